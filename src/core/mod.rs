@@ -1,0 +1,26 @@
+//! The safe, C-agnostic, allocation-free core.
+//!
+//! Nothing in here may panic: the lints below turn every panicking construct into a
+//! compile error, and all output goes through [`sink::Sink`], which checks capacity before
+//! every byte.
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::as_conversions
+)]
+
+pub mod error;
+pub mod hex;
+pub mod mac;
+#[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
+pub mod mqtt;
+pub mod sink;
+
+pub use error::Error;

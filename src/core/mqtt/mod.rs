@@ -1,0 +1,27 @@
+//! MQTT CONNECT credentials for the Alibaba Cloud IoT Platform: client id, username, password,
+//! host and port in every documented connect mode, plus the legacy SDK variants.
+//!
+//! Where each byte comes from:
+//! - [`params`]: the inputs and their validation; [`plan`] resolves defaults and modes.
+//! - [`client_id`]: `clientId|k=v,...|`.
+//! - [`password`]: the sign content and the password (one-shot or from an external MAC).
+//! - [`endpoint`]: host, port and WebSocket URL.
+//! - [`tls_psk`]: the TLS-PSK identity and key.
+//! - [`legacy_layouts`]: the fixed client-id layouts of the legacy SDKs.
+//! - [`iot_sign`]: `IOT_Sign_MQTT` semantics (field limits, error order, return codes).
+
+pub mod client_id;
+pub mod endpoint;
+#[cfg(feature = "legacy-sign")]
+pub mod iot_sign;
+pub mod legacy_layouts;
+pub mod params;
+pub mod password;
+pub mod plan;
+pub mod region;
+pub mod tls_psk;
+pub mod validate;
+
+/// The constant timestamp every legacy C SDK puts in client ids and sign contents
+/// (2050-01-01T00:00:00Z in milliseconds).
+pub const LEGACY_TIMESTAMP: &[u8] = b"2524608000000";

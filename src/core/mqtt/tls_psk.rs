@@ -1,0 +1,50 @@
+//! MQTT over TLS-PSK (`TLS_PSK_WITH_AES_128_CBC_SHA`), as iotkit 3.2.0's mbedTLS wrapper and
+//! LinkSDK 4.x derive it:
+//! identity `devicename|<signmethod>|<pk>&<dn>|<timestamp>`, PSK = the ASCII upper-case hex of
+//! `MAC(DeviceSecret, "id<pk>&<dn>timestamp<timestamp>")` (the hex text itself is the key).
+
+use crate::core::Error;
+use crate::core::hex::{HexCase, put_hex};
+use crate::core::mac::MacSink;
+use crate::core::mqtt::plan::Plan;
+use crate::core::sink::Sink;
+
+/// The timestamp of a PSK identity: the plan's, or the legacy constant.
+fn timestamp<'a>(plan: &Plan<'a>) -> &'a [u8] {
+    if plan.timestamp.is_empty() {
+        crate::core::mqtt::LEGACY_TIMESTAMP
+    } else {
+        plan.timestamp
+    }
+}
+
+/// Writes the PSK identity.
+pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    let p = &plan.params;
+    s.put(b"devicename|")?;
+    s.put(plan.method.name())?;
+    s.put(b"|")?;
+    s.put(p.product_key)?;
+    s.put(b"&")?;
+    s.put(p.device_name)?;
+    s.put(b"|")?;
+    s.put(timestamp(plan))
+}
+
+/// Writes the PSK (hex text of the MAC).
+pub fn write_psk<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    let p = &plan.params;
+    let mut mac = MacSink::new(plan.method, p.device_secret)?;
+    for part in [
+        b"id".as_slice(),
+        p.product_key,
+        b"&",
+        p.device_name,
+        b"timestamp",
+        timestamp(plan),
+    ] {
+        mac.put(part)?;
+    }
+    let digest = mac.finish();
+    put_hex(s, digest.as_bytes(), HexCase::Upper)
+}

@@ -1,0 +1,173 @@
+//! Where formatted bytes go. Every builder in the core writes through a [`Sink`], so one piece
+//! of code both measures an output ([`Counter`]) and writes it ([`SliceWriter`]): the size a
+//! caller is told is, by construction, the size that is written.
+
+use crate::core::Error;
+
+/// A byte destination that may refuse (buffer full) but never panics.
+pub trait Sink {
+    /// Appends `bytes`, or fails without a partial write of this call.
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Appends one byte.
+    fn put_byte(&mut self, byte: u8) -> Result<(), Error> {
+        self.put(core::slice::from_ref(&byte))
+    }
+
+    /// Appends the decimal text of a signed integer (no leading zeros, `-` for negatives).
+    fn put_decimal(&mut self, value: i64) -> Result<(), Error> {
+        let mut digits = [0u8; 20];
+        let text = format_decimal(value, &mut digits);
+        self.put(text)
+    }
+}
+
+/// Writes the decimal digits of `value` into the tail of `buf` and returns that tail.
+pub fn format_decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let negative = value < 0;
+    let mut rest = value.unsigned_abs();
+    let mut start = buf.len();
+    for slot in buf.iter_mut().rev() {
+        // `rest % 10` is always < 10, so the narrowing cannot lose information.
+        *slot = b'0'.wrapping_add(u8::try_from(rest % 10).unwrap_or(0));
+        rest /= 10;
+        start = start.saturating_sub(1);
+        if rest == 0 {
+            break;
+        }
+    }
+    // u64::MAX has 20 digits, so a '-' never needs a 21st byte except for i64::MIN, which
+    // needs 19 digits + sign = 20: there is always room.
+    if negative && start > 0 {
+        start = start.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    buf.get(start..).unwrap_or(&[])
+}
+
+/// Counts what would be written; never fails except on arithmetic overflow.
+#[derive(Default, Debug)]
+pub struct Counter {
+    len: usize,
+}
+
+impl Counter {
+    /// A counter at zero.
+    pub fn new() -> Self {
+        Self { len: 0 }
+    }
+    /// Bytes counted so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// True if nothing was counted.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Sink for Counter {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.len = self.len.checked_add(bytes.len()).ok_or(Error::Overflow)?;
+        Ok(())
+    }
+}
+
+/// Writes into a caller's slice, checking capacity before each write.
+#[derive(Debug)]
+pub struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl<'a> SliceWriter<'a> {
+    /// A writer at the start of `buf`.
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        Self { buf, pos: 0 }
+    }
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.pos
+    }
+    /// True if nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.pos == 0
+    }
+    /// The bytes written so far.
+    pub fn written(&self) -> &[u8] {
+        self.buf.get(..self.pos).unwrap_or(&[])
+    }
+}
+
+impl Sink for SliceWriter<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let end = self.pos.checked_add(bytes.len()).ok_or(Error::Overflow)?;
+        let dst = self
+            .buf
+            .get_mut(self.pos..end)
+            .ok_or(Error::BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.pos = end;
+        Ok(())
+    }
+}
+
+/// Either measures or writes: the FFI layer runs one builder twice, first to learn the exact
+/// size, then (if the caller's buffer is large enough) to write.
+#[derive(Debug)]
+pub enum Output<'a> {
+    /// Size query pass.
+    Measure(Counter),
+    /// Writing pass.
+    Write(SliceWriter<'a>),
+}
+
+impl Output<'_> {
+    /// Bytes measured or written so far.
+    pub fn len(&self) -> usize {
+        match self {
+            Output::Measure(c) => c.len(),
+            Output::Write(w) => w.len(),
+        }
+    }
+    /// True if nothing was measured or written.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Sink for Output<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match self {
+            Output::Measure(c) => c.put(bytes),
+            Output::Write(w) => w.put(bytes),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_edges() {
+        let mut b = [0u8; 20];
+        assert_eq!(format_decimal(0, &mut b), b"0");
+        assert_eq!(format_decimal(-2, &mut b), b"-2");
+        assert_eq!(format_decimal(2524608000000, &mut b), b"2524608000000");
+        assert_eq!(format_decimal(i64::MIN, &mut b), b"-9223372036854775808");
+        assert_eq!(format_decimal(i64::MAX, &mut b), b"9223372036854775807");
+    }
+
+    #[test]
+    fn slice_writer_refuses_without_partial_write() {
+        let mut buf = [0xAAu8; 4];
+        let mut w = SliceWriter::new(&mut buf);
+        assert!(w.put(b"abc").is_ok());
+        assert_eq!(w.put(b"de"), Err(Error::BufferTooSmall));
+        assert_eq!(w.written(), b"abc");
+        assert_eq!(buf[3], 0xAA);
+    }
+}

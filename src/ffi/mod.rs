@@ -1,0 +1,14 @@
+//! The C ABI. This is the only module allowed to use `unsafe`: it turns raw pointers into
+//! slices (checking NULL, wrap-around and overlap first), maps core errors to status codes and
+//! enforces the output-buffer contract. Every `unsafe` block carries a `// SAFETY:` comment.
+
+pub mod boundary;
+#[cfg(feature = "legacy-sign")]
+pub mod legacy;
+#[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
+pub mod legacy_sdk;
+#[cfg(feature = "mqtt")]
+pub mod mqtt;
+pub mod status;
+pub mod types;
+pub mod version;
