@@ -41,7 +41,7 @@ pub fn put_hex<S: Sink>(sink: &mut S, bytes: &[u8], case: HexCase) -> Result<(),
 
 /// Decodes hex text (either case) into `out`, returning the decoded prefix.
 pub fn decode_hex<'a>(text: &[u8], out: &'a mut [u8]) -> Result<&'a [u8], Error> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return Err(Error::InvalidArgument);
     }
     let n = text.len() / 2;

@@ -229,7 +229,8 @@ unsafe fn borrow<'a>(
     {
         return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
     }
-    // SAFETY (all `input` calls): the strings follow the iotwire_str_t contract (caller).
+    // SAFETY: every string follows the iotwire_str_t contract (caller), which is exactly what
+    // `input` requires.
     let strs = unsafe {
         [
             input(o.product_key)?,
@@ -307,7 +308,7 @@ unsafe fn text_export<F>(
     opts: *const iotwire_mqtt_options_t,
     out: TextOut,
     extra_input: &[u8],
-    measured: impl Fn(&Plan<'_>) -> Option<usize>,
+    measured: impl Fn(&Plan<'_>) -> Result<Option<usize>, Error>,
     write: F,
 ) -> iotwire_status_t
 where
@@ -326,8 +327,12 @@ where
     for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
         *slot = *span;
     }
+    let measured = match measured(&plan) {
+        Ok(m) => m,
+        Err(e) => return from_error(e),
+    };
     // SAFETY: forwarded caller contract; `spans` lists every caller range `write` reads.
-    unsafe { emit_text(out, &spans, measured(&plan), |s| write(&plan, s)) }
+    unsafe { emit_text(out, &spans, measured, |s| write(&plan, s)) }
 }
 
 macro_rules! text_fn {
@@ -347,7 +352,7 @@ macro_rules! text_fn {
         ) -> iotwire_status_t {
             let t = TextOut { out, cap: out_cap, len: out_len };
             // SAFETY: forwarded caller contract.
-            unsafe { text_export(opts, t, &[], |_| None, |plan, s| $write(plan, s)) }
+            unsafe { text_export(opts, t, &[], |_| Ok(None), |plan, s| $write(plan, s)) }
         }
     };
 }
@@ -483,7 +488,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password(
             opts,
             t,
             &[],
-            |plan| Some(password::password_len(plan)),
+            |plan| password::password_len(plan).map(Some),
             |plan, s| password::write_password(plan, s),
         )
     }
@@ -511,7 +516,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk(
         cap: out_cap,
         len: out_len,
     };
-    let measured = |plan: &Plan<'_>| Some(plan.method.mac_len().saturating_mul(2));
+    let measured = |plan: &Plan<'_>| tls_psk::psk_len(plan).map(Some);
     // SAFETY: forwarded caller contract.
     unsafe {
         text_export(opts, t, &[], measured, |plan, s| {
@@ -566,7 +571,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password_from_mac(
             opts,
             t,
             mac,
-            |_| None,
+            |_| Ok(None),
             |plan, s| password::write_password_from_mac(plan, mac, s),
         )
     }

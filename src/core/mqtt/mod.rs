@@ -2,13 +2,13 @@
 //! host and port in every documented connect mode, plus the legacy SDK variants.
 //!
 //! Where each byte comes from:
-//! - [`params`]: the inputs and their validation; [`plan`] resolves defaults and modes.
-//! - [`client_id`]: `clientId|k=v,...|`.
-//! - [`password`]: the sign content and the password (one-shot or from an external MAC).
-//! - [`endpoint`]: host, port and WebSocket URL.
-//! - [`tls_psk`]: the TLS-PSK identity and key.
-//! - [`legacy_layouts`]: the fixed client-id layouts of the legacy SDKs.
-//! - [`iot_sign`]: `IOT_Sign_MQTT` semantics (field limits, error order, return codes).
+//! - [`params`] — the inputs and their validation; [`plan`] resolves defaults and modes.
+//! - [`client_id`] — `clientId|k=v,...|`.
+//! - [`password`] — the sign content and the password (one-shot or from an external MAC).
+//! - [`endpoint`] — host, port and WebSocket URL.
+//! - [`tls_psk`] — the TLS-PSK identity and key.
+//! - [`legacy_layouts`] — the fixed client-id layouts of the legacy SDKs.
+//! - [`iot_sign`] — `IOT_Sign_MQTT` semantics (field limits, error order, return codes).
 
 pub mod client_id;
 pub mod endpoint;

@@ -50,7 +50,7 @@ pub fn put_mac_hex<S: Sink>(plan: &Plan<'_>, mac: &[u8], s: &mut S) -> Result<()
 pub fn write_password<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
-            let mut mac = MacSink::new(plan.method, plan.mac_key())?;
+            let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
             write_sign_content(plan, &mut mac)?;
             let digest = mac.finish();
             put_mac_hex(plan, digest.as_bytes(), s)
@@ -76,13 +76,14 @@ pub fn write_password_from_mac<S: Sink>(
     }
 }
 
-/// Length of the password text without computing any MAC.
-pub fn password_len(plan: &Plan<'_>) -> usize {
-    match plan.password {
+/// Length of the one-shot password text, without computing any MAC.
+pub fn password_len(plan: &Plan<'_>) -> Result<usize, Error> {
+    Ok(match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
+            plan.one_shot_key()?;
             plan.method.mac_len().saturating_mul(2)
         }
         PasswordKind::Empty => 0,
         PasswordKind::DeviceToken => plan.params.device_token.len(),
-    }
+    })
 }

@@ -84,6 +84,9 @@ pub struct Plan<'a> {
     pub port: u16,
     /// Apply the legacy struct limits (client id <= 199, host and username <= 62 characters).
     pub legacy_limits: bool,
+    /// The one-shot password needs a non-empty key (legacy SDKs signed with empty ones). Not
+    /// checked at resolution so that the two-step API works without the secret.
+    pub require_secret: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -97,6 +100,15 @@ impl<'a> Plan<'a> {
             return Err(Error::Unsupported);
         }
         Ok(plan)
+    }
+
+    /// The MAC key of a one-shot password or PSK, refusing an empty one where the mode needs it.
+    pub fn one_shot_key(&self) -> Result<&'a [u8], Error> {
+        let key = self.mac_key();
+        if self.require_secret && key.is_empty() {
+            return Err(Error::MissingField);
+        }
+        Ok(key)
     }
 
     /// True when the password is a MAC (one-shot or two-step).
@@ -139,6 +151,7 @@ fn base(params: &Params<'_>) -> Plan<'static> {
         host: Host::Fixed(b""),
         port: 1883,
         legacy_limits: false,
+        require_secret: true,
     }
 }
 
@@ -204,7 +217,7 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
     match p.mode {
         Mode::DeviceSecret => {
             check_names(p, p.lax_names)?;
-            validate::secret(p.device_secret, true)?;
+            validate::secret(p.device_secret, false)?;
             forbid(p.instance_id)?;
             plan.secure_mode = match p.secure_mode.unwrap_or(2) {
                 2 => 2,
@@ -236,6 +249,8 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
         Mode::Id2 => {
             check_names(p, p.lax_names)?;
             validate::secret(p.device_secret, false)?;
+            // ID² authenticates in iTLS; the platform ignores the signature value.
+            plan.require_secret = false;
             plan.secure_mode = match p.secure_mode.unwrap_or(8) {
                 8 => 8,
                 _ => return Err(Error::InvalidSecureMode),
@@ -245,7 +260,7 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
         }
         Mode::Register | Mode::RegisterNoWhitelist => {
             check_names(p, p.lax_names)?;
-            validate::secret(p.product_secret, true)?;
+            validate::secret(p.product_secret, false)?;
             if p.random.is_empty() {
                 return Err(Error::MissingField);
             }
@@ -302,8 +317,9 @@ fn legacy<'a>(p: &Params<'a>, profile: LegacyProfile) -> Result<Plan<'a>, Error>
     };
     validate::product_key(p.product_key, true)?;
     validate::device_name(p.device_name, true)?;
-    validate::extra_params(p.extra_params)?;
+    validate::legacy_extra_params(p.extra_params)?;
     plan.legacy_limits = true;
+    plan.require_secret = false;
     plan.timestamp = LEGACY_TIMESTAMP;
     plan.host = match p.endpoint {
         Endpoint::Region(region) => Host::PkDot(region.mqtt_domain()),
@@ -413,7 +429,8 @@ fn legacy_dynreg<'a>(
     p: &Params<'a>,
     sdk: LegacySdk,
 ) -> Result<Plan<'a>, Error> {
-    validate::secret(p.product_secret, true)?;
+    validate::secret(p.product_secret, false)?;
+    plan.require_secret = true;
     if p.random.is_empty() {
         return Err(Error::MissingField);
     }

@@ -31,10 +31,16 @@ pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> 
     s.put(timestamp(plan))
 }
 
+/// Length of the PSK text, without computing the MAC.
+pub fn psk_len(plan: &Plan<'_>) -> Result<usize, Error> {
+    plan.one_shot_key()?;
+    Ok(plan.method.mac_len().saturating_mul(2))
+}
+
 /// Writes the PSK (hex text of the MAC).
 pub fn write_psk<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
-    let mut mac = MacSink::new(plan.method, p.device_secret)?;
+    let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
     for part in [
         b"id".as_slice(),
         p.product_key,

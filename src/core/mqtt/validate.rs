@@ -129,6 +129,17 @@ pub fn extra_params(kv: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Legacy `customize_info`: any printable text without `|`, at most 128 characters (the
+/// legacy SDK appended it verbatim).
+pub fn legacy_extra_params(kv: &[u8]) -> Result<(), Error> {
+    let ok = kv.len() <= EXTRA_PARAMS_MAX && kv.iter().all(|&c| c.is_ascii_graphic() && c != b'|');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidExtraParams)
+    }
+}
+
 /// MQTT keepalive the platform accepts: 30..=1200 seconds.
 pub fn keepalive(seconds: u32) -> Result<(), Error> {
     if (30..=1200).contains(&seconds) {
