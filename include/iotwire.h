@@ -254,10 +254,31 @@
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
- * Capacity that holds any password this library writes, NUL included (a device token may be
- * longer: size it with a size query).
+ * Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
+ * connwl device token up to 257).
  */
-#define IOTWIRE_MQTT_PASSWORD_MAX_SIZE 65
+#define IOTWIRE_MQTT_PASSWORD_MAX_SIZE 257
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * Capacity that holds any sign content, NUL included.
+ */
+#define IOTWIRE_MQTT_SIGN_CONTENT_MAX_SIZE 176
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * Capacity that holds any TLS-PSK identity, NUL included.
+ */
+#define IOTWIRE_MQTT_TLS_PSK_IDENTITY_MAX_SIZE 97
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * Capacity that holds any TLS-PSK text, NUL included.
+ */
+#define IOTWIRE_MQTT_TLS_PSK_MAX_SIZE 65
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)
@@ -620,6 +641,147 @@ iotwire_status_t iotwire_mqtt_options_init(struct iotwire_mqtt_options_t *opts);
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
+ * @brief Writes the MQTT client id, `<clientId>|securemode=2,signmethod=hmacsha256|`.
+ *
+ * The parameter order is the documented one (securemode, signmethod, timestamp, extras)
+ * or, with `legacy_sdk`, exactly the legacy SDK's.
+ * @param[in] opts Device and connect mode.
+ * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+ *         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_SECURE_MODE,
+ *         IOTWIRE_ERR_INSECURE_MODE_NOT_ALLOWED, IOTWIRE_ERR_MISSING_FIELD, ...
+ *         the options are not something the platform accepts.
+ *
+ * @code{c}
+ * size_t need;
+ * iotwire_mqtt_get_client_id(&opts, NULL, 0, &need);   // size query
+ * char cid[IOTWIRE_MQTT_CLIENT_ID_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_mqtt_get_client_id(&opts, cid, sizeof cid, &len) == IOTWIRE_OK) mqtt_connect(cid, ...);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_client_id(const struct iotwire_mqtt_options_t *opts,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Writes the MQTT username, `<DeviceName>&<ProductKey>`.
+ * @param[in] opts Device and connect mode.
+ * @param[out] out Buffer for the NUL-terminated username, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_mqtt_get_client_id()`.
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_username(const struct iotwire_mqtt_options_t *opts,
+                                           char *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Writes the MQTT host: `<pk>.iot-as-mqtt.<region>.aliyuncs.com`, the X.509 or ID²
+ * endpoint, or `host` verbatim with `IOTWIRE_REGION_CUSTOM`.
+ * @param[in] opts Device and connect mode.
+ * @param[out] out Buffer for the NUL-terminated host, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_mqtt_get_client_id()`; IOTWIRE_ERR_INVALID_SELECTOR for X.509/ID²
+ *         outside Shanghai without an instance host.
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_host(const struct iotwire_mqtt_options_t *opts,
+                                       char *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Writes the sign content: the exact string the password MAC covers, e.g.
+ * `clientId<id>deviceName<dn>productKey<pk>[timestamp<ts>]` (empty for X.509 and connwl).
+ *
+ * Step 1 of the two-step API: compute the MAC over these bytes wherever the key lives
+ * (e.g. a secure element), then call `iotwire_mqtt_get_password_from_mac()`. Also useful
+ * to see why a CONNECT is refused: it holds no secret.
+ * @param[in] opts Device and connect mode (no secret needed).
+ * @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_mqtt_get_client_id()`.
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_sign_content(const struct iotwire_mqtt_options_t *opts,
+                                               char *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Writes the MQTT-over-WebSocket URL: `wss://<host>:443` (securemode 2) or
+ * `ws://<host>:443` (securemode 3, needs `IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT`).
+ * @param[in] opts Device and connect mode.
+ * @param[out] out Buffer for the NUL-terminated URL, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_mqtt_get_client_id()`.
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_websocket_url(const struct iotwire_mqtt_options_t *opts,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Writes the MQTT TLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>`
+ * (timestamp defaults to 2524608000000, as the SDKs send it).
+ * @param[in] opts Device (device-secret mode).
+ * @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_mqtt_get_client_id()`.
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_get_tls_psk_identity(const struct iotwire_mqtt_options_t *opts,
+                                                   char *out,
+                                                   size_t out_cap,
+                                                   size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
  * @brief Writes the MQTT password: upper-case hex HMAC of the sign content keyed with the
  * DeviceSecret (ProductSecret for dynamic registration), the device token (connwl), or the
  * empty string (X.509). Legacy profiles use their own case (v2.3.0: lower-case HMAC-SHA1).
@@ -764,6 +926,9 @@ const char *iotwire_version_string(void);
 
 #endif  /* IOTWIRE_H */
 
+/* cbindgen writes the trailer after the include guard's #endif, so it has a guard of its own. */
+#ifndef IOTWIRE_STR_HELPER
+#define IOTWIRE_STR_HELPER
 /** @brief Makes an iotwire_str_t from a NUL-terminated C string (NULL gives the empty string). */
 static inline iotwire_str_t iotwire_str(const char *s)
 {
@@ -777,3 +942,4 @@ static inline iotwire_str_t iotwire_str(const char *s)
     }
     return r;
 }
+#endif /* IOTWIRE_STR_HELPER */

@@ -435,3 +435,122 @@ fn two_step_matches_one_shot() {
         assert_eq!(status_name(rc), "IOTWIRE_ERR_INVALID_MAC_LENGTH");
     }
 }
+
+#[test]
+fn endpoint_needs_only_the_product_key() {
+    let mut o = options();
+    o.product_key = s("a1X2bEnP82z");
+    assert_eq!(
+        text(iotwire_mqtt_get_websocket_url, &o).unwrap(),
+        "wss://a1X2bEnP82z.iot-as-mqtt.cn-shanghai.aliyuncs.com:443"
+    );
+    assert_eq!(
+        text(iotwire_mqtt_get_host, &o).unwrap(),
+        "a1X2bEnP82z.iot-as-mqtt.cn-shanghai.aliyuncs.com"
+    );
+    assert_eq!(port(&o), 1883);
+    // Credentials still need the whole identity.
+    assert_eq!(
+        text(iotwire_mqtt_get_client_id, &o),
+        Err("IOTWIRE_ERR_INVALID_DEVICE_NAME")
+    );
+    assert_eq!(
+        text(iotwire_mqtt_get_password, &o),
+        Err("IOTWIRE_ERR_INVALID_DEVICE_NAME")
+    );
+    let e = options();
+    assert_eq!(
+        text(iotwire_mqtt_get_host, &e),
+        Err("IOTWIRE_ERR_INVALID_PRODUCT_KEY")
+    );
+    // A malformed DeviceName is refused even where it is not used.
+    o.device_name = s("x y");
+    assert_eq!(
+        text(iotwire_mqtt_get_host, &o),
+        Err("IOTWIRE_ERR_INVALID_DEVICE_NAME")
+    );
+}
+
+/// The `*_MAX_SIZE` constants hold the longest output any valid input produces.
+#[test]
+fn max_size_constants_hold_the_worst_case() {
+    let pk = "P".repeat(20);
+    let dn = "d".repeat(32);
+    let cid = "c".repeat(64);
+    let secret = "s".repeat(256);
+    let random = "r".repeat(64);
+    let inst = "i".repeat(64);
+    let extra = format!("k={}", "v".repeat(126));
+    let token = "t".repeat(256);
+    let host = format!("{}.example", "h".repeat(245));
+    let ts = "9".repeat(20);
+    let check = |o: &iotwire_mqtt_options_t| {
+        for (f, max) in [
+            (
+                iotwire_mqtt_get_client_id as TextFn,
+                IOTWIRE_MQTT_CLIENT_ID_MAX_SIZE,
+            ),
+            (iotwire_mqtt_get_username, IOTWIRE_MQTT_USERNAME_MAX_SIZE),
+            (iotwire_mqtt_get_password, IOTWIRE_MQTT_PASSWORD_MAX_SIZE),
+            (
+                iotwire_mqtt_get_sign_content,
+                IOTWIRE_MQTT_SIGN_CONTENT_MAX_SIZE,
+            ),
+            (iotwire_mqtt_get_host, IOTWIRE_MQTT_HOST_MAX_SIZE),
+            (iotwire_mqtt_get_websocket_url, IOTWIRE_MQTT_HOST_MAX_SIZE),
+            (
+                iotwire_mqtt_get_tls_psk_identity,
+                IOTWIRE_MQTT_TLS_PSK_IDENTITY_MAX_SIZE,
+            ),
+            (iotwire_mqtt_get_tls_psk, IOTWIRE_MQTT_TLS_PSK_MAX_SIZE),
+        ] {
+            if let Ok(t) = text(f, o) {
+                assert!(t.len() < max, "{} bytes >= {max}", t.len());
+            }
+        }
+    };
+    for mode in [
+        IOTWIRE_MQTT_MODE_DEVICE_SECRET,
+        IOTWIRE_MQTT_MODE_X509,
+        IOTWIRE_MQTT_MODE_ID2,
+        IOTWIRE_MQTT_MODE_REGISTER,
+        IOTWIRE_MQTT_MODE_REGNWL,
+        IOTWIRE_MQTT_MODE_CONNWL,
+    ] {
+        for custom_host in [false, true] {
+            let mut o = options();
+            o.mode = mode;
+            o.product_key = s(&pk);
+            o.device_name = s(&dn);
+            o.device_secret = s(&secret);
+            o.product_secret = s(&secret);
+            o.client_id = s(&cid);
+            o.extra_params = s(&extra);
+            o.sign_method = IOTWIRE_SIGN_METHOD_HMACSHA256;
+            if matches!(mode, IOTWIRE_MQTT_MODE_REGISTER | IOTWIRE_MQTT_MODE_REGNWL) {
+                o.random = s(&random);
+            }
+            if matches!(
+                mode,
+                IOTWIRE_MQTT_MODE_ID2 | IOTWIRE_MQTT_MODE_REGISTER | IOTWIRE_MQTT_MODE_REGNWL
+            ) {
+                o.instance_id = s(&inst);
+            }
+            if matches!(
+                mode,
+                IOTWIRE_MQTT_MODE_DEVICE_SECRET | IOTWIRE_MQTT_MODE_X509 | IOTWIRE_MQTT_MODE_ID2
+            ) {
+                o.timestamp = s(&ts);
+            }
+            if mode == IOTWIRE_MQTT_MODE_CONNWL {
+                o.device_token = s(&token);
+            }
+            if custom_host {
+                o.region = IOTWIRE_REGION_CUSTOM;
+                o.host = s(&host);
+            }
+            assert!(text(iotwire_mqtt_get_client_id, &o).is_ok(), "mode {mode}");
+            check(&o);
+        }
+    }
+}

@@ -10,6 +10,7 @@ use crate::core::mqtt::params::{Endpoint, Mode, Params};
 use crate::core::mqtt::plan::Plan;
 use crate::core::mqtt::region::Region;
 use crate::core::mqtt::{client_id, endpoint, password, tls_psk, validate};
+use crate::core::sink::Output;
 use crate::ffi::boundary::{Span, TextOut, emit_text, input, input_bytes};
 use crate::ffi::legacy_sdk::{IOTWIRE_LEGACY_SDK_NONE, legacy_profile};
 use crate::ffi::status::*;
@@ -59,9 +60,15 @@ pub const IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT: u32 = 1;
 /// Flag: accept legacy DeviceNames/ProductKeys (only the length limits 32/20 are checked).
 pub const IOTWIRE_MQTT_FLAG_LAX_NAMES: u32 = 2;
 
-/// Capacity that holds any password this library writes, NUL included (a device token may be
-/// longer: size it with a size query).
-pub const IOTWIRE_MQTT_PASSWORD_MAX_SIZE: usize = 65;
+/// Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
+/// connwl device token up to 257).
+pub const IOTWIRE_MQTT_PASSWORD_MAX_SIZE: usize = 257;
+/// Capacity that holds any sign content, NUL included.
+pub const IOTWIRE_MQTT_SIGN_CONTENT_MAX_SIZE: usize = 176;
+/// Capacity that holds any TLS-PSK identity, NUL included.
+pub const IOTWIRE_MQTT_TLS_PSK_IDENTITY_MAX_SIZE: usize = 97;
+/// Capacity that holds any TLS-PSK text, NUL included.
+pub const IOTWIRE_MQTT_TLS_PSK_MAX_SIZE: usize = 65;
 /// Capacity that holds any username (`dn&pk`), NUL included.
 pub const IOTWIRE_MQTT_USERNAME_MAX_SIZE: usize = 54;
 /// Capacity that holds any client id this library writes, NUL included.
@@ -312,7 +319,7 @@ unsafe fn text_export<F>(
     write: F,
 ) -> iotwire_status_t
 where
-    F: Fn(&Plan<'_>, &mut crate::core::sink::Output<'_>) -> Result<(), Error>,
+    F: Fn(&Plan<'_>, &mut Output<'_>) -> Result<(), Error>,
 {
     // SAFETY: forwarded caller contract.
     let b = match unsafe { borrow(opts) } {
@@ -335,120 +342,205 @@ where
     unsafe { emit_text(out, &spans, measured, |s| write(&plan, s)) }
 }
 
-macro_rules! text_fn {
-    ($(#[$doc:meta])* $name:ident, $write:path) => {
-        $(#[$doc])*
-        ///
-        /// # Safety
-        /// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`);
-        /// `out` must be NULL or writable for `out_cap` bytes; `out_len` must be NULL or a
-        /// writable `size_t`.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name(
-            opts: *const iotwire_mqtt_options_t,
-            out: *mut c_char,
-            out_cap: usize,
-            out_len: *mut usize,
-        ) -> iotwire_status_t {
-            let t = TextOut { out, cap: out_cap, len: out_len };
-            // SAFETY: forwarded caller contract.
-            unsafe { text_export(opts, t, &[], |_| Ok(None), |plan, s| $write(plan, s)) }
-        }
+/// Body of the exports that write one text computed from the options alone.
+///
+/// # Safety
+/// As `iotwire_mqtt_get_client_id()`.
+unsafe fn simple_text<F>(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    write: F,
+) -> iotwire_status_t
+where
+    F: Fn(&Plan<'_>, &mut Output<'_>) -> Result<(), Error>,
+{
+    let t = TextOut {
+        out,
+        cap: out_cap,
+        len: out_len,
     };
+    // SAFETY: forwarded caller contract.
+    unsafe { text_export(opts, t, &[], |_| Ok(None), write) }
 }
 
-text_fn!(
-    /// @brief Writes the MQTT client id, `<clientId>|securemode=2,signmethod=hmacsha256|`.
-    ///
-    /// The parameter order is the documented one (securemode, signmethod, timestamp, extras)
-    /// or, with `legacy_sdk`, exactly the legacy SDK's.
-    /// @param[in] opts Device and connect mode.
-    /// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out` (0 with a size query).
-    /// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
-    /// @retval IOTWIRE_OK
-    /// @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
-    /// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
-    /// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
-    /// @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
-    ///         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_SECURE_MODE,
-    ///         IOTWIRE_ERR_INSECURE_MODE_NOT_ALLOWED, IOTWIRE_ERR_MISSING_FIELD, ...
-    ///         the options are not something the platform accepts.
-    ///
-    /// @code{c}
-    /// size_t need;
-    /// iotwire_mqtt_get_client_id(&opts, NULL, 0, &need);   // size query
-    /// char cid[IOTWIRE_MQTT_CLIENT_ID_MAX_SIZE];
-    /// size_t len;
-    /// if (iotwire_mqtt_get_client_id(&opts, cid, sizeof cid, &len) == IOTWIRE_OK) mqtt_connect(cid, ...);
-    /// @endcode
-    iotwire_mqtt_get_client_id,
-    client_id::write_client_id
-);
+/// @brief Writes the MQTT client id, `<clientId>|securemode=2,signmethod=hmacsha256|`.
+///
+/// The parameter order is the documented one (securemode, signmethod, timestamp, extras)
+/// or, with `legacy_sdk`, exactly the legacy SDK's.
+/// @param[in] opts Device and connect mode.
+/// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out` (0 with a size query).
+/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+/// @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+///         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_SECURE_MODE,
+///         IOTWIRE_ERR_INSECURE_MODE_NOT_ALLOWED, IOTWIRE_ERR_MISSING_FIELD, ...
+///         the options are not something the platform accepts.
+///
+/// @code{c}
+/// size_t need;
+/// iotwire_mqtt_get_client_id(&opts, NULL, 0, &need);   // size query
+/// char cid[IOTWIRE_MQTT_CLIENT_ID_MAX_SIZE];
+/// size_t len;
+/// if (iotwire_mqtt_get_client_id(&opts, cid, sizeof cid, &len) == IOTWIRE_OK) mqtt_connect(cid, ...);
+/// @endcode
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_client_id(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            client_id::write_client_id(plan, s)
+        })
+    }
+}
 
-text_fn!(
-    /// @brief Writes the MQTT username, `<DeviceName>&<ProductKey>`.
-    /// @param[in] opts Device and connect mode.
-    /// @param[out] out Buffer for the NUL-terminated username, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out`.
-    /// @param[out] out_len Length written, or the capacity needed for a size query.
-    /// @return As `iotwire_mqtt_get_client_id()`.
-    iotwire_mqtt_get_username,
-    client_id::write_username
-);
+/// @brief Writes the MQTT username, `<DeviceName>&<ProductKey>`.
+/// @param[in] opts Device and connect mode.
+/// @param[out] out Buffer for the NUL-terminated username, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_mqtt_get_client_id()`.
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_username(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            client_id::write_username(plan, s)
+        })
+    }
+}
 
-text_fn!(
-    /// @brief Writes the MQTT host: `<pk>.iot-as-mqtt.<region>.aliyuncs.com`, the X.509 or ID²
-    /// endpoint, or `host` verbatim with `IOTWIRE_REGION_CUSTOM`.
-    /// @param[in] opts Device and connect mode.
-    /// @param[out] out Buffer for the NUL-terminated host, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out`.
-    /// @param[out] out_len Length written, or the capacity needed for a size query.
-    /// @return As `iotwire_mqtt_get_client_id()`; IOTWIRE_ERR_INVALID_SELECTOR for X.509/ID²
-    ///         outside Shanghai without an instance host.
-    iotwire_mqtt_get_host,
-    endpoint::write_host
-);
+/// @brief Writes the MQTT host: `<pk>.iot-as-mqtt.<region>.aliyuncs.com`, the X.509 or ID²
+/// endpoint, or `host` verbatim with `IOTWIRE_REGION_CUSTOM`.
+/// @param[in] opts Device and connect mode.
+/// @param[out] out Buffer for the NUL-terminated host, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_mqtt_get_client_id()`; IOTWIRE_ERR_INVALID_SELECTOR for X.509/ID²
+///         outside Shanghai without an instance host.
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_host(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            endpoint::write_host(plan, s)
+        })
+    }
+}
 
-text_fn!(
-    /// @brief Writes the sign content: the exact string the password MAC covers, e.g.
-    /// `clientId<id>deviceName<dn>productKey<pk>[timestamp<ts>]` (empty for X.509 and connwl).
-    ///
-    /// Step 1 of the two-step API: compute the MAC over these bytes wherever the key lives
-    /// (e.g. a secure element), then call `iotwire_mqtt_get_password_from_mac()`. Also useful
-    /// to see why a CONNECT is refused: it holds no secret.
-    /// @param[in] opts Device and connect mode (no secret needed).
-    /// @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out`.
-    /// @param[out] out_len Length written, or the capacity needed for a size query.
-    /// @return As `iotwire_mqtt_get_client_id()`.
-    iotwire_mqtt_get_sign_content,
-    password::write_sign_content
-);
+/// @brief Writes the sign content: the exact string the password MAC covers, e.g.
+/// `clientId<id>deviceName<dn>productKey<pk>[timestamp<ts>]` (empty for X.509 and connwl).
+///
+/// Step 1 of the two-step API: compute the MAC over these bytes wherever the key lives
+/// (e.g. a secure element), then call `iotwire_mqtt_get_password_from_mac()`. Also useful
+/// to see why a CONNECT is refused: it holds no secret.
+/// @param[in] opts Device and connect mode (no secret needed).
+/// @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_mqtt_get_client_id()`.
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_sign_content(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            password::write_sign_content(plan, s)
+        })
+    }
+}
 
-text_fn!(
-    /// @brief Writes the MQTT-over-WebSocket URL: `wss://<host>:443` (securemode 2) or
-    /// `ws://<host>:443` (securemode 3, needs `IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT`).
-    /// @param[in] opts Device and connect mode.
-    /// @param[out] out Buffer for the NUL-terminated URL, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out`.
-    /// @param[out] out_len Length written, or the capacity needed for a size query.
-    /// @return As `iotwire_mqtt_get_client_id()`.
-    iotwire_mqtt_get_websocket_url,
-    endpoint::write_websocket_url
-);
+/// @brief Writes the MQTT-over-WebSocket URL: `wss://<host>:443` (securemode 2) or
+/// `ws://<host>:443` (securemode 3, needs `IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT`).
+/// @param[in] opts Device and connect mode.
+/// @param[out] out Buffer for the NUL-terminated URL, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_mqtt_get_client_id()`.
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_websocket_url(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            endpoint::write_websocket_url(plan, s)
+        })
+    }
+}
 
-text_fn!(
-    /// @brief Writes the MQTT TLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>`
-    /// (timestamp defaults to 2524608000000, as the SDKs send it).
-    /// @param[in] opts Device (device-secret mode).
-    /// @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
-    /// @param[in] out_cap Capacity of `out`.
-    /// @param[out] out_len Length written, or the capacity needed for a size query.
-    /// @return As `iotwire_mqtt_get_client_id()`.
-    iotwire_mqtt_get_tls_psk_identity,
-    tls_psk::write_identity
-);
+/// @brief Writes the MQTT TLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>`
+/// (timestamp defaults to 2524608000000, as the SDKs send it).
+/// @param[in] opts Device (device-secret mode).
+/// @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_mqtt_get_client_id()`.
+///
+/// # Safety
+/// `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+/// NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk_identity(
+    opts: *const iotwire_mqtt_options_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        simple_text(opts, out, out_cap, out_len, |plan, s| {
+            tls_psk::write_identity(plan, s)
+        })
+    }
+}
 
 /// @brief Writes the MQTT password: upper-case hex HMAC of the sign content keyed with the
 /// DeviceSecret (ProductSecret for dynamic registration), the device token (connwl), or the

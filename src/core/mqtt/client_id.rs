@@ -83,6 +83,7 @@ fn put_items<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
 
 /// Writes the complete MQTT client id.
 pub fn write_client_id<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     if plan.legacy_limits && client_id_len(plan)? > LEGACY_CLIENT_ID_MAX {
         return Err(Error::InvalidClientId);
     }
@@ -101,6 +102,7 @@ fn client_id_len(plan: &Plan<'_>) -> Result<usize, Error> {
 
 /// Writes the username `<DeviceName>&<ProductKey>`.
 pub fn write_username<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     let p = &plan.params;
     let len = p
         .device_name

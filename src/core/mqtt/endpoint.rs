@@ -21,6 +21,7 @@ fn put_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
 
 /// Writes the MQTT host name.
 pub fn write_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.endpoint_ready()?;
     if plan.legacy_limits {
         let mut c = Counter::new();
         put_host(plan, &mut c)?;

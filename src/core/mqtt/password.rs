@@ -11,6 +11,7 @@ use crate::core::sink::Sink;
 /// Writes the sign content: the signed parameters sorted by name, values concatenated.
 /// Empty for modes that sign nothing (X.509, connwl).
 pub fn write_sign_content<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     let p = &plan.params;
     match plan.content {
         Content::Device => {
@@ -48,6 +49,7 @@ pub fn put_mac_hex<S: Sink>(plan: &Plan<'_>, mac: &[u8], s: &mut S) -> Result<()
 
 /// Writes the password (one-shot: computes the MAC with the plan's secret).
 pub fn write_password<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
             let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
@@ -67,6 +69,7 @@ pub fn write_password_from_mac<S: Sink>(
     mac: &[u8],
     s: &mut S,
 ) -> Result<(), Error> {
+    plan.complete()?;
     if plan.password_is_mac() {
         put_mac_hex(plan, mac, s)
     } else if mac.is_empty() {
@@ -78,6 +81,7 @@ pub fn write_password_from_mac<S: Sink>(
 
 /// Length of the one-shot password text, without computing any MAC.
 pub fn password_len(plan: &Plan<'_>) -> Result<usize, Error> {
+    plan.complete()?;
     Ok(match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
             plan.one_shot_key()?;

@@ -57,6 +57,20 @@ pub enum Host<'a> {
     Verbatim(&'a [u8]),
 }
 
+/// Inputs that must be present for credentials, though the endpoint (host, port, WebSocket
+/// URL) does not need them: well-formedness is checked at resolution, presence here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// ProductKey and DeviceName (the documented form; legacy SDKs signed empty ones).
+    pub names: bool,
+    /// A caller client id (connwl, X.509 without identity).
+    pub client_id: bool,
+    /// A random (dynamic registration).
+    pub random: bool,
+    /// A device token (connwl).
+    pub device_token: bool,
+}
+
 /// A fully resolved, validated credential recipe.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan<'a> {
@@ -84,6 +98,8 @@ pub struct Plan<'a> {
     pub port: u16,
     /// Apply the legacy struct limits (client id <= 199, host and username <= 62 characters).
     pub legacy_limits: bool,
+    /// What a credential (not the endpoint) needs to be present; see [`Plan::complete`].
+    pub needs: Needs,
     /// The one-shot password needs a non-empty key (legacy SDKs signed with empty ones). Not
     /// checked at resolution so that the two-step API works without the secret.
     pub require_secret: bool,
@@ -100,6 +116,37 @@ impl<'a> Plan<'a> {
             return Err(Error::Unsupported);
         }
         Ok(plan)
+    }
+
+    /// Checks that every input a credential needs is present (see [`Needs`]).
+    pub fn complete(&self) -> Result<(), Error> {
+        let p = &self.params;
+        if self.needs.names {
+            if p.product_key.is_empty() {
+                return Err(Error::InvalidProductKey);
+            }
+            if p.device_name.is_empty() {
+                return Err(Error::InvalidDeviceName);
+            }
+        }
+        let missing = (self.needs.client_id && p.client_id.is_empty())
+            || (self.needs.random && p.random.is_empty())
+            || (self.needs.device_token && p.device_token.is_empty());
+        if missing {
+            Err(Error::MissingField)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Checks what the host needs: a ProductKey when it prefixes the domain (the documented
+    /// form; legacy SDKs wrote `.<domain>` for an empty one).
+    pub fn endpoint_ready(&self) -> Result<(), Error> {
+        let pk_prefixed = matches!(self.host, Host::PkDot(_));
+        if pk_prefixed && self.needs.names && self.params.product_key.is_empty() {
+            return Err(Error::InvalidProductKey);
+        }
+        Ok(())
     }
 
     /// The MAC key of a one-shot password or PSK, refusing an empty one where the mode needs it.
@@ -151,6 +198,10 @@ fn base(params: &Params<'_>) -> Plan<'static> {
         host: Host::Fixed(b""),
         port: 1883,
         legacy_limits: false,
+        needs: Needs {
+            names: true,
+            ..Needs::default()
+        },
         require_secret: true,
     }
 }
@@ -179,9 +230,15 @@ fn shanghai_only<'a>(endpoint: Endpoint<'a>, host: Host<'static>) -> Result<Host
     }
 }
 
+/// Names are checked when given; whether they must be given is [`Needs::names`].
 fn check_names(p: &Params<'_>, lax: bool) -> Result<(), Error> {
-    validate::product_key(p.product_key, lax)?;
-    validate::device_name(p.device_name, lax)
+    if !p.product_key.is_empty() {
+        validate::product_key(p.product_key, lax)?;
+    }
+    if !p.device_name.is_empty() {
+        validate::device_name(p.device_name, lax)?;
+    }
+    Ok(())
 }
 
 fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
@@ -229,10 +286,13 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
         Mode::X509 => {
             // First connect: ProductKey and DeviceName may be empty; the platform pushes them
             // on /ext/auth/identity/response. Then a client id is needed.
-            if !(p.product_key.is_empty() && p.device_name.is_empty()) {
-                check_names(p, p.lax_names)?;
-            } else if p.client_id.is_empty() {
-                return Err(Error::MissingField);
+            check_names(p, p.lax_names)?;
+            if p.product_key.is_empty() && p.device_name.is_empty() {
+                plan.needs = Needs {
+                    names: false,
+                    client_id: true,
+                    ..Needs::default()
+                };
             }
             forbid(p.instance_id)?;
             plan.secure_mode = match p.secure_mode.unwrap_or(2) {
@@ -261,10 +321,10 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
         Mode::Register | Mode::RegisterNoWhitelist => {
             check_names(p, p.lax_names)?;
             validate::secret(p.product_secret, false)?;
-            if p.random.is_empty() {
-                return Err(Error::MissingField);
+            if !p.random.is_empty() {
+                validate::token(p.random)?;
             }
-            validate::token(p.random)?;
+            plan.needs.random = true;
             forbid(p.timestamp)?;
             let default_mode = if p.mode == Mode::RegisterNoWhitelist && !p.instance_id.is_empty() {
                 -2
@@ -281,10 +341,11 @@ fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
         }
         Mode::Connwl => {
             check_names(p, p.lax_names)?;
-            if p.client_id.is_empty() {
-                return Err(Error::MissingField);
+            if !p.device_token.is_empty() {
+                validate::device_token(p.device_token)?;
             }
-            validate::device_token(p.device_token)?;
+            plan.needs.client_id = true;
+            plan.needs.device_token = true;
             forbid(p.timestamp)?;
             forbid(p.instance_id)?;
             plan.secure_mode = match p.secure_mode.unwrap_or(-2) {
@@ -319,6 +380,7 @@ fn legacy<'a>(p: &Params<'a>, profile: LegacyProfile) -> Result<Plan<'a>, Error>
     validate::device_name(p.device_name, true)?;
     validate::legacy_extra_params(p.extra_params)?;
     plan.legacy_limits = true;
+    plan.needs = Needs::default();
     plan.require_secret = false;
     plan.timestamp = LEGACY_TIMESTAMP;
     plan.host = match p.endpoint {
@@ -431,10 +493,10 @@ fn legacy_dynreg<'a>(
 ) -> Result<Plan<'a>, Error> {
     validate::secret(p.product_secret, false)?;
     plan.require_secret = true;
-    if p.random.is_empty() {
-        return Err(Error::MissingField);
+    if !p.random.is_empty() {
+        validate::token(p.random)?;
     }
-    validate::token(p.random)?;
+    plan.needs.random = true;
     legacy_fixed(p, SignMethod::HmacSha256)?;
     forbid(p.client_id)?;
     plan.content = Content::Dynreg;
@@ -465,8 +527,14 @@ fn legacy_dynreg<'a>(
 }
 
 fn legacy_connwl<'a>(mut plan: Plan<'a>, p: &Params<'a>) -> Result<Plan<'a>, Error> {
-    validate::client_id(p.client_id)?;
-    validate::device_token(p.device_token)?;
+    if !p.client_id.is_empty() {
+        validate::client_id(p.client_id)?;
+    }
+    if !p.device_token.is_empty() {
+        validate::device_token(p.device_token)?;
+    }
+    plan.needs.client_id = true;
+    plan.needs.device_token = true;
     forbid(p.timestamp)?;
     forbid(p.instance_id)?;
     plan.prefix = Prefix::Given;

@@ -20,6 +20,7 @@ fn timestamp<'a>(plan: &Plan<'a>) -> &'a [u8] {
 
 /// Writes the PSK identity.
 pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     let p = &plan.params;
     s.put(b"devicename|")?;
     s.put(plan.method.name())?;
@@ -33,12 +34,14 @@ pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> 
 
 /// Length of the PSK text, without computing the MAC.
 pub fn psk_len(plan: &Plan<'_>) -> Result<usize, Error> {
+    plan.complete()?;
     plan.one_shot_key()?;
     Ok(plan.method.mac_len().saturating_mul(2))
 }
 
 /// Writes the PSK (hex text of the MAC).
 pub fn write_psk<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    plan.complete()?;
     let p = &plan.params;
     let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
     for part in [
