@@ -1,0 +1,21 @@
+/* Asks the library for each output and prints them as one JSON object. */
+#ifndef IOTWIRE_CLI_CREDENTIALS_H
+#define IOTWIRE_CLI_CREDENTIALS_H
+
+#include <stddef.h>
+
+#include "iotwire.h"
+
+/* Every iotwire text output has this shape. */
+typedef iotwire_status_t (*cli_text_fn)(const iotwire_mqtt_options_t *opts, char *out,
+                                        size_t out_cap, size_t *out_len);
+
+/* The size-query pattern: ask how much room the text needs, check it fits `cap`, then fetch. */
+iotwire_status_t cli_get_text(cli_text_fn fn, const iotwire_mqtt_options_t *opts, char *buf,
+                              size_t cap, size_t *len);
+
+/* Prints {"host","port","client_id","username","password","sign_content"}, or the JSON error
+ * of the first call that fails. Returns the exit code. */
+int cli_print_credentials(const iotwire_mqtt_options_t *opts);
+
+#endif
