@@ -1,0 +1,218 @@
+/* Hand-written drop-in for the `sign_api.h` of the standalone signing bundle that the
+ * Alibaba Cloud page "MQTT连接签名示例" distributed (sign_mqtt.c + sign_api.h +
+ * sign_sha256.c). Not generated: edit here, and keep include/legacy/dev_sign_api.h in step. */
+
+/* The bundle's own guard name, so that the old header and this one never both take effect. */
+#ifndef __SIGN_H__
+#define __SIGN_H__
+
+/** @file sign_api.h
+ *  @brief `IOT_Sign_MQTT()` for firmware written against the doc bundle's `sign_api.h`,
+ *  served by libiotwire (replaces sign_mqtt.c and sign_sha256.c).
+ *
+ *  A file written for the bundle header compiles unchanged. A call `IOT_Sign_MQTT(r, m, s)`
+ *  expands to iotwire_legacy_sign_mqtt() with the bundle's behaviour and the build switches
+ *  of this translation unit, so it yields the bytes and return codes (0 / -1) the bundle did:
+ *
+ *  - SDK: `IOTWIRE_LEGACY_SDK`, default `IOTWIRE_LEGACY_SDK_BUNDLE` (`_v=sdk-c-3.0.1.1`).
+ *  - Build switches `SUPPORT_TLS`, `SUPPORT_ITLS`, `MQTT_PRE_AUTH` (and `MQTT_AUTO_SUBSCRIBE`
+ *    for the other SDKs), each counted when *defined*. The bundle shipped with
+ *    `SUPPORT_TLS` commented out inside sign_mqtt.c (securemode=3, port 1883). A firmware
+ *    that enabled it by editing sign_mqtt.c must now pass `-DSUPPORT_TLS` to the file that
+ *    calls `IOT_Sign_MQTT` (or name a header defining it in `IOTWIRE_LEGACY_CONFIG_HEADER`).
+ *  - Custom domain (region `IOTX_CLOUD_REGION_CUSTOM`): `IOTWIRE_LEGACY_MQTT_DOMAIN`,
+ *    default NULL; it replaces assigning `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`.
+ *
+ *  `IOT_Sign_MQTT` used without a call (taking its address, `(IOT_Sign_MQTT)(...)`, after
+ *  `#undef`) is the exported function, which produces iotkit-embedded 3.2.0 default bytes
+ *  (`_v=sdk-c-3.2.0`, `_ss=1`, port 443), NOT the bundle's: call it through the macro.
+ *
+ *  Differences from the bundle, all on inputs where it misbehaved: NULL `signout` returns -1
+ *  instead of crashing; a member without NUL in its array is rejected instead of over-read;
+ *  ProductKey + DeviceName of 52 characters give the intended output; no global state.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+/* Firmware written for the bundle may use memset/memcpy/strlen with only this header
+ * included, as the 3.x SDK example did; C99 has no implicit declarations. */
+#include <string.h>
+
+#include "iotwire.h"
+
+#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
+#error "sign_api.h: this libiotwire build has no legacy IOT_Sign_MQTT (Cargo feature left out)"
+#endif
+
+/* Lets a firmware keep a header that defines SUPPORT_TLS and friends instead of passing -D
+ * flags: -DIOTWIRE_LEGACY_CONFIG_HEADER='"my_sign_config.h"'. */
+#if defined(IOTWIRE_LEGACY_CONFIG_HEADER)
+#include IOTWIRE_LEGACY_CONFIG_HEADER
+#endif
+
+/** @brief Legacy SDK whose `IOT_Sign_MQTT` bytes calls reproduce (an `IOTWIRE_LEGACY_SDK_*`
+ *  value); the doc bundle unless predefined. */
+#ifndef IOTWIRE_LEGACY_SDK
+#define IOTWIRE_LEGACY_SDK IOTWIRE_LEGACY_SDK_BUNDLE
+#endif
+
+/* Caught here rather than as IOTWIRE_ERR_INVALID_SELECTOR at run time. */
+#if (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V3_2_0) && \
+    (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V3_1_0) && \
+    (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V3_0_1) && \
+    (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_BUNDLE) && \
+    (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V2_3_0)
+#error "sign_api.h: IOTWIRE_LEGACY_SDK must be IOTWIRE_LEGACY_SDK_BUNDLE, _V3_2_0, _V3_1_0, _V3_0_1 or _V2_3_0"
+#endif
+
+/** @internal IOTWIRE__LEGACY_BIT_*: the bit of each legacy switch, 0 when it is not defined.
+ *  Each switch counts when defined, whatever its value, exactly as the bundle's #ifdef did. */
+#if defined(SUPPORT_TLS)
+#define IOTWIRE__LEGACY_BIT_TLS IOTWIRE_LEGACY_BUILD_SUPPORT_TLS
+#else
+#define IOTWIRE__LEGACY_BIT_TLS 0
+#endif
+#if defined(MQTT_AUTO_SUBSCRIBE)
+#define IOTWIRE__LEGACY_BIT_AUTO_SUB IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE
+#else
+#define IOTWIRE__LEGACY_BIT_AUTO_SUB 0
+#endif
+#if defined(MQTT_PRE_AUTH)
+#define IOTWIRE__LEGACY_BIT_PRE_AUTH IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH
+#else
+#define IOTWIRE__LEGACY_BIT_PRE_AUTH 0
+#endif
+#if defined(SUPPORT_ITLS)
+#define IOTWIRE__LEGACY_BIT_ITLS IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS
+#else
+#define IOTWIRE__LEGACY_BIT_ITLS 0
+#endif
+
+/** @brief The `IOTWIRE_LEGACY_BUILD_*` bits of the switches defined in this translation unit
+ *  (internal: read by the `IOT_Sign_MQTT` macro). */
+#define IOTWIRE__LEGACY_BUILD_BITS                                                   \
+    ((uint32_t)(IOTWIRE__LEGACY_BIT_TLS | IOTWIRE__LEGACY_BIT_AUTO_SUB |             \
+                IOTWIRE__LEGACY_BIT_PRE_AUTH | IOTWIRE__LEGACY_BIT_ITLS))
+
+/** @brief Host used for region `IOTX_CLOUD_REGION_CUSTOM`: any expression of type
+ *  `const char *` (NULL: none, the call returns -1 as the bundle did).
+ *
+ *  The bundle read `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`, a global array defined in
+ *  sign_mqtt.c. libiotwire has no such global; the expression is evaluated at each call, so
+ *  a firmware that assigned that slot can keep doing so with its own array:
+ *  @code{c}
+ *  const char *g_infra_mqtt_domain[6];         // formerly defined by sign_mqtt.c
+ *  #define IOTWIRE_LEGACY_MQTT_DOMAIN g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]
+ *  #include "sign_api.h"
+ *  @endcode
+ *  Other regions ignore it. */
+#ifndef IOTWIRE_LEGACY_MQTT_DOMAIN
+#define IOTWIRE_LEGACY_MQTT_DOMAIN NULL
+#endif
+
+/** @brief Longest ProductKey (`product_key` holds it plus NUL). */
+#define IOTX_PRODUCT_KEY_LEN            (20)
+/** @brief Longest ProductSecret. */
+#define IOTX_PRODUCT_SECRET_LEN         (64)
+/** @brief Longest DeviceName. */
+#define IOTX_DEVICE_NAME_LEN            (32)
+/** @brief Longest DeviceSecret. */
+#define IOTX_DEVICE_SECRET_LEN          (64)
+
+/** @brief Size of the bundle's HMAC input buffer (kept for source compatibility). */
+#define DEV_SIGN_SOURCE_MAXLEN          (200)
+/** @brief Size of iotx_sign_mqtt_t::hostname, NUL included. */
+#define DEV_SIGN_HOSTNAME_MAXLEN        (64)
+/** @brief Size of iotx_sign_mqtt_t::clientid, NUL included. */
+#define DEV_SIGN_CLIENT_ID_MAXLEN       (200)
+/** @brief Size of iotx_sign_mqtt_t::username, NUL included. */
+#define DEV_SIGN_USERNAME_MAXLEN        (64)
+/** @brief Size of iotx_sign_mqtt_t::password: 64 hex digits + NUL. */
+#define DEV_SIGN_PASSWORD_MAXLEN        (65)
+
+/** @brief Alibaba Cloud site to connect to (values 0..5 are valid). */
+typedef enum {
+    IOTX_CLOUD_REGION_SHANGHAI,   /**< cn-shanghai */
+    IOTX_CLOUD_REGION_SINGAPORE,  /**< ap-southeast-1 */
+    IOTX_CLOUD_REGION_JAPAN,      /**< ap-northeast-1 */
+    IOTX_CLOUD_REGION_USA_WEST,   /**< us-west-1 */
+    IOTX_CLOUD_REGION_GERMANY,    /**< eu-central-1 */
+    IOTX_CLOUD_REGION_CUSTOM,     /**< host from IOTWIRE_LEGACY_MQTT_DOMAIN, used verbatim */
+    IOTX_CLOUD_DOMAIN_MAX         /**< first invalid value */
+} iotx_mqtt_region_types_t;
+
+/** @brief Device identity; every member is a NUL-terminated string (184 bytes: the bundle
+ *  has no `module` member). */
+typedef struct _iotx_dev_meta_info {
+    char product_key[IOTX_PRODUCT_KEY_LEN + 1];        /**< ProductKey */
+    char product_secret[IOTX_PRODUCT_SECRET_LEN + 1];  /**< ProductSecret (not used to sign) */
+    char device_name[IOTX_DEVICE_NAME_LEN + 1];        /**< DeviceName */
+    char device_secret[IOTX_DEVICE_SECRET_LEN + 1];    /**< DeviceSecret (HMAC key) */
+} iotx_dev_meta_info_t;
+
+/** @brief MQTT CONNECT parameters written by IOT_Sign_MQTT(). */
+typedef struct {
+    char hostname[DEV_SIGN_HOSTNAME_MAXLEN];    /**< broker host */
+    uint16_t port;                              /**< broker TCP port */
+    char clientid[DEV_SIGN_CLIENT_ID_MAXLEN];   /**< MQTT client id */
+    char username[DEV_SIGN_USERNAME_MAXLEN];    /**< MQTT user name `dn&pk` */
+    char password[DEV_SIGN_PASSWORD_MAXLEN];    /**< MQTT password (upper-case hex HMAC-SHA256) */
+} iotx_sign_mqtt_t;
+
+/* The structs are handed to libiotwire as iotwire_legacy_*: any layout drift must stop the
+ * build, not corrupt memory (C99 has no static_assert, hence negative array sizes). */
+/** @internal Compile-time assertion (C99 has no static_assert). */
+#define IOTWIRE__SIGN_API_CHECK(name, cond) typedef char iotwire__sign_api_check_##name[(cond) ? 1 : -1]
+/** @internal Asserts that `field` has the same offset and size in both structs. */
+#define IOTWIRE__SIGN_API_SAME_FIELD(name, legacy_t, ours_t, field)                          \
+    IOTWIRE__SIGN_API_CHECK(name, offsetof(legacy_t, field) == offsetof(ours_t, field) &&     \
+                                      sizeof(((legacy_t *)0)->field) == sizeof(((ours_t *)0)->field))
+IOTWIRE__SIGN_API_SAME_FIELD(meta_pk, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_key);
+IOTWIRE__SIGN_API_SAME_FIELD(meta_ps, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_secret);
+IOTWIRE__SIGN_API_SAME_FIELD(meta_dn, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_name);
+IOTWIRE__SIGN_API_SAME_FIELD(meta_ds, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_secret);
+IOTWIRE__SIGN_API_CHECK(meta_size, sizeof(iotx_dev_meta_info_t) == sizeof(iotwire_legacy_dev_meta_t));
+IOTWIRE__SIGN_API_SAME_FIELD(out_host, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, hostname);
+IOTWIRE__SIGN_API_SAME_FIELD(out_port, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, port);
+IOTWIRE__SIGN_API_SAME_FIELD(out_cid, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, clientid);
+IOTWIRE__SIGN_API_SAME_FIELD(out_user, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, username);
+IOTWIRE__SIGN_API_SAME_FIELD(out_pwd, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, password);
+IOTWIRE__SIGN_API_CHECK(out_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Fills `signout` with the host, port, client id, username and password to connect
+ * the device in `meta` (exported function: iotkit-embedded 3.2.0 default bytes).
+ *
+ * Calls written `IOT_Sign_MQTT(...)` go through the macro of the same name instead, which
+ * gives the bundle's bytes; see the file documentation.
+ *
+ * @param[in] region `IOTX_CLOUD_REGION_*`.
+ * @param[in] meta Device identity (only product_key, device_name, device_secret are read).
+ * @param[out] signout Result. Untouched when region or meta is invalid; on a later error it
+ *             is zeroed and, as in the bundle, clientid/password may already be filled.
+ * @return 0 on success, -1 on failure (through the macro; the exported function returns the
+ *         3.2.0 codes -275, -264, -775..-777).
+ */
+int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *meta, iotx_sign_mqtt_t *signout);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+/* The conditional expressions only type-check the arguments like the prototype would (a
+ * wrong pointer type is diagnosed); each argument is evaluated exactly once. */
+/** @brief Routes a call to iotwire_legacy_sign_mqtt() with this file's legacy SDK, build
+ *  switches and custom domain; same parameters and return value as the function. */
+#define IOT_Sign_MQTT(region, meta, signout)                                                  \
+    iotwire_legacy_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,      \
+                             (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                \
+                             (const iotwire_legacy_dev_meta_t *)(const void *)(               \
+                                 1 ? (meta) : (iotx_dev_meta_info_t *)0),                     \
+                             (iotwire_legacy_sign_mqtt_t *)(void *)(                          \
+                                 1 ? (signout) : (iotx_sign_mqtt_t *)0))
+
+#endif /* __SIGN_H__ */
