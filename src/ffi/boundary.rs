@@ -142,15 +142,25 @@ where
     if t.cap < need {
         return IOTWIRE_ERR_BUFFER_TOO_SMALL;
     }
+    // The written bytes must not alias an input; `*out_len` must lie outside the whole caller
+    // buffer and outside every input (writing it would corrupt either).
     let out_span = Span {
         start: t.out as usize,
         len: need,
+    };
+    let buf_span = Span {
+        start: t.out as usize,
+        len: t.cap,
     };
     let len_span = Span {
         start: t.len as usize,
         len: core::mem::size_of::<usize>(),
     };
-    if out_span.overlaps(len_span) || inputs.iter().any(|i| out_span.overlaps(*i)) {
+    if buf_span.overlaps(len_span)
+        || inputs
+            .iter()
+            .any(|i| out_span.overlaps(*i) || len_span.overlaps(*i))
+    {
         return IOTWIRE_ERR_OVERLAP;
     }
     // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range (checked),

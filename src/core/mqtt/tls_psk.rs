@@ -5,7 +5,8 @@
 
 use crate::core::Error;
 use crate::core::hex::{HexCase, put_hex};
-use crate::core::mac::MacSink;
+use crate::core::mac::{self, MacSink};
+use crate::core::mqtt::params::Mode;
 use crate::core::mqtt::plan::Plan;
 use crate::core::sink::Sink;
 
@@ -18,9 +19,31 @@ fn timestamp<'a>(plan: &Plan<'a>) -> &'a [u8] {
     }
 }
 
+/// TLS-PSK exists only for device-secret connects.
+fn psk_mode(plan: &Plan<'_>) -> Result<(), Error> {
+    plan.complete()?;
+    if plan.params.mode == Mode::DeviceSecret {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+/// The PSK key: always the DeviceSecret, which must be given.
+fn psk_key<'a>(plan: &Plan<'a>) -> Result<&'a [u8], Error> {
+    psk_mode(plan)?;
+    if !mac::is_supported(plan.method) {
+        return Err(Error::Unsupported);
+    }
+    if plan.params.device_secret.is_empty() {
+        return Err(Error::MissingField);
+    }
+    Ok(plan.params.device_secret)
+}
+
 /// Writes the PSK identity.
 pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
-    plan.complete()?;
+    psk_mode(plan)?;
     let p = &plan.params;
     s.put(b"devicename|")?;
     s.put(plan.method.name())?;
@@ -34,16 +57,14 @@ pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> 
 
 /// Length of the PSK text, without computing the MAC.
 pub fn psk_len(plan: &Plan<'_>) -> Result<usize, Error> {
-    plan.complete()?;
-    plan.one_shot_key()?;
+    psk_key(plan)?;
     Ok(plan.method.mac_len().saturating_mul(2))
 }
 
 /// Writes the PSK (hex text of the MAC).
 pub fn write_psk<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
-    plan.complete()?;
     let p = &plan.params;
-    let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
+    let mut mac = MacSink::new(plan.method, psk_key(plan)?)?;
     for part in [
         b"id".as_slice(),
         p.product_key,

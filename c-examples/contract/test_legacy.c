@@ -1,0 +1,474 @@
+/* The legacy drop-in: iotwire_legacy_sign_mqtt and IOT_Sign_MQTT (legacy return codes, legacy
+ * struct layouts), and the legacy profiles of the options API.
+ *
+ * Expected bytes and codes: vectors v320-default-01/-07/-10 of tests/vectors/legacy-c-sdk.dev.json
+ * and the rules in shared/docs/legacy-c-sdk.md sections 1.1, 1.3 and 1.4. */
+#include "contract.h"
+#include "exports.h"
+#include "fixture.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define V320_TLS_SS (IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE)
+
+/* v3.1/v3.2 STATE_* codes */
+#define STATE_USER_INPUT_INVALID (-275)
+#define STATE_USER_INPUT_MQTT_DOMAIN (-264)
+#define STATE_MQTT_SIGN_HOSTNAME_BUF_SHORT (-775)
+
+/* vector v320-default-01 */
+#define V_HOST "a1X2bEnP82z.iot-as-mqtt.cn-shanghai.aliyuncs.com"
+#define V_CLIENTID                                                                            \
+    "a1X2bEnP82z.example1|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=2,"               \
+    "signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0|"
+#define V_USERNAME "example1&a1X2bEnP82z"
+#define V_PASSWORD "8C82DD19E5924A61591A7079A9A5EA92410D66A9EE6CA85FCFE0315B4CBF295C"
+#define V_CONTENT                                                                             \
+    "clientIda1X2bEnP82z.example1deviceNameexample1productKeya1X2bEnP82ztimestamp2524608000000"
+
+typedef iotwire_legacy_dev_meta_t meta_t;
+typedef iotwire_legacy_sign_mqtt_t signout_t;
+
+/* The SDKs iotwire_legacy_sign_mqtt reproduces, with their "input invalid" code (section 1.4). */
+typedef struct sdk_case {
+    const char *name;
+    uint32_t sdk;
+    uint32_t build;
+    int32_t input_invalid;
+} sdk_case;
+
+static const sdk_case sdks[] = {
+    {"v3.2.0", IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, STATE_USER_INPUT_INVALID},
+    {"v3.1.0", IOTWIRE_LEGACY_SDK_V3_1_0, V320_TLS_SS, STATE_USER_INPUT_INVALID},
+    {"v3.0.1", IOTWIRE_LEGACY_SDK_V3_0_1, 0, -1},
+    {"bundle", IOTWIRE_LEGACY_SDK_BUNDLE, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS, -1},
+    {"v2.3.0", IOTWIRE_LEGACY_SDK_V2_3_0, 0, -1},
+};
+#define SDK_COUNT (sizeof sdks / sizeof sdks[0])
+
+static void fill_meta(meta_t *m)
+{
+    memset(m, 0, sizeof *m);
+    memcpy(m->product_key, FX_PK, sizeof FX_PK);
+    memcpy(m->device_name, FX_DN, sizeof FX_DN);
+    memcpy(m->device_secret, FX_DS, sizeof FX_DS);
+}
+
+static signout_t *as_signout(ct_buf *b)
+{
+    /* the region starts 16 bytes into a malloc block: aligned for the 2-byte struct */
+    return (signout_t *)(void *)b->out;
+}
+
+static void t_layout(const void *arg)
+{
+    (void)arg;
+    CT_CHECK_SIZE(sizeof(meta_t), 184u);
+    CT_CHECK_SIZE(offsetof(meta_t, product_key), 0u);
+    CT_CHECK_SIZE(offsetof(meta_t, product_secret), 21u);
+    CT_CHECK_SIZE(offsetof(meta_t, device_name), 86u);
+    CT_CHECK_SIZE(offsetof(meta_t, device_secret), 119u);
+    CT_CHECK_SIZE(sizeof(signout_t), 396u);
+    CT_CHECK_SIZE(offsetof(signout_t, hostname), 0u);
+    CT_CHECK_SIZE(offsetof(signout_t, port), 64u);
+    CT_CHECK_SIZE(offsetof(signout_t, clientid), 66u);
+    CT_CHECK_SIZE(offsetof(signout_t, username), 266u);
+    CT_CHECK_SIZE(offsetof(signout_t, password), 330u);
+}
+
+static void check_v320_vector(const signout_t *s)
+{
+    CT_CHECK_STR(s->hostname, V_HOST);
+    CT_CHECK(s->port == 443);
+    CT_CHECK_STR(s->clientid, V_CLIENTID);
+    CT_CHECK_STR(s->username, V_USERNAME);
+    CT_CHECK_STR(s->password, V_PASSWORD);
+}
+
+static void t_vector_v320(const void *arg)
+{
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, &m,
+                                         as_signout(&b)),
+                0);
+    check_v320_vector(as_signout(&b));
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_free(&b);
+}
+
+/* IOT_Sign_MQTT is the v3.2.0 default build. */
+static void t_vector_iot_sign_mqtt(const void *arg)
+{
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    CT_CHECK_RC(IOT_Sign_MQTT(0, &m, as_signout(&b)), 0);
+    check_v320_vector(as_signout(&b));
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_free(&b);
+}
+
+/* v320-default-07: a custom domain is copied verbatim; the meta is a heap block of exactly the
+ * bundle struct size, so reading the v3.x `module` member would be an ASan error. */
+static void t_vector_custom_domain(const void *arg)
+{
+    meta_t *m = (meta_t *)malloc(sizeof(meta_t));
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    if (m == NULL) {
+        abort();
+    }
+    fill_meta(m);
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5,
+                                         "192.168.1.10", m, as_signout(&b)),
+                0);
+    CT_CHECK_STR(as_signout(&b)->hostname, "192.168.1.10");
+    CT_CHECK(as_signout(&b)->port == 443);
+    CT_CHECK_STR(as_signout(&b)->password, V_PASSWORD);
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_free(&b);
+    free(m);
+}
+
+/* The custom domain is only used for region 5 (header: "host for region 5"). */
+static void t_custom_domain_ignored_elsewhere(const void *arg)
+{
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0,
+                                         "192.168.1.10", &m, as_signout(&b)),
+                0);
+    check_v320_vector(as_signout(&b));
+    ct_buf_free(&b);
+}
+
+/* v320-default-10 and section 1.4: region 5 without a domain. */
+static void t_custom_domain_null(const void *arg)
+{
+    static const int32_t want[SDK_COUNT] = {STATE_USER_INPUT_MQTT_DOMAIN,
+                                            STATE_USER_INPUT_MQTT_DOMAIN, -1105, -1, -1};
+    size_t i;
+    (void)arg;
+    for (i = 0; i < SDK_COUNT; i++) {
+        meta_t m;
+        ct_buf b = ct_buf_new(sizeof(signout_t));
+        int32_t rc;
+        fill_meta(&m);
+        rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 5, NULL, &m, as_signout(&b));
+        if (rc != want[i] || !ct_guards_intact(&b)) {
+            ct_fail(__FILE__, __LINE__, "%s: returned %ld, expected %ld", sdks[i].name, (long)rc,
+                    (long)want[i]);
+        }
+        ct_buf_free(&b);
+    }
+}
+
+/* Section 1.3 step 6: fails when strlen(domain) + 1 >= 64. */
+static void t_custom_domain_length(const void *arg)
+{
+    char domain[64];
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    memset(domain, 'd', 62);
+    domain[62] = '\0';
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+                                         as_signout(&b)),
+                0);
+    CT_CHECK_STR(as_signout(&b)->hostname, domain);
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_reset(&b);
+    memset(domain, 'd', 63);
+    domain[63] = '\0';
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+                                         as_signout(&b)),
+                STATE_MQTT_SIGN_HOSTNAME_BUF_SHORT);
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_free(&b);
+}
+
+/* A domain with no NUL in its first 256 bytes, in a 256-byte heap block: the library must
+ * stop there (ASan) and report "hostname too long". */
+static void t_custom_domain_without_nul(const void *arg)
+{
+    char *domain = (char *)malloc(256);
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    if (domain == NULL) {
+        abort();
+    }
+    memset(domain, 'a', 256);
+    fill_meta(&m);
+    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+                                         as_signout(&b)),
+                STATE_MQTT_SIGN_HOSTNAME_BUF_SHORT);
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_free(&b);
+    free(domain);
+}
+
+static void t_null_meta(const void *arg)
+{
+    size_t i;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    for (i = 0; i < SDK_COUNT; i++) {
+        int32_t rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 0, NULL, NULL,
+                                              as_signout(&b));
+        if (rc != sdks[i].input_invalid || !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "%s: returned %ld, signout %s", sdks[i].name, (long)rc,
+                    ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+    }
+    CT_CHECK_RC(IOT_Sign_MQTT(0, NULL, as_signout(&b)), STATE_USER_INPUT_INVALID);
+    CT_CHECK(ct_untouched(&b));
+    ct_buf_free(&b);
+}
+
+static void t_null_signout(const void *arg)
+{
+    size_t i;
+    meta_t m;
+    (void)arg;
+    fill_meta(&m);
+    for (i = 0; i < SDK_COUNT; i++) {
+        int32_t rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 0, NULL, &m, NULL);
+        if (rc != sdks[i].input_invalid) {
+            ct_fail(__FILE__, __LINE__, "%s: returned %ld", sdks[i].name, (long)rc);
+        }
+    }
+    CT_CHECK_RC(IOT_Sign_MQTT(0, &m, NULL), STATE_USER_INPUT_INVALID);
+    CT_CHECK_RC(IOT_Sign_MQTT(0, NULL, NULL), STATE_USER_INPUT_INVALID);
+}
+
+static void t_invalid_region(const void *arg)
+{
+    static const int32_t regions[] = {-1, 6, 100, INT32_MIN, INT32_MAX};
+    size_t i;
+    size_t r;
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    for (r = 0; r < sizeof regions / sizeof regions[0]; r++) {
+        int32_t rc;
+        for (i = 0; i < SDK_COUNT; i++) {
+            rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, regions[r], "h.example",
+                                          &m, as_signout(&b));
+            if (rc != sdks[i].input_invalid || !ct_untouched(&b)) {
+                ct_fail(__FILE__, __LINE__, "%s region %ld: returned %ld, signout %s",
+                        sdks[i].name, (long)regions[r], (long)rc,
+                        ct_untouched(&b) ? "untouched" : "WRITTEN");
+            }
+        }
+        rc = IOT_Sign_MQTT(regions[r], &m, as_signout(&b));
+        if (rc != STATE_USER_INPUT_INVALID || !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "IOT_Sign_MQTT region %ld: returned %ld, signout %s",
+                    (long)regions[r], (long)rc, ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+    }
+    ct_buf_free(&b);
+}
+
+/* A member filling its whole array without NUL, in a heap block of exactly sizeof(meta_t). */
+static void t_member_without_nul(const void *arg)
+{
+    size_t field;
+    (void)arg;
+    for (field = 0; field < 3; field++) {
+        static const char *const names[] = {"product_key", "device_name", "device_secret"};
+        meta_t *m = (meta_t *)malloc(sizeof(meta_t));
+        ct_buf b = ct_buf_new(sizeof(signout_t));
+        int32_t rc1;
+        int32_t rc2;
+        if (m == NULL) {
+            abort();
+        }
+        fill_meta(m);
+        if (field == 0) {
+            memset(m->product_key, 'a', sizeof m->product_key);
+        } else if (field == 1) {
+            memset(m->device_name, 'a', sizeof m->device_name);
+        } else {
+            memset(m->device_secret, 'a', sizeof m->device_secret);
+        }
+        rc1 = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, m,
+                                       as_signout(&b));
+        rc2 = IOT_Sign_MQTT(0, m, as_signout(&b));
+        if (rc1 != STATE_USER_INPUT_INVALID || rc2 != STATE_USER_INPUT_INVALID ||
+            !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "%s without NUL: returned %ld/%ld, signout %s",
+                    names[field], (long)rc1, (long)rc2, ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+        ct_buf_free(&b);
+        free(m);
+    }
+}
+
+/* product_secret is not used for signing, so it need not be terminated. */
+static void t_product_secret_not_read_as_string(const void *arg)
+{
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    memset(m.product_secret, 'p', sizeof m.product_secret);
+    CT_CHECK_RC(IOT_Sign_MQTT(0, &m, as_signout(&b)), 0);
+    check_v320_vector(as_signout(&b));
+    ct_buf_free(&b);
+}
+
+/* meta and signout sharing bytes, in both orders. */
+static void t_meta_overlaps_signout(const void *arg)
+{
+    size_t order;
+    (void)arg;
+    for (order = 0; order < 2; order++) {
+        ct_buf b = ct_buf_new(sizeof(signout_t) + sizeof(meta_t));
+        meta_t m;
+        signout_t *s;
+        const meta_t *mp;
+        int32_t rc1;
+        int32_t rc2;
+        fill_meta(&m);
+        if (order == 0) {
+            s = (signout_t *)(void *)b.out;
+            mp = (const meta_t *)(void *)(b.out + 100);
+        } else {
+            mp = (const meta_t *)(void *)b.out;
+            s = (signout_t *)(void *)(b.out + 100);
+        }
+        memcpy((void *)(uintptr_t)mp, &m, sizeof m);
+        ct_buf_mark(&b);
+        rc1 = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, mp, s);
+        rc2 = IOT_Sign_MQTT(0, mp, s);
+        if (rc1 != STATE_USER_INPUT_INVALID || rc2 != STATE_USER_INPUT_INVALID ||
+            !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "%s: returned %ld/%ld, memory %s",
+                    order == 0 ? "meta inside signout" : "signout inside meta", (long)rc1,
+                    (long)rc2, ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+        ct_buf_free(&b);
+    }
+}
+
+/* The custom domain read from inside signout. */
+static void t_domain_overlaps_signout(const void *arg)
+{
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    signout_t *s = as_signout(&b);
+    int32_t rc;
+    (void)arg;
+    fill_meta(&m);
+    memcpy(s->clientid, "h.example", sizeof "h.example");
+    ct_buf_mark(&b);
+    rc = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, s->clientid, &m, s);
+    CT_CHECK_RC(rc, STATE_USER_INPUT_INVALID);
+    CT_CHECK(ct_untouched(&b));
+    ct_buf_free(&b);
+}
+
+static void t_unknown_sdk(const void *arg)
+{
+    static const struct {
+        uint32_t sdk;
+        uint32_t build;
+    } bad[] = {
+        {99u, 0},
+        {8u, 0},
+        {UINT32_MAX, 0},
+        {IOTWIRE_LEGACY_SDK_NONE, 0},
+        {IOTWIRE_LEGACY_SDK_LINKSDK_4_1_0, 0},
+        {IOTWIRE_LEGACY_SDK_LINKSDK_4_2_0, 0},
+        {IOTWIRE_LEGACY_SDK_V3_2_0, 0x10u},
+        {IOTWIRE_LEGACY_SDK_V3_2_0, 0x80000000u},
+    };
+    size_t i;
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int32_t rc = iotwire_legacy_sign_mqtt(bad[i].sdk, bad[i].build, 0, NULL, &m,
+                                              as_signout(&b));
+        if (rc != IOTWIRE_ERR_INVALID_SELECTOR || !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "sdk %lu build 0x%lx: returned %ld, signout %s",
+                    (unsigned long)bad[i].sdk, (unsigned long)bad[i].build, (long)rc,
+                    ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+    }
+    ct_buf_free(&b);
+}
+
+/* The options API with the v3.2.0 profile gives the bytes of the same vector. */
+static void t_options_profile_v320(const void *arg)
+{
+    iotwire_mqtt_options_t o;
+    char buf[300];
+    size_t len = 0;
+    uint16_t port = 0;
+    (void)arg;
+    (void)iotwire_mqtt_options_init(&o);
+    o.product_key = iotwire_str(FX_PK);
+    o.device_name = iotwire_str(FX_DN);
+    o.device_secret = iotwire_str(FX_DS);
+    o.legacy_sdk = IOTWIRE_LEGACY_SDK_V3_2_0;
+    o.legacy_build = V320_TLS_SS;
+    CT_CHECK_RC(iotwire_mqtt_get_client_id(&o, buf, sizeof buf, &len), IOTWIRE_OK);
+    CT_CHECK_STR(buf, V_CLIENTID);
+    CT_CHECK_RC(iotwire_mqtt_get_username(&o, buf, sizeof buf, &len), IOTWIRE_OK);
+    CT_CHECK_STR(buf, V_USERNAME);
+    CT_CHECK_RC(iotwire_mqtt_get_host(&o, buf, sizeof buf, &len), IOTWIRE_OK);
+    CT_CHECK_STR(buf, V_HOST);
+    CT_CHECK_RC(iotwire_mqtt_get_sign_content(&o, buf, sizeof buf, &len), IOTWIRE_OK);
+    CT_CHECK_STR(buf, V_CONTENT);
+    CT_CHECK_RC(iotwire_mqtt_get_password(&o, buf, sizeof buf, &len), IOTWIRE_OK);
+    CT_CHECK_STR(buf, V_PASSWORD);
+    CT_CHECK_RC(iotwire_mqtt_get_port(&o, &port), IOTWIRE_OK);
+    CT_CHECK(port == 443);
+}
+
+typedef struct legacy_test {
+    const char *name;
+    ct_fn fn;
+} legacy_test;
+
+static const legacy_test tests[] = {
+    {"layout", t_layout},
+    {"vector_v320", t_vector_v320},
+    {"vector_iot_sign_mqtt", t_vector_iot_sign_mqtt},
+    {"vector_custom_domain", t_vector_custom_domain},
+    {"custom_domain_ignored_elsewhere", t_custom_domain_ignored_elsewhere},
+    {"custom_domain_null", t_custom_domain_null},
+    {"custom_domain_length", t_custom_domain_length},
+    {"custom_domain_without_nul", t_custom_domain_without_nul},
+    {"null_meta", t_null_meta},
+    {"null_signout", t_null_signout},
+    {"invalid_region", t_invalid_region},
+    {"member_without_nul", t_member_without_nul},
+    {"product_secret_not_read_as_string", t_product_secret_not_read_as_string},
+    {"meta_overlaps_signout", t_meta_overlaps_signout},
+    {"domain_overlaps_signout", t_domain_overlaps_signout},
+    {"unknown_sdk", t_unknown_sdk},
+    {"options_profile_v320", t_options_profile_v320},
+};
+
+void ct_suite_legacy(void)
+{
+    size_t i;
+    for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        ct_run("legacy", tests[i].name, tests[i].fn, NULL);
+    }
+}
