@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Cortex-M gate: libiotwire as firmware links it, on a Cortex-M4F and a Cortex-M0 under QEMU.
+#
+#   1. builds the crate as a staticlib for thumbv7em-none-eabihf (M4F) and thumbv6m-none-eabi
+#      (M0) with Debian's rustc-web/cargo-web and -Zbuild-std (the compact sha2 backend comes
+#      from .cargo/config.toml);
+#   2. links cortex-m/ programs with arm-none-eabi-gcc + newlib-nano/rdimon:
+#        vectors_main         known answers from tests/vectors through the C ABI
+#        sign_only            one IOT_Sign_MQTT call via dev_sign_api.h's macro (size probe)
+#        sign_only_exported   the same through the exported IOT_Sign_MQTT symbol
+#        baseline             C only, no library;
+#   3. runs each under qemu-system-arm (mps2-an386 / microbit) and compares what it prints;
+#   4. fails if the library references an allocator (in the archive or in any linked image),
+#      puts .data/.bss into an image, or lost the compact SHA-256 backend;
+#   5. prints the flash table, also written to cortex-m/out/sizes.txt.
+#
+# Usage: scripts/cortex-m-gate.sh        (prerequisites: scripts/install-deps.sh)
+# Env:   CM_QEMU_TIMEOUT seconds per QEMU run (default 60)
+# Takes ~1-2 min per target the first time (build-std compiles core); output in cortex-m/out/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CM=$ROOT/cortex-m
+OUT=$CM/out
+TIMEOUT=${CM_QEMU_TIMEOUT:-60}
+TARGETS="thumbv7em-none-eabihf thumbv6m-none-eabi"
+
+# ---- prerequisites: report everything missing at once ---------------------------------------
+missing=()
+need() { local what=$1; shift; "$@" >/dev/null 2>&1 || missing+=("$what"); }
+need "/usr/bin/cargo (cargo-web)" test -x /usr/bin/cargo
+need "/usr/bin/rustc, /usr/bin/rustdoc (rustc-web)" test -x /usr/bin/rustc -a -x /usr/bin/rustdoc
+for t in arm-none-eabi-gcc arm-none-eabi-size arm-none-eabi-readelf arm-none-eabi-nm; do
+  need "$t (gcc-arm-none-eabi, binutils-arm-none-eabi)" command -v "$t"
+done
+need "qemu-system-arm (qemu-system-arm)" command -v qemu-system-arm
+need "python3" command -v python3
+need "timeout (coreutils)" command -v timeout
+if command -v arm-none-eabi-gcc >/dev/null; then
+  for s in nano.specs rdimon.specs; do
+    need "newlib $s (libnewlib-arm-none-eabi)" test -f "$(arm-none-eabi-gcc -print-file-name=$s)"
+  done
+fi
+if [ -x /usr/bin/rustc ]; then
+  need "Rust std sources for -Zbuild-std (rust-web-src)" \
+    test -f "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+fi
+need "include/legacy/dev_sign_api.h" test -f "$ROOT/include/legacy/dev_sign_api.h"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "cortex-m-gate: missing prerequisites (run scripts/install-deps.sh):" >&2
+  printf '  - %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+# ---- toolchain: Debian's 1.96 everywhere, never rustup's proxies ----------------------------
+# RUSTC/RUSTDOC make build scripts and -Zbuild-std use the compiler that matches rust-web-src;
+# RUSTC_BOOTSTRAP allows -Z on a stable compiler; any RUSTFLAGS would replace the config's
+# compact-backend cfgs.
+export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
+unset RUSTFLAGS CARGO_BUILD_RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_TARGET
+for v in $(compgen -e); do case $v in CARGO_TARGET_*_RUSTFLAGS) unset "$v" ;; esac; done
+
+CWARN="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wconversion -Wshadow -Wcast-qual -Wmissing-declarations"
+ALLOC_RE='__rust_(alloc|dealloc|realloc|alloc_zeroed)|__rg_|^_?(malloc|free|calloc|realloc|memalign|aligned_alloc|posix_memalign)(_r)?$'
+FAIL=0
+fail() { echo "FAIL: $*"; FAIL=1; }
+pass() { echo "PASS: $*"; }
+
+mkdir -p "$OUT"
+python3 "$CM/gen_expected.py" "$ROOT/tests/vectors/legacy-c-sdk.dev.json" "$OUT/gen"
+expected() { sed -n "s/^$1=//p" "$OUT/gen/expected.txt"; }
+
+# ---- 1. staticlib ---------------------------------------------------------------------------
+# `cargo rustc --crate-type staticlib`, not `cargo build`: with Cargo.toml's extra rlib crate
+# type rustc skips LTO for the archive, and firmware then links every dependency's object
+# file unoptimised across crates (~9 KB more flash for IOT_Sign_MQTT on M4F).
+build_lib() {
+  local t=$1
+  echo "== cargo rustc --crate-type staticlib --target $t (build-std)"
+  (cd "$ROOT" && /usr/bin/cargo rustc --quiet --release --lib --crate-type staticlib \
+      --target "$t" --target-dir "$OUT/target" \
+      -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
+  mkdir -p "$OUT/$t"
+  cp "$OUT/target/$t/release/libiotwire.a" "$OUT/$t/libiotwire.a"
+}
+
+# Every symbol in every member, defined or not (readelf, because binutils' LTO plugin makes
+# nm skip the compiler_builtins member, which carries LLVM bitcode).
+lib_alloc_gate() {
+  local lib=$1 hits
+  hits=$(arm-none-eabi-readelf -sW "$lib" | awk 'NF >= 8 {print $8}' | grep -E "$ALLOC_RE" |
+    sort -u | tr '\n' ' ' || true)
+  if [ -n "$hits" ]; then fail "allocator symbols in $lib: $hits"; else pass "no allocator symbol in $lib"; fi
+}
+
+# ---- 2. link --------------------------------------------------------------------------------
+link() {  # target name sources/flags...
+  local t=$1 name=$2 cpu ld o="$OUT/$1/$2"
+  shift 2
+  case $t in
+    thumbv7em-none-eabihf) cpu="-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16" ld=mps2.ld ;;
+    thumbv6m-none-eabi) cpu="-mcpu=cortex-m0 -mthumb -mfloat-abi=soft" ld=microbit.ld ;;
+  esac
+  # shellcheck disable=SC2086
+  arm-none-eabi-gcc $cpu -Os -g $CWARN -ffunction-sections -fdata-sections \
+    -I"$ROOT/include" -I"$ROOT/include/legacy" -I"$OUT/gen" \
+    --specs=nano.specs --specs=rdimon.specs -nostartfiles -L"$CM" -T "$CM/$ld" \
+    -Wl,--gc-sections -Wl,--no-warn-execstack -Wl,--cref -Wl,-Map="$o.map" \
+    "$CM/startup.c" "$@" -o "$o.elf"
+}
+
+# ---- 3. run ---------------------------------------------------------------------------------
+run() {  # target name expected-last-line
+  local t=$1 name=$2 want=$3 o="$OUT/$1/$2" machine status=0 last
+  case $t in
+    thumbv7em-none-eabihf) machine="-M mps2-an386 -cpu cortex-m4" ;;
+    thumbv6m-none-eabi) machine="-M microbit" ;;
+  esac
+  # shellcheck disable=SC2086
+  timeout "$TIMEOUT" qemu-system-arm $machine -nographic -monitor none -serial null \
+    -semihosting-config enable=on,target=native -kernel "$o.elf" >"$o.log" 2>&1 || status=$?
+  last=$(grep -v '^[[:space:]]*$' "$o.log" | tail -n 1 | tr -d '\r')
+  grep -E '^(FAIL|  )' "$o.log" | sed 's/^/    /' || true
+  if [ "$status" = 124 ]; then
+    fail "$t $name: QEMU timed out after ${TIMEOUT}s (log: $o.log)"
+  elif [ "$status" != 0 ] || [ "$last" != "$want" ]; then
+    fail "$t $name: exit $status, printed '$last', expected '$want' (log: $o.log)"
+  else
+    pass "$t $name: $last"
+  fi
+}
+
+# ---- 4./5. per-image gates and sizes --------------------------------------------------------
+ROWS=()
+measure() {  # target name
+  local t=$1 name=$2 o="$OUT/$1/$2" text data bss m
+  read -r text data bss _ < <(arm-none-eabi-size "$o.elf" | tail -n 1)
+  m=$(python3 "$CM/mapsize.py" "$o.map")
+  local -A s
+  for kv in $m; do s[${kv%%=*}]=${kv#*=}; done
+  local lib=$((s[rust_text] + s[rust_rodata] + s[cb_text] + s[cb_rodata]))
+  local cb=$((s[cb_text] + s[cb_rodata]))
+  local ram=$((s[rust_data] + s[rust_bss] + s[cb_data] + s[cb_bss]))
+  [ "${s[alloc_refs]}" = "-" ] || fail "$t $name: libiotwire.a objects reference ${s[alloc_refs]}"
+  [ "$ram" = 0 ] || fail "$t $name: libiotwire.a puts $ram bytes of .data/.bss into the image"
+  ROWS+=("$(printf '%-22s %-19s %7d %5d %5d %8d %8d %8d' "$t" "$name" "$text" "$data" "$bss" \
+    "$lib" "$((lib - cb))" "$cb")")
+}
+
+# The unrolled SHA-256 rounds are ~7 KB; compact ones are well under 1 KB.
+compact_gate() {
+  local t=$1 hex
+  hex=$(arm-none-eabi-nm -S "$OUT/$t/sign_only.elf" | awk '/compress256/ && !n {print $2; n = 1}')
+  if [ -z "$hex" ]; then
+    fail "$t: no compress256 in sign_only.elf"
+  elif [ $((16#$hex)) -gt 1024 ]; then
+    fail "$t: compress256 is $((16#$hex)) bytes: sha2_backend_soft=\"compact\" not applied"
+  else
+    pass "$t: compact SHA-256 backend (compress256 = $((16#$hex)) bytes)"
+  fi
+}
+
+for t in $TARGETS; do
+  build_lib "$t"
+  lib="$OUT/$t/libiotwire.a"
+  lib_alloc_gate "$lib"
+  link "$t" vectors_main "$CM/vectors_main.c" "$lib"
+  link "$t" sign_only "$CM/sign_only.c" "$lib"
+  link "$t" sign_only_exported -DCM_EXPORTED_SYMBOL "$CM/sign_only.c" "$lib"
+  link "$t" baseline "$CM/baseline.c"
+  run "$t" vectors_main "$(expected vectors)"
+  run "$t" sign_only "$(expected sign_only)"
+  run "$t" sign_only_exported "$(expected sign_only)"
+  run "$t" baseline "$(expected baseline)"
+  compact_gate "$t"
+  for p in baseline sign_only sign_only_exported vectors_main; do measure "$t" "$p"; done
+done
+
+{
+  echo "Flash/RAM of the QEMU images (bytes; arm-none-eabi-size, newlib-nano + rdimon included)"
+  echo "and what libiotwire.a contributes to them (.text + .rodata, from the -Map file)."
+  printf '%-22s %-19s %7s %5s %5s %8s %8s %8s\n' target image text data bss "lib" \
+    "iotwire" "builtins"
+  printf '%s\n' "${ROWS[@]}"
+  echo "lib = iotwire + builtins; builtins = compiler_builtins (memcpy/memset, 64-bit division),"
+  echo "which also replace newlib's copies for the whole image. The library adds no .data/.bss."
+} | tee "$OUT/sizes.txt"
+
+if [ "$FAIL" = 0 ]; then echo "cortex-m-gate: ALL OK"; else echo "cortex-m-gate: FAILED"; exit 1; fi
