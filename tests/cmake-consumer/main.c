@@ -4,8 +4,9 @@
  */
 #include "iotwire.h"
 
-/* The legacy drop-in header may be absent in a trimmed install; the check is then skipped. */
-#if defined(__has_include)
+/* The legacy part is skipped when the library was built without it (the header then refuses to
+ * compile) or the install has no legacy header. */
+#if defined(IOTWIRE_HAS_LEGACY_SIGN) && defined(__has_include)
 #if __has_include("dev_sign_api.h")
 #include "dev_sign_api.h"
 #define CONSUMER_HAS_LEGACY 1

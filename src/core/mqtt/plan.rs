@@ -386,7 +386,10 @@ fn legacy<'a>(p: &Params<'a>, profile: LegacyProfile) -> Result<Plan<'a>, Error>
     plan.host = match p.endpoint {
         Endpoint::Region(region) => Host::PkDot(region.mqtt_domain()),
         // Legacy SDKs copied the custom domain verbatim, without any check.
-        Endpoint::Host(h) => Host::Verbatim(h),
+        Endpoint::Host(h) => {
+            validate::legacy_host(h)?;
+            Host::Verbatim(h)
+        }
     };
     plan.method = SignMethod::HmacSha256;
     plan.port = if profile.tls { 443 } else { 1883 };

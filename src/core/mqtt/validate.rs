@@ -26,10 +26,17 @@ fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// ProductKey: 1..=20 letters and digits (strict) or at most 20 bytes of anything (lax).
+/// Lax names may be anything a legacy struct held, except NUL: outputs are C strings, and an
+/// embedded NUL would silently cut them.
+fn no_nul(s: &[u8]) -> bool {
+    !s.contains(&0)
+}
+
+/// ProductKey: 1..=20 letters and digits (strict) or at most 20 non-NUL bytes (lax).
 pub fn product_key(pk: &[u8], lax: bool) -> Result<(), Error> {
-    let ok =
-        pk.len() <= PRODUCT_KEY_MAX && (lax || (!pk.is_empty() && pk.iter().all(|&c| is_alnum(c))));
+    let ok = pk.len() <= PRODUCT_KEY_MAX
+        && no_nul(pk)
+        && (lax || (!pk.is_empty() && pk.iter().all(|&c| is_alnum(c))));
     if ok {
         Ok(())
     } else {
@@ -37,10 +44,11 @@ pub fn product_key(pk: &[u8], lax: bool) -> Result<(), Error> {
     }
 }
 
-/// DeviceName: 4..=32 of `[A-Za-z0-9_@.:-]` (strict) or at most 32 bytes (lax).
+/// DeviceName: 4..=32 of `[A-Za-z0-9_@.:-]` (strict) or at most 32 non-NUL bytes (lax).
 pub fn device_name(dn: &[u8], lax: bool) -> Result<(), Error> {
     let charset = |c: u8| is_alnum(c) || matches!(c, b'_' | b'@' | b'.' | b':' | b'-');
     let ok = dn.len() <= DEVICE_NAME_MAX
+        && no_nul(dn)
         && (lax || (dn.len() >= DEVICE_NAME_MIN && dn.iter().all(|&c| charset(c))));
     if ok {
         Ok(())
@@ -66,6 +74,15 @@ pub fn host(h: &[u8]) -> Result<(), Error> {
     let charset = |c: u8| is_alnum(c) || matches!(c, b'.' | b'-' | b'_' | b':' | b'[' | b']');
     let ok = !h.is_empty() && h.len() <= HOST_MAX && h.iter().all(|&c| charset(c));
     if ok { Ok(()) } else { Err(Error::InvalidHost) }
+}
+
+/// A legacy custom domain: copied verbatim like legacy did, but never with a NUL inside.
+pub fn legacy_host(h: &[u8]) -> Result<(), Error> {
+    if no_nul(h) {
+        Ok(())
+    } else {
+        Err(Error::InvalidHost)
+    }
 }
 
 /// Timestamp: 1..=20 decimal digits (milliseconds since the epoch).
@@ -168,6 +185,9 @@ mod tests {
             Err(Error::InvalidDeviceName)
         );
         assert!(device_name(&[b'a'; 32], false).is_ok());
+        assert_eq!(device_name(b"ab\0c", true), Err(Error::InvalidDeviceName));
+        assert_eq!(product_key(b"\0", true), Err(Error::InvalidProductKey));
+        assert_eq!(legacy_host(b"a\0b"), Err(Error::InvalidHost));
     }
 
     #[test]

@@ -1,0 +1,30 @@
+# Installs libiotwire.a, the headers and a relocatable CMake package (find_package(iotwire)).
+# The library is a cargo artifact, not a CMake target, so iotwireConfig.cmake declares the
+# imported target itself instead of using install(EXPORT).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(IOTWIRE_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/iotwire" CACHE STRING
+  "Where iotwireConfig.cmake is installed, relative to the prefix")
+# The legacy headers keep their SDK names (dev_sign_api.h, ...), so they get their own folder
+# rather than landing directly in <prefix>/include.
+set(IOTWIRE_INSTALL_LEGACY_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}/iotwire/legacy")
+
+install(FILES "${IOTWIRE_LIBRARY}" DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+install(FILES "${PROJECT_SOURCE_DIR}/include/iotwire.h" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/legacy/"
+  DESTINATION "${IOTWIRE_INSTALL_LEGACY_INCLUDEDIR}" FILES_MATCHING PATTERN "*.h")
+
+configure_package_config_file(
+  "${PROJECT_SOURCE_DIR}/cmake/iotwireConfig.cmake.in"
+  "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfig.cmake"
+  INSTALL_DESTINATION "${IOTWIRE_INSTALL_CMAKEDIR}"
+  PATH_VARS CMAKE_INSTALL_LIBDIR CMAKE_INSTALL_INCLUDEDIR IOTWIRE_INSTALL_LEGACY_INCLUDEDIR)
+# 0.x minor releases may break the ABI, so a 0.1 request must not accept 0.2.
+write_basic_package_version_file(
+  "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfig.cmake"
+  "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"
+  DESTINATION "${IOTWIRE_INSTALL_CMAKEDIR}")

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The project's test command: every check CI runs, in order, stopping at the first failure.
+# Closes with 'N passed, M failed', counting steps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+declare -a timings=()
+summary() {
+  echo
+  echo "=== step times"
+  printf '%s\n' "${timings[@]}"
+  echo "$passed passed, $1 failed"
+}
+# Runs one step under a header line; its time goes into the closing summary.
+step() {
+  local name=$1 start=$SECONDS
+  shift
+  echo
+  echo "=== $name: $*"
+  if ! "$@"; then
+    timings+=("$(printf '%4ds  %s (FAILED)' $((SECONDS - start)) "$name")")
+    echo "FAIL: $name ($*)"
+    summary 1
+    exit 1
+  fi
+  timings+=("$(printf '%4ds  %s' $((SECONDS - start)) "$name")")
+  passed=$((passed + 1))
+}
+build_dir=build/ci
+
+step "deps" scripts/install-deps.sh
+step "fmt" cargo fmt --all -- --check
+step "clippy" cargo clippy --all-targets -- -D warnings
+step "cargo test" cargo test
+step "build legacy-sign only" cargo build --no-default-features --features legacy-sign
+step "build mqtt only" cargo build --no-default-features --features mqtt
+step "header" scripts/gen-header.sh --check
+step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON
+step "cmake build" cmake --build "$build_dir" -j2
+step "ctest" ctest --test-dir "$build_dir" --output-on-failure
+step "gates" scripts/gates.sh
+step "cortex-m" scripts/cortex-m-gate.sh
+step "fuzz smoke" scripts/fuzz-smoke.sh
+
+summary 0
