@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Writes the curated seed corpus (fuzz/corpus/<target>/seed-*) from readable descriptions.
+
+The byte layouts are the ones documented in fuzz/README.md; keeping the seeds as code means a
+layout change is one edit here plus `python3 fuzz/gen_seeds.py`, not hand-edited binaries.
+"""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+PK, DN = b"a1X2bEnP82z", b"example1"
+DS = b"ga7XA6KdlEeiPXQPpRbAjOZXwG8yABCD"
+
+
+def write(target, name, data):
+    d = os.path.join(HERE, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "seed-" + name), "wb") as f:
+        f.write(data)
+
+
+# ---------------------------------------------------------------- ffi_mqtt
+SECURE_MODE_INDEX = {0: 0, 2: 1, 3: 2, 8: 3, -2: 4, -1: 5}
+STRING_ORDER = ["product_key", "device_name", "device_secret", "product_secret", "client_id",
+                "host", "timestamp", "instance_id", "random", "device_token", "extra_params"]
+
+
+class Raw(bytes):
+    """A string field given as its raw control bytes (NULL pointers, impossible lengths)."""
+
+
+def mqtt_string(s):
+    if isinstance(s, Raw):
+        return bytes(s)
+    if s is None:
+        return b"\xf1"                      # {NULL, 0}
+    if len(s) < 0xF0:
+        return bytes([len(s)]) + s
+    return b"\xf0" + bytes([len(s) - 240]) + s
+
+
+def ffi_mqtt(mode=0, region=0, sign_method=0, secure_mode=0, flags=0, sdk=0, build=0, misc=0,
+             port=0, keepalive=300, strings=None, mac=b"\x00", calls=None, check_keepalive=300):
+    strings = strings or {}
+    out = bytes([mode, region, sign_method, SECURE_MODE_INDEX[secure_mode], flags, sdk, build,
+                 misc])
+    out += struct.pack("<HH", port, keepalive)
+    for name in STRING_ORDER:
+        out += mqtt_string(strings.get(name, b""))
+    out += mac
+    calls = calls or [(0, 0, 0)] * 9
+    for c in calls:
+        out += bytes(c)
+    return out + struct.pack("<I", check_keepalive)
+
+
+def mac_arg(kind, raw):
+    """kind 2/3/4 = 16/20/32 bytes; the 64 payload bytes always follow for kinds 2..7."""
+    return bytes([kind]) + raw.ljust(64, b"\x00")
+
+
+DEVICE = {"product_key": PK, "device_name": DN, "device_secret": DS}
+
+write("ffi_mqtt", "doc-device-secret", ffi_mqtt(strings=DEVICE))
+write("ffi_mqtt", "doc-sha1-plaintext-ts", ffi_mqtt(
+    sign_method=2, secure_mode=3, flags=1,
+    strings={"product_key": b"pk1", "device_name": b"device", "device_secret": b"secret",
+             "client_id": b"12345", "timestamp": b"789"}))
+write("ffi_mqtt", "legacy-v320", ffi_mqtt(sdk=1, build=3, strings=DEVICE))
+write("ffi_mqtt", "legacy-v230-itls", ffi_mqtt(sdk=5, build=8, strings=DEVICE))
+write("ffi_mqtt", "dynreg-register", ffi_mqtt(
+    mode=3, strings={"product_key": b"a1B2c3D4e5F", "device_name": b"device01",
+                     "product_secret": b"psecret0123456789", "random": b"78563412"}))
+write("ffi_mqtt", "connwl", ffi_mqtt(
+    mode=5, strings={"product_key": PK, "device_name": DN, "client_id": b"cid-from-regnwl",
+                     "device_token": b"tokenFromRegnwl0123456789"}))
+write("ffi_mqtt", "x509-custom-host", ffi_mqtt(
+    mode=1, region=5, strings={"product_key": PK, "device_name": DN,
+                               "host": b"iot-06z00ax1o4f5w9x.mqtt.iothub.aliyuncs.com"}))
+write("ffi_mqtt", "id2-instance-extras", ffi_mqtt(
+    mode=2, strings={"product_key": PK, "device_name": DN, "instance_id": b"iot-instance_01",
+                     "extra_params": b"_conn=tls_0x1f4,a=b"}))
+# Call control (cap kind, aliasing, extra) per export; aliasing bytes:
+def out_into(field):   # `out` starts in/near string field `field` (11 = the MAC), extra = offset
+    return 0xB0 + field
+
+
+def len_into(field):   # `*out_len` aimed at string field `field`, extra % 8 = slot
+    return 0xE0 + field
+
+
+def len_in_out(k):     # `*out_len` inside the output buffer at 8 * k
+    return 0xF0 + k
+
+
+# Every capacity kind once (exact, query, 0, 1, exact-1, large, NULL out, NULL out_len, huge).
+write("ffi_mqtt", "caps", ffi_mqtt(
+    strings=DEVICE, mac=mac_arg(4, bytes(range(32))),
+    calls=[(1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 0, 0), (5, 0, 7), (6, 0, 3), (7, 0, 0),
+           (0xFF, 0, 0), (0, 0, 0)]))
+# out inside product_key / 8 bytes before device_name / touching device_secret's end; the
+# MAC as the target of password_from_mac; *out_len inside out and inside inputs.
+write("ffi_mqtt", "aliasing", ffi_mqtt(
+    strings=DEVICE, mac=mac_arg(4, bytes(range(32))),
+    calls=[(0, out_into(0), 0x04), (0, out_into(1), 0xF8), (0, len_in_out(0), 0),
+           (0, len_in_out(1), 0), (0, len_in_out(15), 0), (0, out_into(2), 0xB7),
+           (0, len_into(0), 2), (0, len_into(2), 0), (0, out_into(11), 0x04)]))
+write("ffi_mqtt", "aliasing-near-miss", ffi_mqtt(
+    strings=DEVICE, mac=mac_arg(4, bytes(range(32))),
+    calls=[(5, len_in_out(12), 40), (0, len_into(0), 1), (0, out_into(0), 0xC0),
+           (0, out_into(0), 0x0B), (0, len_into(11), 0), (0, 0, 0), (0, 0, 0), (0, 0, 0),
+           (0, len_into(11), 3)]))
+# A larger struct_size, a {NULL, 33} secret, a {ptr, 0} product secret and a wrapping length.
+write("ffi_mqtt", "bad-pointers", ffi_mqtt(
+    misc=0x04, strings={"product_key": PK, "device_name": DN, "device_secret": Raw(b"\xf2\x20"),
+                        "product_secret": Raw(b"\xf3"), "client_id": Raw(b"\xf4\x00")}))
+write("ffi_mqtt", "struct-size-small", ffi_mqtt(misc=0x02, strings=DEVICE))
+write("ffi_mqtt", "selectors-out-of-range", ffi_mqtt(
+    mode=7, region=0xF3, sign_method=5, flags=0x81, sdk=9, build=0xE5,
+    strings=DEVICE))
+
+# ---------------------------------------------------------------- sign_diff
+ALNUM = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+DNSET = ALNUM + b"_@.:-"
+TOKEN = ALNUM + b"_-"
+DIGITS = b"0123456789"
+HOST = b"abcdefghijklmnopqrstuvwxyz0123456789.-"
+KV = b"abc_xyz019=,=,"
+PRINTABLE = bytes(range(0x21, 0x7F))
+NO_BAR = bytes(c for c in PRINTABLE if c != ord("|"))
+
+PROFILES = [(0, 0, 0), (2, 0, 0), (3, 0, 0), (4, 0, 0), (1, 0, 0), (5, 0, 0),
+            (0, 1, 3), (0, 1, 1), (0, 1, 2), (0, 2, 3), (0, 3, 0), (0, 3, 1), (0, 3, 5),
+            (0, 4, 0), (0, 4, 1), (0, 4, 8), (0, 5, 0), (0, 5, 1), (0, 5, 8), (0, 6, 0),
+            (3, 1, 3), (3, 7, 0), (4, 7, 0), (5, 7, 0)]
+
+
+def unmap(text, charset):
+    return bytes(charset.index(c) for c in text)
+
+
+def shaped(text, modulo, sparse, charset):
+    if not text:
+        return b"\x00"
+    ctl = len(text) % modulo
+    if sparse:
+        ctl = next(c for c in range(0xC0, 0x100) if c % modulo == len(text))
+    return bytes([ctl]) + unmap(text, charset)
+
+
+def secret(raw):
+    if len(raw) < 100:
+        return bytes([len(raw)]) + raw
+    assert 200 <= len(raw) <= 263
+    return bytes([0xC0 + len(raw) - 200]) + raw
+
+
+def sign_diff(profile, sign_method=0, secure_mode_byte=0, flags=0, region=0, pk=PK, dn=DN,
+              ds=DS, ps=b"", cid=b"", ts=b"", random=b"", instance=b"", extra=b"", host=b"",
+              token=b""):
+    out = bytes([PROFILES.index(profile), sign_method, secure_mode_byte, flags, region])
+    out += shaped(pk, 22, False, ALNUM) + shaped(dn, 34, False, DNSET)
+    out += secret(ds) + secret(ps)
+    out += shaped(cid, 70, True, NO_BAR) + shaped(ts, 22, True, DIGITS)
+    out += shaped(random, 66, False, TOKEN) + shaped(instance, 66, True, TOKEN)
+    out += shaped(extra, 64, True, KV) + shaped(host, 40, False, HOST)
+    out += shaped(token, 255, False, PRINTABLE)
+    return out
+
+
+write("sign_diff", "doc-sha256", sign_diff((0, 0, 0)))
+write("sign_diff", "doc-md5-ts-cid", sign_diff((0, 0, 0), sign_method=1, cid=b"12345",
+                                               ts=b"1524448722000"))
+write("sign_diff", "doc-sha1-long-key", sign_diff((0, 0, 0), sign_method=2, ds=bytes(range(200, 256)) * 4 + b"0123"))
+write("sign_diff", "id2-empty-secret", sign_diff((2, 0, 0), ds=b""))
+write("sign_diff", "dynreg-regnwl", sign_diff((4, 0, 0), pk=b"a1B2c3D4e5F", dn=b"device01",
+                                              ps=b"psecret0123456789", random=b"78563412"))
+write("sign_diff", "legacy-v320", sign_diff((0, 1, 3)))
+write("sign_diff", "legacy-v230", sign_diff((0, 5, 0)))
+write("sign_diff", "legacy-linksdk42-register", sign_diff((3, 7, 0), ps=b"psecret01",
+                                                          random=b"abc123"))
+write("sign_diff", "connwl", sign_diff((5, 0, 0), cid=b"cid1", token=b"tok123"))
+
+# ---------------------------------------------------------------- legacy_sign
+
+
+def meta(pk=PK, ps=b"", dn=DN, ds=DS):
+    def field(v, n):
+        assert len(v) < n
+        return v + b"\x00" * (n - len(v))
+    return field(pk, 21) + field(ps, 65) + field(dn, 33) + field(ds, 65)
+
+
+def legacy_sign(sdk, build, region, ptrs=0, m=None, domain=b""):
+    r = region + 1 if -1 <= region <= 6 else region
+    return bytes([sdk, build, r, ptrs]) + (m if m is not None else meta()) + domain
+
+
+write("legacy_sign", "v320-default", legacy_sign(1, 3, 0))
+write("legacy_sign", "v301-preauth-usa", legacy_sign(3, 5, 3))
+write("legacy_sign", "bundle-itls", legacy_sign(4, 8, 0))
+write("legacy_sign", "v230-tls-germany", legacy_sign(5, 1, 4))
+write("legacy_sign", "v320-custom-domain", legacy_sign(1, 3, 5, ptrs=0x10,
+                                                       domain=b"iot-instance.mqtt.example.com"))
+write("legacy_sign", "v320-custom-no-domain", legacy_sign(1, 3, 5))
+write("legacy_sign", "v310-domain-no-nul", legacy_sign(2, 3, 5, ptrs=0x20, domain=b"host"))
+write("legacy_sign", "pk-without-nul", legacy_sign(1, 3, 0, m=b"A" * 21 + meta()[21:]))
+write("legacy_sign", "max-lengths", legacy_sign(1, 3, 1, m=meta(pk=b"P" * 20, dn=b"D" * 32,
+                                                                 ds=b"S" * 64)))
+write("legacy_sign", "meta-aliases-signout", legacy_sign(1, 3, 0, ptrs=0x04 | 0x40))
