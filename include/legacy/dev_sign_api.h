@@ -1,5 +1,6 @@
 /* Hand-written drop-in for iotkit-embedded 3.x `dev_sign_api.h` (+ the parts of `infra_defs.h`
- * it pulled in). Not generated: edit here, and keep include/legacy/sign_api.h in step. */
+ * it pulled in). Not generated: edit here, and keep include/legacy/sign_api.h in step (what the
+ * two share is in iotwire_legacy_build.h). */
 
 /* The legacy guard name, so that a tree which still has the old header on its include path
  * never defines the types twice. */
@@ -24,7 +25,15 @@
  *    config header in `IOTWIRE_LEGACY_CONFIG_HEADER`). Reminder of the legacy defaults:
  *    3.2.0 and 3.1.0 shipped with TLS + MQTT_AUTO_SUBSCRIBE, 3.0.1 with neither.
  *  - Custom domain (region `IOTX_CLOUD_REGION_CUSTOM`): `IOTWIRE_LEGACY_MQTT_DOMAIN`,
- *    default NULL. See its documentation for the `IOT_Ioctl` replacement.
+ *    default NULL. Legacy 3.2.0 stored the domain in global state with
+ *    `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN, "host")`. libiotwire keeps no global state; the
+ *    expression is evaluated at each call instead, so it may name the firmware's own variable:
+ *    @code{c}
+ *    static const char *my_mqtt_domain;          // set where IOT_Ioctl used to be called
+ *    #define IOTWIRE_LEGACY_MQTT_DOMAIN my_mqtt_domain
+ *    #include "dev_sign_api.h"
+ *    @endcode
+ *    A fixed host works too: `-DIOTWIRE_LEGACY_MQTT_DOMAIN='"mqtt.example.com"'`.
  *
  *  `IOT_Sign_MQTT` used without a call (taking its address, `(IOT_Sign_MQTT)(...)`, after
  *  `#undef`) is the exported function, which is always the 3.2.0 default build (TLS +
@@ -48,11 +57,9 @@
 #error "dev_sign_api.h: this libiotwire build has no legacy IOT_Sign_MQTT (Cargo feature left out)"
 #endif
 
-/* Lets a firmware keep the config header the legacy SDK generated (it defines SUPPORT_TLS and
- * friends) instead of repeating its flags: -DIOTWIRE_LEGACY_CONFIG_HEADER='"infra_config.h"'. */
-#if defined(IOTWIRE_LEGACY_CONFIG_HEADER)
-#include IOTWIRE_LEGACY_CONFIG_HEADER
-#endif
+/* Shared with sign_api.h: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
+ * IOTWIRE_LEGACY_MQTT_DOMAIN default and the body of the IOT_Sign_MQTT macro. */
+#include "iotwire_legacy_build.h"
 
 /** @brief Legacy SDK whose `IOT_Sign_MQTT` bytes calls reproduce (an `IOTWIRE_LEGACY_SDK_*`
  *  value); predefine it to replace another version than 3.2.0. */
@@ -78,53 +85,6 @@
 #else
 #define IOTWIRE_LEGACY_META_HAS_MODULE 0
 #endif
-#endif
-
-/** @internal IOTWIRE__LEGACY_BIT_*: the bit of each legacy switch, 0 when it is not defined.
- *  Each switch counts when defined, whatever its value, exactly as legacy's #ifdef did. */
-#if defined(SUPPORT_TLS)
-#define IOTWIRE__LEGACY_BIT_TLS IOTWIRE_LEGACY_BUILD_SUPPORT_TLS
-#else
-#define IOTWIRE__LEGACY_BIT_TLS 0
-#endif
-#if defined(MQTT_AUTO_SUBSCRIBE)
-#define IOTWIRE__LEGACY_BIT_AUTO_SUB IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE
-#else
-#define IOTWIRE__LEGACY_BIT_AUTO_SUB 0
-#endif
-#if defined(MQTT_PRE_AUTH)
-#define IOTWIRE__LEGACY_BIT_PRE_AUTH IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH
-#else
-#define IOTWIRE__LEGACY_BIT_PRE_AUTH 0
-#endif
-#if defined(SUPPORT_ITLS)
-#define IOTWIRE__LEGACY_BIT_ITLS IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS
-#else
-#define IOTWIRE__LEGACY_BIT_ITLS 0
-#endif
-
-/** @brief The `IOTWIRE_LEGACY_BUILD_*` bits of the switches defined in this translation unit
- *  (internal: read by the `IOT_Sign_MQTT` macro). */
-#define IOTWIRE__LEGACY_BUILD_BITS                                                   \
-    ((uint32_t)(IOTWIRE__LEGACY_BIT_TLS | IOTWIRE__LEGACY_BIT_AUTO_SUB |             \
-                IOTWIRE__LEGACY_BIT_PRE_AUTH | IOTWIRE__LEGACY_BIT_ITLS))
-
-/** @brief Host used for region `IOTX_CLOUD_REGION_CUSTOM`: any expression of type
- *  `const char *` (NULL: none, the call fails with the legacy "domain missing" code).
- *
- *  Legacy 3.2.0 stored the domain in global state with
- *  `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN, "host")`, and the doc bundle by assigning
- *  `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`. libiotwire keeps no global state; the
- *  expression is evaluated at each call instead, so it may name the firmware's own variable:
- *  @code{c}
- *  static const char *my_mqtt_domain;          // set where IOT_Ioctl used to be called
- *  #define IOTWIRE_LEGACY_MQTT_DOMAIN my_mqtt_domain
- *  #include "dev_sign_api.h"
- *  @endcode
- *  A fixed host works too: `-DIOTWIRE_LEGACY_MQTT_DOMAIN='"mqtt.example.com"'`. Other regions
- *  ignore it. */
-#ifndef IOTWIRE_LEGACY_MQTT_DOMAIN
-#define IOTWIRE_LEGACY_MQTT_DOMAIN NULL
 #endif
 
 /** @brief Longest ProductKey (`product_key` holds it plus NUL). */
@@ -185,25 +145,21 @@ typedef struct {
     char password[DEV_SIGN_PASSWORD_MAXLEN];    /**< MQTT password (hex HMAC) */
 } iotx_sign_mqtt_t;
 
-/* The structs are handed to libiotwire as iotwire_legacy_*: any layout drift must stop the
- * build, not corrupt memory (C99 has no static_assert, hence negative array sizes). */
-/** @internal Compile-time assertion (C99 has no static_assert). */
-#define IOTWIRE__DEV_SIGN_CHECK(name, cond) typedef char iotwire__dev_sign_check_##name[(cond) ? 1 : -1]
-/** @internal Asserts that `field` has the same offset and size in both structs. */
-#define IOTWIRE__DEV_SIGN_SAME_FIELD(name, legacy_t, ours_t, field)                          \
-    IOTWIRE__DEV_SIGN_CHECK(name, offsetof(legacy_t, field) == offsetof(ours_t, field) &&     \
-                                      sizeof(((legacy_t *)0)->field) == sizeof(((ours_t *)0)->field))
-IOTWIRE__DEV_SIGN_SAME_FIELD(meta_pk, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_key);
-IOTWIRE__DEV_SIGN_SAME_FIELD(meta_ps, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_secret);
-IOTWIRE__DEV_SIGN_SAME_FIELD(meta_dn, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_name);
-IOTWIRE__DEV_SIGN_SAME_FIELD(meta_ds, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_secret);
-IOTWIRE__DEV_SIGN_CHECK(meta_prefix, sizeof(iotx_dev_meta_info_t) >= sizeof(iotwire_legacy_dev_meta_t));
-IOTWIRE__DEV_SIGN_SAME_FIELD(out_host, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, hostname);
-IOTWIRE__DEV_SIGN_SAME_FIELD(out_port, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, port);
-IOTWIRE__DEV_SIGN_SAME_FIELD(out_cid, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, clientid);
-IOTWIRE__DEV_SIGN_SAME_FIELD(out_user, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, username);
-IOTWIRE__DEV_SIGN_SAME_FIELD(out_pwd, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, password);
-IOTWIRE__DEV_SIGN_CHECK(out_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+/* Layout checks against the iotwire_legacy_* structs libiotwire reads (hidden from doxygen:
+ * they are typedefs, not API). */
+/** @cond */
+IOTWIRE__LEGACY_SAME_FIELD(meta_pk, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_key);
+IOTWIRE__LEGACY_SAME_FIELD(meta_ps, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_secret);
+IOTWIRE__LEGACY_SAME_FIELD(meta_dn, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_name);
+IOTWIRE__LEGACY_SAME_FIELD(meta_ds, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_secret);
+IOTWIRE__LEGACY_CHECK(meta_prefix, sizeof(iotx_dev_meta_info_t) >= sizeof(iotwire_legacy_dev_meta_t));
+IOTWIRE__LEGACY_SAME_FIELD(out_host, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, hostname);
+IOTWIRE__LEGACY_SAME_FIELD(out_port, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, port);
+IOTWIRE__LEGACY_SAME_FIELD(out_cid, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, clientid);
+IOTWIRE__LEGACY_SAME_FIELD(out_user, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, username);
+IOTWIRE__LEGACY_SAME_FIELD(out_pwd, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, password);
+IOTWIRE__LEGACY_CHECK(out_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+/** @endcond */
 
 #ifdef __cplusplus
 extern "C" {
@@ -235,11 +191,7 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 /** @brief Routes a call to iotwire_legacy_sign_mqtt() with this file's legacy SDK, build
  *  switches and custom domain; same parameters and return value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
-    iotwire_legacy_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,      \
-                             (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                \
-                             (const iotwire_legacy_dev_meta_t *)(const void *)(               \
-                                 1 ? (meta) : (iotx_dev_meta_info_t *)0),                     \
-                             (iotwire_legacy_sign_mqtt_t *)(void *)(                          \
-                                 1 ? (signout) : (iotx_sign_mqtt_t *)0))
+    IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \
+                              1 ? (signout) : (iotx_sign_mqtt_t *)0)
 
 #endif /* _DEV_SIGN_H_ */

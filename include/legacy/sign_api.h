@@ -1,6 +1,7 @@
 /* Hand-written drop-in for the `sign_api.h` of the standalone signing bundle that the
  * Alibaba Cloud page "MQTT连接签名示例" distributed (sign_mqtt.c + sign_api.h +
- * sign_sha256.c). Not generated: edit here, and keep include/legacy/dev_sign_api.h in step. */
+ * sign_sha256.c). Not generated: edit here, and keep include/legacy/dev_sign_api.h in step (what
+ * the two share is in iotwire_legacy_build.h). */
 
 /* The bundle's own guard name, so that the old header and this one never both take effect. */
 #ifndef __SIGN_H__
@@ -21,7 +22,15 @@
  *    that enabled it by editing sign_mqtt.c must now pass `-DSUPPORT_TLS` to the file that
  *    calls `IOT_Sign_MQTT` (or name a header defining it in `IOTWIRE_LEGACY_CONFIG_HEADER`).
  *  - Custom domain (region `IOTX_CLOUD_REGION_CUSTOM`): `IOTWIRE_LEGACY_MQTT_DOMAIN`,
- *    default NULL; it replaces assigning `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`.
+ *    default NULL (the call returns -1 as the bundle did). The bundle read
+ *    `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`, a global array defined in sign_mqtt.c.
+ *    libiotwire has no such global; the expression is evaluated at each call, so a firmware
+ *    that assigned that slot can keep doing so with its own array:
+ *    @code{c}
+ *    const char *g_infra_mqtt_domain[6];         // formerly defined by sign_mqtt.c
+ *    #define IOTWIRE_LEGACY_MQTT_DOMAIN g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]
+ *    #include "sign_api.h"
+ *    @endcode
  *
  *  `IOT_Sign_MQTT` used without a call (taking its address, `(IOT_Sign_MQTT)(...)`, after
  *  `#undef`) is the exported function, which produces iotkit-embedded 3.2.0 default bytes
@@ -44,11 +53,9 @@
 #error "sign_api.h: this libiotwire build has no legacy IOT_Sign_MQTT (Cargo feature left out)"
 #endif
 
-/* Lets a firmware keep a header that defines SUPPORT_TLS and friends instead of passing -D
- * flags: -DIOTWIRE_LEGACY_CONFIG_HEADER='"my_sign_config.h"'. */
-#if defined(IOTWIRE_LEGACY_CONFIG_HEADER)
-#include IOTWIRE_LEGACY_CONFIG_HEADER
-#endif
+/* Shared with dev_sign_api.h: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
+ * IOTWIRE_LEGACY_MQTT_DOMAIN default and the body of the IOT_Sign_MQTT macro. */
+#include "iotwire_legacy_build.h"
 
 /** @brief Legacy SDK whose `IOT_Sign_MQTT` bytes calls reproduce (an `IOTWIRE_LEGACY_SDK_*`
  *  value); the doc bundle unless predefined. */
@@ -63,51 +70,6 @@
     (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_BUNDLE) && \
     (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V2_3_0)
 #error "sign_api.h: IOTWIRE_LEGACY_SDK must be IOTWIRE_LEGACY_SDK_BUNDLE, _V3_2_0, _V3_1_0, _V3_0_1 or _V2_3_0"
-#endif
-
-/** @internal IOTWIRE__LEGACY_BIT_*: the bit of each legacy switch, 0 when it is not defined.
- *  Each switch counts when defined, whatever its value, exactly as the bundle's #ifdef did. */
-#if defined(SUPPORT_TLS)
-#define IOTWIRE__LEGACY_BIT_TLS IOTWIRE_LEGACY_BUILD_SUPPORT_TLS
-#else
-#define IOTWIRE__LEGACY_BIT_TLS 0
-#endif
-#if defined(MQTT_AUTO_SUBSCRIBE)
-#define IOTWIRE__LEGACY_BIT_AUTO_SUB IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE
-#else
-#define IOTWIRE__LEGACY_BIT_AUTO_SUB 0
-#endif
-#if defined(MQTT_PRE_AUTH)
-#define IOTWIRE__LEGACY_BIT_PRE_AUTH IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH
-#else
-#define IOTWIRE__LEGACY_BIT_PRE_AUTH 0
-#endif
-#if defined(SUPPORT_ITLS)
-#define IOTWIRE__LEGACY_BIT_ITLS IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS
-#else
-#define IOTWIRE__LEGACY_BIT_ITLS 0
-#endif
-
-/** @brief The `IOTWIRE_LEGACY_BUILD_*` bits of the switches defined in this translation unit
- *  (internal: read by the `IOT_Sign_MQTT` macro). */
-#define IOTWIRE__LEGACY_BUILD_BITS                                                   \
-    ((uint32_t)(IOTWIRE__LEGACY_BIT_TLS | IOTWIRE__LEGACY_BIT_AUTO_SUB |             \
-                IOTWIRE__LEGACY_BIT_PRE_AUTH | IOTWIRE__LEGACY_BIT_ITLS))
-
-/** @brief Host used for region `IOTX_CLOUD_REGION_CUSTOM`: any expression of type
- *  `const char *` (NULL: none, the call returns -1 as the bundle did).
- *
- *  The bundle read `g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]`, a global array defined in
- *  sign_mqtt.c. libiotwire has no such global; the expression is evaluated at each call, so
- *  a firmware that assigned that slot can keep doing so with its own array:
- *  @code{c}
- *  const char *g_infra_mqtt_domain[6];         // formerly defined by sign_mqtt.c
- *  #define IOTWIRE_LEGACY_MQTT_DOMAIN g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM]
- *  #include "sign_api.h"
- *  @endcode
- *  Other regions ignore it. */
-#ifndef IOTWIRE_LEGACY_MQTT_DOMAIN
-#define IOTWIRE_LEGACY_MQTT_DOMAIN NULL
 #endif
 
 /** @brief Longest ProductKey (`product_key` holds it plus NUL). */
@@ -159,25 +121,21 @@ typedef struct {
     char password[DEV_SIGN_PASSWORD_MAXLEN];    /**< MQTT password (upper-case hex HMAC-SHA256) */
 } iotx_sign_mqtt_t;
 
-/* The structs are handed to libiotwire as iotwire_legacy_*: any layout drift must stop the
- * build, not corrupt memory (C99 has no static_assert, hence negative array sizes). */
-/** @internal Compile-time assertion (C99 has no static_assert). */
-#define IOTWIRE__SIGN_API_CHECK(name, cond) typedef char iotwire__sign_api_check_##name[(cond) ? 1 : -1]
-/** @internal Asserts that `field` has the same offset and size in both structs. */
-#define IOTWIRE__SIGN_API_SAME_FIELD(name, legacy_t, ours_t, field)                          \
-    IOTWIRE__SIGN_API_CHECK(name, offsetof(legacy_t, field) == offsetof(ours_t, field) &&     \
-                                      sizeof(((legacy_t *)0)->field) == sizeof(((ours_t *)0)->field))
-IOTWIRE__SIGN_API_SAME_FIELD(meta_pk, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_key);
-IOTWIRE__SIGN_API_SAME_FIELD(meta_ps, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_secret);
-IOTWIRE__SIGN_API_SAME_FIELD(meta_dn, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_name);
-IOTWIRE__SIGN_API_SAME_FIELD(meta_ds, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_secret);
-IOTWIRE__SIGN_API_CHECK(meta_size, sizeof(iotx_dev_meta_info_t) == sizeof(iotwire_legacy_dev_meta_t));
-IOTWIRE__SIGN_API_SAME_FIELD(out_host, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, hostname);
-IOTWIRE__SIGN_API_SAME_FIELD(out_port, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, port);
-IOTWIRE__SIGN_API_SAME_FIELD(out_cid, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, clientid);
-IOTWIRE__SIGN_API_SAME_FIELD(out_user, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, username);
-IOTWIRE__SIGN_API_SAME_FIELD(out_pwd, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, password);
-IOTWIRE__SIGN_API_CHECK(out_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+/* Layout checks against the iotwire_legacy_* structs libiotwire reads (hidden from doxygen:
+ * they are typedefs, not API). */
+/** @cond */
+IOTWIRE__LEGACY_SAME_FIELD(meta_pk, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_key);
+IOTWIRE__LEGACY_SAME_FIELD(meta_ps, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, product_secret);
+IOTWIRE__LEGACY_SAME_FIELD(meta_dn, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_name);
+IOTWIRE__LEGACY_SAME_FIELD(meta_ds, iotx_dev_meta_info_t, iotwire_legacy_dev_meta_t, device_secret);
+IOTWIRE__LEGACY_CHECK(meta_size, sizeof(iotx_dev_meta_info_t) == sizeof(iotwire_legacy_dev_meta_t));
+IOTWIRE__LEGACY_SAME_FIELD(out_host, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, hostname);
+IOTWIRE__LEGACY_SAME_FIELD(out_port, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, port);
+IOTWIRE__LEGACY_SAME_FIELD(out_cid, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, clientid);
+IOTWIRE__LEGACY_SAME_FIELD(out_user, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, username);
+IOTWIRE__LEGACY_SAME_FIELD(out_pwd, iotx_sign_mqtt_t, iotwire_legacy_sign_mqtt_t, password);
+IOTWIRE__LEGACY_CHECK(out_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+/** @endcond */
 
 #ifdef __cplusplus
 extern "C" {
@@ -208,11 +166,7 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 /** @brief Routes a call to iotwire_legacy_sign_mqtt() with this file's legacy SDK, build
  *  switches and custom domain; same parameters and return value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
-    iotwire_legacy_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,      \
-                             (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                \
-                             (const iotwire_legacy_dev_meta_t *)(const void *)(               \
-                                 1 ? (meta) : (iotx_dev_meta_info_t *)0),                     \
-                             (iotwire_legacy_sign_mqtt_t *)(void *)(                          \
-                                 1 ? (signout) : (iotx_sign_mqtt_t *)0))
+    IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \
+                              1 ? (signout) : (iotx_sign_mqtt_t *)0)
 
 #endif /* __SIGN_H__ */

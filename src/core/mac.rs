@@ -7,7 +7,7 @@
 
 use crate::core::Error;
 use crate::core::sink::Sink;
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::{Hmac, KeyInit, Mac as _};
 use sha2::Sha256;
 use zeroize::Zeroize;
 
@@ -126,6 +126,67 @@ impl Sink for MacSink {
             State::Sha256(m) => m.update(bytes),
         }
         Ok(())
+    }
+}
+
+/// A MAC in progress: takes the message through [`Sink`], then yields the value.
+pub trait Mac: Sink {
+    /// Finishes the MAC.
+    fn finish_mac(self) -> Digest;
+}
+
+impl Mac for MacSink {
+    fn finish_mac(self) -> Digest {
+        self.finish()
+    }
+}
+
+/// Which MACs a code path can start. Builders are generic over it so that a path that only
+/// ever signs with HMAC-SHA256 (the v3.x `IOT_Sign_MQTT`) links no MD5 or SHA-1 code.
+pub trait MacSet {
+    /// The running MAC.
+    type Running: Mac;
+    /// Starts a MAC of `method` keyed with `key`.
+    fn start(method: SignMethod, key: &[u8]) -> Result<Self::Running, Error>;
+}
+
+/// Every method this build supports.
+pub struct AnyMethod;
+
+impl MacSet for AnyMethod {
+    type Running = MacSink;
+    fn start(method: SignMethod, key: &[u8]) -> Result<MacSink, Error> {
+        MacSink::new(method, key)
+    }
+}
+
+/// HMAC-SHA256 alone; any other method is [`Error::Unsupported`].
+pub struct Sha256Only;
+
+/// A running HMAC-SHA256.
+pub struct HmacSha256Sink(Hmac<Sha256>);
+
+impl Sink for HmacSha256Sink {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.0.update(bytes);
+        Ok(())
+    }
+}
+
+impl Mac for HmacSha256Sink {
+    fn finish_mac(self) -> Digest {
+        Digest::from_slice(&self.0.finalize().into_bytes())
+    }
+}
+
+impl MacSet for Sha256Only {
+    type Running = HmacSha256Sink;
+    fn start(method: SignMethod, key: &[u8]) -> Result<HmacSha256Sink, Error> {
+        if method != SignMethod::HmacSha256 {
+            return Err(Error::Unsupported);
+        }
+        let mac = Hmac::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
+        Ok(HmacSha256Sink(mac))
     }
 }
 

@@ -15,16 +15,16 @@ pub trait Sink {
     }
 
     /// Appends the decimal text of a signed integer (no leading zeros, `-` for negatives).
-    fn put_decimal(&mut self, value: i64) -> Result<(), Error> {
-        let mut digits = [0u8; 20];
+    fn put_decimal(&mut self, value: i32) -> Result<(), Error> {
+        let mut digits = [0u8; 11];
         let text = format_decimal(value, &mut digits);
         self.put(text)
     }
 }
 
 /// Writes the decimal digits of `value` into the tail of `buf` and returns that tail.
-pub fn format_decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
-    let negative = value < 0;
+/// 32-bit on purpose: 64-bit division would pull a 0.5 KB runtime routine into Cortex-M links.
+pub fn format_decimal(value: i32, buf: &mut [u8; 11]) -> &[u8] {
     let mut rest = value.unsigned_abs();
     let mut start = buf.len();
     for slot in buf.iter_mut().rev() {
@@ -36,9 +36,8 @@ pub fn format_decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
             break;
         }
     }
-    // u64::MAX has 20 digits, so a '-' never needs a 21st byte except for i64::MIN, which
-    // needs 19 digits + sign = 20: there is always room.
-    if negative && start > 0 {
+    // u32::MAX has 10 digits, so the 11th byte is always free for the sign.
+    if value < 0 {
         start = start.saturating_sub(1);
         if let Some(slot) = buf.get_mut(start) {
             *slot = b'-';
@@ -153,12 +152,12 @@ mod tests {
 
     #[test]
     fn decimal_edges() {
-        let mut b = [0u8; 20];
+        let mut b = [0u8; 11];
         assert_eq!(format_decimal(0, &mut b), b"0");
         assert_eq!(format_decimal(-2, &mut b), b"-2");
-        assert_eq!(format_decimal(2524608000000, &mut b), b"2524608000000");
-        assert_eq!(format_decimal(i64::MIN, &mut b), b"-9223372036854775808");
-        assert_eq!(format_decimal(i64::MAX, &mut b), b"9223372036854775807");
+        assert_eq!(format_decimal(8, &mut b), b"8");
+        assert_eq!(format_decimal(i32::MIN, &mut b), b"-2147483648");
+        assert_eq!(format_decimal(i32::MAX, &mut b), b"2147483647");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! password were written. Unlike legacy they never crash on NULL `signout`, never read past a
 //! member without NUL, and hash keys longer than 64 bytes (RFC 2104).
 
+use crate::core::mac::{AnyMethod, MacSet, Sha256Only};
 use crate::core::mqtt::iot_sign::{self, Failure, Meta, SignOut};
 use crate::core::mqtt::params::{LegacyProfile, LegacySdk};
 use crate::ffi::boundary::Span;
@@ -120,7 +121,7 @@ pub unsafe extern "C" fn iotwire_legacy_sign_mqtt(
         _ => return IOTWIRE_ERR_INVALID_SELECTOR,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { sign(profile, region, custom_domain, meta, signout) }
+    unsafe { sign::<AnyMethod>(profile, region, custom_domain, meta, signout) }
 }
 
 /// @brief Drop-in for iotkit-embedded v3.2.0's `IOT_Sign_MQTT` in its default build
@@ -146,12 +147,13 @@ pub unsafe extern "C" fn IOT_Sign_MQTT(
     const _: () =
         assert!(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE == 3);
     // SAFETY: forwarded caller contract.
-    unsafe { sign(profile, region, core::ptr::null(), meta, signout) }
+    // v3.2.0 signs with HMAC-SHA256 only: a firmware calling just this symbol links no MD5/SHA-1.
+    unsafe { sign::<Sha256Only>(profile, region, core::ptr::null(), meta, signout) }
 }
 
 /// # Safety
 /// As `iotwire_legacy_sign_mqtt()`.
-unsafe fn sign(
+unsafe fn sign<M: MacSet>(
     profile: LegacyProfile,
     region: i32,
     custom_domain: *const c_char,
@@ -197,7 +199,7 @@ unsafe fn sign(
         device_name,
         device_secret,
     };
-    match iot_sign::iot_sign_mqtt(profile, region, domain, &meta, out) {
+    match iot_sign::iot_sign_mqtt::<M>(profile, region, domain, &meta, out) {
         Ok(()) => 0,
         Err(f) => iot_sign::legacy_code(profile.sdk, f),
     }

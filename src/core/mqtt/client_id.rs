@@ -63,7 +63,7 @@ fn put_items<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
             Item::SecureMode => {
                 let s = w.begin()?;
                 s.put(b"securemode=")?;
-                s.put_decimal(i64::from(plan.secure_mode))?;
+                s.put_decimal(plan.secure_mode)?;
             }
             Item::SignMethod => w.pair(b"signmethod", plan.method.name())?,
             Item::OptTimestamp if !plan.timestamp.is_empty() => {

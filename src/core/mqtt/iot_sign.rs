@@ -8,10 +8,11 @@
 //! input error (legacy read past it).
 
 use crate::core::Error;
+use crate::core::mac::MacSet;
 use crate::core::mqtt::client_id::{write_client_id, write_username};
 use crate::core::mqtt::endpoint::write_host;
 use crate::core::mqtt::params::{Endpoint, LegacyProfile, LegacySdk, Mode, Params};
-use crate::core::mqtt::password::write_password;
+use crate::core::mqtt::password::write_password_with;
 use crate::core::mqtt::plan::Plan;
 use crate::core::mqtt::region::Region;
 use crate::core::sink::SliceWriter;
@@ -105,7 +106,8 @@ where
 
 /// `IOT_Sign_MQTT(region, meta, signout)` for `profile`, after the caller has checked that
 /// `region` is valid and `meta` exists (those errors must leave `signout` untouched).
-pub fn iot_sign_mqtt(
+/// `M` bounds the MACs the link pulls in: `Sha256Only` for the v3.x/bundle profiles.
+pub fn iot_sign_mqtt<M: MacSet>(
     profile: LegacyProfile,
     region: i32,
     custom_domain: Option<&[u8]>,
@@ -142,7 +144,7 @@ pub fn iot_sign_mqtt(
         write_client_id(&plan, w)
     })?;
     fill(out.password, Failure::SourceTooLong, |w| {
-        write_password(&plan, w)
+        write_password_with::<M, _>(&plan, w)
     })?;
     if endpoint.is_none() {
         return Err(Failure::CustomDomainMissing);

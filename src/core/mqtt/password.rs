@@ -3,7 +3,7 @@
 
 use crate::core::Error;
 use crate::core::hex::put_hex;
-use crate::core::mac::MacSink;
+use crate::core::mac::{AnyMethod, Mac, MacSet};
 use crate::core::mqtt::client_id::put_prefix;
 use crate::core::mqtt::plan::{Content, PasswordKind, Plan};
 use crate::core::sink::Sink;
@@ -49,12 +49,17 @@ pub fn put_mac_hex<S: Sink>(plan: &Plan<'_>, mac: &[u8], s: &mut S) -> Result<()
 
 /// Writes the password (one-shot: computes the MAC with the plan's secret).
 pub fn write_password<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+    write_password_with::<AnyMethod, S>(plan, s)
+}
+
+/// [`write_password`] restricted to the MACs of `M` (see [`MacSet`]).
+pub fn write_password_with<M: MacSet, S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
-            let mut mac = MacSink::new(plan.method, plan.one_shot_key()?)?;
+            let mut mac = M::start(plan.method, plan.one_shot_key()?)?;
             write_sign_content(plan, &mut mac)?;
-            let digest = mac.finish();
+            let digest = mac.finish_mac();
             put_mac_hex(plan, digest.as_bytes(), s)
         }
         PasswordKind::Empty => Ok(()),
