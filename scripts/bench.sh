@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind missing (scripts/install-deps.sh)"; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cargo build --release --quiet
-cc -O2 -std=c99 -Iinclude -Iinclude/legacy bench/iot_sign_mqtt_bench.c target/release/libiotwire.a \
+# The archive firmware links: staticlib only, so that LTO applies (see README).
+cargo rustc --release --quiet --lib --crate-type staticlib --target-dir target/bench
+cc -O2 -std=c99 -Iinclude -Iinclude/legacy bench/iot_sign_mqtt_bench.c target/bench/release/libiotwire.a \
    -Wl,--gc-sections -o "$out/bench"
 count() { valgrind --tool=callgrind --callgrind-out-file="$out/cg.$1" "$out/bench" "$1" 2>&1 |
           sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
