@@ -811,8 +811,12 @@ iotwire_status_t iotwire_mqtt_get_password(const struct iotwire_mqtt_options_t *
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
- * @brief Writes the TLS-PSK key: the 64 upper-case hex characters of
- * `HMAC(DeviceSecret, "id<pk>&<dn>timestamp<ts>")`; the ASCII text itself is the PSK.
+ * @brief Writes the TLS-PSK key: the upper-case hex of
+ * `HMAC(DeviceSecret, "id<pk>&<dn>timestamp<ts>")` (64 characters with hmacsha256, 40 with
+ * hmacsha1, 32 with hmacmd5); the ASCII text itself is the PSK.
+ *
+ * TLS-PSK exists only for device-secret connects; other modes give
+ * IOTWIRE_ERR_INVALID_ARGUMENT, an empty DeviceSecret IOTWIRE_ERR_MISSING_FIELD.
  * @param[in] opts Device and secret.
  * @param[out] out Buffer for the NUL-terminated PSK text, or NULL for a size query.
  * @param[in] out_cap Capacity of `out`.

@@ -212,12 +212,13 @@ fn run(data: &[u8]) {
     }
 }
 
-fn bytes_of(s: iotwire_str_t) -> &'static [u8] {
+/// The bytes of an option string (empty for NULL or impossible lengths).
+fn bytes_of<'a>(s: iotwire_str_t) -> &'a [u8] {
     if s.ptr.is_null() || s.len == 0 || s.len > (1 << 20) {
         return &[];
     }
-    // SAFETY: the arena keeps every string alive for the whole run; the reference is only
-    // used inside `run`.
+    // SAFETY: the arena keeps every string alive until `run` returns, and the slices are
+    // only used inside `run`.
     unsafe { core::slice::from_raw_parts(s.ptr.cast(), s.len) }
 }
 
