@@ -51,10 +51,11 @@ for t in $targets; do
     # The panic message / sanitizer report and the artifact path are what a reader needs.
     grep -E "panicked at|^ERROR: |^SUMMARY: |assertion|Failing input:|artifacts/" -A2 "$log" | head -40 || true
   fi
-  # libFuzzer's final stats (-print_final_stats=1); fork mode prints only "Done N runs".
+  # libFuzzer's final stats (-print_final_stats=1); fork mode has none, only "#N: cov: ..."
+  # progress lines, whose last one counts every job's executions.
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)"
   if [ -z "$execs" ]; then
-    execs="$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n1)"
+    execs="$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log" | tail -n1)"
   fi
   cov="$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n1 || true)"
   summary+=("$(printf '%-12s %-7s executions: %-10s %s' "$t" "$status" "${execs:-?}" "$cov")")
