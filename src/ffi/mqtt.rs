@@ -315,11 +315,11 @@ unsafe fn text_export<F>(
     opts: *const iotwire_mqtt_options_t,
     out: TextOut,
     extra_input: &[u8],
-    measured: impl Fn(&Plan<'_>) -> Result<Option<usize>, Error>,
+    measured: impl Fn(&Plan<'_, '_>) -> Result<Option<usize>, Error>,
     write: F,
 ) -> iotwire_status_t
 where
-    F: Fn(&Plan<'_>, &mut Output<'_>) -> Result<(), Error>,
+    F: Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
 {
     // SAFETY: forwarded caller contract.
     let b = match unsafe { borrow(opts) } {
@@ -354,7 +354,7 @@ unsafe fn simple_text<F>(
     write: F,
 ) -> iotwire_status_t
 where
-    F: Fn(&Plan<'_>, &mut Output<'_>) -> Result<(), Error>,
+    F: Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
 {
     let t = TextOut {
         out,
@@ -612,7 +612,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk(
         cap: out_cap,
         len: out_len,
     };
-    let measured = |plan: &Plan<'_>| tls_psk::psk_len(plan).map(Some);
+    let measured = |plan: &Plan<'_, '_>| tls_psk::psk_len(plan).map(Some);
     // SAFETY: forwarded caller contract.
     unsafe {
         text_export(opts, t, &[], measured, |plan, s| {

@@ -11,7 +11,7 @@ const LEGACY_CLIENT_ID_MAX: usize = 199;
 const LEGACY_USERNAME_MAX: usize = 62;
 
 /// Writes the client id part before `|`: the caller's id, `<pk>.<dn>` or `<dn>.<pk>`.
-pub fn put_prefix<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn put_prefix<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
     match plan.prefix {
         Prefix::Given => s.put(p.client_id),
@@ -51,7 +51,7 @@ impl<S: Sink> ItemWriter<'_, S> {
     }
 }
 
-fn put_items<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+fn put_items<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
     let mut w = ItemWriter {
         sink: s,
@@ -82,7 +82,7 @@ fn put_items<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
 }
 
 /// Writes the complete MQTT client id.
-pub fn write_client_id<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_client_id<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
     if plan.legacy_limits && client_id_len(plan)? > LEGACY_CLIENT_ID_MAX {
         return Err(Error::InvalidClientId);
@@ -93,7 +93,7 @@ pub fn write_client_id<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error>
     s.put(b"|")
 }
 
-fn client_id_len(plan: &Plan<'_>) -> Result<usize, Error> {
+fn client_id_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
     let mut c = Counter::new();
     put_prefix(plan, &mut c)?;
     put_items(plan, &mut c)?;
@@ -101,7 +101,7 @@ fn client_id_len(plan: &Plan<'_>) -> Result<usize, Error> {
 }
 
 /// Writes the username `<DeviceName>&<ProductKey>`.
-pub fn write_username<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_username<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
     let p = &plan.params;
     let len = p

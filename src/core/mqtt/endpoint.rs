@@ -7,7 +7,7 @@ use crate::core::sink::{Counter, Sink};
 /// Longest host the legacy `char hostname[64]` check let through.
 const LEGACY_HOST_MAX: usize = 62;
 
-fn put_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+fn put_host<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     match plan.host {
         Host::PkDot(domain) => {
             s.put(plan.params.product_key)?;
@@ -20,7 +20,7 @@ fn put_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
 }
 
 /// Writes the MQTT host name.
-pub fn write_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_host<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.endpoint_ready()?;
     if plan.legacy_limits {
         let mut c = Counter::new();
@@ -34,7 +34,7 @@ pub fn write_host<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
 
 /// Writes the MQTT-over-WebSocket URL: `wss://<host>:443` for securemode 2, `ws://<host>:443`
 /// for securemode 3 (which needs the plaintext opt-in).
-pub fn write_websocket_url<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_websocket_url<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let scheme: &[u8] = match plan.secure_mode {
         2 => b"wss://",
         3 => b"ws://",

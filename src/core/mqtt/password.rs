@@ -10,7 +10,7 @@ use crate::core::sink::Sink;
 
 /// Writes the sign content: the signed parameters sorted by name, values concatenated.
 /// Empty for modes that sign nothing (X.509, connwl).
-pub fn write_sign_content<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_sign_content<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
     let p = &plan.params;
     match plan.content {
@@ -40,7 +40,7 @@ pub fn write_sign_content<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Err
 }
 
 /// Writes a MAC as the password text (hex in the plan's case), after checking its length.
-pub fn put_mac_hex<S: Sink>(plan: &Plan<'_>, mac: &[u8], s: &mut S) -> Result<(), Error> {
+pub fn put_mac_hex<S: Sink>(plan: &Plan<'_, '_>, mac: &[u8], s: &mut S) -> Result<(), Error> {
     if mac.len() != plan.method.mac_len() {
         return Err(Error::InvalidMacLength);
     }
@@ -48,12 +48,15 @@ pub fn put_mac_hex<S: Sink>(plan: &Plan<'_>, mac: &[u8], s: &mut S) -> Result<()
 }
 
 /// Writes the password (one-shot: computes the MAC with the plan's secret).
-pub fn write_password<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_password<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     write_password_with::<AnyMethod, S>(plan, s)
 }
 
 /// [`write_password`] restricted to the MACs of `M` (see [`MacSet`]).
-pub fn write_password_with<M: MacSet, S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_password_with<M: MacSet, S: Sink>(
+    plan: &Plan<'_, '_>,
+    s: &mut S,
+) -> Result<(), Error> {
     plan.complete()?;
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
@@ -70,7 +73,7 @@ pub fn write_password_with<M: MacSet, S: Sink>(plan: &Plan<'_>, s: &mut S) -> Re
 /// Writes the password from a MAC computed outside the library (two-step API). For modes
 /// whose password is no MAC the `mac` must be empty and the usual password is written.
 pub fn write_password_from_mac<S: Sink>(
-    plan: &Plan<'_>,
+    plan: &Plan<'_, '_>,
     mac: &[u8],
     s: &mut S,
 ) -> Result<(), Error> {
@@ -85,7 +88,7 @@ pub fn write_password_from_mac<S: Sink>(
 }
 
 /// Length of the one-shot password text, without computing any MAC.
-pub fn password_len(plan: &Plan<'_>) -> Result<usize, Error> {
+pub fn password_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
     plan.complete()?;
     Ok(match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {

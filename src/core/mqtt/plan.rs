@@ -73,9 +73,10 @@ pub struct Needs {
 
 /// A fully resolved, validated credential recipe.
 #[derive(Clone, Copy, Debug)]
-pub struct Plan<'a> {
-    /// The validated inputs.
-    pub params: Params<'a>,
+pub struct Plan<'p, 'a> {
+    /// The validated inputs (borrowed: a plan is small enough to copy, and firmware stacks
+    /// are small).
+    pub params: &'p Params<'a>,
     /// Client id prefix.
     pub prefix: Prefix,
     /// Client-id parameter layout.
@@ -105,9 +106,9 @@ pub struct Plan<'a> {
     pub require_secret: bool,
 }
 
-impl<'a> Plan<'a> {
+impl<'p, 'a> Plan<'p, 'a> {
     /// Validates `params` and resolves every default.
-    pub fn resolve(params: &Params<'a>) -> Result<Plan<'a>, Error> {
+    pub fn resolve(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
         let plan = match params.legacy {
             None => documented(params)?,
             Some(profile) => legacy(params, profile)?,
@@ -183,10 +184,11 @@ impl<'a> Plan<'a> {
     }
 }
 
-fn base(params: &Params<'_>) -> Plan<'static> {
-    // Placeholder values; every resolver overwrites what applies to it.
+fn base<'p, 'a>(params: &'p Params<'a>) -> Plan<'p, 'a> {
+    // Defaults of the documented device-secret connect; every resolver overwrites what
+    // applies to it.
     Plan {
-        params: Params::default(),
+        params,
         prefix: Prefix::PkDotDn,
         layout: layouts::DOC,
         secure_mode: 2,
@@ -241,11 +243,8 @@ fn check_names(p: &Params<'_>, lax: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn documented<'a>(p: &Params<'a>) -> Result<Plan<'a>, Error> {
-    let mut plan = Plan {
-        params: *p,
-        ..base(p)
-    };
+fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
+    let mut plan = base(p);
     if let Endpoint::Host(h) = p.endpoint {
         validate::host(h)?;
     }
@@ -371,11 +370,8 @@ fn legacy_fixed(p: &Params<'_>, method: SignMethod) -> Result<(), Error> {
     forbid(p.timestamp)
 }
 
-fn legacy<'a>(p: &Params<'a>, profile: LegacyProfile) -> Result<Plan<'a>, Error> {
-    let mut plan = Plan {
-        params: *p,
-        ..base(p)
-    };
+fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
+    let mut plan = base(p);
     validate::product_key(p.product_key, true)?;
     validate::device_name(p.device_name, true)?;
     validate::legacy_extra_params(p.extra_params)?;
@@ -489,11 +485,11 @@ fn legacy<'a>(p: &Params<'a>, profile: LegacyProfile) -> Result<Plan<'a>, Error>
     Ok(plan)
 }
 
-fn legacy_dynreg<'a>(
-    mut plan: Plan<'a>,
-    p: &Params<'a>,
+fn legacy_dynreg<'p, 'a>(
+    mut plan: Plan<'p, 'a>,
+    p: &'p Params<'a>,
     sdk: LegacySdk,
-) -> Result<Plan<'a>, Error> {
+) -> Result<Plan<'p, 'a>, Error> {
     validate::secret(p.product_secret, false)?;
     plan.require_secret = true;
     if !p.random.is_empty() {
@@ -529,7 +525,7 @@ fn legacy_dynreg<'a>(
     Ok(plan)
 }
 
-fn legacy_connwl<'a>(mut plan: Plan<'a>, p: &Params<'a>) -> Result<Plan<'a>, Error> {
+fn legacy_connwl<'p, 'a>(mut plan: Plan<'p, 'a>, p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
     if !p.client_id.is_empty() {
         validate::client_id(p.client_id)?;
     }

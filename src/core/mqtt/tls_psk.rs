@@ -11,7 +11,7 @@ use crate::core::mqtt::plan::Plan;
 use crate::core::sink::Sink;
 
 /// The timestamp of a PSK identity: the plan's, or the legacy constant.
-fn timestamp<'a>(plan: &Plan<'a>) -> &'a [u8] {
+fn timestamp<'a>(plan: &Plan<'_, 'a>) -> &'a [u8] {
     if plan.timestamp.is_empty() {
         crate::core::mqtt::LEGACY_TIMESTAMP
     } else {
@@ -20,7 +20,7 @@ fn timestamp<'a>(plan: &Plan<'a>) -> &'a [u8] {
 }
 
 /// TLS-PSK exists only for device-secret connects.
-fn psk_mode(plan: &Plan<'_>) -> Result<(), Error> {
+fn psk_mode(plan: &Plan<'_, '_>) -> Result<(), Error> {
     plan.complete()?;
     if plan.params.mode == Mode::DeviceSecret {
         Ok(())
@@ -30,7 +30,7 @@ fn psk_mode(plan: &Plan<'_>) -> Result<(), Error> {
 }
 
 /// The PSK key: always the DeviceSecret, which must be given.
-fn psk_key<'a>(plan: &Plan<'a>) -> Result<&'a [u8], Error> {
+fn psk_key<'a>(plan: &Plan<'_, 'a>) -> Result<&'a [u8], Error> {
     psk_mode(plan)?;
     if !mac::is_supported(plan.method) {
         return Err(Error::Unsupported);
@@ -42,7 +42,7 @@ fn psk_key<'a>(plan: &Plan<'a>) -> Result<&'a [u8], Error> {
 }
 
 /// Writes the PSK identity.
-pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_identity<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     psk_mode(plan)?;
     let p = &plan.params;
     s.put(b"devicename|")?;
@@ -56,13 +56,13 @@ pub fn write_identity<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> 
 }
 
 /// Length of the PSK text, without computing the MAC.
-pub fn psk_len(plan: &Plan<'_>) -> Result<usize, Error> {
+pub fn psk_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
     psk_key(plan)?;
     Ok(plan.method.mac_len().saturating_mul(2))
 }
 
 /// Writes the PSK (hex text of the MAC).
-pub fn write_psk<S: Sink>(plan: &Plan<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_psk<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
     let mut mac = MacSink::new(plan.method, psk_key(plan)?)?;
     for part in [
