@@ -1,14 +1,16 @@
 //! The MACs the platforms use, fed through the [`Sink`] interface so a sign content is streamed
 //! into the MAC as it is formatted and never buffered.
 //!
-//! Keys longer than the hash block are hashed first (RFC 2104) by the `hmac` crate; the legacy
-//! C helpers returned silently instead and produced an all-zero signature.
+//! Keys longer than the hash block are hashed first (RFC 2104), by `hmac_sha256` and by the
+//! `hmac` crate (MD5/SHA-1); the legacy C helpers returned silently instead and produced an
+//! all-zero signature.
 //! MAC states and digests are wiped on drop (`zeroize`).
 
 use crate::core::Error;
+use crate::core::hmac_sha256::HmacSha256;
 use crate::core::sink::Sink;
+#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
 use hmac::{Hmac, KeyInit, Mac as _};
-use sha2::Sha256;
 use zeroize::Zeroize;
 
 /// The `signmethod` values of the Alibaba platform.
@@ -70,22 +72,22 @@ impl Drop for Digest {
     }
 }
 
-enum State {
+enum State<'k> {
     #[cfg(feature = "hmac-md5")]
     Md5(Hmac<md5::Md5>),
     #[cfg(feature = "hmac-sha1")]
     Sha1(Hmac<sha1::Sha1>),
-    Sha256(Hmac<Sha256>),
+    Sha256(HmacSha256<'k>),
 }
 
 /// A keyed MAC that accepts its message through [`Sink::put`].
-pub struct MacSink {
-    state: State,
+pub struct MacSink<'k> {
+    state: State<'k>,
 }
 
-impl MacSink {
+impl<'k> MacSink<'k> {
     /// Starts a MAC of `method` keyed with `key` (any length).
-    pub fn new(method: SignMethod, key: &[u8]) -> Result<Self, Error> {
+    pub fn new(method: SignMethod, key: &'k [u8]) -> Result<Self, Error> {
         let state = match method {
             #[cfg(feature = "hmac-md5")]
             SignMethod::HmacMd5 => {
@@ -95,9 +97,7 @@ impl MacSink {
             SignMethod::HmacSha1 => {
                 State::Sha1(Hmac::new_from_slice(key).map_err(|_| Error::InvalidArgument)?)
             }
-            SignMethod::HmacSha256 => {
-                State::Sha256(Hmac::new_from_slice(key).map_err(|_| Error::InvalidArgument)?)
-            }
+            SignMethod::HmacSha256 => State::Sha256(HmacSha256::new(key)),
             #[allow(unreachable_patterns)]
             _ => return Err(Error::Unsupported),
         };
@@ -111,19 +111,19 @@ impl MacSink {
             State::Md5(m) => Digest::from_slice(&m.finalize().into_bytes()),
             #[cfg(feature = "hmac-sha1")]
             State::Sha1(m) => Digest::from_slice(&m.finalize().into_bytes()),
-            State::Sha256(m) => Digest::from_slice(&m.finalize().into_bytes()),
+            State::Sha256(m) => Digest::from_slice(&m.finish()),
         }
     }
 }
 
-impl Sink for MacSink {
+impl Sink for MacSink<'_> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match &mut self.state {
             #[cfg(feature = "hmac-md5")]
             State::Md5(m) => m.update(bytes),
             #[cfg(feature = "hmac-sha1")]
             State::Sha1(m) => m.update(bytes),
-            State::Sha256(m) => m.update(bytes),
+            State::Sha256(m) => m.put(bytes)?,
         }
         Ok(())
     }
@@ -135,7 +135,7 @@ pub trait Mac: Sink {
     fn finish_mac(self) -> Digest;
 }
 
-impl Mac for MacSink {
+impl Mac for MacSink<'_> {
     fn finish_mac(self) -> Digest {
         self.finish()
     }
@@ -144,18 +144,18 @@ impl Mac for MacSink {
 /// Which MACs a code path can start. Builders are generic over it so that a path that only
 /// ever signs with HMAC-SHA256 (the v3.x `IOT_Sign_MQTT`) links no MD5 or SHA-1 code.
 pub trait MacSet {
-    /// The running MAC.
-    type Running: Mac;
+    /// The running MAC, borrowing its key.
+    type Running<'k>: Mac;
     /// Starts a MAC of `method` keyed with `key`.
-    fn start(method: SignMethod, key: &[u8]) -> Result<Self::Running, Error>;
+    fn start(method: SignMethod, key: &[u8]) -> Result<Self::Running<'_>, Error>;
 }
 
 /// Every method this build supports.
 pub struct AnyMethod;
 
 impl MacSet for AnyMethod {
-    type Running = MacSink;
-    fn start(method: SignMethod, key: &[u8]) -> Result<MacSink, Error> {
+    type Running<'k> = MacSink<'k>;
+    fn start(method: SignMethod, key: &[u8]) -> Result<MacSink<'_>, Error> {
         MacSink::new(method, key)
     }
 }
@@ -163,30 +163,19 @@ impl MacSet for AnyMethod {
 /// HMAC-SHA256 alone; any other method is [`Error::Unsupported`].
 pub struct Sha256Only;
 
-/// A running HMAC-SHA256.
-pub struct HmacSha256Sink(Hmac<Sha256>);
-
-impl Sink for HmacSha256Sink {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.0.update(bytes);
-        Ok(())
-    }
-}
-
-impl Mac for HmacSha256Sink {
+impl Mac for HmacSha256<'_> {
     fn finish_mac(self) -> Digest {
-        Digest::from_slice(&self.0.finalize().into_bytes())
+        Digest::from_slice(&self.finish())
     }
 }
 
 impl MacSet for Sha256Only {
-    type Running = HmacSha256Sink;
-    fn start(method: SignMethod, key: &[u8]) -> Result<HmacSha256Sink, Error> {
+    type Running<'k> = HmacSha256<'k>;
+    fn start(method: SignMethod, key: &[u8]) -> Result<HmacSha256<'_>, Error> {
         if method != SignMethod::HmacSha256 {
             return Err(Error::Unsupported);
         }
-        let mac = Hmac::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
-        Ok(HmacSha256Sink(mac))
+        Ok(HmacSha256::new(key))
     }
 }
 

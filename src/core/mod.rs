@@ -22,6 +22,7 @@
 
 pub mod error;
 pub mod hex;
+pub mod hmac_sha256;
 pub mod mac;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
 pub mod mqtt;
