@@ -138,7 +138,7 @@ pub fn iot_sign_mqtt<M: MacSet>(
         device_secret: meta.device_secret,
         ..Params::default()
     };
-    let plan = Plan::resolve(&params).map_err(|_| Failure::InputInvalid)?;
+    let plan = Plan::resolve_legacy(&params).map_err(|_| Failure::InputInvalid)?;
 
     fill(out.clientid, Failure::ClientIdTooLong, |w| {
         write_client_id(&plan, w)

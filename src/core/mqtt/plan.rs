@@ -113,10 +113,21 @@ impl<'p, 'a> Plan<'p, 'a> {
             None => documented(params)?,
             Some(profile) => legacy(params, profile)?,
         };
-        if !mac::is_supported(plan.method) && plan.password_is_mac() {
+        plan.supported()
+    }
+
+    /// [`Plan::resolve`] for a caller that only ever passes legacy profiles (`IOT_Sign_MQTT`):
+    /// the documented-form resolution is then not linked.
+    pub fn resolve_legacy(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
+        let profile = params.legacy.ok_or(Error::InvalidArgument)?;
+        legacy(params, profile)?.supported()
+    }
+
+    fn supported(self) -> Result<Self, Error> {
+        if !mac::is_supported(self.method) && self.password_is_mac() {
             return Err(Error::Unsupported);
         }
-        Ok(plan)
+        Ok(self)
     }
 
     /// Checks that every input a credential needs is present (see [`Needs`]).
