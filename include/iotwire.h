@@ -16,12 +16,15 @@
  *  allocates, keeps no global state and never retains a pointer after returning.
  */
 
-/** Library version (semver), matching iotwire_version_string(). */
+/** Major version of the header (semver); the library's is in iotwire_version_string(). */
 #define IOTWIRE_VERSION_MAJOR 0
+/** Minor version of the header (semver). */
 #define IOTWIRE_VERSION_MINOR 1
+/** Patch version of the header (semver). */
 #define IOTWIRE_VERSION_PATCH 0
-/** MAJOR * 1000000 + MINOR * 1000 + PATCH */
+/** MAJOR * 1000000 + MINOR * 1000 + PATCH, for `#if` comparisons. */
 #define IOTWIRE_VERSION_NUMBER 1000
+/** The version as text, the same as iotwire_version_string() returns for this release. */
 #define IOTWIRE_VERSION_STRING "0.1.0"
 /** Compare with iotwire_abi_version() at startup. */
 #define IOTWIRE_ABI_VERSION 1
@@ -30,7 +33,10 @@
  * with fewer Cargo features defines IOTWIRE_CUSTOM_FEATURES and the IOTWIRE_HAS_* it has
  * (the CMake target does this itself). */
 #if !defined(IOTWIRE_CUSTOM_FEATURES)
+/** Defined when the library has the MQTT credentials API (Cargo feature `mqtt`). */
 #define IOTWIRE_HAS_MQTT 1
+/** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
+ *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
 #endif
 
@@ -932,8 +938,13 @@ const char *iotwire_version_string(void);
 
 /* cbindgen writes the trailer after the include guard's #endif, so it has a guard of its own. */
 #ifndef IOTWIRE_STR_HELPER
+/** Include guard of the iotwire_str() helper. */
 #define IOTWIRE_STR_HELPER
-/** @brief Makes an iotwire_str_t from a NUL-terminated C string (NULL gives the empty string). */
+/** @brief Makes an iotwire_str_t from a NUL-terminated C string (NULL gives the empty string).
+ *  @param[in] s [nullable] NUL-terminated string; it is borrowed, not copied, and must outlive
+ *             every use of the result.
+ *  @return `{s, strlen(s)}`, or `{NULL, 0}` for NULL.
+ */
 static inline iotwire_str_t iotwire_str(const char *s)
 {
     iotwire_str_t r;

@@ -12,7 +12,8 @@
 #   3. runs each under qemu-system-arm (mps2-an386 / microbit) and compares what it prints;
 #   4. fails if the library references an allocator (in the archive or in any linked image),
 #      puts .data/.bss into an image, or lost the compact SHA-256 backend;
-#   5. prints the flash table, also written to cortex-m/out/sizes.txt.
+#   5. runs scripts/panic-never-gate.sh on the same target dir: no export can reach a panic;
+#   6. prints the flash table, also written to cortex-m/out/sizes.txt.
 #
 # Usage: scripts/cortex-m-gate.sh        (prerequisites: scripts/install-deps.sh)
 # Env:   CM_QEMU_TIMEOUT seconds per QEMU run (default 60)
@@ -130,7 +131,7 @@ run() {  # target name expected-last-line
   fi
 }
 
-# ---- 4./5. per-image gates and sizes --------------------------------------------------------
+# ---- 4./6. per-image gates and sizes --------------------------------------------------------
 ROWS=()
 measure() {  # target name
   local t=$1 name=$2 o="$OUT/$1/$2" text data bss m
@@ -192,6 +193,9 @@ for t in $TARGETS; do
   compact_gate "$t"
   for p in baseline sign_only sign_only_exported vectors_main; do measure "$t" "$p"; done
 done
+
+# ---- 5. no panic path (same target dir: only the iotwire crate is rebuilt) ------------------
+"$ROOT/scripts/panic-never-gate.sh" || fail "panic-never gate (scripts/panic-never-gate.sh)"
 
 {
   echo "Flash/RAM of the QEMU images (bytes; arm-none-eabi-size, newlib-nano + rdimon included)"

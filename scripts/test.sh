@@ -36,6 +36,7 @@ step "cargo test" cargo test
 step "build legacy-sign only" cargo build --no-default-features --features legacy-sign
 step "build mqtt only" cargo build --no-default-features --features mqtt
 step "header" scripts/gen-header.sh --check
+step "docs" scripts/doc-check.sh
 step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON
 step "cmake build" cmake --build "$build_dir" -j2
 step "ctest" ctest --test-dir "$build_dir" --output-on-failure

@@ -2,9 +2,27 @@
 //! (clippy denies every panicking construct) and the release Cortex-M link gate proves that
 //! no panic path survives, so this handler is unreachable. It deliberately ignores the
 //! `PanicInfo`, which lets LTO drop all of `core::fmt`.
+//!
+//! The proof: `scripts/panic-never-gate.sh` builds the library with `--cfg iotwire_panic_never`,
+//! where the handler calls a symbol that nothing defines. LTO keeps the handler only if some
+//! export can reach it, and then the link of a program calling every export fails.
+
+#[cfg(not(iotwire_panic_never))]
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo) -> ! {
     loop {
         core::hint::spin_loop();
     }
+}
+
+#[cfg(iotwire_panic_never)]
+#[panic_handler]
+fn panic(_info: &core::panic::PanicInfo) -> ! {
+    unsafe extern "C" {
+        /// Deliberately defined nowhere: an undefined reference to it is the gate's failure.
+        fn iotwire_panic_is_reachable() -> !;
+    }
+    // SAFETY: only the gate builds this variant and only links it; it never runs, and a link
+    // that keeps this call fails on the undefined symbol.
+    unsafe { iotwire_panic_is_reachable() }
 }
