@@ -4,7 +4,8 @@
 //! Two layers:
 //! - [`core`] is safe Rust (`forbid(unsafe_code)`, panic lints denied) and knows nothing of C.
 //! - `ffi` turns C pointers into slices, maps errors to status codes and is the only place
-//!   allowed to use `unsafe`.
+//!   allowed to use `unsafe` (apart from the panic handler's gate-only variant, see
+//!   docs/SAFETY.md).
 //!
 //! The C header `include/iotwire.h` is generated from `ffi` by cbindgen.
 #![cfg_attr(not(feature = "std"), no_std)]
