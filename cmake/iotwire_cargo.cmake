@@ -1,6 +1,6 @@
 # Builds libiotwire.a with cargo and defines the iotwire::iotwire target. Sets IOTWIRE_LIBRARY
-# (path of the .a), IOTWIRE_COMPILE_DEFINITIONS and IOTWIRE_BUILT_RUST_TARGET ("" = host) for
-# iotwire_install.cmake.
+# (path of the .a in the build tree), IOTWIRE_COMPILE_DEFINITIONS and IOTWIRE_BUILT_RUST_TARGET
+# ("" = host) for iotwire_install.cmake.
 
 iotwire_rust_target(IOTWIRE_BUILT_RUST_TARGET)
 if(IOTWIRE_CARGO_TARGET_DIR)
@@ -37,11 +37,11 @@ if(IOTWIRE_BUILT_RUST_TARGET STREQUAL "")
   # PATH comes first, so a rustup toolchain wins over the distribution's cargo.
   find_program(IOTWIRE_CARGO cargo REQUIRED)
   set(_iotwire_cargo "${IOTWIRE_CARGO}")
-  set(IOTWIRE_LIBRARY "${_iotwire_cargo_dir}/release/libiotwire.a")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/release/libiotwire.a")
 else()
   set(_iotwire_t "${IOTWIRE_BUILT_RUST_TARGET}")
   list(APPEND _iotwire_cargo_args --target "${_iotwire_t}")
-  set(IOTWIRE_LIBRARY "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire.a")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire.a")
   if(_iotwire_t MATCHES "-none(-|$)")
     _iotwire_check_cross_toolchain("${_iotwire_t}")
     message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
@@ -88,30 +88,21 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   endif()
 endif()
 
-# CONFIGURE_DEPENDS re-globs on every build, so a new .rs file is picked up without re-running
-# cmake by hand.
-file(GLOB_RECURSE _iotwire_rust_sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/*.rs")
-set(_iotwire_cargo_inputs ${_iotwire_rust_sources}
-  "${PROJECT_SOURCE_DIR}/Cargo.toml" "${PROJECT_SOURCE_DIR}/Cargo.lock")
-foreach(_f IN ITEMS build.rs .cargo/config.toml)
-  if(EXISTS "${PROJECT_SOURCE_DIR}/${_f}")
-    list(APPEND _iotwire_cargo_inputs "${PROJECT_SOURCE_DIR}/${_f}")
-  endif()
-endforeach()
-
-# cargo leaves the .a untouched when nothing it tracks changed; the touch keeps the output newer
-# than its inputs so the rule does not re-run on every build.
+# cargo runs on every build and decides itself what is stale: it tracks sources, features,
+# toolchain and environment, which CMake cannot see, and its no-op check takes a fraction of a
+# second. An OUTPUT rule would skip it whenever the .a already exists, e.g. in a cargo dir that
+# a build with other features shares. The copy in the build tree changes (and relinks
+# dependents) only when cargo's archive has different bytes.
 # The working directory matters: cargo reads .cargo/config.toml from there, not from the manifest.
-add_custom_command(
-  OUTPUT "${IOTWIRE_LIBRARY}"
+set(IOTWIRE_LIBRARY "${CMAKE_CURRENT_BINARY_DIR}/libiotwire.a")
+# ALL so that `cmake --install` finds the library even when nothing in the tree links it.
+add_custom_target(iotwire_cargo ALL
   COMMAND ${_iotwire_cargo} ${_iotwire_cargo_args}
-  COMMAND "${CMAKE_COMMAND}" -E touch "${IOTWIRE_LIBRARY}"
-  DEPENDS ${_iotwire_cargo_inputs}
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_iotwire_cargo_output}" "${IOTWIRE_LIBRARY}"
+  BYPRODUCTS "${IOTWIRE_LIBRARY}"
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
   COMMENT "cargo rustc --release --crate-type staticlib: libiotwire.a ${IOTWIRE_BUILT_RUST_TARGET}"
   USES_TERMINAL VERBATIM)
-# ALL so that `cmake --install` finds the library even when nothing in the tree links it.
-add_custom_target(iotwire_cargo ALL DEPENDS "${IOTWIRE_LIBRARY}")
 
 add_library(iotwire_rust STATIC IMPORTED GLOBAL)
 set_target_properties(iotwire_rust PROPERTIES IMPORTED_LOCATION "${IOTWIRE_LIBRARY}")
