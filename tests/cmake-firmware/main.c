@@ -1,8 +1,8 @@
 /*
  * Firmware built by CMake against iotwire::iotwire for a Cortex-M, run under QEMU by ctest.
- * Checks the known answers in fw_vectors.h (copied from tests/vectors at configure time), prints
- * one line per check over semihosting, and returns 0 only if every check ran and passed; the
- * startup code turns that into QEMU's exit status.
+ * Checks the known answers in fw_vectors.h (copied from tests/vectors at configure time) and
+ * that what the build left out is absent; prints one line per check over semihosting and
+ * returns 0 only if every check passed, which the startup code makes QEMU's exit status.
  */
 #include "iotwire.h"
 
@@ -28,6 +28,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A feature the build left out must be missing from the linked archive too, not only from the
+ * header (a stale archive from another build would otherwise pass every check): a weak
+ * reference resolves to NULL when no linked object defines the symbol. */
+#if !defined(IOTWIRE_HAS_MQTT)
+extern void iotwire_mqtt_get_password(void) __attribute__((weak));
+#endif
+#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
+extern void IOT_Sign_MQTT(void) __attribute__((weak));
+#endif
+
 static unsigned fw_passed;
 static unsigned fw_failed;
 
@@ -41,6 +51,19 @@ static void report(const char *check, const char *got, const char *want)
         fw_failed++;
     }
 }
+
+#if !defined(IOTWIRE_HAS_MQTT) || !defined(IOTWIRE_HAS_LEGACY_SIGN)
+static void check_absent(const char *symbol, void (*fn)(void))
+{
+    if (fn == NULL) {
+        printf("PASS %s absent\n", symbol);
+        fw_passed++;
+    } else {
+        printf("FAIL %s is linked, but its feature is not announced\n", symbol);
+        fw_failed++;
+    }
+}
+#endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static void check_legacy(void)
@@ -102,9 +125,13 @@ int main(void)
     }
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
     check_legacy();
+#else
+    check_absent("IOT_Sign_MQTT", IOT_Sign_MQTT);
 #endif
 #if defined(IOTWIRE_HAS_MQTT)
     check_doc_example();
+#else
+    check_absent("iotwire_mqtt_get_password", iotwire_mqtt_get_password);
 #endif
     printf("DONE %u passed, %u failed\n", fw_passed, fw_failed);
     return fw_failed == 0 && fw_passed > 0 ? 0 : 1;
