@@ -1,7 +1,13 @@
-# Builds libiotwire.a with cargo and defines the iotwire::iotwire target.
-# Sets IOTWIRE_LIBRARY (path of the .a) and IOTWIRE_COMPILE_DEFINITIONS for iotwire_install.cmake.
+# Builds libiotwire.a with cargo and defines the iotwire::iotwire target. Sets IOTWIRE_LIBRARY
+# (path of the .a in the build tree), IOTWIRE_COMPILE_DEFINITIONS and IOTWIRE_BUILT_RUST_TARGET
+# ("" = host) for iotwire_install.cmake.
 
-set(_iotwire_cargo_dir "${CMAKE_CURRENT_BINARY_DIR}/cargo")
+iotwire_rust_target(IOTWIRE_BUILT_RUST_TARGET)
+if(IOTWIRE_CARGO_TARGET_DIR)
+  set(_iotwire_cargo_dir "${IOTWIRE_CARGO_TARGET_DIR}")
+else()
+  set(_iotwire_cargo_dir "${CMAKE_CURRENT_BINARY_DIR}/cargo")
+endif()
 # `cargo rustc --crate-type staticlib` rather than `cargo build`: Cargo skips LTO for a crate that
 # is also an rlib, and without LTO the archive keeps libcore's reference to rust_eh_personality,
 # which a no_std library never defines, so every C link fails. Built alone, the staticlib gets
@@ -10,11 +16,59 @@ set(_iotwire_cargo_args rustc --release --lib --crate-type staticlib
   --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml"
   --target-dir "${_iotwire_cargo_dir}")
 
-if(IOTWIRE_CARGO_TARGET)
-  list(APPEND _iotwire_cargo_args --target "${IOTWIRE_CARGO_TARGET}")
-  set(IOTWIRE_LIBRARY "${_iotwire_cargo_dir}/${IOTWIRE_CARGO_TARGET}/release/libiotwire.a")
+# Checks at configure time what a bare-metal build needs, so a missing package is named here
+# rather than in a cargo error halfway through the build.
+function(_iotwire_check_cross_toolchain target)
+  set(_hint "(Debian: apt-get install cargo-web rustc-web rust-web-src, or point "
+    "IOTWIRE_CROSS_CARGO/IOTWIRE_CROSS_RUSTC at a nightly toolchain with rust-src)")
+  if(NOT EXISTS "${IOTWIRE_CROSS_CARGO}" OR NOT EXISTS "${IOTWIRE_CROSS_RUSTC}")
+    message(FATAL_ERROR "iotwire: building for ${target} needs IOTWIRE_CROSS_CARGO "
+      "(${IOTWIRE_CROSS_CARGO}) and IOTWIRE_CROSS_RUSTC (${IOTWIRE_CROSS_RUSTC}) " ${_hint})
+  endif()
+  execute_process(COMMAND "${IOTWIRE_CROSS_RUSTC}" --print sysroot
+    OUTPUT_VARIABLE _sysroot OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  if(NOT EXISTS "${_sysroot}/lib/rustlib/src/rust/library/Cargo.lock")
+    message(FATAL_ERROR "iotwire: ${IOTWIRE_CROSS_RUSTC} has no Rust sources in "
+      "${_sysroot}/lib/rustlib/src/rust for -Zbuild-std " ${_hint})
+  endif()
+endfunction()
+
+if(IOTWIRE_BUILT_RUST_TARGET STREQUAL "")
+  # PATH comes first, so a rustup toolchain wins over the distribution's cargo.
+  find_program(IOTWIRE_CARGO cargo REQUIRED)
+  set(_iotwire_cargo "${IOTWIRE_CARGO}")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/release/libiotwire.a")
 else()
-  set(IOTWIRE_LIBRARY "${_iotwire_cargo_dir}/release/libiotwire.a")
+  set(_iotwire_t "${IOTWIRE_BUILT_RUST_TARGET}")
+  list(APPEND _iotwire_cargo_args --target "${_iotwire_t}")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire.a")
+  if(_iotwire_t MATCHES "-none(-|$)")
+    _iotwire_check_cross_toolchain("${_iotwire_t}")
+    message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
+    # RUSTC (and RUSTDOC) make cargo, build scripts and -Zbuild-std use the compiler that
+    # matches the sources; RUSTC_BOOTSTRAP allows -Z on a stable compiler. Any RUSTFLAGS would
+    # replace .cargo/config.toml's rustflags, which select the compact SHA-256 code for
+    # target_os = "none" (3x smaller), hence the unsets.
+    string(TOUPPER "${_iotwire_t}" _iotwire_t_env)
+    string(REGEX REPLACE "[-.]" "_" _iotwire_t_env "${_iotwire_t_env}")
+    set(_iotwire_cargo "${CMAKE_COMMAND}" -E env
+      --unset=RUSTFLAGS --unset=CARGO_BUILD_RUSTFLAGS --unset=CARGO_ENCODED_RUSTFLAGS
+      --unset=CARGO_TARGET_${_iotwire_t_env}_RUSTFLAGS
+      "RUSTC=${IOTWIRE_CROSS_RUSTC}" RUSTC_BOOTSTRAP=1)
+    get_filename_component(_iotwire_rust_bin "${IOTWIRE_CROSS_RUSTC}" DIRECTORY)
+    if(EXISTS "${_iotwire_rust_bin}/rustdoc")
+      list(APPEND _iotwire_cargo "RUSTDOC=${_iotwire_rust_bin}/rustdoc")
+    endif()
+    list(APPEND _iotwire_cargo "${IOTWIRE_CROSS_CARGO}")
+    # compiler-builtins-mem gives the archive memcpy/memset (weak, see cortex-m/README.md).
+    list(APPEND _iotwire_cargo_args
+      -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
+  else()
+    # A hosted cross target (e.g. aarch64-unknown-linux-gnu): rustup's prebuilt std.
+    find_program(IOTWIRE_CARGO cargo REQUIRED)
+    set(_iotwire_cargo "${IOTWIRE_CARGO}")
+    message(STATUS "iotwire: Rust target ${_iotwire_t} (needs `rustup target add ${_iotwire_t}`)")
+  endif()
 endif()
 
 # The header hides what a reduced build lacks only when told which features it has; with
@@ -34,27 +88,21 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   endif()
 endif()
 
-# CONFIGURE_DEPENDS re-globs on every build, so a new .rs file is picked up without re-running
-# cmake by hand.
-file(GLOB_RECURSE _iotwire_rust_sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/*.rs")
-set(_iotwire_cargo_inputs ${_iotwire_rust_sources}
-  "${PROJECT_SOURCE_DIR}/Cargo.toml" "${PROJECT_SOURCE_DIR}/Cargo.lock")
-if(EXISTS "${PROJECT_SOURCE_DIR}/build.rs")
-  list(APPEND _iotwire_cargo_inputs "${PROJECT_SOURCE_DIR}/build.rs")
-endif()
-
-# cargo leaves the .a untouched when nothing it tracks changed; the touch keeps the output newer
-# than its inputs so the rule does not re-run on every build.
-add_custom_command(
-  OUTPUT "${IOTWIRE_LIBRARY}"
-  COMMAND "${IOTWIRE_CARGO}" ${_iotwire_cargo_args}
-  COMMAND "${CMAKE_COMMAND}" -E touch "${IOTWIRE_LIBRARY}"
-  DEPENDS ${_iotwire_cargo_inputs}
-  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
-  COMMENT "cargo rustc --release --crate-type staticlib: libiotwire.a"
-  USES_TERMINAL VERBATIM)
+# cargo runs on every build and decides itself what is stale: it tracks sources, features,
+# toolchain and environment, which CMake cannot see, and its no-op check takes a fraction of a
+# second. An OUTPUT rule would skip it whenever the .a already exists, e.g. in a cargo dir that
+# a build with other features shares. The copy in the build tree changes (and relinks
+# dependents) only when cargo's archive has different bytes.
+# The working directory matters: cargo reads .cargo/config.toml from there, not from the manifest.
+set(IOTWIRE_LIBRARY "${CMAKE_CURRENT_BINARY_DIR}/libiotwire.a")
 # ALL so that `cmake --install` finds the library even when nothing in the tree links it.
-add_custom_target(iotwire_cargo ALL DEPENDS "${IOTWIRE_LIBRARY}")
+add_custom_target(iotwire_cargo ALL
+  COMMAND ${_iotwire_cargo} ${_iotwire_cargo_args}
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_iotwire_cargo_output}" "${IOTWIRE_LIBRARY}"
+  BYPRODUCTS "${IOTWIRE_LIBRARY}"
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+  COMMENT "cargo rustc --release --crate-type staticlib: libiotwire.a ${IOTWIRE_BUILT_RUST_TARGET}"
+  USES_TERMINAL VERBATIM)
 
 add_library(iotwire_rust STATIC IMPORTED GLOBAL)
 set_target_properties(iotwire_rust PROPERTIES IMPORTED_LOCATION "${IOTWIRE_LIBRARY}")
@@ -68,4 +116,6 @@ target_include_directories(iotwire INTERFACE
   "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>"
   "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include/legacy>")
 target_compile_definitions(iotwire INTERFACE ${IOTWIRE_COMPILE_DEFINITIONS})
+# For firmware projects that pick a board or check what they link ("" = host).
+set_target_properties(iotwire PROPERTIES IOTWIRE_RUST_TARGET "${IOTWIRE_BUILT_RUST_TARGET}")
 add_library(iotwire::iotwire ALIAS iotwire)

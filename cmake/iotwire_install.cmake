@@ -20,11 +20,14 @@ configure_package_config_file(
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfig.cmake"
   INSTALL_DESTINATION "${IOTWIRE_INSTALL_CMAKEDIR}"
   PATH_VARS CMAKE_INSTALL_LIBDIR CMAKE_INSTALL_INCLUDEDIR IOTWIRE_INSTALL_LEGACY_INCLUDEDIR)
-# 0.x minor releases may break the ABI, so a 0.1 request must not accept 0.2.
+# 0.x minor releases may break the ABI, so a 0.1 request must not accept 0.2. The file also
+# rejects a 64-bit (host) install for a 32-bit (Cortex-M) project; iotwireConfig.cmake checks
+# the exact Rust target.
 write_basic_package_version_file(
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion)
 install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/iotwire_rust_target.cmake"
   DESTINATION "${IOTWIRE_INSTALL_CMAKEDIR}")
