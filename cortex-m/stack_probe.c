@@ -48,6 +48,20 @@ static void call_get_password(void)
     (void)iotwire_mqtt_get_password(&o, text, sizeof text, &len);
 }
 
+/* A DeviceSecret longer than the 64-byte block takes the RFC 2104 key-hashing path, the
+ * deepest one (IOT_Sign_MQTT cannot reach it: its struct holds at most 64 characters). */
+static void call_get_password_long_key(void)
+{
+    static const char long_secret[] =
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    iotwire_mqtt_options_t o;
+    size_t len;
+    options(&o);
+    o.device_secret = iotwire_str(long_secret);
+    (void)iotwire_mqtt_get_password(&o, text, sizeof text, &len);
+}
+
 static void call_get_client_id(void)
 {
     iotwire_mqtt_options_t o;
@@ -85,6 +99,7 @@ int main(void)
         {"IOT_Sign_MQTT", call_iot_sign_mqtt},
         {"iotwire_legacy_sign_mqtt", call_legacy_selector},
         {"iotwire_mqtt_get_password", call_get_password},
+        {"iotwire_mqtt_get_password_long_key", call_get_password_long_key},
         {"iotwire_mqtt_get_client_id", call_get_client_id},
     };
     size_t i;

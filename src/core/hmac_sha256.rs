@@ -117,11 +117,12 @@ impl<'k> HmacSha256<'k> {
     /// Finishes: `SHA256(key ^ opad || SHA256(key ^ ipad || message))`.
     pub fn finish(mut self) -> [u8; 32] {
         let mut inner_hash = self.inner.finish();
-        let mut outer = Sha256::new();
-        feed_key_block(&mut outer, self.key, OPAD);
-        outer.update(&inner_hash);
+        // The outer hash reuses the inner one's state: one hash state in all.
+        self.inner.state = IV;
+        feed_key_block(&mut self.inner, self.key, OPAD);
+        self.inner.update(&inner_hash);
         inner_hash.zeroize();
-        outer.finish()
+        self.inner.finish()
     }
 }
 
@@ -131,9 +132,7 @@ impl<'k> HmacSha256<'k> {
 fn feed_key_block(h: &mut Sha256, key: &[u8], pad: u8) {
     let mut hashed = [0u8; 32];
     let k: &[u8] = if key.len() > BLOCK {
-        let mut kh = Sha256::new();
-        kh.update(key);
-        hashed = kh.finish();
+        hashed = sha256(key);
         &hashed
     } else {
         key
@@ -146,6 +145,14 @@ fn feed_key_block(h: &mut Sha256, key: &[u8], pad: u8) {
     h.len = 64;
     h.fill = 0;
     hashed.zeroize();
+}
+
+/// SHA-256 of a long key; not inlined, so its hash state is on the stack only while it runs.
+#[inline(never)]
+fn sha256(data: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(data);
+    h.finish()
 }
 
 impl Sink for HmacSha256<'_> {

@@ -228,9 +228,11 @@ unsafe fn borrow<'a>(
     if size < OPTIONS_SIZE {
         return Err(IOTWIRE_ERR_INVALID_STRUCT_SIZE);
     }
-    // SAFETY: the caller's struct is at least as large as ours (checked), so reading our
-    // prefix stays inside it; all fields are plain data valid for any bit pattern.
-    let o = unsafe { opts.read() };
+    // SAFETY: the caller's struct is at least as large as ours (checked), so our view stays
+    // inside it; all fields are plain data valid for any bit pattern. The reference is used
+    // only in this function (borrowing, not copying, keeps ~130 B off firmware stacks), and
+    // nothing writes while it lives.
+    let o = unsafe { &*opts };
     if o.reserved != 0
         || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
     {

@@ -11,7 +11,7 @@ const LEGACY_CLIENT_ID_MAX: usize = 199;
 const LEGACY_USERNAME_MAX: usize = 62;
 
 /// Writes the client id part before `|`: the caller's id, `<pk>.<dn>` or `<dn>.<pk>`.
-pub fn put_prefix<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+pub fn put_prefix<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
     match plan.prefix {
         Prefix::Given => s.put(p.client_id),

@@ -3,14 +3,14 @@
 
 use crate::core::Error;
 use crate::core::hex::put_hex;
-use crate::core::mac::{AnyMethod, Mac, MacSet};
+use crate::core::mac::{AnyMethod, MacSet, Message};
 use crate::core::mqtt::client_id::put_prefix;
 use crate::core::mqtt::plan::{Content, PasswordKind, Plan};
 use crate::core::sink::Sink;
 
 /// Writes the sign content: the signed parameters sorted by name, values concatenated.
 /// Empty for modes that sign nothing (X.509, connwl).
-pub fn write_sign_content<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+pub fn write_sign_content<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
     let p = &plan.params;
     match plan.content {
@@ -39,6 +39,15 @@ pub fn write_sign_content<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(),
     }
 }
 
+/// The sign content as a MAC message.
+struct SignContent<'a, 'p, 'q>(&'a Plan<'p, 'q>);
+
+impl Message for SignContent<'_, '_, '_> {
+    fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error> {
+        write_sign_content(self.0, sink)
+    }
+}
+
 /// Writes a MAC as the password text (hex in the plan's case), after checking its length.
 pub fn put_mac_hex<S: Sink>(plan: &Plan<'_, '_>, mac: &[u8], s: &mut S) -> Result<(), Error> {
     if mac.len() != plan.method.mac_len() {
@@ -60,9 +69,7 @@ pub fn write_password_with<M: MacSet, S: Sink>(
     plan.complete()?;
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
-            let mut mac = M::start(plan.method, plan.one_shot_key()?)?;
-            write_sign_content(plan, &mut mac)?;
-            let digest = mac.finish_mac();
+            let digest = M::compute(plan.method, plan.one_shot_key()?, &mut SignContent(plan))?;
             put_mac_hex(plan, digest.as_bytes(), s)
         }
         PasswordKind::Empty => Ok(()),

@@ -5,7 +5,7 @@
 
 use crate::core::Error;
 use crate::core::hex::{HexCase, put_hex};
-use crate::core::mac::{self, MacSink};
+use crate::core::mac::{self, AnyMethod, MacSet, Parts};
 use crate::core::mqtt::params::Mode;
 use crate::core::mqtt::plan::Plan;
 use crate::core::sink::Sink;
@@ -64,17 +64,14 @@ pub fn psk_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
 /// Writes the PSK (hex text of the MAC).
 pub fn write_psk<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     let p = &plan.params;
-    let mut mac = MacSink::new(plan.method, psk_key(plan)?)?;
-    for part in [
+    let parts = [
         b"id".as_slice(),
         p.product_key,
         b"&",
         p.device_name,
         b"timestamp",
         timestamp(plan),
-    ] {
-        mac.put(part)?;
-    }
-    let digest = mac.finish();
+    ];
+    let digest = AnyMethod::compute(plan.method, psk_key(plan)?, &mut Parts(&parts))?;
     put_hex(s, digest.as_bytes(), HexCase::Upper)
 }
