@@ -113,6 +113,32 @@ impl Sink for SliceWriter<'_> {
     }
 }
 
+/// Passes bytes on until `limit` is reached, then fails with `error` (legacy field limits):
+/// one writer both enforces a limit and writes, instead of a counting pre-pass.
+pub struct Limited<'s, S: Sink + ?Sized> {
+    inner: &'s mut S,
+    left: usize,
+    error: Error,
+}
+
+impl<'s, S: Sink + ?Sized> Limited<'s, S> {
+    /// At most `limit` bytes go to `inner`; more is `error`.
+    pub fn new(inner: &'s mut S, limit: usize, error: Error) -> Self {
+        Limited {
+            inner,
+            left: limit,
+            error,
+        }
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for Limited<'_, S> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.left = self.left.checked_sub(bytes.len()).ok_or(self.error)?;
+        self.inner.put(bytes)
+    }
+}
+
 /// Either measures or writes: the FFI layer runs one builder twice, first to learn the exact
 /// size, then (if the caller's buffer is large enough) to write.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 use crate::core::Error;
 use crate::core::mqtt::legacy_layouts::Item;
 use crate::core::mqtt::plan::{Plan, Prefix};
-use crate::core::sink::{Counter, Sink};
+use crate::core::sink::{Limited, Sink};
 
 /// Longest client id the legacy `char clientid[200]` held (plus its NUL).
 const LEGACY_CLIENT_ID_MAX: usize = 199;
@@ -82,22 +82,22 @@ fn put_items<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
 }
 
 /// Writes the complete MQTT client id.
+///
+/// Under the legacy limits a client id over 199 characters fails with
+/// [`Error::InvalidClientId`] after a partial write: callers measure first (the C ABI) or
+/// clear the field (`IOT_Sign_MQTT`).
 pub fn write_client_id<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.complete()?;
-    if plan.legacy_limits && client_id_len(plan)? > LEGACY_CLIENT_ID_MAX {
-        return Err(Error::InvalidClientId);
-    }
-    put_prefix(plan, s)?;
+    let limit = if plan.legacy_limits {
+        LEGACY_CLIENT_ID_MAX
+    } else {
+        usize::MAX
+    };
+    let mut s = Limited::new(s, limit, Error::InvalidClientId);
+    put_prefix(plan, &mut s)?;
     s.put(b"|")?;
-    put_items(plan, s)?;
+    put_items(plan, &mut s)?;
     s.put(b"|")
-}
-
-fn client_id_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
-    let mut c = Counter::new();
-    put_prefix(plan, &mut c)?;
-    put_items(plan, &mut c)?;
-    c.len().checked_add(2).ok_or(Error::Overflow)
 }
 
 /// Writes the username `<DeviceName>&<ProductKey>`.

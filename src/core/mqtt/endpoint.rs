@@ -2,12 +2,12 @@
 
 use crate::core::Error;
 use crate::core::mqtt::plan::{Host, Plan};
-use crate::core::sink::{Counter, Sink};
+use crate::core::sink::{Limited, Sink};
 
 /// Longest host the legacy `char hostname[64]` check let through.
 const LEGACY_HOST_MAX: usize = 62;
 
-fn put_host<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+fn put_host<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     match plan.host {
         Host::PkDot(domain) => {
             s.put(plan.params.product_key)?;
@@ -20,16 +20,17 @@ fn put_host<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
 }
 
 /// Writes the MQTT host name.
+///
+/// Over the legacy 62-character limit it fails with [`Error::InvalidHost`] after a partial
+/// write, like [`super::client_id::write_client_id`].
 pub fn write_host<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
     plan.endpoint_ready()?;
-    if plan.legacy_limits {
-        let mut c = Counter::new();
-        put_host(plan, &mut c)?;
-        if c.len() > LEGACY_HOST_MAX {
-            return Err(Error::InvalidHost);
-        }
-    }
-    put_host(plan, s)
+    let limit = if plan.legacy_limits {
+        LEGACY_HOST_MAX
+    } else {
+        usize::MAX
+    };
+    put_host(plan, &mut Limited::new(s, limit, Error::InvalidHost))
 }
 
 /// Writes the MQTT-over-WebSocket URL: `wss://<host>:443` for securemode 2, `ws://<host>:443`

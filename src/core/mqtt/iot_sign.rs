@@ -101,7 +101,12 @@ where
     let cap = field.len().saturating_sub(1);
     let room = field.get_mut(..cap).ok_or(failure)?;
     let mut w = SliceWriter::new(room);
-    write(&mut w).map_err(|_| failure)
+    let result = write(&mut w).map_err(|_| failure);
+    if result.is_err() {
+        // Legacy checked lengths before writing and left a failed field empty.
+        field.fill(0);
+    }
+    result
 }
 
 /// `IOT_Sign_MQTT(region, meta, signout)` for `profile`, after the caller has checked that
@@ -138,7 +143,7 @@ pub fn iot_sign_mqtt<M: MacSet>(
         device_secret: meta.device_secret,
         ..Params::default()
     };
-    let plan = Plan::resolve_legacy(&params).map_err(|_| Failure::InputInvalid)?;
+    let plan = Plan::resolve_legacy_device(&params).map_err(|_| Failure::InputInvalid)?;
 
     fill(out.clientid, Failure::ClientIdTooLong, |w| {
         write_client_id(&plan, w)

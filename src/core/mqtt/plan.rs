@@ -116,11 +116,16 @@ impl<'p, 'a> Plan<'p, 'a> {
         plan.supported()
     }
 
-    /// [`Plan::resolve`] for a caller that only ever passes legacy profiles (`IOT_Sign_MQTT`):
-    /// the documented-form resolution is then not linked.
-    pub fn resolve_legacy(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
+    /// [`Plan::resolve`] for `IOT_Sign_MQTT`, which only ever asks for a legacy device-secret
+    /// connect: the documented-form, dynamic-registration and connwl resolution is then not
+    /// linked into a firmware that calls only `IOT_Sign_MQTT`.
+    pub fn resolve_legacy_device(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
         let profile = params.legacy.ok_or(Error::InvalidArgument)?;
-        legacy(params, profile)?.supported()
+        if params.mode != Mode::DeviceSecret || profile.sdk == LegacySdk::LinkSdk42 {
+            return Err(Error::InvalidSelector);
+        }
+        let plan = legacy_common(params, profile)?;
+        legacy_device(plan, params, profile)?.supported()
     }
 
     fn supported(self) -> Result<Self, Error> {
@@ -381,7 +386,8 @@ fn legacy_fixed(p: &Params<'_>, method: SignMethod) -> Result<(), Error> {
     forbid(p.timestamp)
 }
 
-fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
+/// What every legacy profile shares: lax names, the legacy limits and timestamp, the host.
+fn legacy_common<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
     let mut plan = base(p);
     validate::product_key(p.product_key, true)?;
     validate::device_name(p.device_name, true)?;
@@ -400,6 +406,11 @@ fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 
     };
     plan.method = SignMethod::HmacSha256;
     plan.port = if profile.tls { 443 } else { 1883 };
+    Ok(plan)
+}
+
+fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
+    let plan = legacy_common(p, profile)?;
     let mode_ok = match (profile.sdk, p.mode) {
         (LegacySdk::LinkSdk42, Mode::Register | Mode::RegisterNoWhitelist | Mode::Connwl) => true,
         (LegacySdk::V320, Mode::Register) => true,
@@ -415,6 +426,15 @@ fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 
         Mode::Connwl => return legacy_connwl(plan, p),
         _ => {}
     }
+    legacy_device(plan, p, profile)
+}
+
+/// A legacy device-secret connect (the `IOT_Sign_MQTT` case).
+fn legacy_device<'p, 'a>(
+    mut plan: Plan<'p, 'a>,
+    p: &'p Params<'a>,
+    profile: LegacyProfile,
+) -> Result<Plan<'p, 'a>, Error> {
     if !p.client_id.is_empty() || !p.instance_id.is_empty() {
         return Err(Error::InvalidArgument);
     }
