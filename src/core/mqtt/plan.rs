@@ -289,7 +289,7 @@ fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
     match p.mode {
         Mode::DeviceSecret => {
             check_names(p, p.lax_names)?;
-            validate::secret(p.device_secret, false)?;
+            validate::secret(p.device_secret)?;
             forbid(p.instance_id)?;
             plan.secure_mode = match p.secure_mode.unwrap_or(2) {
                 2 => 2,
@@ -323,7 +323,7 @@ fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
         }
         Mode::Id2 => {
             check_names(p, p.lax_names)?;
-            validate::secret(p.device_secret, false)?;
+            validate::secret(p.device_secret)?;
             // ID² authenticates in iTLS; the platform ignores the signature value.
             plan.require_secret = false;
             plan.secure_mode = match p.secure_mode.unwrap_or(8) {
@@ -335,7 +335,7 @@ fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
         }
         Mode::Register | Mode::RegisterNoWhitelist => {
             check_names(p, p.lax_names)?;
-            validate::secret(p.product_secret, false)?;
+            validate::secret(p.product_secret)?;
             if !p.random.is_empty() {
                 validate::token(p.random)?;
             }
@@ -521,7 +521,7 @@ fn legacy_dynreg<'p, 'a>(
     p: &'p Params<'a>,
     sdk: LegacySdk,
 ) -> Result<Plan<'p, 'a>, Error> {
-    validate::secret(p.product_secret, false)?;
+    validate::secret(p.product_secret)?;
     plan.require_secret = true;
     if !p.random.is_empty() {
         validate::token(p.random)?;

@@ -113,15 +113,15 @@ pub fn device_token(t: &[u8]) -> Result<(), Error> {
     if ok { Ok(()) } else { Err(Error::MissingField) }
 }
 
-/// A secret must be present (unless the mode allows an empty one) and not absurdly long.
-pub fn secret(s: &[u8], required: bool) -> Result<(), Error> {
-    if required && s.is_empty() {
-        return Err(Error::MissingField);
-    }
+/// A secret may be empty here (legacy SDKs signed with empty ones; the two-step API needs
+/// none): presence is checked where a one-shot MAC needs it (`Plan::one_shot_key`). Only
+/// absurd lengths are refused.
+pub fn secret(s: &[u8]) -> Result<(), Error> {
     if s.len() > SECRET_MAX {
-        return Err(Error::InvalidArgument);
+        Err(Error::InvalidArgument)
+    } else {
+        Ok(())
     }
-    Ok(())
 }
 
 /// Extra client-id parameters: `key=value[,key=value]...`, keys of `[A-Za-z0-9_]`, values
