@@ -583,6 +583,11 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_OVERFLOW -19
 
 /**
+ * A reply is not well-formed JSON, a member has the wrong type, or a key occurs twice.
+ */
+#define IOTWIRE_ERR_INVALID_JSON -20
+
+/**
  * A state the library considers unreachable; please report it.
  */
 #define IOTWIRE_ERR_INTERNAL -100

@@ -36,4 +36,6 @@ pub enum Error {
     InvalidMacLength,
     /// A length calculation overflowed (inputs far beyond any real device).
     Overflow,
+    /// A reply is not well-formed JSON, has a member of the wrong type, or a key twice.
+    InvalidJson,
 }

@@ -23,6 +23,8 @@
 pub mod error;
 pub mod hex;
 pub mod hmac_sha256;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod mac;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
 pub mod mqtt;

@@ -5,6 +5,8 @@
 //! - text outputs are `(char *out, size_t out_cap, size_t *out_len)`. `out == NULL &&
 //!   out_cap == 0` is a size query: `*out_len` becomes the capacity needed (length + 1 for the
 //!   NUL). Otherwise the text and its NUL are written and `*out_len` is the length without NUL;
+//! - byte outputs (datagrams, packets, keys) are `(uint8_t *out, size_t out_cap, size_t
+//!   *out_len)` with the same rules but no NUL: the size query gives the exact length;
 //! - on any failure nothing is written, neither `out` nor `*out_len`;
 //! - an output that overlaps an input or `out_len` is `IOTWIRE_ERR_OVERLAP`.
 
@@ -94,6 +96,35 @@ pub struct TextOut {
     pub len: *mut usize,
 }
 
+/// The caller's `(out, out_cap, out_len)` triple for a binary output (no NUL terminator).
+#[derive(Clone, Copy, Debug)]
+pub struct BytesOut {
+    /// Destination or NULL for a size query.
+    pub out: *mut u8,
+    /// Capacity in bytes.
+    pub cap: usize,
+    /// Where the length goes.
+    pub len: *mut usize,
+}
+
+/// [`emit_text`] for binary outputs: the same contract, but no NUL is appended and a size
+/// query reports the exact length.
+///
+/// # Safety
+/// As for [`emit_text`].
+pub unsafe fn emit_bytes<F>(
+    b: BytesOut,
+    inputs: &[Span],
+    measured: Option<usize>,
+    produce: F,
+) -> iotwire_status_t
+where
+    F: Fn(&mut Output<'_>) -> Result<(), Error>,
+{
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { emit(b.out, b.cap, b.len, false, inputs, measured, produce) }
+}
+
 /// Runs `produce` once to measure and, unless this is a size query, once more to write.
 ///
 /// `measured` may give the length without running `produce` (e.g. a password, whose MAC
@@ -112,6 +143,31 @@ pub unsafe fn emit_text<F>(
 where
     F: Fn(&mut Output<'_>) -> Result<(), Error>,
 {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { emit(t.out.cast(), t.cap, t.len, true, inputs, measured, produce) }
+}
+
+/// The shared body of [`emit_text`] and [`emit_bytes`]; `nul` adds the terminator.
+///
+/// # Safety
+/// As for [`emit_text`].
+unsafe fn emit<F>(
+    out: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+    nul: bool,
+    inputs: &[Span],
+    measured: Option<usize>,
+    produce: F,
+) -> iotwire_status_t
+where
+    F: Fn(&mut Output<'_>) -> Result<(), Error>,
+{
+    let t = TextOut {
+        out: out.cast(),
+        cap,
+        len: out_len,
+    };
     if t.len.is_null() {
         return IOTWIRE_ERR_NULL_POINTER;
     }
@@ -125,7 +181,7 @@ where
             m.len()
         }
     };
-    let Some(need) = len.checked_add(1) else {
+    let Some(need) = len.checked_add(usize::from(nul)) else {
         return IOTWIRE_ERR_OVERFLOW;
     };
     if t.out.is_null() {
@@ -166,8 +222,13 @@ where
     // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range (checked),
     // and disjoint from every input slice and from `*t.len` (checked), so no aliasing.
     let dst = unsafe { core::slice::from_raw_parts_mut(t.out.cast::<u8>(), need) };
-    let Some((nul, text)) = dst.split_last_mut() else {
-        return IOTWIRE_ERR_INTERNAL;
+    let (text, terminator) = if nul {
+        let Some((last, text)) = dst.split_last_mut() else {
+            return IOTWIRE_ERR_INTERNAL;
+        };
+        (text, Some(last))
+    } else {
+        (dst, None)
     };
     let mut w = Output::Write(SliceWriter::new(text));
     match produce(&mut w) {
@@ -183,7 +244,9 @@ where
             return from_error(e);
         }
     }
-    *nul = 0;
+    if let Some(last) = terminator {
+        *last = 0;
+    }
     // SAFETY: `t.len` is non-NULL, writable and disjoint from `dst` (checked above).
     unsafe { t.len.write(len) };
     IOTWIRE_OK

@@ -48,6 +48,8 @@ pub const IOTWIRE_ERR_INVALID_EXTRA_PARAMS: iotwire_status_t = -17;
 pub const IOTWIRE_ERR_INVALID_MAC_LENGTH: iotwire_status_t = -18;
 /// A length computation overflowed.
 pub const IOTWIRE_ERR_OVERFLOW: iotwire_status_t = -19;
+/// A reply is not well-formed JSON, a member has the wrong type, or a key occurs twice.
+pub const IOTWIRE_ERR_INVALID_JSON: iotwire_status_t = -20;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -70,6 +72,7 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::InvalidExtraParams => IOTWIRE_ERR_INVALID_EXTRA_PARAMS,
         Error::InvalidMacLength => IOTWIRE_ERR_INVALID_MAC_LENGTH,
         Error::Overflow => IOTWIRE_ERR_OVERFLOW,
+        Error::InvalidJson => IOTWIRE_ERR_INVALID_JSON,
     }
 }
 
@@ -95,6 +98,7 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_INVALID_EXTRA_PARAMS => "IOTWIRE_ERR_INVALID_EXTRA_PARAMS\0",
         IOTWIRE_ERR_INVALID_MAC_LENGTH => "IOTWIRE_ERR_INVALID_MAC_LENGTH\0",
         IOTWIRE_ERR_OVERFLOW => "IOTWIRE_ERR_OVERFLOW\0",
+        IOTWIRE_ERR_INVALID_JSON => "IOTWIRE_ERR_INVALID_JSON\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -123,7 +127,7 @@ mod tests {
     fn every_status_has_a_distinct_name() {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
-            -19, -100,
+            -19, -20, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));
