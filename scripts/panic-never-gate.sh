@@ -6,8 +6,8 @@
 # `iotwire_panic_is_reachable`, a symbol nothing defines, and links cortex-m/panic_never.c,
 # which calls every export, with --gc-sections. LTO and --gc-sections keep the handler only if
 # some export can reach it, and then the link fails on the undefined symbol. Checked for the
-# default features and for `legacy-sign` and `mqtt` alone. On a failure, every export is
-# linked alone to name the ones that reach a panic.
+# feature set of scripts/lib/feature-sets.sh (the same sets as the size table). On a failure,
+# every export is linked alone to name the ones that reach a panic.
 #
 # A control run shows that the gate can fail: the same library with `-C opt-level=0` keeps
 # bounds checks, so its link must fail on the symbol (else the cfg or the check is broken).
@@ -42,6 +42,9 @@ done
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
 unset RUSTFLAGS CARGO_BUILD_RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_TARGET
 for v in $(compgen -e); do case $v in CARGO_TARGET_*_RUSTFLAGS) unset "$v" ;; esac; done
+
+# shellcheck source=scripts/lib/feature-sets.sh
+. "$ROOT/scripts/lib/feature-sets.sh"
 
 CWARN="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wconversion -Wshadow -Wcast-qual -Wmissing-declarations"
 FAIL=0
@@ -100,14 +103,12 @@ culprits() {
   echo "${found[*]:-(none alone: look at $dir/panic_never.log)}"
 }
 
-check() {  # target variant cargo-args...
-  local t=$1 variant=$2 dir="$OUT/$1/panic-never/$2" defs=()
-  shift 2
-  case $variant in
-    legacy-sign) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_LEGACY_SIGN) ;;
-    mqtt) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_MQTT) ;;
-  esac
-  build "$t" "$dir" "$@"
+check() {  # target variant features
+  local t=$1 variant=$2 dir="$OUT/$1/panic-never/$2" defs
+  # shellcheck disable=SC2207
+  defs=($(set_c_defs "$3"))
+  # shellcheck disable=SC2046
+  build "$t" "$dir" $(set_cargo_args "$3")
   if link "$t" "$dir" panic_never "${defs[@]}" "$CM/panic_never.c"; then
     local missing leaked
     missing=$(comm -23 <(exports_of "$dir/libiotwire.a") \
@@ -149,9 +150,14 @@ control() {  # target
 
 for t in $TARGETS; do
   control "$t"
-  check "$t" default
-  check "$t" legacy-sign --no-default-features --features legacy-sign
-  check "$t" mqtt --no-default-features --features mqtt
+  for entry in "${FEATURE_SETS[@]}"; do
+    IFS='|' read -r set features _ <<<"$entry"
+    if features_exist "$ROOT" "$features"; then
+      check "$t" "$set" "$features"
+    else
+      echo "panic-never-gate: skipping $set (features not in Cargo.toml: $features)"
+    fi
+  done
 done
 
 if [ "$FAIL" = 0 ]; then echo "panic-never-gate: ALL OK"; else echo "panic-never-gate: FAILED"; exit 1; fi

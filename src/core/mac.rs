@@ -1,16 +1,17 @@
 //! The MACs the platforms use, fed through the [`Sink`] interface so a sign content is streamed
 //! into the MAC as it is formatted and never buffered.
 //!
-//! Keys longer than the hash block are hashed first (RFC 2104), by `hmac_sha256` and by the
-//! `hmac` crate (MD5/SHA-1); the legacy C helpers returned silently instead and produced an
-//! all-zero signature.
+//! Keys longer than the hash block are hashed first (RFC 2104, [`crate::core::hmac`]); the
+//! legacy C helpers returned silently instead and produced an all-zero signature.
 //! MAC states and digests are wiped on drop (`zeroize`).
 
 use crate::core::Error;
-use crate::core::hmac_sha256::HmacSha256;
-use crate::core::sink::Sink;
 #[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
-use hmac::{Hmac, KeyInit, Mac as _};
+use crate::core::hash::Algorithm;
+#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
+use crate::core::hmac::Hmac;
+use crate::core::hmac::HmacSha256;
+use crate::core::sink::Sink;
 use zeroize::Zeroize;
 
 /// The `signmethod` values of the Alibaba platform.
@@ -116,9 +117,9 @@ impl MacSet for AnyMethod {
         match method {
             SignMethod::HmacSha256 => Sha256Only::compute(method, key, message),
             #[cfg(feature = "hmac-md5")]
-            SignMethod::HmacMd5 => hmac_md5(key, message),
+            SignMethod::HmacMd5 => hmac_with::<crate::core::hash::md5::Md5, M>(key, message),
             #[cfg(feature = "hmac-sha1")]
-            SignMethod::HmacSha1 => hmac_sha1(key, message),
+            SignMethod::HmacSha1 => hmac_with::<crate::core::hash::sha1::Sha1, M>(key, message),
             #[allow(unreachable_patterns)]
             _ => Err(Error::Unsupported),
         }
@@ -146,34 +147,17 @@ impl MacSet for Sha256Only {
     }
 }
 
-/// Feeds a `hmac`-crate MAC through [`Sink`].
+/// HMAC-MD5 or HMAC-SHA1 (interop only). Not inlined: its state is on the stack only on
+/// this path.
 #[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
-struct Update<'a, T: hmac::Mac>(&'a mut T);
-
-#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
-impl<T: hmac::Mac> Sink for Update<'_, T> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.0.update(bytes);
-        Ok(())
-    }
-}
-
-/// HMAC-MD5 (interop only). Not inlined: its state is on the stack only on this path.
-#[cfg(feature = "hmac-md5")]
 #[inline(never)]
-fn hmac_md5<M: Message>(key: &[u8], message: &mut M) -> Result<Digest, Error> {
-    let mut mac = Hmac::<md5::Md5>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
-    message.write_to(&mut Update(&mut mac))?;
-    Ok(Digest::from_slice(&mac.finalize().into_bytes()))
-}
-
-/// HMAC-SHA1 (interop only). Not inlined: its state is on the stack only on this path.
-#[cfg(feature = "hmac-sha1")]
-#[inline(never)]
-fn hmac_sha1<M: Message>(key: &[u8], message: &mut M) -> Result<Digest, Error> {
-    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
-    message.write_to(&mut Update(&mut mac))?;
-    Ok(Digest::from_slice(&mac.finalize().into_bytes()))
+fn hmac_with<H: Algorithm, M: Message>(key: &[u8], message: &mut M) -> Result<Digest, Error> {
+    let mut mac = Hmac::<H>::new(key);
+    message.write_to(&mut mac)?;
+    let out = mac.finish();
+    Ok(Digest::from_slice(
+        out.get(..H::DIGEST_LEN).unwrap_or_default(),
+    ))
 }
 
 /// True when this build can compute `method`.

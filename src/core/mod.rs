@@ -21,8 +21,9 @@
 )]
 
 pub mod error;
+pub mod hash;
 pub mod hex;
-pub mod hmac_sha256;
+pub mod hmac;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod mac;

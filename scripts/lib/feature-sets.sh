@@ -1,0 +1,49 @@
+# The firmware feature sets that scripts/size-table.sh measures and scripts/panic-never-gate.sh
+# proves panic-free, smallest first. Sourced, not run.
+#
+# FEATURE_SETS: name|cargo features|program the set is linked into. The program calls every
+# export the set has (cortex-m/panic_never.c, driven by IOTWIRE_HAS_*), except for
+# iot-sign-only, which is firmware that calls nothing but the exported IOT_Sign_MQTT.
+# "all" is the default feature set; the others build with --no-default-features.
+FEATURE_SETS=(
+  "iot-sign-only|legacy-sign|size_iot_sign.c"
+  "mqtt|mqtt,hmac-md5,hmac-sha1|panic_never.c"
+  "coap-symmetric|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric|panic_never.c"
+  "enos|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos|panic_never.c"
+  "http|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http|panic_never.c"
+  "mqtt-codec|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http,mqtt-codec,topics|panic_never.c"
+  "all|default|panic_never.c"
+)
+
+# Cargo feature -> the IOTWIRE_HAS_* macro a C program of that build is compiled with.
+feature_macro() {
+  case $1 in
+    legacy-sign) echo IOTWIRE_HAS_LEGACY_SIGN ;;
+    *) echo "IOTWIRE_HAS_$(echo "$1" | tr 'a-z-' 'A-Z_')" ;;
+  esac
+}
+
+# Every feature of a set exists in Cargo.toml (sets naming features a branch has not added
+# yet are skipped by the callers instead of failing on cargo's error).
+features_exist() {  # root features
+  local root=$1 f
+  [ "$2" = default ] && return 0
+  for f in ${2//,/ }; do
+    grep -qE "^$f = " "$root/Cargo.toml" || return 1
+  done
+}
+
+# cargo arguments and C defines of a set.
+set_cargo_args() {  # features
+  if [ "$1" = default ]; then echo ""; else echo "--no-default-features --features $1"; fi
+}
+set_c_defs() {  # features
+  local f out=""
+  [ "$1" = default ] && return 0
+  out="-DIOTWIRE_CUSTOM_FEATURES"
+  for f in ${1//,/ }; do
+    case $f in hmac-*) continue ;; esac
+    out="$out -D$(feature_macro "$f")"
+  done
+  echo "$out"
+}

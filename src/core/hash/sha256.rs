@@ -1,0 +1,32 @@
+//! SHA-256 (FIPS 180-4). The block function is `sha2`'s: firmware builds select its compact
+//! rolled backend in .cargo/config.toml.
+
+use super::{Algorithm, BLOCK};
+
+/// SHA-256.
+pub struct Sha256;
+
+impl Algorithm for Sha256 {
+    const IV: [u32; 8] = [
+        0x6a09_e667,
+        0xbb67_ae85,
+        0x3c6e_f372,
+        0xa54f_f53a,
+        0x510e_527f,
+        0x9b05_688c,
+        0x1f83_d9ab,
+        0x5be0_cd19,
+    ];
+    const DIGEST_LEN: usize = 32;
+    const BIG_ENDIAN: bool = true;
+
+    #[inline(always)]
+    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+        sha2::block_api::compress256(state, core::slice::from_ref(block));
+    }
+}
+
+/// SHA-256 of `data`.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    super::digest::<Sha256>(data)
+}
