@@ -38,8 +38,109 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
+/** Defined when the library has the EnOS API (iotwire_enos_*, Cargo feature `enos`). */
+#define IOTWIRE_HAS_ENOS 1
 #endif
 
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * PSK secure mode 2: 一机一密, the key comes from the DeviceSecret.
+ */
+#define IOTWIRE_ENOS_SECURE_MODE_DEVICE_SECRET 2
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * PSK secure mode 3: 一型一密, the key comes from the ProductSecret; then activate.
+ */
+#define IOTWIRE_ENOS_SECURE_MODE_PRODUCT_SECRET 3
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Shortest PSK lifetime the EnOS CoAP server accepts, in seconds.
+ */
+#define IOTWIRE_ENOS_LIFETIME_MIN 30
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Longest PSK lifetime the EnOS CoAP server accepts, in seconds.
+ */
+#define IOTWIRE_ENOS_LIFETIME_MAX 86400
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Flag: MQTT over plaintext TCP (port 11883) instead of TLS (18883), as the SDK without
+ * `SUPPORT_TLS`. New devices connect over TLS.
+ */
+#define IOTWIRE_ENOS_FLAG_PLAINTEXT_MQTT 1
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * MQTT port with TLS.
+ */
+#define IOTWIRE_ENOS_MQTT_PORT_TLS 18883
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * MQTT port without TLS.
+ */
+#define IOTWIRE_ENOS_MQTT_PORT_PLAIN 11883
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Size of the raw DTLS-PSK key in bytes.
+ */
+#define IOTWIRE_ENOS_PSK_KEY_SIZE 16
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any PSK identity, NUL included (20 + 32 + 1 + 5 + 3 separators).
+ */
+#define IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE 62
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT client id, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE 111
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT username, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE 54
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds the EnOS MQTT password, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT sign content, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE 155
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT host, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE 254
+#endif
 
 #if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
 /**
@@ -308,6 +409,82 @@
 #define IOTWIRE_MQTT_HOST_MAX_SIZE 272
 #endif
 
+/**
+ * The status every export returns: 0 is success, negative is an error.
+ */
+typedef int32_t iotwire_status_t;
+
+/**
+ * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
+ * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
+ * the header's `iotwire_str()` helper.
+ */
+typedef struct iotwire_str_t {
+  /**
+   * First byte (may be NULL when `len` is 0).
+   */
+  const char *ptr;
+  /**
+   * Number of bytes.
+   */
+  size_t len;
+} iotwire_str_t;
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Describes an EnOS device. Initialise with `iotwire_enos_options_init()`, then set
+ * what applies; empty strings mean "not given".
+ *
+ * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
+ */
+typedef struct iotwire_enos_options_t {
+  /**
+   * `sizeof(iotwire_enos_options_t)`, set by `iotwire_enos_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_ENOS_SECURE_MODE_*` of the DTLS-PSK (default device secret).
+   */
+  uint32_t secure_mode;
+  /**
+   * DTLS-PSK lifetime in seconds, `IOTWIRE_ENOS_LIFETIME_MIN..=MAX`; 0 = not set.
+   */
+  uint32_t lifetime_s;
+  /**
+   * `IOTWIRE_ENOS_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * MQTT port; 0 for 18883 (TLS) or 11883 (plaintext flag).
+   */
+  uint16_t port;
+  /**
+   * Reserved, must be 0.
+   */
+  uint16_t reserved;
+  /**
+   * ProductKey: 1..=20 of `[A-Za-z0-9_-]`.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceKey: 1..=32 of `[A-Za-z0-9_-]` (e.g. the module's IMEI).
+   */
+  struct iotwire_str_t device_key;
+  /**
+   * DeviceSecret (PSK secure mode 2, MQTT password).
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * ProductSecret (PSK secure mode 3).
+   */
+  struct iotwire_str_t product_secret;
+  /**
+   * MQTT broker host, used verbatim.
+   */
+  struct iotwire_str_t host;
+} iotwire_enos_options_t;
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**
  * Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
@@ -360,27 +537,6 @@ typedef struct iotwire_legacy_sign_mqtt_t {
   char password[65];
 } iotwire_legacy_sign_mqtt_t;
 #endif
-
-/**
- * The status every export returns: 0 is success, negative is an error.
- */
-typedef int32_t iotwire_status_t;
-
-/**
- * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
- * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
- * the header's `iotwire_str()` helper.
- */
-typedef struct iotwire_str_t {
-  /**
-   * First byte (may be NULL when `len` is 0).
-   */
-  const char *ptr;
-  /**
-   * Number of bytes.
-   */
-  size_t len;
-} iotwire_str_t;
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
@@ -588,6 +744,31 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_INVALID_JSON -20
 
 /**
+ * EnOS DeviceKey is empty, over 32 characters or not `[A-Za-z0-9_-]`.
+ */
+#define IOTWIRE_ERR_INVALID_DEVICE_KEY -45
+
+/**
+ * EnOS DTLS-PSK lifetime outside 30..=86400 seconds.
+ */
+#define IOTWIRE_ERR_INVALID_LIFETIME -46
+
+/**
+ * The EnOS activation reply is not a 2.05 (Content) response: the platform refused.
+ */
+#define IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED -47
+
+/**
+ * An EnOS activation reply field is over-long, empty or has bytes outside printable ASCII.
+ */
+#define IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD -48
+
+/**
+ * The EnOS activation reply is for another ProductKey or DeviceKey than the options name.
+ */
+#define IOTWIRE_ERR_ENOS_DEVICE_MISMATCH -49
+
+/**
  * A state the library considers unreachable; please report it.
  */
 #define IOTWIRE_ERR_INTERNAL -100
@@ -595,6 +776,245 @@ typedef struct iotwire_mqtt_options_t {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Fills `opts` with the defaults: PSK secure mode 2 (device secret), lifetime not
+ * set, MQTT over TLS on port 18883, all strings empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_enos_options_t opts;
+ * iotwire_enos_options_init(&opts);
+ * opts.product_key = iotwire_str("pk123456");
+ * opts.device_key = iotwire_str("860123456789012");
+ * opts.device_secret = iotwire_str(secret);
+ * opts.lifetime_s = 300;
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_enos_options_t`.
+ */
+iotwire_status_t iotwire_enos_options_init(struct iotwire_enos_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the DTLS-PSK identity, `{ProductKey},{DeviceKey},{SecureMode},{Lifetime}`,
+ * e.g. `pk123456,860123456789012,2,300`.
+ * @param[in] opts Device, secure mode and lifetime (no secret needed).
+ * @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE` always fits.
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` is too small.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT unknown flag bits or `reserved` not 0.
+ * @retval IOTWIRE_ERR_INVALID_SECURE_MODE `secure_mode` is not 2 or 3.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY ProductKey empty, over 20 or not `[A-Za-z0-9_-]`.
+ * @retval IOTWIRE_ERR_INVALID_DEVICE_KEY DeviceKey empty, over 32 or not `[A-Za-z0-9_-]`.
+ * @retval IOTWIRE_ERR_INVALID_LIFETIME `lifetime_s` outside 30..=86400.
+ *
+ * @code{c}
+ * char identity[IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_enos_get_psk_identity(&opts, identity, sizeof identity, &len) == IOTWIRE_OK)
+ *     dtls_set_psk_identity(identity, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_enos_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_get_psk_identity(const struct iotwire_enos_options_t *opts,
+                                               char *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the 16-byte DTLS-PSK key: bytes 9..24 (1-based) of SHA-256 of the
+ * DeviceSecret (secure mode 2) or the ProductSecret (secure mode 3). Raw bytes, not hex;
+ * wipe them after the handshake.
+ * @param[in] opts Device, secure mode, lifetime and the secret of that mode.
+ * @param[out] out Buffer for the key, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_PSK_KEY_SIZE` fits.
+ * @param[out] out_len 16, also for a size query (binary output: no NUL).
+ * @return As `iotwire_enos_get_psk_identity()`; IOTWIRE_ERR_MISSING_FIELD when the secret of
+ *         the secure mode is empty.
+ *
+ * @code{c}
+ * uint8_t key[IOTWIRE_ENOS_PSK_KEY_SIZE];
+ * size_t len;
+ * if (iotwire_enos_get_psk_key(&opts, key, sizeof key, &len) == IOTWIRE_OK)
+ *     dtls_set_psk(key, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_enos_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_get_psk_key(const struct iotwire_enos_options_t *opts,
+                                          uint8_t *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT client id,
+ * `<pk>.<dk>|securemode=2,signmethod=sha256,timestamp=2524608000000|` (as the EnOS C SDK).
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_get_psk_identity()` (the lifetime and secure mode are not used).
+ *
+ * @code{c}
+ * char cid[IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_client_id(&opts, cid, sizeof cid, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_client_id(const struct iotwire_enos_options_t *opts,
+                                                 char *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT username, `<DeviceKey>&<ProductKey>`.
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated username, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`.
+ *
+ * @code{c}
+ * char user[IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_username(&opts, user, sizeof user, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_username(const struct iotwire_enos_options_t *opts,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT sign content,
+ * `clientId<pk>.<dk>deviceKey<dk>productKey<pk>timestamp2524608000000`: what is hashed
+ * before the DeviceSecret. Holds no secret (useful to see why a CONNECT is refused).
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`.
+ *
+ * @code{c}
+ * char content[IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_sign_content(&opts, content, sizeof content, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_sign_content(const struct iotwire_enos_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT password: the upper-case hex of the plain SHA-256 (not an
+ * HMAC: `signmethod=sha256`) of the sign content followed by the DeviceSecret, 64 characters.
+ * @param[in] opts Device and DeviceSecret.
+ * @param[out] out Buffer for the NUL-terminated password, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE` fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`; IOTWIRE_ERR_MISSING_FIELD when the
+ *         DeviceSecret is empty.
+ *
+ * @code{c}
+ * char pwd[IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_password(&opts, pwd, sizeof pwd, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_password(const struct iotwire_enos_options_t *opts,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT broker host: `opts->host`, verbatim (EnOS has no region table).
+ * @param[in] opts Device and host.
+ * @param[out] out Buffer for the NUL-terminated host, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`, but only the host is checked:
+ *         IOTWIRE_ERR_MISSING_FIELD when it is empty, IOTWIRE_ERR_INVALID_HOST when it is
+ *         over 253 characters or not a host name or IP literal.
+ *
+ * @code{c}
+ * char host[IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_host(&opts, host, sizeof host, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_host(const struct iotwire_enos_options_t *opts,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief The EnOS MQTT port: `opts->port` if set, else 18883 (TLS) or 11883 with
+ * `IOTWIRE_ENOS_FLAG_PLAINTEXT_MQTT`.
+ * @param[in] opts Device options (only `port`, `flags` and the struct itself are checked).
+ * @param[out] out_port The port.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_port` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE, IOTWIRE_ERR_INVALID_ARGUMENT,
+ *         IOTWIRE_ERR_INVALID_SECURE_MODE the options struct is malformed.
+ *
+ * @code{c}
+ * uint16_t port;
+ * if (iotwire_enos_mqtt_get_port(&opts, &port) == IOTWIRE_OK) tcp_connect(host, port);
+ * @endcode
+ *
+ * # Safety
+ * `opts` as for `iotwire_enos_get_psk_identity()`; `out_port` must be NULL or writable.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_port(const struct iotwire_enos_options_t *opts,
+                                            uint16_t *out_port);
+#endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**

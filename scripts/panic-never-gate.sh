@@ -6,7 +6,7 @@
 # `iotwire_panic_is_reachable`, a symbol nothing defines, and links cortex-m/panic_never.c,
 # which calls every export, with --gc-sections. LTO and --gc-sections keep the handler only if
 # some export can reach it, and then the link fails on the undefined symbol. Checked for the
-# default features and for `legacy-sign` and `mqtt` alone. On a failure, every export is
+# default features and for `legacy-sign`, `mqtt` and `enos` alone. On a failure, every export is
 # linked alone to name the ones that reach a panic.
 #
 # A control run shows that the gate can fail: the same library with `-C opt-level=0` keeps
@@ -106,6 +106,7 @@ check() {  # target variant cargo-args...
   case $variant in
     legacy-sign) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_LEGACY_SIGN) ;;
     mqtt) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_MQTT) ;;
+    enos) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_ENOS) ;;
   esac
   build "$t" "$dir" "$@"
   if link "$t" "$dir" panic_never "${defs[@]}" "$CM/panic_never.c"; then
@@ -152,6 +153,7 @@ for t in $TARGETS; do
   check "$t" default
   check "$t" legacy-sign --no-default-features --features legacy-sign
   check "$t" mqtt --no-default-features --features mqtt
+  check "$t" enos --no-default-features --features enos
 done
 
 if [ "$FAIL" = 0 ]; then echo "panic-never-gate: ALL OK"; else echo "panic-never-gate: FAILED"; exit 1; fi

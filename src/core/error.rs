@@ -38,4 +38,14 @@ pub enum Error {
     Overflow,
     /// A reply is not well-formed JSON, has a member of the wrong type, or a key twice.
     InvalidJson,
+    /// EnOS DeviceKey is empty, over 32 characters or not `[A-Za-z0-9_-]`.
+    InvalidDeviceKey,
+    /// EnOS DTLS-PSK lifetime outside 30..=86400 s.
+    InvalidLifetime,
+    /// An EnOS activation reply is not a 2.05 Content response.
+    ActivationRefused,
+    /// An EnOS activation reply field is over-long or has bytes a C string cannot carry.
+    InvalidReplyField,
+    /// An EnOS activation reply names another ProductKey or DeviceKey than the request.
+    DeviceMismatch,
 }

@@ -24,8 +24,9 @@ const IV: [u32; 8] = [
 const IPAD: u8 = 0x36;
 const OPAD: u8 = 0x5c;
 
-/// A running SHA-256: state, partial block, and the message length so far.
-struct Sha256 {
+/// A running SHA-256: state, partial block, and the message length so far. Wiped on drop.
+/// Also used on its own where a platform hashes instead of MACs (EnOS).
+pub struct Sha256 {
     state: [u32; 8],
     block: [u8; BLOCK],
     fill: usize,
@@ -33,7 +34,8 @@ struct Sha256 {
 }
 
 impl Sha256 {
-    fn new() -> Self {
+    /// A fresh hash.
+    pub fn new() -> Self {
         Sha256 {
             state: IV,
             block: [0; BLOCK],
@@ -64,7 +66,7 @@ impl Sha256 {
     }
 
     /// Pads and returns the digest; the state is left wiped.
-    fn finish(&mut self) -> [u8; 32] {
+    pub fn finish(&mut self) -> [u8; 32] {
         let bits = self.len.wrapping_mul(8);
         // Padding: 0x80, zeros up to 56 mod 64, then the bit length (big-endian), written
         // straight into the block buffer.
@@ -90,6 +92,19 @@ impl Sha256 {
         self.state.zeroize();
         self.block.zeroize();
         out
+    }
+}
+
+impl Default for Sha256 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sink for Sha256 {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.update(bytes);
+        Ok(())
     }
 }
 

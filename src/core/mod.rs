@@ -20,6 +20,8 @@
     )
 )]
 
+#[cfg(feature = "enos")]
+pub mod enos;
 pub mod error;
 pub mod hex;
 pub mod hmac_sha256;

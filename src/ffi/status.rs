@@ -50,6 +50,16 @@ pub const IOTWIRE_ERR_INVALID_MAC_LENGTH: iotwire_status_t = -18;
 pub const IOTWIRE_ERR_OVERFLOW: iotwire_status_t = -19;
 /// A reply is not well-formed JSON, a member has the wrong type, or a key occurs twice.
 pub const IOTWIRE_ERR_INVALID_JSON: iotwire_status_t = -20;
+/// EnOS DeviceKey is empty, over 32 characters or not `[A-Za-z0-9_-]`.
+pub const IOTWIRE_ERR_INVALID_DEVICE_KEY: iotwire_status_t = -45;
+/// EnOS DTLS-PSK lifetime outside 30..=86400 seconds.
+pub const IOTWIRE_ERR_INVALID_LIFETIME: iotwire_status_t = -46;
+/// The EnOS activation reply is not a 2.05 (Content) response: the platform refused.
+pub const IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED: iotwire_status_t = -47;
+/// An EnOS activation reply field is over-long, empty or has bytes outside printable ASCII.
+pub const IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD: iotwire_status_t = -48;
+/// The EnOS activation reply is for another ProductKey or DeviceKey than the options name.
+pub const IOTWIRE_ERR_ENOS_DEVICE_MISMATCH: iotwire_status_t = -49;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -73,6 +83,11 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::InvalidMacLength => IOTWIRE_ERR_INVALID_MAC_LENGTH,
         Error::Overflow => IOTWIRE_ERR_OVERFLOW,
         Error::InvalidJson => IOTWIRE_ERR_INVALID_JSON,
+        Error::InvalidDeviceKey => IOTWIRE_ERR_INVALID_DEVICE_KEY,
+        Error::InvalidLifetime => IOTWIRE_ERR_INVALID_LIFETIME,
+        Error::ActivationRefused => IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED,
+        Error::InvalidReplyField => IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD,
+        Error::DeviceMismatch => IOTWIRE_ERR_ENOS_DEVICE_MISMATCH,
     }
 }
 
@@ -99,6 +114,11 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_INVALID_MAC_LENGTH => "IOTWIRE_ERR_INVALID_MAC_LENGTH\0",
         IOTWIRE_ERR_OVERFLOW => "IOTWIRE_ERR_OVERFLOW\0",
         IOTWIRE_ERR_INVALID_JSON => "IOTWIRE_ERR_INVALID_JSON\0",
+        IOTWIRE_ERR_INVALID_DEVICE_KEY => "IOTWIRE_ERR_INVALID_DEVICE_KEY\0",
+        IOTWIRE_ERR_INVALID_LIFETIME => "IOTWIRE_ERR_INVALID_LIFETIME\0",
+        IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED => "IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED\0",
+        IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD => "IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD\0",
+        IOTWIRE_ERR_ENOS_DEVICE_MISMATCH => "IOTWIRE_ERR_ENOS_DEVICE_MISMATCH\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -127,7 +147,7 @@ mod tests {
     fn every_status_has_a_distinct_name() {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
-            -19, -20, -100,
+            -19, -20, -45, -46, -47, -48, -49, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));
