@@ -42,6 +42,7 @@ static int32_t call_enos(void)
 {
     static char text[IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE];
     static uint8_t key[IOTWIRE_ENOS_PSK_KEY_SIZE];
+    static uint8_t dgram[IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE];
     static size_t len;
     iotwire_enos_options_t o;
     uint16_t port;
@@ -59,6 +60,10 @@ static int32_t call_enos(void)
     rc |= iotwire_enos_mqtt_get_password(&o, text, sizeof text, &len);
     rc |= iotwire_enos_mqtt_get_host(&o, text, sizeof text, &len);
     rc |= iotwire_enos_mqtt_get_port(&o, &port);
+    rc |= iotwire_enos_activate_build_request(&o, 1u, key, 2u, dgram, sizeof dgram, &len);
+    rc |= iotwire_enos_activate_get_device_secret(&o, dgram, len, text, sizeof text, &len);
+    rc |= iotwire_enos_activate_get_asset_id(&o, dgram, len, text, sizeof text, &len);
+    rc |= iotwire_enos_activate_get_id(&o, dgram, len, text, sizeof text, &len);
     return rc;
 }
 #endif

@@ -106,7 +106,7 @@ check() {  # target variant cargo-args...
   case $variant in
     legacy-sign) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_LEGACY_SIGN) ;;
     mqtt) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_MQTT) ;;
-    enos) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_ENOS) ;;
+    enos) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_ENOS -DIOTWIRE_HAS_COAP) ;;
   esac
   build "$t" "$dir" "$@"
   if link "$t" "$dir" panic_never "${defs[@]}" "$CM/panic_never.c"; then

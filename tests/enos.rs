@@ -276,3 +276,231 @@ fn mqtt_rules() {
     let rc = unsafe { iotwire_enos_mqtt_get_port(&o, &mut p) };
     assert_eq!(rc, IOTWIRE_ERR_INVALID_ARGUMENT);
 }
+
+// --- activation over CoAP -------------------------------------------------------------------
+// Expected datagrams are assembled here from RFC 7252 §3 by hand (header byte, option
+// delta/length nibbles), not with the library's encoder.
+
+/// One option with delta `delta` (< 13) and a value shorter than 269 bytes.
+fn opt(delta: u8, value: &[u8]) -> Vec<u8> {
+    let mut v = Vec::new();
+    if value.len() < 13 {
+        v.push((delta << 4) | value.len() as u8);
+    } else {
+        v.push((delta << 4) | 13);
+        v.push((value.len() - 13) as u8);
+    }
+    v.extend_from_slice(value);
+    v
+}
+
+fn expected_request(pk: &str, dk: &str, mid: u16, token: &[u8]) -> Vec<u8> {
+    let mut d = vec![0x40 | token.len() as u8, 0x01];
+    d.extend_from_slice(&mid.to_be_bytes());
+    d.extend_from_slice(token);
+    let segments = [
+        "topic", "ext", "session", pk, dk, "thing", "activate", "info",
+    ];
+    for (i, seg) in segments.iter().enumerate() {
+        d.extend(opt(if i == 0 { 11 } else { 0 }, seg.as_bytes()));
+    }
+    d
+}
+
+fn request(o: &iotwire_enos_options_t, mid: u16, token: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut need = 0usize;
+    // SAFETY: size query; token readable.
+    let rc = unsafe {
+        iotwire_enos_activate_build_request(
+            o,
+            mid,
+            token.as_ptr(),
+            token.len(),
+            std::ptr::null_mut(),
+            0,
+            &mut need,
+        )
+    };
+    if rc != IOTWIRE_OK {
+        return Err(status_name(rc));
+    }
+    let mut buf = vec![0xA5u8; need];
+    let mut len = 0usize;
+    // SAFETY: buffer of `need` bytes.
+    let rc = unsafe {
+        iotwire_enos_activate_build_request(
+            o,
+            mid,
+            token.as_ptr(),
+            token.len(),
+            buf.as_mut_ptr(),
+            need,
+            &mut len,
+        )
+    };
+    assert_eq!(rc, IOTWIRE_OK);
+    assert_eq!(len, need);
+    Ok(buf)
+}
+
+#[test]
+fn activation_request_bytes() {
+    let mut o = options();
+    o.product_key = s("pk123456");
+    o.device_key = s("860123456789012");
+    let token = [0xA1, 0xB2];
+    assert_eq!(
+        request(&o, 0x1234, &token).unwrap(),
+        expected_request("pk123456", "860123456789012", 0x1234, &token)
+    );
+    assert_eq!(
+        request(&o, 0, &[]).unwrap(),
+        expected_request("pk123456", "860123456789012", 0, &[])
+    );
+    assert_eq!(request(&o, 1, &[0; 9]), Err("IOTWIRE_ERR_INVALID_ARGUMENT"));
+    // The longest names with an 8-byte token fill the advertised capacity exactly.
+    let (pk, dk) = ("p".repeat(20), "d".repeat(32));
+    o.product_key = s(&pk);
+    o.device_key = s(&dk);
+    let longest = request(&o, 7, &[9; 8]).unwrap();
+    assert_eq!(longest, expected_request(&pk, &dk, 7, &[9; 8]));
+    assert_eq!(longest.len(), IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE);
+    o.device_key = s("a/b");
+    assert_eq!(request(&o, 1, &[]), Err("IOTWIRE_ERR_INVALID_DEVICE_KEY"));
+}
+
+/// A reply: ACK with `code`, token 0xA1B2, message id 0x1234, Content-Format `format` if
+/// given, and `payload`.
+fn reply(code: u8, format: Option<u8>, payload: &str) -> Vec<u8> {
+    let mut d = vec![0x60 | 2, code, 0x12, 0x34, 0xA1, 0xB2];
+    if let Some(f) = format {
+        d.extend(opt(12, &[f]));
+    }
+    if !payload.is_empty() {
+        d.push(0xFF);
+        d.extend_from_slice(payload.as_bytes());
+    }
+    d
+}
+
+type ReplyFn = unsafe extern "C" fn(
+    *const iotwire_enos_options_t,
+    *const u8,
+    usize,
+    *mut c_char,
+    usize,
+    *mut usize,
+) -> i32;
+
+fn field(f: ReplyFn, o: &iotwire_enos_options_t, d: &[u8]) -> Result<String, &'static str> {
+    let mut need = 0usize;
+    // SAFETY: size query; datagram readable.
+    let rc = unsafe { f(o, d.as_ptr(), d.len(), std::ptr::null_mut(), 0, &mut need) };
+    if rc != IOTWIRE_OK {
+        return Err(status_name(rc));
+    }
+    let mut buf = vec![0xA5u8; need];
+    let mut len = 0usize;
+    // SAFETY: buffer of `need` bytes.
+    let rc = unsafe {
+        f(
+            o,
+            d.as_ptr(),
+            d.len(),
+            buf.as_mut_ptr().cast(),
+            need,
+            &mut len,
+        )
+    };
+    assert_eq!(rc, IOTWIRE_OK);
+    assert_eq!(len + 1, need);
+    Ok(String::from_utf8(buf[..len].to_vec()).unwrap())
+}
+
+const SEED_REPLY: &str = r#"{"id":"1001","version":"1.0","method":"thing.activate.info","params":{"assetId":"Yx8Gkd2p","productKey":"pk123456","deviceKey":"860123456789012","deviceSecret":"q3HcT0wBf9vZ2kLm"}}"#;
+
+#[test]
+fn activation_reply_fields() {
+    let mut o = options();
+    let d = reply(0x45, Some(50), SEED_REPLY);
+    assert_eq!(
+        field(iotwire_enos_activate_get_device_secret, &o, &d).unwrap(),
+        "q3HcT0wBf9vZ2kLm"
+    );
+    assert_eq!(
+        field(iotwire_enos_activate_get_asset_id, &o, &d).unwrap(),
+        "Yx8Gkd2p"
+    );
+    assert_eq!(field(iotwire_enos_activate_get_id, &o, &d).unwrap(), "1001");
+    // Without Content-Format, and with the device named.
+    o.product_key = s("pk123456");
+    o.device_key = s("860123456789012");
+    let d = reply(0x45, None, SEED_REPLY);
+    assert_eq!(
+        field(iotwire_enos_activate_get_asset_id, &o, &d).unwrap(),
+        "Yx8Gkd2p"
+    );
+    o.device_key = s("860123456789013");
+    assert_eq!(
+        field(iotwire_enos_activate_get_device_secret, &o, &d),
+        Err("IOTWIRE_ERR_ENOS_DEVICE_MISMATCH")
+    );
+}
+
+#[test]
+fn activation_reply_refusals() {
+    let o = options();
+    let get = |d: &[u8]| field(iotwire_enos_activate_get_device_secret, &o, d);
+    assert_eq!(
+        get(&reply(0x84, None, "")),
+        Err("IOTWIRE_ERR_COAP_NOT_FOUND")
+    );
+    assert_eq!(
+        get(&reply(0x81, None, "")),
+        Err("IOTWIRE_ERR_COAP_UNAUTHORIZED")
+    );
+    assert_eq!(
+        get(&[0x60, 0x00, 0x12, 0x34]),
+        Err("IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED")
+    );
+    assert_eq!(
+        get(&reply(0x44, None, SEED_REPLY)),
+        Err("IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED")
+    );
+    assert_eq!(
+        get(&reply(0x45, Some(60), SEED_REPLY)),
+        Err("IOTWIRE_ERR_INVALID_JSON")
+    );
+    assert_eq!(get(&[0x40, 0x45]), Err("IOTWIRE_ERR_COAP_MALFORMED"));
+    assert_eq!(
+        get(&reply(0x45, None, "{")),
+        Err("IOTWIRE_ERR_INVALID_JSON")
+    );
+    let long = format!(
+        r#"{{"params":{{"assetId":"a","deviceSecret":"{}"}}}}"#,
+        "k".repeat(65)
+    );
+    assert_eq!(
+        get(&reply(0x45, None, &long)),
+        Err("IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD")
+    );
+    let exactly_64 = format!(
+        r#"{{"params":{{"assetId":"a","deviceSecret":"{}"}}}}"#,
+        "k".repeat(64)
+    );
+    assert_eq!(
+        get(&reply(0x45, None, &exactly_64)).unwrap(),
+        "k".repeat(64)
+    );
+    let no_asset = r#"{"params":{"deviceSecret":"s"}}"#;
+    assert_eq!(
+        get(&reply(0x45, None, no_asset)),
+        Err("IOTWIRE_ERR_MISSING_FIELD")
+    );
+    let no_id = r#"{"params":{"assetId":"a","deviceSecret":"s"}}"#;
+    assert_eq!(
+        field(iotwire_enos_activate_get_id, &o, &reply(0x45, None, no_id)),
+        Err("IOTWIRE_ERR_MISSING_FIELD")
+    );
+    assert_eq!(get(&reply(0x45, None, no_id)).unwrap(), "s");
+}

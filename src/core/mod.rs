@@ -20,6 +20,8 @@
     )
 )]
 
+#[cfg(feature = "coap")]
+pub mod coap;
 #[cfg(feature = "enos")]
 pub mod enos;
 pub mod error;

@@ -9,10 +9,11 @@
 //! feature links none of the Alibaba code.
 
 use crate::core::Error;
+use crate::core::coap::header::Token;
 use crate::core::enos::device::{Device, SecureMode};
-use crate::core::enos::{mqtt, psk};
+use crate::core::enos::{activate, mqtt, psk};
 use crate::core::sink::Output;
-use crate::ffi::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input};
+use crate::ffi::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
 use crate::ffi::status::*;
 use crate::ffi::types::iotwire_str_t;
 use core::ffi::c_char;
@@ -522,4 +523,270 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_port(
     // SAFETY: non-NULL and writable (caller contract).
     unsafe { out_port.write(mqtt::port(&b.device)) };
     IOTWIRE_OK
+}
+
+/// Capacity that holds the activation request datagram for any valid device.
+pub const IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE: usize = 106;
+/// Capacity that holds any DeviceSecret the activation reply may carry, NUL included.
+pub const IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE: usize = 65;
+/// Capacity that holds any assetId the activation reply may carry, NUL included.
+pub const IOTWIRE_ENOS_ASSET_ID_MAX_SIZE: usize = 65;
+/// Capacity that holds any message id the activation reply may carry, NUL included.
+pub const IOTWIRE_ENOS_ID_MAX_SIZE: usize = 65;
+
+/// @brief Writes the CoAP activation request (一型一密, after the DTLS handshake with the
+/// ProductSecret PSK): CON `GET /topic/ext/session/{pk}/{dk}/thing/activate/info`, one
+/// Uri-Path option per segment, no payload and no other option.
+///
+/// The exchange is a one-off right after the handshake, so the caller picks the message id
+/// and token (RFC 7252 §5.3.1: a random token of a few bytes) and matches the reply's with
+/// them.
+/// @param[in] opts ProductKey and DeviceKey (nothing else is read).
+/// @param[in] message_id CoAP message id.
+/// @param[in] token [nullable] CoAP token, 0..=8 bytes.
+/// @param[in] token_len Length of `token`.
+/// @param[out] out Buffer for the datagram, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE` fits.
+/// @param[out] out_len Datagram length (also for a size query: binary output, no NUL).
+/// @return As `iotwire_enos_get_psk_identity()` without the lifetime check;
+///         IOTWIRE_ERR_INVALID_ARGUMENT for a token over 8 bytes.
+///
+/// @code{c}
+/// uint8_t dgram[IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE];
+/// size_t len;
+/// if (iotwire_enos_activate_build_request(&opts, mid, tok, sizeof tok, dgram, sizeof dgram,
+///                                         &len) == IOTWIRE_OK)
+///     dtls_send(dgram, len);
+/// @endcode
+///
+/// # Safety
+/// `opts` as for `iotwire_enos_get_psk_identity()`; `token` must be NULL or readable for
+/// `token_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+/// NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_enos_activate_build_request(
+    opts: *const iotwire_enos_options_t,
+    message_id: u16,
+    token: *const u8,
+    token_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: `token` is NULL or readable for `token_len` bytes (caller contract).
+    let token_bytes = match unsafe { input_bytes(token, token_len) } {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let token = match Token::new(token_bytes) {
+        Ok(t) => t,
+        Err(e) => return from_error(e),
+    };
+    // SAFETY: forwarded caller contract.
+    let b = match unsafe { borrow(opts) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    let mut spans = [Span::of(token_bytes); STRINGS + 1];
+    for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
+        *slot = *span;
+    }
+    let o = BytesOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    // SAFETY: forwarded caller contract; `spans` lists every caller range read.
+    unsafe {
+        emit_bytes(o, &spans, None, |s| {
+            activate::write_request(&b.device, message_id, &token, s)
+        })
+    }
+}
+
+/// Body of the three reply getters.
+///
+/// # Safety
+/// As `iotwire_enos_activate_get_device_secret()`.
+unsafe fn reply_field(
+    opts: *const iotwire_enos_options_t,
+    datagram: *const u8,
+    datagram_len: usize,
+    field: activate::Field,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: `datagram` is NULL or readable for `datagram_len` bytes (caller contract).
+    let dgram = match unsafe { input_bytes(datagram, datagram_len) } {
+        Ok(d) => d,
+        Err(e) => return e,
+    };
+    // SAFETY: forwarded caller contract.
+    let b = match unsafe { borrow(opts) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    let reply = match activate::parse_datagram(dgram, &b.device) {
+        Ok(r) => r,
+        Err(e) => return from_error(e),
+    };
+    if !reply.has(field) {
+        return IOTWIRE_ERR_MISSING_FIELD;
+    }
+    let mut spans = [Span::of(dgram); STRINGS + 1];
+    for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
+        *slot = *span;
+    }
+    let t = TextOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    // SAFETY: forwarded caller contract; `spans` lists every caller range read.
+    unsafe { emit_text(t, &spans, None, |s| reply.write(field, s)) }
+}
+
+/// @brief Copies the DeviceSecret (`params.deviceSecret`) out of the activation reply.
+///
+/// The whole reply is checked first, for every getter alike: a well-formed CoAP datagram
+/// with code 2.05, Content-Format absent or JSON, a strict JSON payload with `params`
+/// holding `deviceSecret` and `assetId` of 1..=64 printable ASCII characters (after
+/// unescaping), `productKey`/`deviceKey` naming the device of `opts` (when both sides have
+/// them), `method` `thing.activate.info` and `code` 200 when present. Nothing is copied
+/// from a reply that fails any check. Wipe the copy when it is stored.
+/// @param[in] opts The device that asked; empty `product_key`/`device_key` skip the match.
+/// @param[in] datagram The reply datagram (after DTLS decryption).
+/// @param[in] datagram_len Its length.
+/// @param[out] out Buffer for the NUL-terminated DeviceSecret, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE` always fits.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, `out` NULL with `out_cap` > 0,
+///         or `datagram` NULL with `datagram_len` > 0.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for every text output.
+/// @retval IOTWIRE_ERR_COAP_MALFORMED the datagram is not CoAP.
+/// @retval IOTWIRE_ERR_COAP_UNAUTHORIZED, IOTWIRE_ERR_COAP_NOT_FOUND, ... the platform
+///         answered with that documented error code.
+/// @retval IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED any other answer than 2.05 (including an
+///         empty ACK: parse the separate response), or a `code` other than 200.
+/// @retval IOTWIRE_ERR_INVALID_JSON not one strict JSON object, a member of the wrong type,
+///         a duplicate key, or a non-JSON Content-Format.
+/// @retval IOTWIRE_ERR_MISSING_FIELD `params`, `deviceSecret` or `assetId` missing.
+/// @retval IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD a field empty, over 64 characters or not
+///         printable ASCII, or another `method`.
+/// @retval IOTWIRE_ERR_ENOS_DEVICE_MISMATCH the reply names another device.
+///
+/// @code{c}
+/// char ds[IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE];
+/// size_t len;
+/// rc = iotwire_enos_activate_get_device_secret(&opts, rx, rx_len, ds, sizeof ds, &len);
+/// @endcode
+///
+/// # Safety
+/// `opts` as for `iotwire_enos_get_psk_identity()`; `datagram` must be NULL or readable for
+/// `datagram_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+/// NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_enos_activate_get_device_secret(
+    opts: *const iotwire_enos_options_t,
+    datagram: *const u8,
+    datagram_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        reply_field(
+            opts,
+            datagram,
+            datagram_len,
+            activate::Field::DeviceSecret,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
+}
+
+/// @brief Copies the assetId (`params.assetId`) out of the activation reply, after the same
+/// checks as `iotwire_enos_activate_get_device_secret()`.
+/// @param[in] opts The device that asked; empty names skip the match.
+/// @param[in] datagram The reply datagram.
+/// @param[in] datagram_len Its length.
+/// @param[out] out Buffer for the NUL-terminated assetId, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ASSET_ID_MAX_SIZE` always fits.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_enos_activate_get_device_secret()`.
+///
+/// @code{c}
+/// char asset[IOTWIRE_ENOS_ASSET_ID_MAX_SIZE];
+/// rc = iotwire_enos_activate_get_asset_id(&opts, rx, rx_len, asset, sizeof asset, &len);
+/// @endcode
+///
+/// # Safety
+/// As `iotwire_enos_activate_get_device_secret()`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_enos_activate_get_asset_id(
+    opts: *const iotwire_enos_options_t,
+    datagram: *const u8,
+    datagram_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        reply_field(
+            opts,
+            datagram,
+            datagram_len,
+            activate::Field::AssetId,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
+}
+
+/// @brief Copies the message id (`id`, a string or an integer's decimal text) out of the
+/// activation reply, after the same checks as `iotwire_enos_activate_get_device_secret()`.
+/// @param[in] opts The device that asked; empty names skip the match.
+/// @param[in] datagram The reply datagram.
+/// @param[in] datagram_len Its length.
+/// @param[out] out Buffer for the NUL-terminated id, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ID_MAX_SIZE` always fits.
+/// @param[out] out_len Length written, or the capacity needed for a size query.
+/// @return As `iotwire_enos_activate_get_device_secret()`; IOTWIRE_ERR_MISSING_FIELD when
+///         the (optional) `id` is absent.
+///
+/// @code{c}
+/// char id[IOTWIRE_ENOS_ID_MAX_SIZE];
+/// rc = iotwire_enos_activate_get_id(&opts, rx, rx_len, id, sizeof id, &len);
+/// @endcode
+///
+/// # Safety
+/// As `iotwire_enos_activate_get_device_secret()`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_enos_activate_get_id(
+    opts: *const iotwire_enos_options_t,
+    datagram: *const u8,
+    datagram_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        reply_field(
+            opts,
+            datagram,
+            datagram_len,
+            activate::Field::Id,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
 }

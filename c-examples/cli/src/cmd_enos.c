@@ -208,3 +208,154 @@ int cmd_enos_psk(int argc, char **argv)
     memset(key_hex, 0, sizeof key_hex);
     return CLI_EXIT_OK;
 }
+
+static int hex_nibble(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/* Hex (either case, even length) into out; -1 when malformed or over cap. */
+static int from_hex(const char *hex, uint8_t *out, size_t cap, size_t *len)
+{
+    size_t n = strlen(hex);
+    size_t i;
+    if (n % 2u != 0 || n / 2u > cap) {
+        return -1;
+    }
+    for (i = 0; i < n / 2u; i++) {
+        int hi = hex_nibble(hex[2u * i]);
+        int lo = hex_nibble(hex[2u * i + 1u]);
+        if (hi < 0 || lo < 0) {
+            return -1;
+        }
+        out[i] = (uint8_t)((unsigned)hi << 4 | (unsigned)lo);
+    }
+    *len = n / 2u;
+    return 0;
+}
+
+int cmd_enos_activate(int argc, char **argv)
+{
+    const uint32_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_KEY) |
+                             CLI_OPT_BIT(OPT_MESSAGE_ID) | CLI_OPT_BIT(OPT_TOKEN);
+    static const cli_opt_t required[] = {OPT_PRODUCT_KEY, OPT_DEVICE_KEY};
+    const char *cmd = argv[1];
+    cli_args_t args;
+    iotwire_enos_options_t opts;
+    char err[CLI_ERR_CAP];
+    uint8_t token[8];
+    size_t token_len = 0;
+    uint32_t message_id = 1;
+    uint8_t dgram[IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE];
+    char hex[2u * IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE + 1u];
+    size_t len = 0;
+    iotwire_status_t rc;
+    json_out_t j;
+    int exit_code;
+
+    exit_code = cli_parse_or_report(argc, argv, allowed, &args);
+    if (exit_code != CLI_EXIT_OK) {
+        return exit_code;
+    }
+    exit_code = check_required(cmd, &args, required, sizeof required / sizeof required[0]);
+    if (exit_code != CLI_EXIT_OK) {
+        return exit_code;
+    }
+    if (cli_has(&args, OPT_MESSAGE_ID)) {
+        /* 0 is a valid message id, which cli_parse_number refuses. */
+        if (strcmp(cli_get(&args, OPT_MESSAGE_ID), "0") == 0) {
+            message_id = 0;
+        } else if (cli_parse_number(&args, OPT_MESSAGE_ID, 65535u, &message_id, err,
+                                    sizeof err) != 0) {
+            return cli_usage_error(cmd, "%s", err);
+        }
+    }
+    if (cli_has(&args, OPT_TOKEN) &&
+        from_hex(cli_get(&args, OPT_TOKEN), token, sizeof token, &token_len) != 0) {
+        return cli_usage_error(cmd, "--token needs 0 to 8 bytes of hex, got '%s'",
+                               cli_get(&args, OPT_TOKEN));
+    }
+    iotwire_enos_options_init(&opts);
+    opts.product_key = cli_str(&args, OPT_PRODUCT_KEY);
+    opts.device_key = cli_str(&args, OPT_DEVICE_KEY);
+    rc = iotwire_enos_activate_build_request(&opts, (uint16_t)message_id, token, token_len,
+                                             dgram, sizeof dgram, &len);
+    if (rc != IOTWIRE_OK) {
+        return cli_status_error(rc);
+    }
+    to_hex(dgram, len, hex);
+    json_begin(&j);
+    json_str(&j, "datagram", hex, 2u * len);
+    json_end(&j);
+    return CLI_EXIT_OK;
+}
+
+
+
+int cmd_enos_parse_activate(int argc, char **argv)
+{
+    const uint32_t allowed = CLI_OPT_BIT(OPT_DATAGRAM) | CLI_OPT_BIT(OPT_PRODUCT_KEY) |
+                             CLI_OPT_BIT(OPT_DEVICE_KEY);
+    const char *cmd = argv[1];
+    cli_args_t args;
+    iotwire_enos_options_t opts;
+    static uint8_t dgram[ENOS_HEX_CAP / 2u];
+    size_t dgram_len = 0;
+    char secret[IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE];
+    char asset[IOTWIRE_ENOS_ASSET_ID_MAX_SIZE];
+    char id[IOTWIRE_ENOS_ID_MAX_SIZE];
+    size_t secret_len = 0, asset_len = 0, id_len = 0;
+    iotwire_status_t rc;
+    int has_id;
+    json_out_t j;
+    int exit_code;
+
+    exit_code = cli_parse_or_report(argc, argv, allowed, &args);
+    if (exit_code != CLI_EXIT_OK) {
+        return exit_code;
+    }
+    if (!cli_has(&args, OPT_DATAGRAM)) {
+        return cli_usage_error(cmd, "--datagram is required");
+    }
+    if (from_hex(cli_get(&args, OPT_DATAGRAM), dgram, sizeof dgram, &dgram_len) != 0) {
+        return cli_usage_error(cmd, "--datagram needs hex of at most %u bytes",
+                               (unsigned)sizeof dgram);
+    }
+    iotwire_enos_options_init(&opts);
+    opts.product_key = cli_str(&args, OPT_PRODUCT_KEY);
+    opts.device_key = cli_str(&args, OPT_DEVICE_KEY);
+
+    rc = iotwire_enos_activate_get_device_secret(&opts, dgram, dgram_len, secret, sizeof secret,
+                                                 &secret_len);
+    if (rc == IOTWIRE_OK) {
+        rc = iotwire_enos_activate_get_asset_id(&opts, dgram, dgram_len, asset, sizeof asset,
+                                                &asset_len);
+    }
+    if (rc != IOTWIRE_OK) {
+        return cli_status_error(rc);
+    }
+    /* id is optional: only its absence is not an error. */
+    rc = iotwire_enos_activate_get_id(&opts, dgram, dgram_len, id, sizeof id, &id_len);
+    has_id = rc == IOTWIRE_OK;
+    if (!has_id && rc != IOTWIRE_ERR_MISSING_FIELD) {
+        return cli_status_error(rc);
+    }
+    json_begin(&j);
+    json_str(&j, "device_secret", secret, secret_len);
+    json_str(&j, "asset_id", asset, asset_len);
+    if (has_id) {
+        json_str(&j, "id", id, id_len);
+    }
+    json_end(&j);
+    memset(secret, 0, sizeof secret);
+    return CLI_EXIT_OK;
+}

@@ -164,6 +164,91 @@ def test_mqtt(s):
                    "IOTWIRE_ERR_INVALID_DEVICE_KEY")
 
 
+def coap_option(delta, value):
+    """RFC 7252 §3.1 option with delta < 13 and a value shorter than 269 bytes."""
+    if len(value) < 13:
+        return bytes([delta << 4 | len(value)]) + value
+    return bytes([delta << 4 | 13, len(value) - 13]) + value
+
+
+def activation_request(pk, dk, mid, token):
+    d = bytes([0x40 | len(token), 0x01]) + mid.to_bytes(2, "big") + token
+    for i, seg in enumerate(["topic", "ext", "session", pk, dk, "thing", "activate", "info"]):
+        d += coap_option(11 if i == 0 else 0, seg.encode())
+    return d.hex()
+
+
+def activation_reply(payload, code=0x45, content_format=50):
+    d = bytes([0x62, code, 0x12, 0x34, 0xA1, 0xB2])
+    if content_format is not None:
+        d += coap_option(12, bytes([content_format]))
+    if payload:
+        d += b"\xff" + json.dumps(payload, separators=(",", ":")).encode()
+    return d.hex()
+
+
+def test_activation(s):
+    s.success("enos-activate (RFC 7252 by hand)",
+              ["enos-activate", "--product-key", PK, "--device-key", DK, "--message-id", "4660",
+               "--token", "a1b2"],
+              {"datagram": activation_request(PK, DK, 0x1234, bytes([0xA1, 0xB2]))}, ["datagram"])
+    s.success("enos-activate defaults: message id 1, no token",
+              ["enos-activate", "--product-key", PK, "--device-key", DK],
+              {"datagram": activation_request(PK, DK, 1, b"")}, ["datagram"])
+    s.success("enos-activate message id 0",
+              ["enos-activate", "--product-key", PK, "--device-key", DK, "--message-id", "0"],
+              {"datagram": activation_request(PK, DK, 0, b"")}, ["datagram"])
+    s.usage_error("enos-activate token of 9 bytes",
+                  ["enos-activate", "--product-key", PK, "--device-key", DK, "--token", "00" * 9])
+    s.usage_error("enos-activate message id 65536",
+                  ["enos-activate", "--product-key", PK, "--device-key", DK,
+                   "--message-id", "65536"])
+    s.status_error("enos-activate device key with a slash",
+                   ["enos-activate", "--product-key", PK, "--device-key", "a/b"],
+                   "IOTWIRE_ERR_INVALID_DEVICE_KEY")
+
+    seed = {"id": "1001", "version": "1.0", "method": "thing.activate.info",
+            "params": {"assetId": "Yx8Gkd2p", "productKey": PK, "deviceKey": DK,
+                       "deviceSecret": "q3HcT0wBf9vZ2kLm"}}
+    s.success("enos-parse-activate seed reply", ["enos-parse-activate", "--datagram",
+                                                 activation_reply(seed)],
+              {"device_secret": "q3HcT0wBf9vZ2kLm", "asset_id": "Yx8Gkd2p", "id": "1001"},
+              ["device_secret", "asset_id", "id"])
+    no_id = {"params": {"assetId": "a", "deviceSecret": "s"}}
+    s.success("enos-parse-activate without id", ["enos-parse-activate", "--datagram",
+                                                 activation_reply(no_id, content_format=None)],
+              {"device_secret": "s", "asset_id": "a"}, ["device_secret", "asset_id"])
+    s.success("enos-parse-activate names its device",
+              ["enos-parse-activate", "--datagram", activation_reply(seed),
+               "--product-key", PK, "--device-key", DK],
+              {"device_secret": "q3HcT0wBf9vZ2kLm"}, ["device_secret", "asset_id", "id"])
+    s.status_error("reply for another device",
+                   ["enos-parse-activate", "--datagram", activation_reply(seed),
+                    "--product-key", PK, "--device-key", "other"],
+                   "IOTWIRE_ERR_ENOS_DEVICE_MISMATCH")
+    s.status_error("reply 4.04", ["enos-parse-activate", "--datagram",
+                                  activation_reply(None, code=0x84, content_format=None)],
+                   "IOTWIRE_ERR_COAP_NOT_FOUND")
+    s.status_error("reply 2.04", ["enos-parse-activate", "--datagram",
+                                  activation_reply(seed, code=0x44)],
+                   "IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED")
+    long_secret = {"params": {"assetId": "a", "deviceSecret": "k" * 65}}
+    s.status_error("deviceSecret of 65 characters",
+                   ["enos-parse-activate", "--datagram", activation_reply(long_secret)],
+                   "IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD")
+    s.status_error("deviceSecret missing",
+                   ["enos-parse-activate", "--datagram",
+                    activation_reply({"params": {"assetId": "a"}})],
+                   "IOTWIRE_ERR_MISSING_FIELD")
+    s.status_error("CBOR content format",
+                   ["enos-parse-activate", "--datagram", activation_reply(seed, content_format=60)],
+                   "IOTWIRE_ERR_INVALID_JSON")
+    s.status_error("not CoAP", ["enos-parse-activate", "--datagram", "ff"],
+                   "IOTWIRE_ERR_COAP_MALFORMED")
+    s.usage_error("enos-parse-activate odd hex", ["enos-parse-activate", "--datagram", "abc"])
+    s.usage_error("enos-parse-activate without --datagram", ["enos-parse-activate"])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True)
@@ -173,6 +258,7 @@ def main():
     test_vectors(s, opts.vectors)
     test_psk(s)
     test_mqtt(s)
+    test_activation(s)
     print(f"{s.passed} passed, {s.failed} failed")
     return 1 if s.failed or not s.passed else 0
 

@@ -16,7 +16,12 @@
 //! member (EnOS replies elsewhere carry one) must be 200.
 
 use crate::core::Error;
-use crate::core::enos::device::Device;
+use crate::core::coap::decode::Message;
+use crate::core::coap::encode::Encoder;
+use crate::core::coap::header::{Code, Header, MessageType, Token};
+use crate::core::coap::options::{CONTENT_FORMAT, URI_PATH, uint_value};
+use crate::core::coap::response::code_status;
+use crate::core::enos::device::{self, Device};
 use crate::core::json::{Object, RawStr, Value, parse_object};
 use crate::core::sink::{Limited, Sink};
 
@@ -32,6 +37,62 @@ pub const PATH_HEAD: [&[u8]; 3] = [b"topic", b"ext", b"session"];
 pub const PATH_TAIL: [&[u8]; 3] = [b"thing", b"activate", b"info"];
 /// The `method` of the reply.
 pub const METHOD: &[u8] = b"thing.activate.info";
+
+/// CoAP Content-Format `application/json`.
+const CONTENT_FORMAT_JSON: u64 = 50;
+
+/// Writes the request datagram: CON GET, the caller's message id and token, one Uri-Path
+/// option per segment of `/topic/ext/session/{pk}/{dk}/thing/activate/info`, nothing else
+/// (the seed names no query, Content-Format or Accept, and the DTLS-PSK session is the
+/// authentication: no auth token option).
+pub fn write_request<S: Sink + ?Sized>(
+    d: &Device<'_>,
+    message_id: u16,
+    token: &Token,
+    s: &mut S,
+) -> Result<(), Error> {
+    d.check_names()?;
+    let header = Header {
+        message_type: MessageType::Confirmable,
+        code: Code::GET,
+        message_id,
+    };
+    let mut e = Encoder::new(s, &header, token)?;
+    for segment in PATH_HEAD {
+        e.option(URI_PATH, segment)?;
+    }
+    e.option(URI_PATH, d.product_key)?;
+    e.option(URI_PATH, d.device_key)?;
+    for segment in PATH_TAIL {
+        e.option(URI_PATH, segment)?;
+    }
+    e.payload(&[])
+}
+
+/// Decodes the reply datagram and checks it (see the module docs). A documented error code
+/// (4.01, 4.04, ...) gives its CoAP status; any other non-2.05 answer, including an empty ACK
+/// (a separate response follows: parse that one), is [`Error::ActivationRefused`]. A
+/// Content-Format other than JSON (50) is [`Error::InvalidJson`]. Names in `expect` are
+/// checked with the naming rules when given.
+pub fn parse_datagram<'a>(datagram: &'a [u8], expect: &Device<'_>) -> Result<Reply<'a>, Error> {
+    if !expect.product_key.is_empty() {
+        device::product_key(expect.product_key)?;
+    }
+    if !expect.device_key.is_empty() {
+        device::device_key(expect.device_key)?;
+    }
+    let m = Message::parse(datagram)?;
+    code_status(m.header.message_type, m.header.code)?;
+    if m.header.code != Code::CONTENT {
+        return Err(Error::ActivationRefused);
+    }
+    if let Some(format) = m.first_option(CONTENT_FORMAT)
+        && uint_value(format) != Some(CONTENT_FORMAT_JSON)
+    {
+        return Err(Error::InvalidJson);
+    }
+    parse(m.payload, expect)
+}
 
 /// Which reply field to copy out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
