@@ -37,6 +37,37 @@ static int32_t call_mqtt(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_ENOS)
+static int32_t call_enos(void)
+{
+    static char text[IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE];
+    static uint8_t key[IOTWIRE_ENOS_PSK_KEY_SIZE];
+    static uint8_t dgram[IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE];
+    static size_t len;
+    iotwire_enos_options_t o;
+    uint16_t port;
+    int32_t rc = iotwire_enos_options_init(&o);
+    o.product_key = iotwire_str("pk123456");
+    o.device_key = iotwire_str("860123456789012");
+    o.device_secret = iotwire_str("secret");
+    o.host = iotwire_str("mqtt.example.eniot.io");
+    o.lifetime_s = 300;
+    rc |= iotwire_enos_get_psk_identity(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_get_psk_key(&o, key, sizeof key, &len);
+    rc |= iotwire_enos_mqtt_get_client_id(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_mqtt_get_username(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_mqtt_get_sign_content(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_mqtt_get_password(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_mqtt_get_host(&o, text, sizeof text, &len);
+    rc |= iotwire_enos_mqtt_get_port(&o, &port);
+    rc |= iotwire_enos_activate_build_request(&o, 1u, key, 2u, dgram, sizeof dgram, &len);
+    rc |= iotwire_enos_activate_get_device_secret(&o, dgram, len, text, sizeof text, &len);
+    rc |= iotwire_enos_activate_get_asset_id(&o, dgram, len, text, sizeof text, &len);
+    rc |= iotwire_enos_activate_get_id(&o, dgram, len, text, sizeof text, &len);
+    return rc;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static int32_t call_legacy(void)
 {
@@ -63,6 +94,9 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
     rc |= call_legacy();
+#endif
+#if defined(IOTWIRE_HAS_ENOS)
+    rc |= call_enos();
 #endif
     if (iotwire_abi_version() != IOTWIRE_ABI_VERSION || iotwire_version_string()[0] == '\0') {
         rc |= 1;

@@ -70,6 +70,34 @@ static void call_get_client_id(void)
     (void)iotwire_mqtt_get_client_id(&o, text, sizeof text, &len);
 }
 
+#if defined(IOTWIRE_HAS_ENOS)
+static void enos_options(iotwire_enos_options_t *o)
+{
+    (void)iotwire_enos_options_init(o);
+    o->product_key = iotwire_str("pk123456");
+    o->device_key = iotwire_str("860123456789012");
+    o->device_secret = iotwire_str(CM_SO_DEVICE_SECRET);
+    o->lifetime_s = 300;
+}
+
+static void call_enos_mqtt_get_password(void)
+{
+    iotwire_enos_options_t o;
+    size_t len;
+    enos_options(&o);
+    (void)iotwire_enos_mqtt_get_password(&o, text, sizeof text, &len);
+}
+
+static void call_enos_get_psk_key(void)
+{
+    iotwire_enos_options_t o;
+    uint8_t key[IOTWIRE_ENOS_PSK_KEY_SIZE];
+    size_t len;
+    enos_options(&o);
+    (void)iotwire_enos_get_psk_key(&o, key, sizeof key, &len);
+}
+#endif
+
 /* Bytes of stack `fn` used below the caller's stack pointer. noinline keeps the painted
  * window below this frame. */
 static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
@@ -101,6 +129,10 @@ int main(void)
         {"iotwire_mqtt_get_password", call_get_password},
         {"iotwire_mqtt_get_password_long_key", call_get_password_long_key},
         {"iotwire_mqtt_get_client_id", call_get_client_id},
+#if defined(IOTWIRE_HAS_ENOS)
+        {"iotwire_enos_mqtt_get_password", call_enos_mqtt_get_password},
+        {"iotwire_enos_get_psk_key", call_enos_get_psk_key},
+#endif
     };
     size_t i;
     int worst_ok = 1;

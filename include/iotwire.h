@@ -38,8 +38,164 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
+/** Defined when the library has the CoAP codec, session, publish and response parse
+ *  (Cargo feature `coap`). */
+#define IOTWIRE_HAS_COAP 1
+/** Defined when the library has Alibaba CoAP symmetric mode: AES-128-CBC, key derivation
+ *  (Cargo feature `coap-symmetric`). */
+#define IOTWIRE_HAS_COAP_SYMMETRIC 1
+/** Defined when the library has the EnOS API (iotwire_enos_*, Cargo feature `enos`). */
+#define IOTWIRE_HAS_ENOS 1
 #endif
 
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Bytes of storage in `iotwire_coap_session_t`.
+ */
+#define IOTWIRE_COAP_SESSION_SIZE 256
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Longest auth token a session stores (the legacy SDK's limit; issued tokens are ~36 bytes).
+ */
+#define IOTWIRE_COAP_AUTH_TOKEN_MAX 192
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Length of the symmetric-mode AES-128 key.
+ */
+#define IOTWIRE_COAP_KEY_LEN 16
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * PSK secure mode 2: 一机一密, the key comes from the DeviceSecret.
+ */
+#define IOTWIRE_ENOS_SECURE_MODE_DEVICE_SECRET 2
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * PSK secure mode 3: 一型一密, the key comes from the ProductSecret; then activate.
+ */
+#define IOTWIRE_ENOS_SECURE_MODE_PRODUCT_SECRET 3
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Shortest PSK lifetime the EnOS CoAP server accepts, in seconds.
+ */
+#define IOTWIRE_ENOS_LIFETIME_MIN 30
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Longest PSK lifetime the EnOS CoAP server accepts, in seconds.
+ */
+#define IOTWIRE_ENOS_LIFETIME_MAX 86400
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Flag: MQTT over plaintext TCP (port 11883) instead of TLS (18883), as the SDK without
+ * `SUPPORT_TLS`. New devices connect over TLS.
+ */
+#define IOTWIRE_ENOS_FLAG_PLAINTEXT_MQTT 1
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * MQTT port with TLS.
+ */
+#define IOTWIRE_ENOS_MQTT_PORT_TLS 18883
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * MQTT port without TLS.
+ */
+#define IOTWIRE_ENOS_MQTT_PORT_PLAIN 11883
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Size of the raw DTLS-PSK key in bytes.
+ */
+#define IOTWIRE_ENOS_PSK_KEY_SIZE 16
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any PSK identity, NUL included (20 + 32 + 1 + 5 + 3 separators).
+ */
+#define IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE 62
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT client id, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE 111
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT username, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE 54
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds the EnOS MQTT password, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT sign content, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE 155
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any EnOS MQTT host, NUL included.
+ */
+#define IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE 254
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds the activation request datagram for any valid device.
+ */
+#define IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE 106
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any DeviceSecret the activation reply may carry, NUL included.
+ */
+#define IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any assetId the activation reply may carry, NUL included.
+ */
+#define IOTWIRE_ENOS_ASSET_ID_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * Capacity that holds any message id the activation reply may carry, NUL included.
+ */
+#define IOTWIRE_ENOS_ID_MAX_SIZE 65
+#endif
 
 #if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
 /**
@@ -308,6 +464,98 @@
 #define IOTWIRE_MQTT_HOST_MAX_SIZE 272
 #endif
 
+/**
+ * The status every export returns: 0 is success, negative is an error.
+ */
+typedef int32_t iotwire_status_t;
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief A CoAP session: message-id and token counters, the auth token, the symmetric-mode
+ * key and the seq counter. Caller-owned (stack, static or inside your own struct), no
+ * globals. Treat it as opaque: set it up with iotwire_coap_session_init() and change it only
+ * through the iotwire_coap_session_* functions. It holds secrets: call
+ * iotwire_coap_session_clear() before its memory is reused or freed.
+ */
+typedef struct iotwire_coap_session_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint64_t opaque[32];
+} iotwire_coap_session_t;
+#endif
+
+/**
+ * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
+ * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
+ * the header's `iotwire_str()` helper.
+ */
+typedef struct iotwire_str_t {
+  /**
+   * First byte (may be NULL when `len` is 0).
+   */
+  const char *ptr;
+  /**
+   * Number of bytes.
+   */
+  size_t len;
+} iotwire_str_t;
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Describes an EnOS device. Initialise with `iotwire_enos_options_init()`, then set
+ * what applies; empty strings mean "not given".
+ *
+ * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
+ */
+typedef struct iotwire_enos_options_t {
+  /**
+   * `sizeof(iotwire_enos_options_t)`, set by `iotwire_enos_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_ENOS_SECURE_MODE_*` of the DTLS-PSK (default device secret).
+   */
+  uint32_t secure_mode;
+  /**
+   * DTLS-PSK lifetime in seconds, `IOTWIRE_ENOS_LIFETIME_MIN..=MAX`; 0 = not set.
+   */
+  uint32_t lifetime_s;
+  /**
+   * `IOTWIRE_ENOS_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * MQTT port; 0 for 18883 (TLS) or 11883 (plaintext flag).
+   */
+  uint16_t port;
+  /**
+   * Reserved, must be 0.
+   */
+  uint16_t reserved;
+  /**
+   * ProductKey: 1..=20 of `[A-Za-z0-9_-]`.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceKey: 1..=32 of `[A-Za-z0-9_-]` (e.g. the module's IMEI).
+   */
+  struct iotwire_str_t device_key;
+  /**
+   * DeviceSecret (PSK secure mode 2, MQTT password).
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * ProductSecret (PSK secure mode 3).
+   */
+  struct iotwire_str_t product_secret;
+  /**
+   * MQTT broker host, used verbatim.
+   */
+  struct iotwire_str_t host;
+} iotwire_enos_options_t;
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**
  * Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
@@ -360,27 +608,6 @@ typedef struct iotwire_legacy_sign_mqtt_t {
   char password[65];
 } iotwire_legacy_sign_mqtt_t;
 #endif
-
-/**
- * The status every export returns: 0 is success, negative is an error.
- */
-typedef int32_t iotwire_status_t;
-
-/**
- * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
- * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
- * the header's `iotwire_str()` helper.
- */
-typedef struct iotwire_str_t {
-  /**
-   * First byte (may be NULL when `len` is 0).
-   */
-  const char *ptr;
-  /**
-   * Number of bytes.
-   */
-  size_t len;
-} iotwire_str_t;
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
@@ -588,6 +815,104 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_INVALID_JSON -20
 
 /**
+ * A datagram is not well-formed CoAP (bad version, TKL > 8, reserved 15 nibble, truncated
+ * option, payload marker with no payload, ...).
+ */
+#define IOTWIRE_ERR_COAP_MALFORMED -21
+
+/**
+ * The datagram would exceed the size limit (1280 bytes unless configured otherwise).
+ */
+#define IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE -22
+
+/**
+ * Symmetric-mode ciphertext whose length is not a positive multiple of 16 or whose PKCS#7
+ * padding is wrong; nothing was written.
+ */
+#define IOTWIRE_ERR_COAP_BAD_PADDING -23
+
+/**
+ * The CoAP session has no auth token (or, with a key, no seq): authenticate first.
+ */
+#define IOTWIRE_ERR_COAP_NOT_AUTHENTICATED -24
+
+/**
+ * The platform answered 4.00 Bad Request.
+ */
+#define IOTWIRE_ERR_COAP_BAD_REQUEST -25
+
+/**
+ * The platform answered 4.01 Unauthorized: the auth token is invalid or expired;
+ * authenticate again and resend.
+ */
+#define IOTWIRE_ERR_COAP_UNAUTHORIZED -26
+
+/**
+ * The platform answered 4.03 Forbidden.
+ */
+#define IOTWIRE_ERR_COAP_FORBIDDEN -27
+
+/**
+ * The platform answered 4.04 Not Found.
+ */
+#define IOTWIRE_ERR_COAP_NOT_FOUND -28
+
+/**
+ * The platform answered 4.05 Method Not Allowed.
+ */
+#define IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED -29
+
+/**
+ * The platform answered 4.06 Not Acceptable.
+ */
+#define IOTWIRE_ERR_COAP_NOT_ACCEPTABLE -30
+
+/**
+ * The platform answered 4.15 Unsupported Content-Format.
+ */
+#define IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT -31
+
+/**
+ * The platform answered 5.00 Internal Server Error.
+ */
+#define IOTWIRE_ERR_COAP_SERVER_ERROR -32
+
+/**
+ * A Reset, a request code, or a response code the platform does not document.
+ */
+#define IOTWIRE_ERR_COAP_UNEXPECTED_CODE -33
+
+/**
+ * The CoAP session was not initialised with iotwire_coap_session_init().
+ */
+#define IOTWIRE_ERR_COAP_INVALID_SESSION -34
+
+/**
+ * EnOS DeviceKey is empty, over 32 characters or not `[A-Za-z0-9_-]`.
+ */
+#define IOTWIRE_ERR_INVALID_DEVICE_KEY -45
+
+/**
+ * EnOS DTLS-PSK lifetime outside 30..=86400 seconds.
+ */
+#define IOTWIRE_ERR_INVALID_LIFETIME -46
+
+/**
+ * The EnOS activation reply is not a 2.05 (Content) response: the platform refused.
+ */
+#define IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED -47
+
+/**
+ * An EnOS activation reply field is over-long, empty or has bytes outside printable ASCII.
+ */
+#define IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD -48
+
+/**
+ * The EnOS activation reply is for another ProductKey or DeviceKey than the options name.
+ */
+#define IOTWIRE_ERR_ENOS_DEVICE_MISMATCH -49
+
+/**
  * A state the library considers unreachable; please report it.
  */
 #define IOTWIRE_ERR_INTERNAL -100
@@ -595,6 +920,523 @@ typedef struct iotwire_mqtt_options_t {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Sets up a session: no auth token, no key, no seq; message ids start at
+ * `message_id_seed`, CoAP tokens at the legacy `04 03 02 01` (little-endian counter from
+ * 0x01020304, +1 per datagram).
+ *
+ * Seed the message id randomly (RFC 7252 §4.4). To reproduce a legacy SDK: v3.2.0 uses
+ * `HAL_Random(0xffffffff) % 0xFFFF`, v2.3.0 uses 1. Ids then count up and wrap from 65535
+ * to 0 (the legacy SDK stuck at 1 instead).
+ *
+ * @param[out] session Storage to initialise (any previous content is overwritten).
+ * @param[in] message_id_seed First message id.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is not 8-byte aligned.
+ *
+ * @code{c}
+ * iotwire_coap_session_t session;
+ * iotwire_coap_session_init(&session, (uint16_t)my_random());
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to writable memory for one `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_init(struct iotwire_coap_session_t *session,
+                                           uint16_t message_id_seed);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Forgets the session's credentials (auth token, key, seq) with writes the compiler
+ * may not remove. The message-id and token counters continue, so datagrams after a
+ * re-authentication cannot repeat a recent message id. Call it on 4.01 before
+ * re-authenticating, and before the session's memory is freed or reused.
+ *
+ * @param[in,out] session An initialised session.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * if (resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) {
+ *     iotwire_coap_session_clear(&session);
+ *     // authenticate again, then resend
+ * }
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_clear(struct iotwire_coap_session_t *session);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Stores the auth token of a successful auth response (it goes into option 2088,
+ * option 61 or the Uri-Query of every publish).
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] auth_token The `token` of the auth response, 1..=IOTWIRE_COAP_AUTH_TOKEN_MAX
+ *            bytes; copied.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL or `auth_token` is {NULL, n > 0}.
+ * @retval IOTWIRE_ERR_MISSING_FIELD `auth_token` is empty.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `auth_token` is longer than
+ *         IOTWIRE_COAP_AUTH_TOKEN_MAX, or `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_auth_token(&session, iotwire_str("MZ8m37hp01w1SSqoDFzo0010500d00.ad2b"));
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`; `auth_token`
+ * follows the `iotwire_str_t` contract.
+ */
+iotwire_status_t iotwire_coap_session_set_auth_token(struct iotwire_coap_session_t *session,
+                                                     struct iotwire_str_t auth_token);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Applies the documented seq rule after an auth response: every seq must be greater
+ * than its `seqOffset`, so the next publish uses `seq_offset + 1`, then +1 per publish.
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] seq_offset The `seqOffset` of the auth response.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_OVERFLOW `seq_offset` is UINT32_MAX (no greater seq exists).
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_seq_offset(&session, 1);   // first publish sends seq 2
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_set_seq_offset(struct iotwire_coap_session_t *session,
+                                                     uint32_t seq_offset);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Sets the seq the next publish uses, then +1 per publish. For reproducing the legacy
+ * SDKs, which start at `seqOffset` itself (contrary to the documented rule that
+ * iotwire_coap_session_set_seq_offset() follows).
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] next_seq The seq of the next publish.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_next_seq(&session, seq_offset);   // iotkit v3.2.0 behaviour
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_set_next_seq(struct iotwire_coap_session_t *session,
+                                                   uint32_t next_seq);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Fills `opts` with the defaults: PSK secure mode 2 (device secret), lifetime not
+ * set, MQTT over TLS on port 18883, all strings empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_enos_options_t opts;
+ * iotwire_enos_options_init(&opts);
+ * opts.product_key = iotwire_str("pk123456");
+ * opts.device_key = iotwire_str("860123456789012");
+ * opts.device_secret = iotwire_str(secret);
+ * opts.lifetime_s = 300;
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_enos_options_t`.
+ */
+iotwire_status_t iotwire_enos_options_init(struct iotwire_enos_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the DTLS-PSK identity, `{ProductKey},{DeviceKey},{SecureMode},{Lifetime}`,
+ * e.g. `pk123456,860123456789012,2,300`.
+ * @param[in] opts Device, secure mode and lifetime (no secret needed).
+ * @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE` always fits.
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` is too small.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT unknown flag bits or `reserved` not 0.
+ * @retval IOTWIRE_ERR_INVALID_SECURE_MODE `secure_mode` is not 2 or 3.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY ProductKey empty, over 20 or not `[A-Za-z0-9_-]`.
+ * @retval IOTWIRE_ERR_INVALID_DEVICE_KEY DeviceKey empty, over 32 or not `[A-Za-z0-9_-]`.
+ * @retval IOTWIRE_ERR_INVALID_LIFETIME `lifetime_s` outside 30..=86400.
+ *
+ * @code{c}
+ * char identity[IOTWIRE_ENOS_PSK_IDENTITY_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_enos_get_psk_identity(&opts, identity, sizeof identity, &len) == IOTWIRE_OK)
+ *     dtls_set_psk_identity(identity, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_enos_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_get_psk_identity(const struct iotwire_enos_options_t *opts,
+                                               char *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the 16-byte DTLS-PSK key: bytes 9..24 (1-based) of SHA-256 of the
+ * DeviceSecret (secure mode 2) or the ProductSecret (secure mode 3). Raw bytes, not hex;
+ * wipe them after the handshake.
+ * @param[in] opts Device, secure mode, lifetime and the secret of that mode.
+ * @param[out] out Buffer for the key, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_PSK_KEY_SIZE` fits.
+ * @param[out] out_len 16, also for a size query (binary output: no NUL).
+ * @return As `iotwire_enos_get_psk_identity()`; IOTWIRE_ERR_MISSING_FIELD when the secret of
+ *         the secure mode is empty.
+ *
+ * @code{c}
+ * uint8_t key[IOTWIRE_ENOS_PSK_KEY_SIZE];
+ * size_t len;
+ * if (iotwire_enos_get_psk_key(&opts, key, sizeof key, &len) == IOTWIRE_OK)
+ *     dtls_set_psk(key, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_enos_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_get_psk_key(const struct iotwire_enos_options_t *opts,
+                                          uint8_t *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT client id,
+ * `<pk>.<dk>|securemode=2,signmethod=sha256,timestamp=2524608000000|` (as the EnOS C SDK).
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_get_psk_identity()` (the lifetime and secure mode are not used).
+ *
+ * @code{c}
+ * char cid[IOTWIRE_ENOS_MQTT_CLIENT_ID_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_client_id(&opts, cid, sizeof cid, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_client_id(const struct iotwire_enos_options_t *opts,
+                                                 char *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT username, `<DeviceKey>&<ProductKey>`.
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated username, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`.
+ *
+ * @code{c}
+ * char user[IOTWIRE_ENOS_MQTT_USERNAME_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_username(&opts, user, sizeof user, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_username(const struct iotwire_enos_options_t *opts,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT sign content,
+ * `clientId<pk>.<dk>deviceKey<dk>productKey<pk>timestamp2524608000000`: what is hashed
+ * before the DeviceSecret. Holds no secret (useful to see why a CONNECT is refused).
+ * @param[in] opts Device.
+ * @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`.
+ *
+ * @code{c}
+ * char content[IOTWIRE_ENOS_MQTT_SIGN_CONTENT_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_sign_content(&opts, content, sizeof content, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_sign_content(const struct iotwire_enos_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT password: the upper-case hex of the plain SHA-256 (not an
+ * HMAC: `signmethod=sha256`) of the sign content followed by the DeviceSecret, 64 characters.
+ * @param[in] opts Device and DeviceSecret.
+ * @param[out] out Buffer for the NUL-terminated password, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE` fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`; IOTWIRE_ERR_MISSING_FIELD when the
+ *         DeviceSecret is empty.
+ *
+ * @code{c}
+ * char pwd[IOTWIRE_ENOS_MQTT_PASSWORD_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_password(&opts, pwd, sizeof pwd, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_password(const struct iotwire_enos_options_t *opts,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the EnOS MQTT broker host: `opts->host`, verbatim (EnOS has no region table).
+ * @param[in] opts Device and host.
+ * @param[out] out Buffer for the NUL-terminated host, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_mqtt_get_client_id()`, but only the host is checked:
+ *         IOTWIRE_ERR_MISSING_FIELD when it is empty, IOTWIRE_ERR_INVALID_HOST when it is
+ *         over 253 characters or not a host name or IP literal.
+ *
+ * @code{c}
+ * char host[IOTWIRE_ENOS_MQTT_HOST_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_enos_mqtt_get_host(&opts, host, sizeof host, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_get_psk_identity()`.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_host(const struct iotwire_enos_options_t *opts,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief The EnOS MQTT port: `opts->port` if set, else 18883 (TLS) or 11883 with
+ * `IOTWIRE_ENOS_FLAG_PLAINTEXT_MQTT`.
+ * @param[in] opts Device options (only `port`, `flags` and the struct itself are checked).
+ * @param[out] out_port The port.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_port` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE, IOTWIRE_ERR_INVALID_ARGUMENT,
+ *         IOTWIRE_ERR_INVALID_SECURE_MODE the options struct is malformed.
+ *
+ * @code{c}
+ * uint16_t port;
+ * if (iotwire_enos_mqtt_get_port(&opts, &port) == IOTWIRE_OK) tcp_connect(host, port);
+ * @endcode
+ *
+ * # Safety
+ * `opts` as for `iotwire_enos_get_psk_identity()`; `out_port` must be NULL or writable.
+ */
+iotwire_status_t iotwire_enos_mqtt_get_port(const struct iotwire_enos_options_t *opts,
+                                            uint16_t *out_port);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Writes the CoAP activation request (一型一密, after the DTLS handshake with the
+ * ProductSecret PSK): CON `GET /topic/ext/session/{pk}/{dk}/thing/activate/info`, one
+ * Uri-Path option per segment, no payload and no other option.
+ *
+ * The exchange is a one-off right after the handshake, so the caller picks the message id
+ * and token (RFC 7252 §5.3.1: a random token of a few bytes) and matches the reply's with
+ * them.
+ * @param[in] opts ProductKey and DeviceKey (nothing else is read).
+ * @param[in] message_id CoAP message id.
+ * @param[in] token [nullable] CoAP token, 0..=8 bytes.
+ * @param[in] token_len Length of `token`.
+ * @param[out] out Buffer for the datagram, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE` fits.
+ * @param[out] out_len Datagram length (also for a size query: binary output, no NUL).
+ * @return As `iotwire_enos_get_psk_identity()` without the lifetime check;
+ *         IOTWIRE_ERR_INVALID_ARGUMENT for a token over 8 bytes.
+ *
+ * @code{c}
+ * uint8_t dgram[IOTWIRE_ENOS_ACTIVATE_REQUEST_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_enos_activate_build_request(&opts, mid, tok, sizeof tok, dgram, sizeof dgram,
+ *                                         &len) == IOTWIRE_OK)
+ *     dtls_send(dgram, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` as for `iotwire_enos_get_psk_identity()`; `token` must be NULL or readable for
+ * `token_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_activate_build_request(const struct iotwire_enos_options_t *opts,
+                                                     uint16_t message_id,
+                                                     const uint8_t *token,
+                                                     size_t token_len,
+                                                     uint8_t *out,
+                                                     size_t out_cap,
+                                                     size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Copies the DeviceSecret (`params.deviceSecret`) out of the activation reply.
+ *
+ * The whole reply is checked first, for every getter alike: a well-formed CoAP datagram
+ * with code 2.05, Content-Format absent or JSON, a strict JSON payload with `params`
+ * holding `deviceSecret` and `assetId` of 1..=64 printable ASCII characters (after
+ * unescaping), `productKey`/`deviceKey` naming the device of `opts` (when both sides have
+ * them), `method` `thing.activate.info` and `code` 200 when present. Nothing is copied
+ * from a reply that fails any check. Wipe the copy when it is stored.
+ * @param[in] opts The device that asked; empty `product_key`/`device_key` skip the match.
+ * @param[in] datagram The reply datagram (after DTLS decryption).
+ * @param[in] datagram_len Its length.
+ * @param[out] out Buffer for the NUL-terminated DeviceSecret, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, `out` NULL with `out_cap` > 0,
+ *         or `datagram` NULL with `datagram_len` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for every text output.
+ * @retval IOTWIRE_ERR_COAP_MALFORMED the datagram is not CoAP.
+ * @retval IOTWIRE_ERR_COAP_UNAUTHORIZED, IOTWIRE_ERR_COAP_NOT_FOUND, ... the platform
+ *         answered with that documented error code.
+ * @retval IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED any other answer than 2.05 (including an
+ *         empty ACK: parse the separate response), or a `code` other than 200.
+ * @retval IOTWIRE_ERR_INVALID_JSON not one strict JSON object, a member of the wrong type,
+ *         a duplicate key, or a non-JSON Content-Format.
+ * @retval IOTWIRE_ERR_MISSING_FIELD `params`, `deviceSecret` or `assetId` missing.
+ * @retval IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD a field empty, over 64 characters or not
+ *         printable ASCII, or another `method`.
+ * @retval IOTWIRE_ERR_ENOS_DEVICE_MISMATCH the reply names another device.
+ *
+ * @code{c}
+ * char ds[IOTWIRE_ENOS_DEVICE_SECRET_MAX_SIZE];
+ * size_t len;
+ * rc = iotwire_enos_activate_get_device_secret(&opts, rx, rx_len, ds, sizeof ds, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` as for `iotwire_enos_get_psk_identity()`; `datagram` must be NULL or readable for
+ * `datagram_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_enos_activate_get_device_secret(const struct iotwire_enos_options_t *opts,
+                                                         const uint8_t *datagram,
+                                                         size_t datagram_len,
+                                                         char *out,
+                                                         size_t out_cap,
+                                                         size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Copies the assetId (`params.assetId`) out of the activation reply, after the same
+ * checks as `iotwire_enos_activate_get_device_secret()`.
+ * @param[in] opts The device that asked; empty names skip the match.
+ * @param[in] datagram The reply datagram.
+ * @param[in] datagram_len Its length.
+ * @param[out] out Buffer for the NUL-terminated assetId, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ASSET_ID_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_activate_get_device_secret()`.
+ *
+ * @code{c}
+ * char asset[IOTWIRE_ENOS_ASSET_ID_MAX_SIZE];
+ * rc = iotwire_enos_activate_get_asset_id(&opts, rx, rx_len, asset, sizeof asset, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_activate_get_device_secret()`.
+ */
+iotwire_status_t iotwire_enos_activate_get_asset_id(const struct iotwire_enos_options_t *opts,
+                                                    const uint8_t *datagram,
+                                                    size_t datagram_len,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_ENOS)
+/**
+ * @brief Copies the message id (`id`, a string or an integer's decimal text) out of the
+ * activation reply, after the same checks as `iotwire_enos_activate_get_device_secret()`.
+ * @param[in] opts The device that asked; empty names skip the match.
+ * @param[in] datagram The reply datagram.
+ * @param[in] datagram_len Its length.
+ * @param[out] out Buffer for the NUL-terminated id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_ENOS_ID_MAX_SIZE` always fits.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_enos_activate_get_device_secret()`; IOTWIRE_ERR_MISSING_FIELD when
+ *         the (optional) `id` is absent.
+ *
+ * @code{c}
+ * char id[IOTWIRE_ENOS_ID_MAX_SIZE];
+ * rc = iotwire_enos_activate_get_id(&opts, rx, rx_len, id, sizeof id, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_enos_activate_get_device_secret()`.
+ */
+iotwire_status_t iotwire_enos_activate_get_id(const struct iotwire_enos_options_t *opts,
+                                              const uint8_t *datagram,
+                                              size_t datagram_len,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+#endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**

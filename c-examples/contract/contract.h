@@ -60,6 +60,9 @@ void ct_suite_text(void);
 void ct_suite_password_mac(void);
 void ct_suite_legacy(void);
 void ct_suite_misc(void);
+/* test_enos.c (nothing without IOTWIRE_HAS_ENOS) */
+void ct_suite_enos(void);
+void ct_suite_enos_activate(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */
 void ct_suite_legacy_header(void);
 

@@ -35,6 +35,12 @@ static const struct {
     STATUS(IOTWIRE_ERR_INVALID_EXTRA_PARAMS),
     STATUS(IOTWIRE_ERR_INVALID_MAC_LENGTH),
     STATUS(IOTWIRE_ERR_OVERFLOW),
+    STATUS(IOTWIRE_ERR_INVALID_JSON),
+    STATUS(IOTWIRE_ERR_INVALID_DEVICE_KEY),
+    STATUS(IOTWIRE_ERR_INVALID_LIFETIME),
+    STATUS(IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED),
+    STATUS(IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD),
+    STATUS(IOTWIRE_ERR_ENOS_DEVICE_MISMATCH),
     STATUS(IOTWIRE_ERR_INTERNAL),
 };
 
@@ -49,7 +55,7 @@ static void t_status_names(const void *arg)
 
 static void t_status_unknown(const void *arg)
 {
-    static const int32_t unknown[] = {1, 2, -20, -99, -101, 100, INT32_MIN, INT32_MAX};
+    static const int32_t unknown[] = {1, 2, -80, -99, -101, 100, INT32_MIN, INT32_MAX};
     size_t i;
     (void)arg;
     for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {

@@ -38,4 +38,43 @@ pub enum Error {
     Overflow,
     /// A reply is not well-formed JSON, has a member of the wrong type, or a key twice.
     InvalidJson,
+    // CoAP (coap-codec, statuses -21..=-34).
+    /// A datagram is not well-formed CoAP (RFC 7252 message format error).
+    CoapMalformed,
+    /// The datagram would exceed the configured size limit (1280 bytes by default).
+    CoapDatagramTooLarge,
+    /// Symmetric-mode ciphertext with a bad length or bad PKCS#7 padding.
+    CoapBadPadding,
+    /// The session holds no auth token (or, in symmetric mode, no seq).
+    CoapNotAuthenticated,
+    /// Response 4.00 Bad Request.
+    CoapBadRequest,
+    /// Response 4.01 Unauthorized: the auth token expired; authenticate again.
+    CoapUnauthorized,
+    /// Response 4.03 Forbidden.
+    CoapForbidden,
+    /// Response 4.04 Not Found.
+    CoapNotFound,
+    /// Response 4.05 Method Not Allowed.
+    CoapMethodNotAllowed,
+    /// Response 4.06 Not Acceptable.
+    CoapNotAcceptable,
+    /// Response 4.15 Unsupported Content-Format.
+    CoapUnsupportedContentFormat,
+    /// Response 5.00 Internal Server Error.
+    CoapServerError,
+    /// A Reset, a request code, or a response code the platform does not document.
+    CoapUnexpectedCode,
+    /// The session memory was not set up by the session init function.
+    CoapInvalidSession,
+    /// EnOS DeviceKey is empty, over 32 characters or not `[A-Za-z0-9_-]`.
+    InvalidDeviceKey,
+    /// EnOS DTLS-PSK lifetime outside 30..=86400 s.
+    InvalidLifetime,
+    /// An EnOS activation reply is not a 2.05 Content response.
+    ActivationRefused,
+    /// An EnOS activation reply field is over-long or has bytes a C string cannot carry.
+    InvalidReplyField,
+    /// An EnOS activation reply names another ProductKey or DeviceKey than the request.
+    DeviceMismatch,
 }

@@ -20,6 +20,10 @@
     )
 )]
 
+#[cfg(feature = "coap")]
+pub mod coap;
+#[cfg(feature = "enos")]
+pub mod enos;
 pub mod error;
 pub mod hash;
 pub mod hex;

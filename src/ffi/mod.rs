@@ -3,6 +3,10 @@
 //! enforces the output-buffer contract. Every `unsafe` block carries a `// SAFETY:` comment.
 
 pub mod boundary;
+#[cfg(feature = "coap")]
+pub mod coap_session;
+#[cfg(feature = "enos")]
+pub mod enos;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]

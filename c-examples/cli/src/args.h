@@ -27,6 +27,12 @@ typedef enum {
     OPT_RANDOM,
     OPT_TYPE,
     OPT_TLS,
+    OPT_DEVICE_KEY,
+    OPT_SECRET,
+    OPT_LIFETIME,
+    OPT_MESSAGE_ID,
+    OPT_TOKEN,
+    OPT_DATAGRAM,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

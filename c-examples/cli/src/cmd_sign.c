@@ -72,7 +72,8 @@ int cmd_mqtt_sign(int argc, char **argv)
         CLI_OPT_BIT(OPT_CLIENT_ID) | CLI_OPT_BIT(OPT_SIGN_METHOD) | CLI_OPT_BIT(OPT_SECURE_MODE) |
         CLI_OPT_BIT(OPT_TIMESTAMP) | CLI_OPT_BIT(OPT_MODE) | CLI_OPT_BIT(OPT_DEVICE_TOKEN) |
         CLI_OPT_BIT(OPT_INSTANCE_ID) | CLI_OPT_BIT(OPT_PROFILE) | CLI_OPT_BIT(OPT_EXTRA_PARAMS) |
-        CLI_OPT_BIT(OPT_LAX_NAMES) | CLI_OPT_BIT(OPT_KEEPALIVE) | CLI_OPT_BIT(OPT_PORT);
+        CLI_OPT_BIT(OPT_LAX_NAMES) | CLI_OPT_BIT(OPT_KEEPALIVE) | CLI_OPT_BIT(OPT_PORT) |
+        CLI_OPT_BIT(OPT_DEVICE_KEY);
     const char *cmd = argv[1];
     cli_args_t args;
     iotwire_mqtt_options_t opts;
@@ -83,6 +84,13 @@ int cmd_mqtt_sign(int argc, char **argv)
     exit_code = cli_parse_or_report(argc, argv, allowed, &args);
     if (exit_code != CLI_EXIT_OK) {
         return exit_code;
+    }
+    /* EnOS is another cloud with its own inputs (a DeviceKey, no region): its own options. */
+    if (cli_is_enos_profile(&args)) {
+        return cli_enos_mqtt_sign(cmd, &args);
+    }
+    if (cli_has(&args, OPT_DEVICE_KEY)) {
+        return cli_usage_error(cmd, "--device-key is for --profile enos|enos-tls");
     }
     iotwire_mqtt_options_init(&opts);
 

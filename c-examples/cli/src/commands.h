@@ -2,10 +2,20 @@
 #ifndef IOTWIRE_CLI_COMMANDS_H
 #define IOTWIRE_CLI_COMMANDS_H
 
+#include "args.h"
+
 int cmd_version(int argc, char **argv);
 int cmd_mqtt_sign(int argc, char **argv);
 int cmd_mqtt_dynreg(int argc, char **argv);
 int cmd_mqtt_psk(int argc, char **argv);
 int cmd_mqtt_ws_url(int argc, char **argv);
+int cmd_enos_psk(int argc, char **argv);
+int cmd_enos_activate(int argc, char **argv);
+int cmd_enos_parse_activate(int argc, char **argv);
+
+/* mqtt-sign --profile enos|enos-tls (cmd_enos.c), after cmd_mqtt_sign parsed the options. */
+int cli_enos_mqtt_sign(const char *cmd, const cli_args_t *args);
+/* True when --profile names an EnOS profile. */
+int cli_is_enos_profile(const cli_args_t *args);
 
 #endif

@@ -15,7 +15,8 @@ typedef struct {
 static const command_t k_commands[] = {
     {"version", cmd_version},         {"mqtt-sign", cmd_mqtt_sign},
     {"mqtt-dynreg", cmd_mqtt_dynreg}, {"mqtt-psk", cmd_mqtt_psk},
-    {"mqtt-ws-url", cmd_mqtt_ws_url},
+    {"mqtt-ws-url", cmd_mqtt_ws_url}, {"enos-psk", cmd_enos_psk},
+    {"enos-activate", cmd_enos_activate}, {"enos-parse-activate", cmd_enos_parse_activate},
 };
 
 int cmd_version(int argc, char **argv)

@@ -51,7 +51,11 @@ static const usage_t k_usages[] = {
      "        bundle bundle-tls bundle-itls      the doc's standalone sign_mqtt.c\n"
      "        v2.3.0 v2.3.0-tls                  iotkit-embedded 2.3.0 (HMAC-SHA1 guider)\n"
      "        linksdk-4.1.0                      LinkSDK 4.1.0 (add its _conn=... with\n"
-     "                                           --extra-params)\n"},
+     "                                           --extra-params)\n"
+     "  iotwire-cli mqtt-sign --profile enos|enos-tls --product-key PK --device-key DK\n"
+     "      --device-secret DS --host HOST [--port N]\n"
+     "      -> the same keys, as the EnOS C device SDK builds them (plain SHA-256 of\n"
+     "      content+secret; port 11883 for enos, 18883 for enos-tls)\n"},
     {"mqtt-dynreg",
      "  iotwire-cli mqtt-dynreg --product-key PK --device-name DN --product-secret PS\n"
      "      --random R [--type register|regnwl] [--sign-method hmacmd5|hmacsha1|hmacsha256]\n"
@@ -67,6 +71,21 @@ static const usage_t k_usages[] = {
      "  iotwire-cli mqtt-ws-url --product-key PK [--region NAME | --host HOST] [--tls]\n"
      "      [--lax-names]\n"
      "      -> {\"url\"}: wss:// with --tls; without it ws:// (plaintext, prints a warning)\n"},
+    {"enos-psk",
+     "  iotwire-cli enos-psk --product-key PK --device-key DK --secret S --secure-mode 2|3\n"
+     "      --lifetime SECONDS\n"
+     "      -> {\"identity\",\"key\"}: the EnOS CoAP DTLS-PSK identity and the 16-byte key\n"
+     "      (hex); --secret is the DeviceSecret (mode 2) or the ProductSecret (mode 3);\n"
+     "      --lifetime 30..86400\n"},
+    {"enos-activate",
+     "  iotwire-cli enos-activate --product-key PK --device-key DK [--message-id N]\n"
+     "      [--token HEX]\n"
+     "      -> {\"datagram\"}: the CoAP GET /topic/ext/session/PK/DK/thing/activate/info\n"
+     "      (message id default 1, token default empty)\n"},
+    {"enos-parse-activate",
+     "  iotwire-cli enos-parse-activate --datagram HEX [--product-key PK --device-key DK]\n"
+     "      -> {\"device_secret\",\"asset_id\"[,\"id\"]} of the activation reply; with\n"
+     "      --product-key/--device-key the reply must name that device\n"},
 };
 
 void cli_print_usage(const char *command)

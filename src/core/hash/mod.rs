@@ -146,6 +146,15 @@ impl<H: Algorithm> Hash<H> {
     }
 }
 
+/// A hash is a sink, so a message can be formatted straight into it (EnOS hashes its sign
+/// content instead of MACing it).
+impl<H: Algorithm> crate::core::sink::Sink for Hash<H> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), crate::core::Error> {
+        self.update(bytes);
+        Ok(())
+    }
+}
+
 impl<H: Algorithm> Drop for Hash<H> {
     fn drop(&mut self) {
         self.state.zeroize();
