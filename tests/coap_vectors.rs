@@ -63,7 +63,12 @@ fn aes_decrypt_vectors_strict() {
         let notes = v["notes"].as_str().unwrap_or("");
         if notes.contains("INVALID") {
             // Deliberate deviation: the legacy code returned a length; we refuse.
-            assert_eq!(aes_decrypt(&key, &ct), Err(IOTWIRE_ERR_COAP_BAD_PADDING), "{}", v["id"]);
+            assert_eq!(
+                aes_decrypt(&key, &ct),
+                Err(IOTWIRE_ERR_COAP_BAD_PADDING),
+                "{}",
+                v["id"]
+            );
         } else {
             let pt = aes_decrypt(&key, &ct).unwrap();
             assert_eq!(pt.len(), legacy_len, "{}", v["id"]);
@@ -126,7 +131,10 @@ fn flows() -> Vec<Flow> {
 fn authed(f: &Flow, seed: u16) -> Box<iotwire_coap_session_t> {
     let mut sess = session(seed);
     let t = f.token.as_bytes();
-    assert_eq!(unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(t)) }, IOTWIRE_OK);
+    assert_eq!(
+        unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(t)) },
+        IOTWIRE_OK
+    );
     if f.symmetric {
         let (ds, r) = (f.ds.as_bytes(), f.random.as_bytes());
         assert_eq!(
@@ -175,13 +183,25 @@ fn message_flow_publish_from_session_counters() {
             "no auth token yet"
         );
         let tok = b"t";
-        assert_eq!(unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(tok)) }, IOTWIRE_OK);
+        assert_eq!(
+            unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(tok)) },
+            IOTWIRE_OK
+        );
         let first = publish(&mut sess, &o).unwrap();
-        assert_eq!(&first[2..8], &[(f.msgid_init >> 8) as u8, f.msgid_init as u8, 4, 3, 2, 1]);
+        assert_eq!(
+            &first[2..8],
+            &[(f.msgid_init >> 8) as u8, f.msgid_init as u8, 4, 3, 2, 1]
+        );
         let (t, ds, r) = (f.token.as_bytes(), f.ds.as_bytes(), f.random.as_bytes());
-        assert_eq!(unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(t)) }, IOTWIRE_OK);
+        assert_eq!(
+            unsafe { iotwire_coap_session_set_auth_token(&mut *sess, s(t)) },
+            IOTWIRE_OK
+        );
         if f.symmetric {
-            assert_eq!(unsafe { iotwire_coap_session_derive_key(&mut *sess, s(ds), s(r)) }, IOTWIRE_OK);
+            assert_eq!(
+                unsafe { iotwire_coap_session_derive_key(&mut *sess, s(ds), s(r)) },
+                IOTWIRE_OK
+            );
             assert_eq!(
                 unsafe { iotwire_coap_session_set_next_seq(&mut *sess, f.seq_after_auth) },
                 IOTWIRE_OK
@@ -197,7 +217,10 @@ fn message_flow_publish_from_session_counters() {
             // The seq option decrypts to seq_after_auth and the payload to the plaintext.
             let seq = aes_decrypt(&key, &lite_option(&lite, 2089).unwrap()).unwrap();
             assert_eq!(seq, f.seq_after_auth.to_string().as_bytes());
-            assert_eq!(aes_decrypt(&key, &lite.payload).unwrap(), f.payload.as_bytes());
+            assert_eq!(
+                aes_decrypt(&key, &lite.payload).unwrap(),
+                f.payload.as_bytes()
+            );
             // The next publish uses seq_after_send.
             let d2 = publish(&mut sess, &o).unwrap();
             let lite2 = assert_lite_agrees(&d2);

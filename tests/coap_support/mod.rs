@@ -10,7 +10,10 @@ use iotwire::ffi::types::iotwire_str_t;
 use serde_json::Value;
 
 pub fn vectors(kind: &str) -> Vec<Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/legacy-c-sdk.dev.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/legacy-c-sdk.dev.json"
+    );
     let all: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let list: Vec<Value> = all["vectors"]
         .as_array()
@@ -24,7 +27,7 @@ pub fn vectors(kind: &str) -> Vec<Value> {
 }
 
 pub fn unhex(s: &str) -> Vec<u8> {
-    assert!(s.len() % 2 == 0);
+    assert!(s.len().is_multiple_of(2));
     (0..s.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
@@ -44,7 +47,10 @@ pub fn s(v: &[u8]) -> iotwire_str_t {
 
 pub fn session(seed: u16) -> Box<iotwire_coap_session_t> {
     let mut b = Box::new(iotwire_coap_session_t { opaque: [0xA5; 32] });
-    assert_eq!(unsafe { iotwire_coap_session_init(&mut *b, seed) }, IOTWIRE_OK);
+    assert_eq!(
+        unsafe { iotwire_coap_session_init(&mut *b, seed) },
+        IOTWIRE_OK
+    );
     b
 }
 
@@ -82,15 +88,20 @@ pub struct Parsed {
     pub payload: Vec<u8>,
 }
 
-pub fn parse_response(
-    sess: Option<&iotwire_coap_session_t>,
-    d: &[u8],
-) -> Result<Parsed, i32> {
+pub fn parse_response(sess: Option<&iotwire_coap_session_t>, d: &[u8]) -> Result<Parsed, i32> {
     let sp = sess.map_or(std::ptr::null(), |s| s as *const _);
     let mut resp: iotwire_coap_response_t = unsafe { std::mem::zeroed() };
     let mut need = 0usize;
     let rc = unsafe {
-        iotwire_coap_parse_response(sp, d.as_ptr(), d.len(), &mut resp, std::ptr::null_mut(), 0, &mut need)
+        iotwire_coap_parse_response(
+            sp,
+            d.as_ptr(),
+            d.len(),
+            &mut resp,
+            std::ptr::null_mut(),
+            0,
+            &mut need,
+        )
     };
     if rc != IOTWIRE_OK {
         return Err(rc);
@@ -98,7 +109,15 @@ pub fn parse_response(
     let mut buf = vec![0u8; need.max(1)];
     let mut len = 0usize;
     let rc = unsafe {
-        iotwire_coap_parse_response(sp, d.as_ptr(), d.len(), &mut resp, buf.as_mut_ptr(), buf.len(), &mut len)
+        iotwire_coap_parse_response(
+            sp,
+            d.as_ptr(),
+            d.len(),
+            &mut resp,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut len,
+        )
     };
     if rc != IOTWIRE_OK {
         return Err(rc);
@@ -140,7 +159,11 @@ pub fn assert_lite_agrees(d: &[u8]) -> coap_lite::Packet {
 /// The Uri-Path segments coap-lite sees.
 pub fn lite_path(p: &coap_lite::Packet) -> Vec<String> {
     p.get_option(coap_lite::CoapOption::UriPath)
-        .map(|l| l.iter().map(|v| String::from_utf8(v.clone()).unwrap()).collect())
+        .map(|l| {
+            l.iter()
+                .map(|v| String::from_utf8(v.clone()).unwrap())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -154,7 +177,13 @@ pub fn aes_decrypt(key: &[u8], ct: &[u8]) -> Result<Vec<u8>, i32> {
     let mut len = 0usize;
     let rc = unsafe {
         iotwire::ffi::coap_crypto::iotwire_coap_aes_decrypt(
-            key.as_ptr(), key.len(), ct.as_ptr(), ct.len(), out.as_mut_ptr(), out.len(), &mut len,
+            key.as_ptr(),
+            key.len(),
+            ct.as_ptr(),
+            ct.len(),
+            out.as_mut_ptr(),
+            out.len(),
+            &mut len,
         )
     };
     if rc != IOTWIRE_OK {
@@ -168,7 +197,13 @@ pub fn aes_encrypt(key: &[u8], pt: &[u8]) -> Result<Vec<u8>, i32> {
     let mut need = 0usize;
     let rc = unsafe {
         iotwire::ffi::coap_crypto::iotwire_coap_aes_encrypt(
-            key.as_ptr(), key.len(), pt.as_ptr(), pt.len(), std::ptr::null_mut(), 0, &mut need,
+            key.as_ptr(),
+            key.len(),
+            pt.as_ptr(),
+            pt.len(),
+            std::ptr::null_mut(),
+            0,
+            &mut need,
         )
     };
     if rc != IOTWIRE_OK {
@@ -178,7 +213,13 @@ pub fn aes_encrypt(key: &[u8], pt: &[u8]) -> Result<Vec<u8>, i32> {
     let mut len = 0usize;
     let rc = unsafe {
         iotwire::ffi::coap_crypto::iotwire_coap_aes_encrypt(
-            key.as_ptr(), key.len(), pt.as_ptr(), pt.len(), out.as_mut_ptr(), need, &mut len,
+            key.as_ptr(),
+            key.len(),
+            pt.as_ptr(),
+            pt.len(),
+            out.as_mut_ptr(),
+            need,
+            &mut len,
         )
     };
     if rc != IOTWIRE_OK {
