@@ -1002,7 +1002,7 @@ iotwire_status_t iotwire_coap_publish_build(struct iotwire_coap_session_t *sessi
  * uint8_t body[1280];
  * size_t body_len;
  * int32_t rc = iotwire_coap_parse_response(&session, rx, rx_len, &resp, body, sizeof body, &body_len);
- * if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { /* re-auth */ }
+ * if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { reauthenticate(); }
  * @endcode
  *
  * # Safety
@@ -1118,7 +1118,7 @@ iotwire_status_t iotwire_coap_aes_encrypt(const uint8_t *key,
  * uint8_t pt[64];
  * size_t pt_len;
  * int32_t rc = iotwire_coap_aes_decrypt(key, 16, ct, ct_len, pt, sizeof pt, &pt_len);
- * if (rc == IOTWIRE_ERR_COAP_BAD_PADDING) { /* drop the datagram */ }
+ * if (rc == IOTWIRE_ERR_COAP_BAD_PADDING) { drop_datagram(); }
  * @endcode
  *
  * # Safety

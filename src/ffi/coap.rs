@@ -361,7 +361,7 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
 /// uint8_t body[1280];
 /// size_t body_len;
 /// int32_t rc = iotwire_coap_parse_response(&session, rx, rx_len, &resp, body, sizeof body, &body_len);
-/// if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { /* re-auth */ }
+/// if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { reauthenticate(); }
 /// @endcode
 ///
 /// # Safety

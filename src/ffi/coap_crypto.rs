@@ -170,7 +170,7 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
 /// uint8_t pt[64];
 /// size_t pt_len;
 /// int32_t rc = iotwire_coap_aes_decrypt(key, 16, ct, ct_len, pt, sizeof pt, &pt_len);
-/// if (rc == IOTWIRE_ERR_COAP_BAD_PADDING) { /* drop the datagram */ }
+/// if (rc == IOTWIRE_ERR_COAP_BAD_PADDING) { drop_datagram(); }
 /// @endcode
 ///
 /// # Safety
