@@ -1057,21 +1057,21 @@ iotwire_status_t iotwire_coap_derive_key(struct iotwire_str_t device_secret,
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
 /**
  * @brief AES-128-CBC encryption as the platform's symmetric mode does it: IV
- * `543yhjy97ae7fyfg`, PKCS#7 padding (1..16 bytes; output length = `(in_len & ~15) + 16`).
+ * `543yhjy97ae7fyfg`, PKCS#7 padding (1..16 bytes; output length = `(input_len & ~15) + 16`).
  *
  * @param[in] key The 16-byte key.
  * @param[in] key_len Must be 16.
- * @param[in] in Plaintext (NULL allowed when `in_len` is 0).
- * @param[in] in_len Plaintext length.
+ * @param[in] input Plaintext (NULL allowed when `input_len` is 0).
+ * @param[in] input_len Plaintext length.
  * @param[out] out Ciphertext, or NULL with `out_cap` 0 to query the size.
  * @param[in] out_cap Capacity of `out`.
  * @param[out] out_len Ciphertext length on success.
  * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `in` is NULL with
- *         `in_len` > 0, or `out` is NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `input` is NULL with
+ *         `input_len` > 0, or `out` is NULL with `out_cap` > 0.
  * @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` is not 16.
  * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is smaller than the ciphertext.
- * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `in` or `out_len`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `input` or `out_len`.
  *
  * @code{c}
  * uint8_t ct[32];
@@ -1080,13 +1080,13 @@ iotwire_status_t iotwire_coap_derive_key(struct iotwire_str_t device_secret,
  * @endcode
  *
  * # Safety
- * `key` is NULL or readable for `key_len` bytes; `in` is NULL or readable for `in_len`
+ * `key` is NULL or readable for `key_len` bytes; `input` is NULL or readable for `input_len`
  * bytes; `out` is NULL or writable for `out_cap` bytes; `out_len` is NULL or writable.
  */
 iotwire_status_t iotwire_coap_aes_encrypt(const uint8_t *key,
                                           size_t key_len,
-                                          const uint8_t *in_,
-                                          size_t in_len,
+                                          const uint8_t *input,
+                                          size_t input_len,
                                           uint8_t *out,
                                           size_t out_cap,
                                           size_t *out_len);
@@ -1100,19 +1100,19 @@ iotwire_status_t iotwire_coap_aes_encrypt(const uint8_t *key,
  *
  * @param[in] key The 16-byte key.
  * @param[in] key_len Must be 16.
- * @param[in] in Ciphertext, a positive multiple of 16 bytes.
- * @param[in] in_len Ciphertext length.
+ * @param[in] input Ciphertext, a positive multiple of 16 bytes.
+ * @param[in] input_len Ciphertext length.
  * @param[out] out Plaintext, or NULL with `out_cap` 0 to query the exact size.
- * @param[in] out_cap Capacity of `out` (`in_len` is always enough).
+ * @param[in] out_cap Capacity of `out` (`input_len` is always enough).
  * @param[out] out_len Plaintext length on success.
  * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `in` is NULL with
- *         `in_len` > 0, or `out` is NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `input` is NULL with
+ *         `input_len` > 0, or `out` is NULL with `out_cap` > 0.
  * @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` is not 16.
- * @retval IOTWIRE_ERR_COAP_BAD_PADDING `in_len` is 0 or not a multiple of 16, or the
+ * @retval IOTWIRE_ERR_COAP_BAD_PADDING `input_len` is 0 or not a multiple of 16, or the
  *         padding is not 1..16 bytes each equal to its count.
  * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is smaller than the plaintext.
- * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `in` or `out_len`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `input` or `out_len`.
  *
  * @code{c}
  * uint8_t pt[64];
@@ -1126,8 +1126,8 @@ iotwire_status_t iotwire_coap_aes_encrypt(const uint8_t *key,
  */
 iotwire_status_t iotwire_coap_aes_decrypt(const uint8_t *key,
                                           size_t key_len,
-                                          const uint8_t *in_,
-                                          size_t in_len,
+                                          const uint8_t *input,
+                                          size_t input_len,
                                           uint8_t *out,
                                           size_t out_cap,
                                           size_t *out_len);

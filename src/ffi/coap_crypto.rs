@@ -82,21 +82,21 @@ pub unsafe extern "C" fn iotwire_coap_derive_key(
 }
 
 /// @brief AES-128-CBC encryption as the platform's symmetric mode does it: IV
-/// `543yhjy97ae7fyfg`, PKCS#7 padding (1..16 bytes; output length = `(in_len & ~15) + 16`).
+/// `543yhjy97ae7fyfg`, PKCS#7 padding (1..16 bytes; output length = `(input_len & ~15) + 16`).
 ///
 /// @param[in] key The 16-byte key.
 /// @param[in] key_len Must be 16.
-/// @param[in] in Plaintext (NULL allowed when `in_len` is 0).
-/// @param[in] in_len Plaintext length.
+/// @param[in] input Plaintext (NULL allowed when `input_len` is 0).
+/// @param[in] input_len Plaintext length.
 /// @param[out] out Ciphertext, or NULL with `out_cap` 0 to query the size.
 /// @param[in] out_cap Capacity of `out`.
 /// @param[out] out_len Ciphertext length on success.
 /// @retval IOTWIRE_OK
-/// @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `in` is NULL with
-///         `in_len` > 0, or `out` is NULL with `out_cap` > 0.
+/// @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `input` is NULL with
+///         `input_len` > 0, or `out` is NULL with `out_cap` > 0.
 /// @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` is not 16.
 /// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is smaller than the ciphertext.
-/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `in` or `out_len`.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `input` or `out_len`.
 ///
 /// @code{c}
 /// uint8_t ct[32];
@@ -105,14 +105,14 @@ pub unsafe extern "C" fn iotwire_coap_derive_key(
 /// @endcode
 ///
 /// # Safety
-/// `key` is NULL or readable for `key_len` bytes; `in` is NULL or readable for `in_len`
+/// `key` is NULL or readable for `key_len` bytes; `input` is NULL or readable for `input_len`
 /// bytes; `out` is NULL or writable for `out_cap` bytes; `out_len` is NULL or writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
     key: *const u8,
     key_len: usize,
-    in_: *const u8,
-    in_len: usize,
+    input: *const u8,
+    input_len: usize,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -123,7 +123,7 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
         Err(e) => return e,
     };
     // SAFETY: forwarded to the caller's contract.
-    let plain = match unsafe { input_bytes(in_, in_len) } {
+    let plain = match unsafe { input_bytes(input, input_len) } {
         Ok(p) => p,
         Err(e) => return e,
     };
@@ -152,19 +152,19 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
 ///
 /// @param[in] key The 16-byte key.
 /// @param[in] key_len Must be 16.
-/// @param[in] in Ciphertext, a positive multiple of 16 bytes.
-/// @param[in] in_len Ciphertext length.
+/// @param[in] input Ciphertext, a positive multiple of 16 bytes.
+/// @param[in] input_len Ciphertext length.
 /// @param[out] out Plaintext, or NULL with `out_cap` 0 to query the exact size.
-/// @param[in] out_cap Capacity of `out` (`in_len` is always enough).
+/// @param[in] out_cap Capacity of `out` (`input_len` is always enough).
 /// @param[out] out_len Plaintext length on success.
 /// @retval IOTWIRE_OK
-/// @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `in` is NULL with
-///         `in_len` > 0, or `out` is NULL with `out_cap` > 0.
+/// @retval IOTWIRE_ERR_NULL_POINTER `key` or `out_len` is NULL, `input` is NULL with
+///         `input_len` > 0, or `out` is NULL with `out_cap` > 0.
 /// @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` is not 16.
-/// @retval IOTWIRE_ERR_COAP_BAD_PADDING `in_len` is 0 or not a multiple of 16, or the
+/// @retval IOTWIRE_ERR_COAP_BAD_PADDING `input_len` is 0 or not a multiple of 16, or the
 ///         padding is not 1..16 bytes each equal to its count.
 /// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is smaller than the plaintext.
-/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `in` or `out_len`.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `input` or `out_len`.
 ///
 /// @code{c}
 /// uint8_t pt[64];
@@ -179,8 +179,8 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
 pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
     key: *const u8,
     key_len: usize,
-    in_: *const u8,
-    in_len: usize,
+    input: *const u8,
+    input_len: usize,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
@@ -191,7 +191,7 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
         Err(e) => return e,
     };
     // SAFETY: forwarded to the caller's contract.
-    let ct = match unsafe { input_bytes(in_, in_len) } {
+    let ct = match unsafe { input_bytes(input, input_len) } {
         Ok(p) => p,
         Err(e) => return e,
     };
