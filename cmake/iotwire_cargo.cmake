@@ -89,6 +89,14 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("enos" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_ENOS)
   endif()
+  # coap-symmetric and enos imply coap (Cargo.toml), so they announce it too.
+  if("coap" IN_LIST _iotwire_features OR "coap-symmetric" IN_LIST _iotwire_features
+     OR "enos" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_COAP)
+  endif()
+  if("coap-symmetric" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_COAP_SYMMETRIC)
+  endif()
 endif()
 
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,

@@ -68,6 +68,39 @@ static int32_t call_enos(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+static int32_t call_coap(void)
+{
+    static uint8_t dgram[256];
+    static uint8_t body[256];
+    static size_t len;
+    static iotwire_coap_session_t session;
+    static iotwire_coap_response_t resp;
+    static const uint8_t key[16];
+    iotwire_coap_publish_options_t po;
+    int32_t rc = iotwire_coap_session_init(&session, 1);
+    rc |= iotwire_coap_session_set_auth_token(&session, iotwire_str("token"));
+    rc |= iotwire_coap_session_set_seq_offset(&session, 1);
+    rc |= iotwire_coap_session_set_next_seq(&session, 2);
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+    rc |= iotwire_coap_session_set_key(&session, key, sizeof key);
+    rc |= iotwire_coap_session_derive_key(&session, iotwire_str("secret"), iotwire_str("r"));
+    rc |= iotwire_coap_derive_key(iotwire_str("secret"), iotwire_str("r"), dgram, sizeof dgram, &len);
+    rc |= iotwire_coap_aes_encrypt(key, sizeof key, body, 20, dgram, sizeof dgram, &len);
+    rc |= iotwire_coap_aes_decrypt(key, sizeof key, dgram, len, body, sizeof body, &len);
+#else
+    (void)key;
+#endif
+    rc |= iotwire_coap_publish_options_init(&po);
+    po.topic = iotwire_str("/a/b");
+    po.payload = iotwire_str("{}");
+    rc |= iotwire_coap_publish_build(&session, &po, dgram, sizeof dgram, &len);
+    rc |= iotwire_coap_parse_response(&session, dgram, len, &resp, body, sizeof body, &len);
+    rc |= iotwire_coap_session_clear(&session);
+    return rc;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static int32_t call_legacy(void)
 {
@@ -97,6 +130,9 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_ENOS)
     rc |= call_enos();
+#endif
+#if defined(IOTWIRE_HAS_COAP)
+    rc |= call_coap();
 #endif
     if (iotwire_abi_version() != IOTWIRE_ABI_VERSION || iotwire_version_string()[0] == '\0') {
         rc |= 1;

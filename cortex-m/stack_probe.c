@@ -98,6 +98,46 @@ static void call_enos_get_psk_key(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+/* An encrypted publish of a property post: AES over payload and seq, the heaviest CoAP path. */
+static void call_coap_publish(void)
+{
+    static const uint8_t key[16] = {3, 0xd6, 0x7b, 0x82, 0x94, 0xa6, 0x64, 0x73,
+                                    0x14, 0xcc, 0x37, 0x6a, 0xb6, 0x1d, 9, 10};
+    static uint8_t dgram[256];
+    static iotwire_coap_session_t session;
+    iotwire_coap_publish_options_t po;
+    size_t len;
+    (void)iotwire_coap_session_init(&session, 1000);
+    (void)iotwire_coap_session_set_auth_token(&session, iotwire_str("TOKEN00.abcd"));
+    (void)iotwire_coap_session_set_key(&session, key, sizeof key);
+    (void)iotwire_coap_session_set_next_seq(&session, 1);
+    (void)iotwire_coap_publish_options_init(&po);
+    po.topic = iotwire_str("/sys/a1NUjcVkHZS/dev00/thing/event/property/post");
+    po.payload = iotwire_str("{\"id\":\"0\",\"version\":\"1.0\",\"params\":{\"t\":0}}");
+    (void)iotwire_coap_publish_build(&session, &po, dgram, sizeof dgram, &len);
+}
+
+/* An encrypted 2.05 with option 2090 (coap-dec-01's ciphertext), decrypted into a buffer. */
+static void call_coap_parse_response(void)
+{
+    static const uint8_t key[16] = {3, 0xd6, 0x7b, 0x82, 0x94, 0xa6, 0x64, 0x73,
+                                    0x14, 0xcc, 0x37, 0x6a, 0xb6, 0x1d, 9, 10};
+    static const uint8_t d[] = {0x64, 0x45, 0x12, 0x34, 5, 3, 2, 1, 0xe4, 0x07, 0x1d, '8', '8',
+                                '9', '9', 0xff, 0xd4, 0x3c, 0xf5, 0x0a, 0x52, 0x38, 0xe9, 0x7f,
+                                0xc7, 0xd6, 0xc8, 0xc2, 0xbe, 0x88, 0x33, 0x27, 0x92, 0xde, 0x8d,
+                                0x0e, 0x08, 0x73, 0xbd, 0x53, 0x72, 0xa7, 0xd6, 0xb6, 0xcc, 0x60,
+                                0xa5, 0x5f};
+    static uint8_t body[64];
+    static iotwire_coap_session_t session;
+    iotwire_coap_response_t resp;
+    size_t len;
+    (void)iotwire_coap_session_init(&session, 1);
+    (void)iotwire_coap_session_set_key(&session, key, sizeof key);
+    (void)iotwire_coap_parse_response(&session, d, sizeof d, &resp, body, sizeof body, &len);
+}
+#endif
+
 /* Bytes of stack `fn` used below the caller's stack pointer. noinline keeps the painted
  * window below this frame. */
 static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
@@ -132,6 +172,10 @@ int main(void)
 #if defined(IOTWIRE_HAS_ENOS)
         {"iotwire_enos_mqtt_get_password", call_enos_mqtt_get_password},
         {"iotwire_enos_get_psk_key", call_enos_get_psk_key},
+#endif
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+        {"iotwire_coap_publish_build", call_coap_publish},
+        {"iotwire_coap_parse_response", call_coap_parse_response},
 #endif
     };
     size_t i;

@@ -63,6 +63,8 @@ void ct_suite_misc(void);
 /* test_enos.c (nothing without IOTWIRE_HAS_ENOS) */
 void ct_suite_enos(void);
 void ct_suite_enos_activate(void);
+/* test_coap.c, built when the library has IOTWIRE_HAS_COAP_SYMMETRIC */
+void ct_suite_coap(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */
 void ct_suite_legacy_header(void);
 

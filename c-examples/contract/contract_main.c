@@ -15,6 +15,9 @@ static const suite suites[] = {
     {"password_mac", ct_suite_password_mac},
     {"legacy", ct_suite_legacy},
     {"enos", ct_suite_enos},
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+    {"coap", ct_suite_coap},
+#endif
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif

@@ -17,5 +17,10 @@ int cmd_enos_parse_activate(int argc, char **argv);
 int cli_enos_mqtt_sign(const char *cmd, const cli_args_t *args);
 /* True when --profile names an EnOS profile. */
 int cli_is_enos_profile(const cli_args_t *args);
+int cmd_coap_publish(int argc, char **argv);
+int cmd_coap_parse_response(int argc, char **argv);
+int cmd_coap_key(int argc, char **argv);
+int cmd_aes_encrypt(int argc, char **argv);
+int cmd_aes_decrypt(int argc, char **argv);
 
 #endif
