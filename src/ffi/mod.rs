@@ -3,12 +3,17 @@
 //! enforces the output-buffer contract. Every `unsafe` block carries a `// SAFETY:` comment.
 
 pub mod boundary;
+#[cfg(feature = "http")]
+pub mod dynreg;
+#[cfg(feature = "http")]
+pub mod http;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
 pub mod legacy_sdk;
 #[cfg(feature = "mqtt")]
 pub mod mqtt;
+pub mod selectors;
 pub mod status;
 pub mod types;
 pub mod version;
