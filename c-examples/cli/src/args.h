@@ -27,6 +27,10 @@ typedef enum {
     OPT_RANDOM,
     OPT_TYPE,
     OPT_TLS,
+    OPT_TOPIC,
+    OPT_TOKEN,
+    OPT_PAYLOAD,
+    OPT_BODY,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

@@ -16,6 +16,9 @@ static const command_t k_commands[] = {
     {"version", cmd_version},         {"mqtt-sign", cmd_mqtt_sign},
     {"mqtt-dynreg", cmd_mqtt_dynreg}, {"mqtt-psk", cmd_mqtt_psk},
     {"mqtt-ws-url", cmd_mqtt_ws_url},
+    {"http-auth", cmd_http_auth},     {"http-publish", cmd_http_publish},
+    {"http-parse-response", cmd_http_parse_response},
+    {"dynreg-https", cmd_dynreg_https}, {"parse-register", cmd_parse_register},
 };
 
 int cmd_version(int argc, char **argv)
