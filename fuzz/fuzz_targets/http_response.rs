@@ -85,7 +85,11 @@ fn run(data: &[u8]) {
     };
     assert!(ALLOWED.contains(&rc), "undocumented status {rc}");
     let out_after = out.bytes();
-    assert_eq!(&out_after[..PAD], &out_before[..PAD], "wrote before the token");
+    assert_eq!(
+        &out_after[..PAD],
+        &out_before[..PAD],
+        "wrote before the token"
+    );
     assert_eq!(
         &out_after[PAD + cap..],
         &out_before[PAD + cap..],
@@ -93,8 +97,16 @@ fn run(data: &[u8]) {
     );
     if rc != IOTWIRE_OK {
         assert_eq!(len, SENTINEL, "out_len written on failure");
-        assert_eq!(out_after, &out_before[..], "token buffer written on failure");
-        assert_eq!(resp_block.bytes(), &resp_before[..], "resp written on failure");
+        assert_eq!(
+            out_after,
+            &out_before[..],
+            "token buffer written on failure"
+        );
+        assert_eq!(
+            resp_block.bytes(),
+            &resp_before[..],
+            "resp written on failure"
+        );
         return;
     }
     // SAFETY: the library filled the struct (checked layout: our own type).
@@ -107,9 +119,17 @@ fn run(data: &[u8]) {
     };
     let obj = v.as_object().expect("accepted a non-object");
     // serde_json reads `-0` as the float -0.0; as a JSON integer it is 0.
-    let int = |v: &serde_json::Value| v.as_i64().or_else(|| (v.as_f64() == Some(0.0)).then_some(0));
+    let int = |v: &serde_json::Value| {
+        v.as_i64()
+            .or_else(|| (v.as_f64() == Some(0.0)).then_some(0))
+    };
     assert_eq!(int(&obj["code"]), Some(r.code), "code");
-    assert_eq!(r.platform_status, documented(r.code), "status of {}", r.code);
+    assert_eq!(
+        r.platform_status,
+        documented(r.code),
+        "status of {}",
+        r.code
+    );
     assert_eq!(r.reauth == 1, matches!(r.code, 20001 | 20003), "reauth");
     let info = obj.get("info").and_then(|i| i.as_object());
     let want_token = info.and_then(|i| i.get("token")).and_then(|t| t.as_str());

@@ -93,8 +93,14 @@ fn run(data: &[u8]) {
     };
     let mut o = v.as_object().expect("accepted a non-object");
     if reply == 3 {
-        assert_eq!(o["code"].as_f64(), Some(200.0), "HTTPS reply without code 200");
-        o = o["data"].as_object().expect("HTTPS reply without data object");
+        assert_eq!(
+            o["code"].as_f64(),
+            Some(200.0),
+            "HTTPS reply without code 200"
+        );
+        o = o["data"]
+            .as_object()
+            .expect("HTTPS reply without data object");
     }
     let required: &[usize] = match reply {
         0 | 3 => &[0],
