@@ -97,6 +97,9 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("coap-symmetric" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_COAP_SYMMETRIC)
   endif()
+  if("http" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_HTTP)
+  endif()
 endif()
 
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,

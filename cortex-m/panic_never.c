@@ -101,6 +101,44 @@ static int32_t call_coap(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_HTTP)
+static int32_t call_http(void)
+{
+    static const char body[] = "{\"code\":0,\"info\":{\"token\":\"t\",\"messageId\":1}}";
+    static const char reply[] = "{\"deviceSecret\":\"s\"}";
+    static const uint8_t payload[] = "{}";
+    static char text[IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE];
+    static uint8_t bytes[IOTWIRE_HTTP_PUBLISH_HEAD_MAX_SIZE];
+    static size_t len;
+    iotwire_http_auth_options_t a;
+    iotwire_dynreg_https_options_t d;
+    iotwire_http_response_t r;
+    int32_t rc = iotwire_http_auth_options_init(&a);
+    a.product_key = iotwire_str("a1X2bEnP82z");
+    a.device_name = iotwire_str("example1");
+    a.device_secret = iotwire_str("secret");
+    rc |= iotwire_http_get_auth(&a, IOTWIRE_HTTP_PART_REQUEST, text, sizeof text, &len);
+    rc |= iotwire_http_publish_head(IOTWIRE_HTTP_PROFILE_DOC, iotwire_str(""), iotwire_str("/a/b"),
+                                    iotwire_str("tok"), 2, text, sizeof text, &len);
+    rc |= iotwire_http_publish_request(IOTWIRE_HTTP_PROFILE_DOC, iotwire_str(""),
+                                       iotwire_str("/a/b"), iotwire_str("tok"), payload, 2, bytes,
+                                       sizeof bytes, &len);
+    r.struct_size = (uint32_t)sizeof r;
+    rc |= iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_ANY, (const uint8_t *)body,
+                                      sizeof body - 1, &r, text, sizeof text, &len);
+    rc |= iotwire_dynreg_https_options_init(&d);
+    d.product_key = iotwire_str("a1X2bEnP82z");
+    d.device_name = iotwire_str("example1");
+    d.product_secret = iotwire_str("secret");
+    d.random = iotwire_str("r1");
+    rc |= iotwire_dynreg_https_get(&d, IOTWIRE_HTTP_PART_REQUEST, text, sizeof text, &len);
+    rc |= iotwire_register_reply_get(IOTWIRE_REPLY_EXT_REGISTER, (const uint8_t *)reply,
+                                     sizeof reply - 1, IOTWIRE_REPLY_FIELD_DEVICE_SECRET, text,
+                                     sizeof text, &len);
+    return rc;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static int32_t call_legacy(void)
 {
@@ -133,6 +171,9 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_COAP)
     rc |= call_coap();
+#endif
+#if defined(IOTWIRE_HAS_HTTP)
+    rc |= call_http();
 #endif
     if (iotwire_abi_version() != IOTWIRE_ABI_VERSION || iotwire_version_string()[0] == '\0') {
         rc |= 1;

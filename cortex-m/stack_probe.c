@@ -138,6 +138,58 @@ static void call_coap_parse_response(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_HTTP)
+static char http_text[IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE];
+
+/* The HMAC-SHA1 path (the `hmac` crate's state) of the complete auth request. */
+static void call_http_get_auth(void)
+{
+    iotwire_http_auth_options_t o;
+    size_t len;
+    (void)iotwire_http_auth_options_init(&o);
+    o.product_key = iotwire_str(CM_SO_PRODUCT_KEY);
+    o.device_name = iotwire_str(CM_SO_DEVICE_NAME);
+    o.device_secret = iotwire_str(CM_SO_DEVICE_SECRET);
+    o.timestamp = iotwire_str("1700000000000");
+    (void)iotwire_http_get_auth(&o, IOTWIRE_HTTP_PART_REQUEST, http_text, sizeof http_text, &len);
+}
+
+static void call_dynreg_https_get(void)
+{
+    iotwire_dynreg_https_options_t o;
+    size_t len;
+    (void)iotwire_dynreg_https_options_init(&o);
+    o.product_key = iotwire_str(CM_SO_PRODUCT_KEY);
+    o.device_name = iotwire_str(CM_SO_DEVICE_NAME);
+    o.product_secret = iotwire_str(CM_SO_DEVICE_SECRET);
+    o.random = iotwire_str("8Ygb7ULYh53B6OA");
+    (void)iotwire_dynreg_https_get(&o, IOTWIRE_HTTP_PART_REQUEST, http_text, sizeof http_text,
+                                   &len);
+}
+
+/* Nested JSON with escapes: the reader's deepest path (surrogate pair decoding). */
+static void call_http_parse_response(void)
+{
+    static const char body[] = "{\"code\":0,\"message\":\"\\ud83d\\ude00\",\"info\":{\"token\":"
+                               "\"a\\/b\",\"messageId\":892687627916247040,\"data\":[[{}]]}}";
+    iotwire_http_response_t r;
+    size_t len;
+    r.struct_size = (uint32_t)sizeof r;
+    (void)iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_AUTH, (const uint8_t *)body,
+                                      sizeof body - 1, &r, http_text, sizeof http_text, &len);
+}
+
+static void call_register_reply_get(void)
+{
+    static const char reply[] = "{\"code\":200,\"data\":{\"productKey\":\"a1B2c3D4e5F\","
+                                "\"deviceName\":\"device01\",\"deviceSecret\":\"DS00\\u0041\"}}";
+    size_t len;
+    (void)iotwire_register_reply_get(IOTWIRE_REPLY_HTTPS_REGISTER, (const uint8_t *)reply,
+                                     sizeof reply - 1, IOTWIRE_REPLY_FIELD_DEVICE_SECRET,
+                                     http_text, sizeof http_text, &len);
+}
+#endif
+
 /* Bytes of stack `fn` used below the caller's stack pointer. noinline keeps the painted
  * window below this frame. */
 static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
@@ -176,6 +228,12 @@ int main(void)
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
         {"iotwire_coap_publish_build", call_coap_publish},
         {"iotwire_coap_parse_response", call_coap_parse_response},
+#endif
+#if defined(IOTWIRE_HAS_HTTP)
+        {"iotwire_http_get_auth", call_http_get_auth},
+        {"iotwire_dynreg_https_get", call_dynreg_https_get},
+        {"iotwire_http_parse_response", call_http_parse_response},
+        {"iotwire_register_reply_get", call_register_reply_get},
 #endif
     };
     size_t i;

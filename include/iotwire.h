@@ -46,6 +46,9 @@
 #define IOTWIRE_HAS_COAP_SYMMETRIC 1
 /** Defined when the library has the EnOS API (iotwire_enos_*, Cargo feature `enos`). */
 #define IOTWIRE_HAS_ENOS 1
+/** Defined when the library has HTTPS auth/publish, HTTPS dynamic registration and the
+ *  registration reply parsers (Cargo feature `http`). */
+#define IOTWIRE_HAS_HTTP 1
 #endif
 
 
@@ -140,6 +143,83 @@
  * Length of the symmetric-mode AES-128 key.
  */
 #define IOTWIRE_COAP_KEY_LEN 16
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Reply: the MQTT `/ext/register` payload (authType=register): `deviceSecret`.
+ */
+#define IOTWIRE_REPLY_EXT_REGISTER 0
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Reply: the MQTT `/ext/regnwl` payload (authType=regnwl): `clientId`, `deviceToken`.
+ */
+#define IOTWIRE_REPLY_EXT_REGNWL 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Reply: the MQTT `/ext/auth/identity/response` payload (X.509): `productKey`, `deviceName`.
+ */
+#define IOTWIRE_REPLY_IDENTITY 2
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Reply: the HTTPS `/auth/register/device` body: `code` 200, `data.deviceSecret`.
+ */
+#define IOTWIRE_REPLY_HTTPS_REGISTER 3
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Field `deviceSecret` (1..64 printable characters).
+ */
+#define IOTWIRE_REPLY_FIELD_DEVICE_SECRET 0
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Field `clientId` (1..64 printable characters, no `|`).
+ */
+#define IOTWIRE_REPLY_FIELD_CLIENT_ID 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Field `deviceToken` (1..256 printable characters).
+ */
+#define IOTWIRE_REPLY_FIELD_DEVICE_TOKEN 2
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Field `productKey` (1..20 letters and digits).
+ */
+#define IOTWIRE_REPLY_FIELD_PRODUCT_KEY 3
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Field `deviceName` (1..32 of `[A-Za-z0-9_@.:-]`).
+ */
+#define IOTWIRE_REPLY_FIELD_DEVICE_NAME 4
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Capacity that holds any field `iotwire_register_reply_get()` writes, NUL included.
+ */
+#define IOTWIRE_REPLY_FIELD_MAX_SIZE 257
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Capacity that holds any registration request or body this library writes, NUL included.
+ */
+#define IOTWIRE_DYNREG_REQUEST_MAX_SIZE 768
 #endif
 
 #if defined(IOTWIRE_HAS_ENOS)
@@ -269,6 +349,105 @@
 #define IOTWIRE_ENOS_ID_MAX_SIZE 65
 #endif
 
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Profile: the wire form of the platform documentation.
+ */
+#define IOTWIRE_HTTP_PROFILE_DOC 0
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Profile: byte-exact iotkit-embedded v3.2.0 (`Connection: Keep-Alive`, lower-case hex
+ * hmacsha1 auth sign, legacy name limits, empty secrets accepted).
+ */
+#define IOTWIRE_HTTP_PROFILE_V3_2_0 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Flag: accept legacy ProductKeys/DeviceNames (only lengths 20/32 and body-safe bytes checked).
+ */
+#define IOTWIRE_HTTP_FLAG_LAX_NAMES 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Part: the complete request (request line, headers, blank line, body).
+ */
+#define IOTWIRE_HTTP_PART_REQUEST 0
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Part: the body alone (for HTTP clients that write their own head).
+ */
+#define IOTWIRE_HTTP_PART_BODY 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Part: the sign (hex HMAC) alone.
+ */
+#define IOTWIRE_HTTP_PART_SIGN 2
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Part: the sign content, the exact bytes the HMAC covers (holds no secret).
+ */
+#define IOTWIRE_HTTP_PART_SIGN_CONTENT 3
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * The platform's limit on a publish body: 128 KB.
+ */
+#define IOTWIRE_HTTP_PAYLOAD_MAX 131072
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Capacity that holds any token `iotwire_http_parse_response()` accepts, NUL included.
+ */
+#define IOTWIRE_HTTP_TOKEN_MAX_SIZE 257
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Capacity that holds any auth request or body this library writes, NUL included.
+ */
+#define IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE 1024
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Capacity that holds any publish head with a topic of at most 300 characters, NUL included.
+ */
+#define IOTWIRE_HTTP_PUBLISH_HEAD_MAX_SIZE 1024
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Response kind: any reply; only `code` is required.
+ */
+#define IOTWIRE_HTTP_RESPONSE_ANY 0
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Response kind: the `/auth` reply; code 0 must carry `info.token`.
+ */
+#define IOTWIRE_HTTP_RESPONSE_AUTH 1
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * Response kind: the `/topic/...` reply; code 0 must carry `info.messageId`.
+ */
+#define IOTWIRE_HTTP_RESPONSE_PUBLISH 2
+#endif
+
 #if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
 /**
  * Legacy SDK: none, the documented form.
@@ -351,76 +530,6 @@
  * Legacy build switch `SUPPORT_ITLS`.
  */
 #define IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS 8
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Region: China (Shanghai), `cn-shanghai`.
- */
-#define IOTWIRE_REGION_SHANGHAI 0
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Region: Singapore, `ap-southeast-1`.
- */
-#define IOTWIRE_REGION_SINGAPORE 1
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Region: Japan (Tokyo), `ap-northeast-1`.
- */
-#define IOTWIRE_REGION_JAPAN 2
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Region: US (Silicon Valley), `us-west-1`.
- */
-#define IOTWIRE_REGION_USA_WEST 3
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Region: Germany (Frankfurt), `eu-central-1`.
- */
-#define IOTWIRE_REGION_GERMANY 4
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * No region: `host` is used verbatim (instance endpoints, private deployments).
- */
-#define IOTWIRE_REGION_CUSTOM 5
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Sign method: the mode's or profile's default (hmacsha256 for the documented form).
- */
-#define IOTWIRE_SIGN_METHOD_DEFAULT 0
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Sign method `hmacmd5` (interop only).
- */
-#define IOTWIRE_SIGN_METHOD_HMACMD5 1
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Sign method `hmacsha1` (interop only).
- */
-#define IOTWIRE_SIGN_METHOD_HMACSHA1 2
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * Sign method `hmacsha256`.
- */
-#define IOTWIRE_SIGN_METHOD_HMACSHA256 3
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)
@@ -535,6 +644,56 @@
  */
 #define IOTWIRE_MQTT_HOST_MAX_SIZE 272
 #endif
+
+/**
+ * Region: China (Shanghai), `cn-shanghai`.
+ */
+#define IOTWIRE_REGION_SHANGHAI 0
+
+/**
+ * Region: Singapore, `ap-southeast-1`.
+ */
+#define IOTWIRE_REGION_SINGAPORE 1
+
+/**
+ * Region: Japan (Tokyo), `ap-northeast-1`.
+ */
+#define IOTWIRE_REGION_JAPAN 2
+
+/**
+ * Region: US (Silicon Valley), `us-west-1`.
+ */
+#define IOTWIRE_REGION_USA_WEST 3
+
+/**
+ * Region: Germany (Frankfurt), `eu-central-1`.
+ */
+#define IOTWIRE_REGION_GERMANY 4
+
+/**
+ * No region: `host` is used verbatim (instance endpoints, private deployments).
+ */
+#define IOTWIRE_REGION_CUSTOM 5
+
+/**
+ * Sign method: the mode's or profile's default (hmacsha256 for the documented form).
+ */
+#define IOTWIRE_SIGN_METHOD_DEFAULT 0
+
+/**
+ * Sign method `hmacmd5` (interop only).
+ */
+#define IOTWIRE_SIGN_METHOD_HMACMD5 1
+
+/**
+ * Sign method `hmacsha1` (interop only).
+ */
+#define IOTWIRE_SIGN_METHOD_HMACSHA1 2
+
+/**
+ * Sign method `hmacsha256`.
+ */
+#define IOTWIRE_SIGN_METHOD_HMACSHA256 3
 
 /**
  * The status every export returns: 0 is success, negative is an error.
@@ -687,6 +846,59 @@ typedef struct iotwire_coap_response_t {
 } iotwire_coap_response_t;
 #endif
 
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Describes the device for the HTTPS `POST /auth/register/device`. Initialise with
+ * `iotwire_dynreg_https_options_init()`; empty strings mean "not given".
+ */
+typedef struct iotwire_dynreg_https_options_t {
+  /**
+   * `sizeof(iotwire_dynreg_https_options_t)`, set by the init function.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_HTTP_PROFILE_*` (v3.2.0: hmacsha256 only, legacy name limits).
+   */
+  uint32_t profile;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*`; the default is hmacsha256.
+   */
+  uint32_t sign_method;
+  /**
+   * `IOTWIRE_REGION_*`: host `iot-auth.<region>.aliyuncs.com`, or `host` with CUSTOM.
+   */
+  uint32_t region;
+  /**
+   * `IOTWIRE_HTTP_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName (pre-registered in the console).
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * ProductSecret.
+   */
+  struct iotwire_str_t product_secret;
+  /**
+   * Random from the device's RNG, fresh for every request: 1..64 of `[A-Za-z0-9_-]`.
+   */
+  struct iotwire_str_t random;
+  /**
+   * Instance endpoint, used verbatim with `IOTWIRE_REGION_CUSTOM`.
+   */
+  struct iotwire_str_t host;
+} iotwire_dynreg_https_options_t;
+#endif
+
 #if defined(IOTWIRE_HAS_ENOS)
 /**
  * @brief Describes an EnOS device. Initialise with `iotwire_enos_options_init()`, then set
@@ -740,6 +952,136 @@ typedef struct iotwire_enos_options_t {
    */
   struct iotwire_str_t host;
 } iotwire_enos_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Describes the device for `POST /auth`. Initialise with
+ * `iotwire_http_auth_options_init()`, then set the strings; empty strings mean "not given".
+ */
+typedef struct iotwire_http_auth_options_t {
+  /**
+   * `sizeof(iotwire_http_auth_options_t)`, set by `iotwire_http_auth_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_HTTP_PROFILE_*`.
+   */
+  uint32_t profile;
+  /**
+   * `IOTWIRE_SIGN_METHOD_DEFAULT` (hmacsha1), `_HMACSHA1` or `_HMACMD5` (documented form
+   * only); hmacsha256 is not offered by the platform for HTTPS.
+   */
+  uint32_t sign_method;
+  /**
+   * `IOTWIRE_REGION_SHANGHAI` (the public endpoint) or `IOTWIRE_REGION_CUSTOM` (`host`).
+   */
+  uint32_t region;
+  /**
+   * `IOTWIRE_HTTP_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * Client id (at most 64 characters); default `<pk>.<dn>`.
+   */
+  struct iotwire_str_t client_id;
+  /**
+   * Milliseconds since the epoch, decimal; optional (the platform then checks it is
+   * within 15 minutes).
+   */
+  struct iotwire_str_t timestamp;
+  /**
+   * Instance endpoint, used verbatim with `IOTWIRE_REGION_CUSTOM`.
+   */
+  struct iotwire_str_t host;
+} iotwire_http_auth_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief The outcome of `iotwire_http_parse_response()`. Set `struct_size` to
+ * `sizeof(iotwire_http_response_t)` before the call; the library fills the rest.
+ *
+ * Offsets and lengths point into the body that was parsed (the text between the quotes for
+ * strings, escapes not decoded), so they stay valid as long as that body does.
+ */
+typedef struct iotwire_http_response_t {
+  /**
+   * Set by the caller to `sizeof(iotwire_http_response_t)`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_OK` for code 0, else the code as `IOTWIRE_ERR_HTTP_*` (e.g.
+   * `IOTWIRE_ERR_HTTP_TOKEN_EXPIRED` for 20001, `IOTWIRE_ERR_HTTP_UNKNOWN_CODE` otherwise).
+   */
+  int32_t platform_status;
+  /**
+   * The platform's `code`.
+   */
+  int64_t code;
+  /**
+   * 1 when the token is no longer accepted (20001, 20003): authenticate again, then send
+   * the same message with the new token.
+   */
+  uint32_t reauth;
+  /**
+   * 1 when the body has a `message`.
+   */
+  uint32_t has_message;
+  /**
+   * 1 when the body has `info.token` (also written to the token buffer).
+   */
+  uint32_t has_token;
+  /**
+   * 1 when the body has `info.messageId`.
+   */
+  uint32_t has_message_id;
+  /**
+   * 1 when the body has `info.data` other than `null`.
+   */
+  uint32_t has_data;
+  /**
+   * Reserved, written as 0.
+   */
+  uint32_t reserved;
+  /**
+   * `info.messageId` (0 when absent).
+   */
+  uint64_t message_id;
+  /**
+   * Offset of `message` in the body (0 when absent).
+   */
+  size_t message_offset;
+  /**
+   * Length of `message` in the body (0 when absent).
+   */
+  size_t message_len;
+  /**
+   * Offset of `info.data` in the body: a string's text without quotes, any other value's
+   * JSON text (0 when absent).
+   */
+  size_t data_offset;
+  /**
+   * Length of `info.data` (0 when absent).
+   */
+  size_t data_len;
+} iotwire_http_response_t;
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
@@ -1097,6 +1439,78 @@ typedef struct iotwire_mqtt_options_t {
  * The EnOS activation reply is for another ProductKey or DeviceKey than the options name.
  */
 #define IOTWIRE_ERR_ENOS_DEVICE_MISMATCH -49
+
+/**
+ * HTTPS platform code 10000 ("common error").
+ */
+#define IOTWIRE_ERR_HTTP_COMMON_ERROR -50
+
+/**
+ * HTTPS platform code 10001 ("param error").
+ */
+#define IOTWIRE_ERR_HTTP_PARAM_ERROR -51
+
+/**
+ * HTTPS platform code 20000 ("auth check error"): the device credentials were refused.
+ */
+#define IOTWIRE_ERR_HTTP_AUTH_CHECK_ERROR -52
+
+/**
+ * HTTPS platform code 20001 ("token is expired"): authenticate again, then resend the message.
+ */
+#define IOTWIRE_ERR_HTTP_TOKEN_EXPIRED -53
+
+/**
+ * HTTPS platform code 20002 ("token is null"): the publish had no `password` header.
+ */
+#define IOTWIRE_ERR_HTTP_TOKEN_NULL -54
+
+/**
+ * HTTPS platform code 20003 ("check token error"): authenticate again, then resend.
+ */
+#define IOTWIRE_ERR_HTTP_TOKEN_CHECK_ERROR -55
+
+/**
+ * HTTPS platform code 20004 ("update session error").
+ */
+#define IOTWIRE_ERR_HTTP_UPDATE_SESSION_ERROR -56
+
+/**
+ * HTTPS platform code 30001 ("publish message error").
+ */
+#define IOTWIRE_ERR_HTTP_PUBLISH_ERROR -57
+
+/**
+ * HTTPS platform code 40000 ("request too many"): rate limited, retry later.
+ */
+#define IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS -58
+
+/**
+ * An HTTPS platform code that is neither 0 nor a documented error code.
+ */
+#define IOTWIRE_ERR_HTTP_UNKNOWN_CODE -59
+
+/**
+ * An HTTPS publish body over the platform's 128 KB (`IOTWIRE_HTTP_PAYLOAD_MAX`).
+ */
+#define IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE -60
+
+/**
+ * A topic for `POST /topic/...` that is empty, lacks the leading `/`, or holds `+`, `#`, `?`,
+ * `%`, a quote, a backslash or a non-printable byte.
+ */
+#define IOTWIRE_ERR_HTTP_INVALID_TOPIC -61
+
+/**
+ * A reply field (secret, token, client id, name) is empty, over-long or has characters that
+ * field cannot have.
+ */
+#define IOTWIRE_ERR_REPLY_FIELD_INVALID -62
+
+/**
+ * The HTTPS dynamic-registration reply has a `code` other than 200.
+ */
+#define IOTWIRE_ERR_DYNREG_REJECTED -63
 
 /**
  * A state the library considers unreachable; please report it.
@@ -1523,6 +1937,125 @@ iotwire_status_t iotwire_coap_session_set_next_seq(struct iotwire_coap_session_t
                                                    uint32_t next_seq);
 #endif
 
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Fills `opts` with the defaults: documented form, hmacsha256, Shanghai, all strings
+ * empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_dynreg_https_options_t opts;
+ * iotwire_dynreg_https_options_init(&opts);
+ * opts.product_key = iotwire_str("a1B2c3D4e5F");
+ * opts.device_name = iotwire_str("device01");
+ * opts.product_secret = iotwire_str(product_secret);
+ * opts.random = iotwire_str(random_from_trng);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_dynreg_https_options_t`.
+ */
+iotwire_status_t iotwire_dynreg_https_options_init(struct iotwire_dynreg_https_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Writes a part of the HTTPS dynamic-registration request `POST
+ * /auth/register/device`: the complete request, the form body, the sign or the sign content.
+ *
+ * Request: `Host: iot-auth.<region>.aliyuncs.com`, `Accept:
+ * text/xml,text/javascript,text/html,application/json`, `Content-Type:
+ * application/x-www-form-urlencoded`, `Content-Length`, then
+ * `productKey=..&deviceName=..&random=..&sign=..&signMethod=hmacsha256`, sign = upper-case
+ * hex HMAC(ProductSecret, `deviceName<dn>productKey<pk>random<r>`). The reply goes to
+ * `iotwire_register_reply_get()` with `IOTWIRE_REPLY_HTTPS_REGISTER`.
+ * @param[in] opts Device, ProductSecret, random and endpoint.
+ * @param[in] part `IOTWIRE_HTTP_PART_REQUEST`, `_BODY`, `_SIGN` or `_SIGN_CONTENT`.
+ * @param[out] out Buffer for the NUL-terminated text, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_DYNREG_REQUEST_MAX_SIZE` fits any part.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown part, profile, sign method or region; v3.2.0
+ *         with a method other than hmacsha256.
+ * @retval IOTWIRE_ERR_MISSING_FIELD No random, no ProductSecret, CUSTOM without host.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT Random not 1..64 of `[A-Za-z0-9_-]`; host given
+ *         without CUSTOM.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+ *         IOTWIRE_ERR_INVALID_HOST The inputs.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP As for every text output.
+ * @retval IOTWIRE_ERR_UNSUPPORTED The sign method was compiled out.
+ *
+ * @code{c}
+ * char req[IOTWIRE_DYNREG_REQUEST_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_dynreg_https_get(&opts, IOTWIRE_HTTP_PART_REQUEST, req, sizeof req, &len) == IOTWIRE_OK)
+ *     tls_write(conn, req, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_dynreg_https_get(const struct iotwire_dynreg_https_options_t *opts,
+                                          uint32_t part,
+                                          char *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Validates a registration or identity reply and writes one of its fields, decoded,
+ * into the caller's buffer.
+ *
+ * The whole reply is checked whatever field is asked for: `/ext/register` and the HTTPS
+ * reply need a valid `deviceSecret` (the HTTPS one `code` 200 and `data`), `/ext/regnwl`
+ * `clientId` and `deviceToken`, the identity response `productKey` and `deviceName`. Lengths
+ * are bounded, the payload need not be NUL-terminated, and the value goes nowhere but `out`.
+ * Persist a device secret, then wipe `out`.
+ * @param[in] reply `IOTWIRE_REPLY_EXT_REGISTER`, `_EXT_REGNWL`, `_IDENTITY` or `_HTTPS_REGISTER`.
+ * @param[in] payload The MQTT payload or HTTPS body.
+ * @param[in] payload_len Its length.
+ * @param[in] field `IOTWIRE_REPLY_FIELD_*`.
+ * @param[out] out Buffer for the NUL-terminated value, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_REPLY_FIELD_MAX_SIZE` fits any field.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or
+ *         `payload` NULL with `payload_len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown `reply` or `field`.
+ * @retval IOTWIRE_ERR_INVALID_JSON Not one JSON object, a wrongly typed member, a key twice.
+ * @retval IOTWIRE_ERR_MISSING_FIELD A required field, or the one asked for, is absent.
+ * @retval IOTWIRE_ERR_REPLY_FIELD_INVALID A field is empty, too long or has bad characters.
+ * @retval IOTWIRE_ERR_DYNREG_REJECTED The HTTPS reply's `code` is not 200.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP As for every text output.
+ *
+ * @code{c}
+ * char secret[IOTWIRE_REPLY_FIELD_MAX_SIZE];
+ * size_t len;
+ * rc = iotwire_register_reply_get(IOTWIRE_REPLY_EXT_REGISTER, payload, payload_len,
+ *                                 IOTWIRE_REPLY_FIELD_DEVICE_SECRET, secret, sizeof secret, &len);
+ * if (rc == IOTWIRE_OK) { flash_store_secret(secret, len); memset(secret, 0, sizeof secret); }
+ * @endcode
+ *
+ * # Safety
+ * `payload` must be NULL or readable for `payload_len` bytes; `out` must be NULL or writable
+ * for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_register_reply_get(uint32_t reply,
+                                            const uint8_t *payload,
+                                            size_t payload_len,
+                                            uint32_t field,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
 #if defined(IOTWIRE_HAS_ENOS)
 /**
  * @brief Fills `opts` with the defaults: PSK secure mode 2 (device secret), lifetime not
@@ -1909,6 +2442,220 @@ iotwire_status_t iotwire_enos_activate_get_id(const struct iotwire_enos_options_
                                               char *out,
                                               size_t out_cap,
                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Fills `opts` with the defaults: documented form, hmacsha1, the public cn-shanghai
+ * endpoint, all strings empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_http_auth_options_t opts;
+ * iotwire_http_auth_options_init(&opts);
+ * opts.product_key = iotwire_str("a1X2bEnP82z");
+ * opts.device_name = iotwire_str("example1");
+ * opts.device_secret = iotwire_str(secret);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_http_auth_options_t`.
+ */
+iotwire_status_t iotwire_http_auth_options_init(struct iotwire_http_auth_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Writes a part of the `POST /auth` request: the complete request, the JSON body, the
+ * sign, or the sign content.
+ *
+ * Documented form: `POST /auth HTTP/1.1`, `Host`, `Content-Type: application/json`,
+ * `Content-Length`, then
+ * `{"version":"default","clientId":..,"signmethod":..,"sign":..,"productKey":..,"deviceName":..[,"timestamp":..]}`
+ * with an upper-case hex sign. `IOTWIRE_HTTP_PROFILE_V3_2_0` gives v3.2.0's bytes: a
+ * `Connection: Keep-Alive` header, a space after the first comma, a lower-case sign.
+ * sign = HMAC(DeviceSecret, `clientId<id>deviceName<dn>productKey<pk>[timestamp<ts>]`).
+ * @param[in] opts Device and form.
+ * @param[in] part `IOTWIRE_HTTP_PART_REQUEST`, `_BODY`, `_SIGN` or `_SIGN_CONTENT`.
+ * @param[out] out Buffer for the NUL-terminated text, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE` fits any part.
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown part, profile or sign method, hmacsha256, a
+ *         region other than Shanghai/custom.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+ *         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_TIMESTAMP,
+ *         IOTWIRE_ERR_INVALID_HOST, IOTWIRE_ERR_MISSING_FIELD (no secret) The inputs.
+ * @retval IOTWIRE_ERR_UNSUPPORTED The sign method was compiled out.
+ *
+ * @code{c}
+ * char req[IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE];
+ * size_t len;
+ * if (iotwire_http_get_auth(&opts, IOTWIRE_HTTP_PART_REQUEST, req, sizeof req, &len) == IOTWIRE_OK)
+ *     tls_write(conn, req, len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_http_get_auth(const struct iotwire_http_auth_options_t *opts,
+                                       uint32_t part,
+                                       char *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Writes the head of `POST /topic/${topic}` (request line, `Host`, `password:<token>`,
+ * `Content-Type: application/octet-stream`, `Content-Length`, blank line); send the payload
+ * right after it. No copy of the payload is made.
+ *
+ * `IOTWIRE_HTTP_PROFILE_V3_2_0` adds v3.2.0's `Connection: Keep-Alive` after `Host`.
+ * @param[in] profile `IOTWIRE_HTTP_PROFILE_*`.
+ * @param[in] host Instance endpoint, or empty for `iot-as-http.cn-shanghai.aliyuncs.com`.
+ * @param[in] topic The MQTT topic, e.g. `/a1GFjLP3xxC/device123/user/update`; no
+ *            wildcards, `?` or `%`.
+ * @param[in] token `info.token` of the auth reply (1..256 printable characters).
+ * @param[in] payload_len Length of the payload that follows, at most
+ *            `IOTWIRE_HTTP_PAYLOAD_MAX`.
+ * @param[out] out Buffer for the NUL-terminated head, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_HTTP_PUBLISH_HEAD_MAX_SIZE` fits any head
+ *            with a topic of up to 300 characters.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a
+ *         (NULL, len > 0) string.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown profile.
+ * @retval IOTWIRE_ERR_HTTP_INVALID_TOPIC The topic cannot be a request path.
+ * @retval IOTWIRE_ERR_MISSING_FIELD Empty token.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT Token over 256 characters or not printable.
+ * @retval IOTWIRE_ERR_INVALID_HOST Malformed host.
+ * @retval IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE `payload_len` over 128 KB.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP As for every text output.
+ *
+ * @code{c}
+ * char head[IOTWIRE_HTTP_PUBLISH_HEAD_MAX_SIZE];
+ * size_t len;
+ * rc = iotwire_http_publish_head(IOTWIRE_HTTP_PROFILE_DOC, iotwire_str(""),
+ *                                iotwire_str("/a1X2bEnP82z/example1/user/update"),
+ *                                iotwire_str(token), msg_len, head, sizeof head, &len);
+ * if (rc == IOTWIRE_OK) { tls_write(conn, head, len); tls_write(conn, msg, msg_len); }
+ * @endcode
+ *
+ * # Safety
+ * The strings follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_http_publish_head(uint32_t profile,
+                                           struct iotwire_str_t host,
+                                           struct iotwire_str_t topic,
+                                           struct iotwire_str_t token,
+                                           size_t payload_len,
+                                           char *out,
+                                           size_t out_cap,
+                                           size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Writes the complete `POST /topic/${topic}` request, head and payload, as bytes (no
+ * NUL): for callers that send one buffer. Same head as `iotwire_http_publish_head()`.
+ *
+ * The payload is sent exactly as given (v3.2.0 could append a NUL; this never does).
+ * @param[in] profile `IOTWIRE_HTTP_PROFILE_*`.
+ * @param[in] host Instance endpoint, or empty for the public one.
+ * @param[in] topic The MQTT topic.
+ * @param[in] token `info.token` of the auth reply.
+ * @param[in] payload The message, any bytes; NULL only with `payload_len` 0.
+ * @param[in] payload_len Its length, at most `IOTWIRE_HTTP_PAYLOAD_MAX`.
+ * @param[out] out Buffer for the request, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the exact length needed for a size query.
+ * @return As `iotwire_http_publish_head()`; IOTWIRE_ERR_OVERLAP also when `out` overlaps
+ *         the payload.
+ *
+ * @code{c}
+ * static uint8_t req[IOTWIRE_HTTP_PUBLISH_HEAD_MAX_SIZE + 256];
+ * size_t len;
+ * rc = iotwire_http_publish_request(IOTWIRE_HTTP_PROFILE_DOC, iotwire_str(""), topic, token,
+ *                                   (const uint8_t *)"{\"temp\":0}", 10, req, sizeof req, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_http_publish_head()`; `payload` must be NULL or readable for `payload_len`
+ * bytes; `out` must be NULL or writable for `out_cap` bytes.
+ */
+iotwire_status_t iotwire_http_publish_request(uint32_t profile,
+                                              struct iotwire_str_t host,
+                                              struct iotwire_str_t topic,
+                                              struct iotwire_str_t token,
+                                              const uint8_t *payload,
+                                              size_t payload_len,
+                                              uint8_t *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_HTTP)
+/**
+ * @brief Parses the reply body of `/auth` or `/topic/...`:
+ * `{"code":N,"message":"...","info":{"token"|"messageId"|"data"}}`.
+ *
+ * A body that parses gives IOTWIRE_OK whatever its `code`: the platform's verdict is
+ * `resp->platform_status` (IOTWIRE_OK for 0, IOTWIRE_ERR_HTTP_* otherwise), and
+ * `resp->reauth` says whether to authenticate again and resend the same message (20001,
+ * 20003). `info.token` is decoded into `token`; a reply without one writes the empty string.
+ * @param[in] kind `IOTWIRE_HTTP_RESPONSE_ANY`, `_AUTH` (code 0 needs `info.token`) or
+ *            `_PUBLISH` (code 0 needs `info.messageId`).
+ * @param[in] body The reply body; it need not be NUL-terminated.
+ * @param[in] body_len Its length.
+ * @param[in,out] resp Caller sets `struct_size`; filled only on IOTWIRE_OK.
+ * @param[out] token Buffer for the NUL-terminated token, or NULL for a size query.
+ * @param[in] token_cap Capacity of `token`; `IOTWIRE_HTTP_TOKEN_MAX_SIZE` fits any token.
+ * @param[out] token_len Token length, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK The body is a reply; see `resp->platform_status`.
+ * @retval IOTWIRE_ERR_NULL_POINTER `resp` or `token_len` NULL, `token` NULL with
+ *         `token_cap` > 0, or `body` NULL with `body_len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `resp->struct_size` too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown `kind`.
+ * @retval IOTWIRE_ERR_INVALID_JSON Not one JSON object, `code` not an integer, a member of
+ *         the wrong type, a key twice.
+ * @retval IOTWIRE_ERR_MISSING_FIELD No `code`, or a success reply without what `kind` needs.
+ * @retval IOTWIRE_ERR_REPLY_FIELD_INVALID The token is over 256 characters or not printable.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP As for every text output
+ *         (`resp` counts as an input); nothing written.
+ *
+ * @code{c}
+ * iotwire_http_response_t r;
+ * char token[IOTWIRE_HTTP_TOKEN_MAX_SIZE];
+ * size_t token_len;
+ * r.struct_size = sizeof r;
+ * rc = iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_PUBLISH, body, body_len, &r,
+ *                                  token, sizeof token, &token_len);
+ * if (rc == IOTWIRE_OK && r.reauth) { authenticate(); resend(msg); }
+ * @endcode
+ *
+ * # Safety
+ * `body` must be NULL or readable for `body_len` bytes; `resp` must be NULL or point to a
+ * writable struct of `resp->struct_size` bytes; `token` must be NULL or writable for
+ * `token_cap` bytes; `token_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_http_parse_response(uint32_t kind,
+                                             const uint8_t *body,
+                                             size_t body_len,
+                                             struct iotwire_http_response_t *resp,
+                                             char *token,
+                                             size_t token_cap,
+                                             size_t *token_len);
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)

@@ -65,6 +65,8 @@ void ct_suite_enos(void);
 void ct_suite_enos_activate(void);
 /* test_coap.c, built when the library has IOTWIRE_HAS_COAP_SYMMETRIC */
 void ct_suite_coap(void);
+/* test_http.c (empty without IOTWIRE_HAS_HTTP) */
+void ct_suite_http(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */
 void ct_suite_legacy_header(void);
 

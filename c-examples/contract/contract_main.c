@@ -18,6 +18,7 @@ static const suite suites[] = {
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
     {"coap", ct_suite_coap},
 #endif
+    {"http", ct_suite_http},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif

@@ -77,4 +77,33 @@ pub enum Error {
     InvalidReplyField,
     /// An EnOS activation reply names another ProductKey or DeviceKey than the request.
     DeviceMismatch,
+    /// HTTPS platform code 10000, "common error".
+    HttpCommonError,
+    /// HTTPS platform code 10001, "param error".
+    HttpParamError,
+    /// HTTPS platform code 20000, "auth check error": the device credentials were refused.
+    HttpAuthCheckError,
+    /// HTTPS platform code 20001, "token is expired": authenticate again, then resend.
+    HttpTokenExpired,
+    /// HTTPS platform code 20002, "token is null": the request had no `password` header.
+    HttpTokenNull,
+    /// HTTPS platform code 20003, "check token error": authenticate again, then resend.
+    HttpTokenCheckError,
+    /// HTTPS platform code 20004, "update session error".
+    HttpUpdateSessionError,
+    /// HTTPS platform code 30001, "publish message error".
+    HttpPublishError,
+    /// HTTPS platform code 40000, "request too many" (rate limited).
+    HttpTooManyRequests,
+    /// An HTTPS platform code that is neither 0 nor a documented error code.
+    HttpUnknownCode,
+    /// An HTTPS publish body over the platform's 128 KB.
+    HttpPayloadTooLarge,
+    /// A topic for `POST /topic/...` that is empty, lacks the leading `/`, or holds a wildcard,
+    /// `?`, `%`, a quote, a backslash or a non-printable byte.
+    HttpInvalidTopic,
+    /// A reply field is empty, over-long, or has characters that field cannot have.
+    ReplyFieldInvalid,
+    /// The HTTPS dynamic-registration reply has a `code` other than 200.
+    DynregRejected,
 }

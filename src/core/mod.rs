@@ -28,10 +28,13 @@ pub mod error;
 pub mod hash;
 pub mod hex;
 pub mod hmac;
+#[cfg(feature = "http")]
+pub mod http;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod mac;
-#[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
+// HTTPS reuses the region table and the name/host validation.
+#[cfg(any(feature = "mqtt", feature = "legacy-sign", feature = "http"))]
 pub mod mqtt;
 pub mod sink;
 

@@ -9,14 +9,19 @@ pub mod coap;
 pub mod coap_crypto;
 #[cfg(feature = "coap")]
 pub mod coap_session;
+#[cfg(feature = "http")]
+pub mod dynreg;
 #[cfg(feature = "enos")]
 pub mod enos;
+#[cfg(feature = "http")]
+pub mod http;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
 pub mod legacy_sdk;
 #[cfg(feature = "mqtt")]
 pub mod mqtt;
+pub mod selectors;
 pub mod status;
 pub mod types;
 pub mod version;

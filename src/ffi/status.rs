@@ -91,6 +91,36 @@ pub const IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED: iotwire_status_t = -47;
 pub const IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD: iotwire_status_t = -48;
 /// The EnOS activation reply is for another ProductKey or DeviceKey than the options name.
 pub const IOTWIRE_ERR_ENOS_DEVICE_MISMATCH: iotwire_status_t = -49;
+/// HTTPS platform code 10000 ("common error").
+pub const IOTWIRE_ERR_HTTP_COMMON_ERROR: iotwire_status_t = -50;
+/// HTTPS platform code 10001 ("param error").
+pub const IOTWIRE_ERR_HTTP_PARAM_ERROR: iotwire_status_t = -51;
+/// HTTPS platform code 20000 ("auth check error"): the device credentials were refused.
+pub const IOTWIRE_ERR_HTTP_AUTH_CHECK_ERROR: iotwire_status_t = -52;
+/// HTTPS platform code 20001 ("token is expired"): authenticate again, then resend the message.
+pub const IOTWIRE_ERR_HTTP_TOKEN_EXPIRED: iotwire_status_t = -53;
+/// HTTPS platform code 20002 ("token is null"): the publish had no `password` header.
+pub const IOTWIRE_ERR_HTTP_TOKEN_NULL: iotwire_status_t = -54;
+/// HTTPS platform code 20003 ("check token error"): authenticate again, then resend.
+pub const IOTWIRE_ERR_HTTP_TOKEN_CHECK_ERROR: iotwire_status_t = -55;
+/// HTTPS platform code 20004 ("update session error").
+pub const IOTWIRE_ERR_HTTP_UPDATE_SESSION_ERROR: iotwire_status_t = -56;
+/// HTTPS platform code 30001 ("publish message error").
+pub const IOTWIRE_ERR_HTTP_PUBLISH_ERROR: iotwire_status_t = -57;
+/// HTTPS platform code 40000 ("request too many"): rate limited, retry later.
+pub const IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS: iotwire_status_t = -58;
+/// An HTTPS platform code that is neither 0 nor a documented error code.
+pub const IOTWIRE_ERR_HTTP_UNKNOWN_CODE: iotwire_status_t = -59;
+/// An HTTPS publish body over the platform's 128 KB (`IOTWIRE_HTTP_PAYLOAD_MAX`).
+pub const IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE: iotwire_status_t = -60;
+/// A topic for `POST /topic/...` that is empty, lacks the leading `/`, or holds `+`, `#`, `?`,
+/// `%`, a quote, a backslash or a non-printable byte.
+pub const IOTWIRE_ERR_HTTP_INVALID_TOPIC: iotwire_status_t = -61;
+/// A reply field (secret, token, client id, name) is empty, over-long or has characters that
+/// field cannot have.
+pub const IOTWIRE_ERR_REPLY_FIELD_INVALID: iotwire_status_t = -62;
+/// The HTTPS dynamic-registration reply has a `code` other than 200.
+pub const IOTWIRE_ERR_DYNREG_REJECTED: iotwire_status_t = -63;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -133,6 +163,20 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::ActivationRefused => IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED,
         Error::InvalidReplyField => IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD,
         Error::DeviceMismatch => IOTWIRE_ERR_ENOS_DEVICE_MISMATCH,
+        Error::HttpCommonError => IOTWIRE_ERR_HTTP_COMMON_ERROR,
+        Error::HttpParamError => IOTWIRE_ERR_HTTP_PARAM_ERROR,
+        Error::HttpAuthCheckError => IOTWIRE_ERR_HTTP_AUTH_CHECK_ERROR,
+        Error::HttpTokenExpired => IOTWIRE_ERR_HTTP_TOKEN_EXPIRED,
+        Error::HttpTokenNull => IOTWIRE_ERR_HTTP_TOKEN_NULL,
+        Error::HttpTokenCheckError => IOTWIRE_ERR_HTTP_TOKEN_CHECK_ERROR,
+        Error::HttpUpdateSessionError => IOTWIRE_ERR_HTTP_UPDATE_SESSION_ERROR,
+        Error::HttpPublishError => IOTWIRE_ERR_HTTP_PUBLISH_ERROR,
+        Error::HttpTooManyRequests => IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS,
+        Error::HttpUnknownCode => IOTWIRE_ERR_HTTP_UNKNOWN_CODE,
+        Error::HttpPayloadTooLarge => IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE,
+        Error::HttpInvalidTopic => IOTWIRE_ERR_HTTP_INVALID_TOPIC,
+        Error::ReplyFieldInvalid => IOTWIRE_ERR_REPLY_FIELD_INVALID,
+        Error::DynregRejected => IOTWIRE_ERR_DYNREG_REJECTED,
     }
 }
 
@@ -180,6 +224,20 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED => "IOTWIRE_ERR_ENOS_ACTIVATION_REFUSED\0",
         IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD => "IOTWIRE_ERR_ENOS_INVALID_REPLY_FIELD\0",
         IOTWIRE_ERR_ENOS_DEVICE_MISMATCH => "IOTWIRE_ERR_ENOS_DEVICE_MISMATCH\0",
+        IOTWIRE_ERR_HTTP_COMMON_ERROR => "IOTWIRE_ERR_HTTP_COMMON_ERROR\0",
+        IOTWIRE_ERR_HTTP_PARAM_ERROR => "IOTWIRE_ERR_HTTP_PARAM_ERROR\0",
+        IOTWIRE_ERR_HTTP_AUTH_CHECK_ERROR => "IOTWIRE_ERR_HTTP_AUTH_CHECK_ERROR\0",
+        IOTWIRE_ERR_HTTP_TOKEN_EXPIRED => "IOTWIRE_ERR_HTTP_TOKEN_EXPIRED\0",
+        IOTWIRE_ERR_HTTP_TOKEN_NULL => "IOTWIRE_ERR_HTTP_TOKEN_NULL\0",
+        IOTWIRE_ERR_HTTP_TOKEN_CHECK_ERROR => "IOTWIRE_ERR_HTTP_TOKEN_CHECK_ERROR\0",
+        IOTWIRE_ERR_HTTP_UPDATE_SESSION_ERROR => "IOTWIRE_ERR_HTTP_UPDATE_SESSION_ERROR\0",
+        IOTWIRE_ERR_HTTP_PUBLISH_ERROR => "IOTWIRE_ERR_HTTP_PUBLISH_ERROR\0",
+        IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS => "IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS\0",
+        IOTWIRE_ERR_HTTP_UNKNOWN_CODE => "IOTWIRE_ERR_HTTP_UNKNOWN_CODE\0",
+        IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE => "IOTWIRE_ERR_HTTP_PAYLOAD_TOO_LARGE\0",
+        IOTWIRE_ERR_HTTP_INVALID_TOPIC => "IOTWIRE_ERR_HTTP_INVALID_TOPIC\0",
+        IOTWIRE_ERR_REPLY_FIELD_INVALID => "IOTWIRE_ERR_REPLY_FIELD_INVALID\0",
+        IOTWIRE_ERR_DYNREG_REJECTED => "IOTWIRE_ERR_DYNREG_REJECTED\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -209,7 +267,8 @@ mod tests {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
             -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -45,
-            -46, -47, -48, -49, -100,
+            -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60, -61, -62,
+            -63, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));

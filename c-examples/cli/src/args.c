@@ -9,6 +9,9 @@ typedef struct {
 } opt_spec_t;
 
 /* Indexed by cli_opt_t. */
+/* cli_opt_mask_t has one bit per option. */
+typedef char cli_opt_count_fits_the_mask[(OPT_COUNT <= 64) ? 1 : -1];
+
 static const opt_spec_t k_specs[OPT_COUNT] = {
     {"product-key", 1},   {"device-name", 1},  {"device-secret", 1}, {"product-secret", 1},
     {"region", 1},        {"host", 1},         {"client-id", 1},     {"sign-method", 1},
@@ -16,7 +19,8 @@ static const opt_spec_t k_specs[OPT_COUNT] = {
     {"instance-id", 1},   {"profile", 1},      {"extra-params", 1},  {"lax-names", 0},
     {"keepalive", 1},     {"port", 1},         {"random", 1},        {"type", 1},
     {"tls", 0},           {"device-key", 1},   {"secret", 1},        {"lifetime", 1},
-    {"message-id", 1},    {"token", 1},        {"datagram", 1},      {"help", 0},
+    {"message-id", 1},    {"token", 1},        {"datagram", 1},      {"topic", 1},
+    {"payload", 1},       {"body", 1},         {"help", 0},
 };
 
 const char *cli_opt_name(cli_opt_t opt)
@@ -46,7 +50,7 @@ static int lookup(const char *name, size_t name_len)
     return -1;
 }
 
-int cli_args_parse(int argc, char **argv, int first, uint32_t allowed, cli_args_t *out,
+int cli_args_parse(int argc, char **argv, int first, cli_opt_mask_t allowed, cli_args_t *out,
                    char *err, size_t err_cap)
 {
     int i;

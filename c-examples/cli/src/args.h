@@ -33,12 +33,18 @@ typedef enum {
     OPT_MESSAGE_ID,
     OPT_TOKEN,
     OPT_DATAGRAM,
+    OPT_TOPIC,
+    OPT_PAYLOAD,
+    OPT_BODY,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;
 
 /* Bit of one option in an "allowed options" mask. */
-#define CLI_OPT_BIT(opt) ((uint32_t)1u << (unsigned)(opt))
+/* A set of options; 64 bits because the commands together have more than 32 options. */
+typedef uint64_t cli_opt_mask_t;
+
+#define CLI_OPT_BIT(opt) ((cli_opt_mask_t)1u << (unsigned)(opt))
 
 typedef struct {
     /* Points into argv; NULL when the option was not given. Flags get "" when given. */
@@ -47,7 +53,7 @@ typedef struct {
 
 /* Parses argv[first..argc-1]. Only options in `allowed` are accepted; each at most once.
  * Returns 0, or -1 with a one-line explanation in `err`. --help is always accepted. */
-int cli_args_parse(int argc, char **argv, int first, uint32_t allowed, cli_args_t *out,
+int cli_args_parse(int argc, char **argv, int first, cli_opt_mask_t allowed, cli_args_t *out,
                    char *err, size_t err_cap);
 
 /* True when the option was given. */

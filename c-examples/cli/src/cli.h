@@ -40,6 +40,6 @@ void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /* Parses the command's options; on a mistake or --help it has already reported and returns
  * CLI_EXIT_USAGE, otherwise CLI_EXIT_OK. */
-int cli_parse_or_report(int argc, char **argv, uint32_t allowed, cli_args_t *args);
+int cli_parse_or_report(int argc, char **argv, cli_opt_mask_t allowed, cli_args_t *args);
 
 #endif

@@ -146,7 +146,7 @@ int cli_enos_mqtt_sign(const char *cmd, const cli_args_t *args)
 
 int cmd_enos_psk(int argc, char **argv)
 {
-    const uint32_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_KEY) |
+    const cli_opt_mask_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_KEY) |
                              CLI_OPT_BIT(OPT_SECRET) | CLI_OPT_BIT(OPT_SECURE_MODE) |
                              CLI_OPT_BIT(OPT_LIFETIME);
     static const cli_opt_t required[] = {OPT_PRODUCT_KEY, OPT_DEVICE_KEY, OPT_SECRET,
@@ -245,7 +245,7 @@ static int from_hex(const char *hex, uint8_t *out, size_t cap, size_t *len)
 
 int cmd_enos_activate(int argc, char **argv)
 {
-    const uint32_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_KEY) |
+    const cli_opt_mask_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_KEY) |
                              CLI_OPT_BIT(OPT_MESSAGE_ID) | CLI_OPT_BIT(OPT_TOKEN);
     static const cli_opt_t required[] = {OPT_PRODUCT_KEY, OPT_DEVICE_KEY};
     const char *cmd = argv[1];
@@ -303,7 +303,7 @@ int cmd_enos_activate(int argc, char **argv)
 
 int cmd_enos_parse_activate(int argc, char **argv)
 {
-    const uint32_t allowed = CLI_OPT_BIT(OPT_DATAGRAM) | CLI_OPT_BIT(OPT_PRODUCT_KEY) |
+    const cli_opt_mask_t allowed = CLI_OPT_BIT(OPT_DATAGRAM) | CLI_OPT_BIT(OPT_PRODUCT_KEY) |
                              CLI_OPT_BIT(OPT_DEVICE_KEY);
     const char *cmd = argv[1];
     cli_args_t args;

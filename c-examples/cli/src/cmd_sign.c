@@ -66,7 +66,7 @@ static int check_sign_inputs(const char *cmd, const cli_args_t *args, uint32_t m
 
 int cmd_mqtt_sign(int argc, char **argv)
 {
-    const uint32_t allowed =
+    const cli_opt_mask_t allowed =
         CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
         CLI_OPT_BIT(OPT_DEVICE_SECRET) | CLI_OPT_BIT(OPT_REGION) | CLI_OPT_BIT(OPT_HOST) |
         CLI_OPT_BIT(OPT_CLIENT_ID) | CLI_OPT_BIT(OPT_SIGN_METHOD) | CLI_OPT_BIT(OPT_SECURE_MODE) |
@@ -153,7 +153,7 @@ int cmd_mqtt_sign(int argc, char **argv)
 
 int cmd_mqtt_dynreg(int argc, char **argv)
 {
-    const uint32_t allowed =
+    const cli_opt_mask_t allowed =
         CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
         CLI_OPT_BIT(OPT_PRODUCT_SECRET) | CLI_OPT_BIT(OPT_RANDOM) | CLI_OPT_BIT(OPT_TYPE) |
         CLI_OPT_BIT(OPT_SIGN_METHOD) | CLI_OPT_BIT(OPT_SECURE_MODE) |

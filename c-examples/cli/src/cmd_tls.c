@@ -7,7 +7,7 @@
 
 int cmd_mqtt_psk(int argc, char **argv)
 {
-    const uint32_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
+    const cli_opt_mask_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
                              CLI_OPT_BIT(OPT_DEVICE_SECRET) | CLI_OPT_BIT(OPT_SIGN_METHOD) |
                              CLI_OPT_BIT(OPT_TIMESTAMP) | CLI_OPT_BIT(OPT_LAX_NAMES);
     static const cli_opt_t required[] = {OPT_PRODUCT_KEY, OPT_DEVICE_NAME, OPT_DEVICE_SECRET};
@@ -61,7 +61,7 @@ int cmd_mqtt_psk(int argc, char **argv)
 
 int cmd_mqtt_ws_url(int argc, char **argv)
 {
-    const uint32_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_REGION) |
+    const cli_opt_mask_t allowed = CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_REGION) |
                              CLI_OPT_BIT(OPT_HOST) | CLI_OPT_BIT(OPT_TLS) |
                              CLI_OPT_BIT(OPT_LAX_NAMES);
     const char *cmd = argv[1];

@@ -22,5 +22,10 @@ int cmd_coap_parse_response(int argc, char **argv);
 int cmd_coap_key(int argc, char **argv);
 int cmd_aes_encrypt(int argc, char **argv);
 int cmd_aes_decrypt(int argc, char **argv);
+int cmd_http_auth(int argc, char **argv);
+int cmd_http_publish(int argc, char **argv);
+int cmd_http_parse_response(int argc, char **argv);
+int cmd_dynreg_https(int argc, char **argv);
+int cmd_parse_register(int argc, char **argv);
 
 #endif

@@ -22,6 +22,9 @@ static const command_t k_commands[] = {
     {"coap-key", cmd_coap_key},
     {"aes-encrypt", cmd_aes_encrypt},
     {"aes-decrypt", cmd_aes_decrypt},
+    {"http-auth", cmd_http_auth},     {"http-publish", cmd_http_publish},
+    {"http-parse-response", cmd_http_parse_response},
+    {"dynreg-https", cmd_dynreg_https}, {"parse-register", cmd_parse_register},
 };
 
 int cmd_version(int argc, char **argv)

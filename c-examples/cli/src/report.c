@@ -45,7 +45,7 @@ void cli_warn(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int cli_parse_or_report(int argc, char **argv, uint32_t allowed, cli_args_t *args)
+int cli_parse_or_report(int argc, char **argv, cli_opt_mask_t allowed, cli_args_t *args)
 {
     char err[CLI_ERR_CAP];
     if (cli_args_parse(argc, argv, 2, allowed, args, err, sizeof err) != 0) {

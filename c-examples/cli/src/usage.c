@@ -108,6 +108,29 @@ static const usage_t k_usages[] = {
     {"aes-decrypt",
      "  iotwire-cli aes-decrypt --key HEX --ciphertext-hex HEX\n"
      "      -> {\"plaintext_hex\"}; bad padding is IOTWIRE_ERR_COAP_BAD_PADDING\n"},
+    {"http-auth",
+     "  iotwire-cli http-auth --product-key PK --device-name DN --device-secret DS\n"
+     "      [--client-id ID] [--sign-method hmacmd5|hmacsha1] [--timestamp MS]\n"
+     "      [--host HOST] [--lax-names] [--profile doc|v3.2.0]\n"
+     "      -> {\"request\",\"body\",\"sign\",\"sign_content\"} of POST /auth (HTTPS)\n"},
+    {"http-publish",
+     "  iotwire-cli http-publish --topic T --token TOK --payload TEXT [--host HOST]\n"
+     "      [--profile doc|v3.2.0]\n"
+     "      -> {\"request\"}: POST /topic<T> with the password: token header\n"},
+    {"http-parse-response",
+     "  iotwire-cli http-parse-response --body JSON\n"
+     "      -> {\"code\",\"status\",\"reauth\"[,\"message\"][,\"token\"][,\"message_id\"]}; exit 0\n"
+     "      whenever the body is a reply, whatever its code (message_id is a decimal string)\n"},
+    {"dynreg-https",
+     "  iotwire-cli dynreg-https --product-key PK --device-name DN --product-secret PS\n"
+     "      --random R [--sign-method hmacmd5|hmacsha1|hmacsha256]\n"
+     "      [--region NAME | --host HOST] [--lax-names] [--profile doc|v3.2.0]\n"
+     "      -> {\"request\",\"body\",\"sign\"} of POST /auth/register/device\n"},
+    {"parse-register",
+     "  iotwire-cli parse-register --payload JSON [--type https|register|regnwl|identity]\n"
+     "      -> {\"device_secret\"} (HTTPS reply, /ext/register), {\"client_id\",\"device_token\"}\n"
+     "      (/ext/regnwl) or {\"product_key\",\"device_name\"} (/ext/auth/identity/response);\n"
+     "      without --type the first of these forms the payload has\n"},
 };
 
 void cli_print_usage(const char *command)

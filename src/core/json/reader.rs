@@ -108,6 +108,11 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// The object's text, from `{` to `}` inclusive.
+    pub fn text(&self) -> &'a [u8] {
+        self.bytes
+    }
+
     /// Iterates over the members in document order.
     pub fn members(&self) -> Members<'a> {
         let mut c = Cursor::new(self.bytes);
