@@ -38,8 +38,109 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
+/** Defined when the library has the CoAP API: codec, session, Alibaba auth, DTLS-PSK (Cargo
+ *  feature `coap`). */
+#define IOTWIRE_HAS_COAP 1
 #endif
 
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * CoAP profile: the documented request (default).
+ */
+#define IOTWIRE_COAP_PROFILE_DOC 0
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * CoAP profile: iotkit-embedded 3.2.0 byte compatibility.
+ */
+#define IOTWIRE_COAP_PROFILE_V3_2_0 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * CoAP profile: iotkit-embedded 2.3.0 byte compatibility.
+ */
+#define IOTWIRE_COAP_PROFILE_V2_3_0 2
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Payload format `application/json` (the CoAP Content-Format number, 50).
+ */
+#define IOTWIRE_COAP_FORMAT_JSON 50
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Payload format `application/cbor` (the CoAP Content-Format number, 60).
+ */
+#define IOTWIRE_COAP_FORMAT_CBOR 60
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
+ */
+#define IOTWIRE_COAP_AUTH_FLAG_SEQ 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Auth flag: send and sign `ackMode` (the value in `ack_mode`).
+ */
+#define IOTWIRE_COAP_AUTH_FLAG_ACK_MODE 2
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth sign content, NUL included.
+ */
+#define IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE 192
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth sign (hex of a MAC), NUL included.
+ */
+#define IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth payload (JSON or CBOR).
+ */
+#define IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE 320
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * DTLS-PSK form: documented (`psk = MAC(DeviceSecret, "<pk>&<dn><ts>")`, raw bytes).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_FORM_DOC 0
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * DTLS-PSK form: SDK (`psk` = upper-case hex text of `MAC(ds, "id<pk>&<dn>timestamp<ts>")`).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_FORM_SDK 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any DTLS-PSK identity, NUL included.
+ */
+#define IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE 97
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any DTLS-PSK key (64 bytes: the SDK form with hmacsha256).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE 64
+#endif
 
 #if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
 /**
@@ -308,6 +409,133 @@
 #define IOTWIRE_MQTT_HOST_MAX_SIZE 272
 #endif
 
+/**
+ * The status every export returns: 0 is success, negative is an error.
+ */
+typedef int32_t iotwire_status_t;
+
+/**
+ * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
+ * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
+ * the header's `iotwire_str()` helper.
+ */
+typedef struct iotwire_str_t {
+  /**
+   * First byte (may be NULL when `len` is 0).
+   */
+  const char *ptr;
+  /**
+   * Number of bytes.
+   */
+  size_t len;
+} iotwire_str_t;
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Describes an Alibaba CoAP auth request. Initialise with
+ * `iotwire_coap_auth_options_init()`, then set what applies; empty strings mean "not given".
+ *
+ * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
+ */
+typedef struct iotwire_coap_auth_options_t {
+  /**
+   * `sizeof(iotwire_coap_auth_options_t)`, set by `iotwire_coap_auth_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_COAP_PROFILE_*`.
+   */
+  uint32_t profile;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*` (0 default: no `signmethod` member, hmacmd5; 1 hmacmd5,
+   * 2 hmacsha1, 3 hmacsha256: sent as `signmethod`).
+   */
+  uint32_t sign_method;
+  /**
+   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+   */
+  uint32_t format;
+  /**
+   * `IOTWIRE_COAP_AUTH_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * `seq` (with `IOTWIRE_COAP_AUTH_FLAG_SEQ`): the legacy SDKs send a random value below
+   * 10000; legacy profiles print it with `%d`.
+   */
+  uint32_t seq;
+  /**
+   * `ackMode` 0 or 1 (with `IOTWIRE_COAP_AUTH_FLAG_ACK_MODE`).
+   */
+  uint32_t ack_mode;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * clientId (at most 64 characters); default `<pk>.<dn>`.
+   */
+  struct iotwire_str_t client_id;
+  /**
+   * Timestamp in milliseconds, decimal; optional (documented profile only).
+   */
+  struct iotwire_str_t timestamp;
+} iotwire_coap_auth_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Describes the inputs of an Alibaba DTLS-PSK credential. Initialise with
+ * `iotwire_coap_dtls_psk_options_init()`.
+ */
+typedef struct iotwire_coap_dtls_psk_options_t {
+  /**
+   * `sizeof(iotwire_coap_dtls_psk_options_t)`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_COAP_DTLS_PSK_FORM_*`.
+   */
+  uint32_t form;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*` (0 default = hmacsha256; 1 hmacmd5, 2 hmacsha1, 3 hmacsha256).
+   */
+  uint32_t sign_method;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * Timestamp in milliseconds, decimal; empty means 2524608000000 (the SDKs' constant).
+   */
+  struct iotwire_str_t timestamp;
+} iotwire_coap_dtls_psk_options_t;
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**
  * Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
@@ -360,27 +588,6 @@ typedef struct iotwire_legacy_sign_mqtt_t {
   char password[65];
 } iotwire_legacy_sign_mqtt_t;
 #endif
-
-/**
- * The status every export returns: 0 is success, negative is an error.
- */
-typedef int32_t iotwire_status_t;
-
-/**
- * A borrowed byte string: `ptr` need not be NUL-terminated. `{NULL, 0}` is the empty string;
- * `{NULL, n > 0}` is rejected with `IOTWIRE_ERR_NULL_POINTER`. Build one from a C string with
- * the header's `iotwire_str()` helper.
- */
-typedef struct iotwire_str_t {
-  /**
-   * First byte (may be NULL when `len` is 0).
-   */
-  const char *ptr;
-  /**
-   * Number of bytes.
-   */
-  size_t len;
-} iotwire_str_t;
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
@@ -588,6 +795,59 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_INVALID_JSON -20
 
 /**
+ * A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
+ * has the wrong type, or a key occurs twice.
+ */
+#define IOTWIRE_ERR_INVALID_CBOR -35
+
+/**
+ * CoAP 4.00 Bad Request: the platform found the request payload invalid.
+ */
+#define IOTWIRE_ERR_COAP_BAD_REQUEST -36
+
+/**
+ * CoAP 4.01 Unauthorized: on auth the sign was refused; on a publish the token expired, so
+ * authenticate again.
+ */
+#define IOTWIRE_ERR_COAP_UNAUTHORIZED -37
+
+/**
+ * CoAP 4.03 Forbidden.
+ */
+#define IOTWIRE_ERR_COAP_FORBIDDEN -38
+
+/**
+ * CoAP 4.04 Not Found: the path does not exist.
+ */
+#define IOTWIRE_ERR_COAP_NOT_FOUND -39
+
+/**
+ * CoAP 4.05 Method Not Allowed.
+ */
+#define IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED -40
+
+/**
+ * CoAP 4.06 Not Acceptable: the Accept option names an unsupported type.
+ */
+#define IOTWIRE_ERR_COAP_NOT_ACCEPTABLE -41
+
+/**
+ * CoAP 4.15 Unsupported Content-Format.
+ */
+#define IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT -42
+
+/**
+ * CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
+ */
+#define IOTWIRE_ERR_COAP_SERVER_ERROR -43
+
+/**
+ * A CoAP response code outside the documented table (or an empty ACK where a response was
+ * expected).
+ */
+#define IOTWIRE_ERR_COAP_UNEXPECTED_CODE -44
+
+/**
  * A state the library considers unreachable; please report it.
  */
 #define IOTWIRE_ERR_INTERNAL -100
@@ -595,6 +855,200 @@ typedef struct iotwire_mqtt_options_t {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Fills `opts` with the defaults: documented profile, JSON, no `signmethod` member
+ * (hmacmd5), DTLS mode (no seq), no `ackMode`, all strings empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_coap_auth_options_t auth;
+ * iotwire_coap_auth_options_init(&auth);
+ * auth.product_key = iotwire_str("a1NUjcVkHZS");
+ * auth.device_name = iotwire_str("dev00");
+ * auth.device_secret = iotwire_str(secret);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_coap_auth_options_t`.
+ */
+iotwire_status_t iotwire_coap_auth_options_init(struct iotwire_coap_auth_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth sign content: the submitted members except `version`, `sign`,
+ * `resources` and `signmethod`, sorted by name, as `name value` pairs without separators,
+ * e.g. `clientIdpk.dndeviceNamednproductKeypkseq10`.
+ *
+ * Nothing secret is in it: log it to see what the server should have signed.
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE` fits any.
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown profile, format or sign method.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+ *         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_TIMESTAMP,
+ *         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
+ *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
+ *         documented-only members or CBOR, seq > 2147483647 in the documented profile).
+ * @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+ *
+ * @code{c}
+ * char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_sign_content(&auth, content, sizeof content, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_auth_get_sign_content(const struct iotwire_coap_auth_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
+ * characters with hmacmd5, 40 with hmacsha1, 64 with hmacsha256).
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the NUL-terminated sign, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE` fits any.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`.
+ *
+ * @code{c}
+ * char sign[IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_sign(&auth, sign, sizeof sign, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_coap_auth_get_sign_content()`.
+ */
+iotwire_status_t iotwire_coap_auth_get_sign(const struct iotwire_coap_auth_options_t *opts,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth payload: JSON without spaces (`{"productKey":…,"deviceName":…,
+ * "clientId":…,"sign":…[,"signmethod":…][,"timestamp":…][,"ackMode":N][,"seq":"N"]}`) or the
+ * same members as a CBOR map. Binary output: no NUL is appended.
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the payload bytes, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`.
+ *
+ * @code{c}
+ * uint8_t payload[IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_payload(&auth, payload, sizeof payload, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_auth_get_payload(const struct iotwire_coap_auth_options_t *opts,
+                                               uint8_t *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Fills `opts` with the defaults: documented form, hmacsha256, default timestamp.
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_coap_dtls_psk_options_t psk;
+ * iotwire_coap_dtls_psk_options_init(&psk);
+ * psk.form = IOTWIRE_COAP_DTLS_PSK_FORM_SDK;
+ * psk.product_key = iotwire_str("a1X2bEnP82z");
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_coap_dtls_psk_options_t`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_options_init(struct iotwire_coap_dtls_psk_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the DTLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>` (the
+ * same in both forms).
+ * @param[in] opts The device and form.
+ * @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE` fits any.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE, IOTWIRE_ERR_INVALID_SELECTOR (form, sign method),
+ *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved), IOTWIRE_ERR_INVALID_PRODUCT_KEY,
+ *         IOTWIRE_ERR_INVALID_DEVICE_NAME, IOTWIRE_ERR_INVALID_TIMESTAMP.
+ *
+ * @code{c}
+ * char identity[IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_dtls_psk_get_identity(&psk, identity, sizeof identity, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_get_identity(const struct iotwire_coap_dtls_psk_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the DTLS-PSK key bytes to hand to the DTLS library: the raw MAC (documented
+ * form: 16/20/32 bytes) or the upper-case hex text of the MAC (SDK form: 32/40/64 bytes).
+ * Binary output: no NUL is appended.
+ * @param[in] opts The device, secret and form.
+ * @param[out] out Buffer for the key, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_dtls_psk_get_identity()`; IOTWIRE_ERR_MISSING_FIELD without a
+ *         DeviceSecret; IOTWIRE_ERR_UNSUPPORTED if the sign method was compiled out.
+ *
+ * @code{c}
+ * uint8_t key[IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE];
+ * size_t key_len;
+ * int32_t rc = iotwire_coap_dtls_psk_get_key(&psk, key, sizeof key, &key_len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_coap_dtls_psk_get_identity()`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_get_key(const struct iotwire_coap_dtls_psk_options_t *opts,
+                                               uint8_t *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**

@@ -38,4 +38,27 @@ pub enum Error {
     Overflow,
     /// A reply is not well-formed JSON, has a member of the wrong type, or a key twice.
     InvalidJson,
+    /// A CBOR reply is not well-formed, has indefinite lengths, a member of the wrong type, or
+    /// a key twice.
+    InvalidCbor,
+    /// CoAP 4.00 Bad Request: the platform found the request payload invalid.
+    CoapBadRequest,
+    /// CoAP 4.01 Unauthorized: the sign (auth) or the token (publish: re-authenticate) was
+    /// refused.
+    CoapUnauthorized,
+    /// CoAP 4.03 Forbidden.
+    CoapForbidden,
+    /// CoAP 4.04 Not Found: the path does not exist.
+    CoapNotFound,
+    /// CoAP 4.05 Method Not Allowed.
+    CoapMethodNotAllowed,
+    /// CoAP 4.06 Not Acceptable: the Accept option is not a supported type.
+    CoapNotAcceptable,
+    /// CoAP 4.15 Unsupported Content-Format.
+    CoapUnsupportedContentFormat,
+    /// CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
+    CoapServerError,
+    /// A CoAP response code outside the documented table (or an empty ACK where a response
+    /// was expected).
+    CoapUnexpectedCode,
 }

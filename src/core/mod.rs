@@ -20,6 +20,8 @@
     )
 )]
 
+#[cfg(feature = "coap")]
+pub mod coap_auth;
 pub mod error;
 pub mod hex;
 pub mod hmac_sha256;

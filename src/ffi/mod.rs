@@ -3,6 +3,8 @@
 //! enforces the output-buffer contract. Every `unsafe` block carries a `// SAFETY:` comment.
 
 pub mod boundary;
+#[cfg(feature = "coap")]
+pub mod coap_auth;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]

@@ -50,6 +50,29 @@ pub const IOTWIRE_ERR_INVALID_MAC_LENGTH: iotwire_status_t = -18;
 pub const IOTWIRE_ERR_OVERFLOW: iotwire_status_t = -19;
 /// A reply is not well-formed JSON, a member has the wrong type, or a key occurs twice.
 pub const IOTWIRE_ERR_INVALID_JSON: iotwire_status_t = -20;
+/// A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
+/// has the wrong type, or a key occurs twice.
+pub const IOTWIRE_ERR_INVALID_CBOR: iotwire_status_t = -35;
+/// CoAP 4.00 Bad Request: the platform found the request payload invalid.
+pub const IOTWIRE_ERR_COAP_BAD_REQUEST: iotwire_status_t = -36;
+/// CoAP 4.01 Unauthorized: on auth the sign was refused; on a publish the token expired, so
+/// authenticate again.
+pub const IOTWIRE_ERR_COAP_UNAUTHORIZED: iotwire_status_t = -37;
+/// CoAP 4.03 Forbidden.
+pub const IOTWIRE_ERR_COAP_FORBIDDEN: iotwire_status_t = -38;
+/// CoAP 4.04 Not Found: the path does not exist.
+pub const IOTWIRE_ERR_COAP_NOT_FOUND: iotwire_status_t = -39;
+/// CoAP 4.05 Method Not Allowed.
+pub const IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED: iotwire_status_t = -40;
+/// CoAP 4.06 Not Acceptable: the Accept option names an unsupported type.
+pub const IOTWIRE_ERR_COAP_NOT_ACCEPTABLE: iotwire_status_t = -41;
+/// CoAP 4.15 Unsupported Content-Format.
+pub const IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT: iotwire_status_t = -42;
+/// CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
+pub const IOTWIRE_ERR_COAP_SERVER_ERROR: iotwire_status_t = -43;
+/// A CoAP response code outside the documented table (or an empty ACK where a response was
+/// expected).
+pub const IOTWIRE_ERR_COAP_UNEXPECTED_CODE: iotwire_status_t = -44;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -73,6 +96,16 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::InvalidMacLength => IOTWIRE_ERR_INVALID_MAC_LENGTH,
         Error::Overflow => IOTWIRE_ERR_OVERFLOW,
         Error::InvalidJson => IOTWIRE_ERR_INVALID_JSON,
+        Error::InvalidCbor => IOTWIRE_ERR_INVALID_CBOR,
+        Error::CoapBadRequest => IOTWIRE_ERR_COAP_BAD_REQUEST,
+        Error::CoapUnauthorized => IOTWIRE_ERR_COAP_UNAUTHORIZED,
+        Error::CoapForbidden => IOTWIRE_ERR_COAP_FORBIDDEN,
+        Error::CoapNotFound => IOTWIRE_ERR_COAP_NOT_FOUND,
+        Error::CoapMethodNotAllowed => IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED,
+        Error::CoapNotAcceptable => IOTWIRE_ERR_COAP_NOT_ACCEPTABLE,
+        Error::CoapUnsupportedContentFormat => IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT,
+        Error::CoapServerError => IOTWIRE_ERR_COAP_SERVER_ERROR,
+        Error::CoapUnexpectedCode => IOTWIRE_ERR_COAP_UNEXPECTED_CODE,
     }
 }
 
@@ -99,6 +132,18 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_INVALID_MAC_LENGTH => "IOTWIRE_ERR_INVALID_MAC_LENGTH\0",
         IOTWIRE_ERR_OVERFLOW => "IOTWIRE_ERR_OVERFLOW\0",
         IOTWIRE_ERR_INVALID_JSON => "IOTWIRE_ERR_INVALID_JSON\0",
+        IOTWIRE_ERR_INVALID_CBOR => "IOTWIRE_ERR_INVALID_CBOR\0",
+        IOTWIRE_ERR_COAP_BAD_REQUEST => "IOTWIRE_ERR_COAP_BAD_REQUEST\0",
+        IOTWIRE_ERR_COAP_UNAUTHORIZED => "IOTWIRE_ERR_COAP_UNAUTHORIZED\0",
+        IOTWIRE_ERR_COAP_FORBIDDEN => "IOTWIRE_ERR_COAP_FORBIDDEN\0",
+        IOTWIRE_ERR_COAP_NOT_FOUND => "IOTWIRE_ERR_COAP_NOT_FOUND\0",
+        IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED => "IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED\0",
+        IOTWIRE_ERR_COAP_NOT_ACCEPTABLE => "IOTWIRE_ERR_COAP_NOT_ACCEPTABLE\0",
+        IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT => {
+            "IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT\0"
+        }
+        IOTWIRE_ERR_COAP_SERVER_ERROR => "IOTWIRE_ERR_COAP_SERVER_ERROR\0",
+        IOTWIRE_ERR_COAP_UNEXPECTED_CODE => "IOTWIRE_ERR_COAP_UNEXPECTED_CODE\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -127,7 +172,7 @@ mod tests {
     fn every_status_has_a_distinct_name() {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
-            -19, -20, -100,
+            -19, -20, -35, -36, -37, -38, -39, -40, -41, -42, -43, -44, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));
