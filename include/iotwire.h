@@ -38,9 +38,12 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
-/** Defined when the library has the CoAP API: codec, session, Alibaba auth, DTLS-PSK (Cargo
- *  feature `coap`). */
+/** Defined when the library has the CoAP codec, session, publish and response parse
+ *  (Cargo feature `coap`). */
 #define IOTWIRE_HAS_COAP 1
+/** Defined when the library has Alibaba CoAP symmetric mode: AES-128-CBC, key derivation
+ *  (Cargo feature `coap-symmetric`). */
+#define IOTWIRE_HAS_COAP_SYMMETRIC 1
 #endif
 
 
@@ -140,6 +143,27 @@
  * Capacity that holds any DTLS-PSK key (64 bytes: the SDK form with hmacsha256).
  */
 #define IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE 64
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Bytes of storage in `iotwire_coap_session_t`.
+ */
+#define IOTWIRE_COAP_SESSION_SIZE 256
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Longest auth token a session stores (the legacy SDK's limit; issued tokens are ~36 bytes).
+ */
+#define IOTWIRE_COAP_AUTH_TOKEN_MAX 192
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Length of the symmetric-mode AES-128 key.
+ */
+#define IOTWIRE_COAP_KEY_LEN 16
 #endif
 
 #if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
@@ -536,6 +560,22 @@ typedef struct iotwire_coap_dtls_psk_options_t {
 } iotwire_coap_dtls_psk_options_t;
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief A CoAP session: message-id and token counters, the auth token, the symmetric-mode
+ * key and the seq counter. Caller-owned (stack, static or inside your own struct), no
+ * globals. Treat it as opaque: set it up with iotwire_coap_session_init() and change it only
+ * through the iotwire_coap_session_* functions. It holds secrets: call
+ * iotwire_coap_session_clear() before its memory is reused or freed.
+ */
+typedef struct iotwire_coap_session_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint64_t opaque[32];
+} iotwire_coap_session_t;
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 /**
  * Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
@@ -795,57 +835,89 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_INVALID_JSON -20
 
 /**
+ * A datagram is not well-formed CoAP (bad version, TKL > 8, reserved 15 nibble, truncated
+ * option, payload marker with no payload, ...).
+ */
+#define IOTWIRE_ERR_COAP_MALFORMED -21
+
+/**
+ * The datagram would exceed the size limit (1280 bytes unless configured otherwise).
+ */
+#define IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE -22
+
+/**
+ * Symmetric-mode ciphertext whose length is not a positive multiple of 16 or whose PKCS#7
+ * padding is wrong; nothing was written.
+ */
+#define IOTWIRE_ERR_COAP_BAD_PADDING -23
+
+/**
+ * The CoAP session has no auth token (or, with a key, no seq): authenticate first.
+ */
+#define IOTWIRE_ERR_COAP_NOT_AUTHENTICATED -24
+
+/**
+ * The platform answered 4.00 Bad Request.
+ */
+#define IOTWIRE_ERR_COAP_BAD_REQUEST -25
+
+/**
+ * The platform answered 4.01 Unauthorized: the auth token is invalid or expired;
+ * authenticate again and resend.
+ */
+#define IOTWIRE_ERR_COAP_UNAUTHORIZED -26
+
+/**
+ * The platform answered 4.03 Forbidden.
+ */
+#define IOTWIRE_ERR_COAP_FORBIDDEN -27
+
+/**
+ * The platform answered 4.04 Not Found.
+ */
+#define IOTWIRE_ERR_COAP_NOT_FOUND -28
+
+/**
+ * The platform answered 4.05 Method Not Allowed.
+ */
+#define IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED -29
+
+/**
+ * The platform answered 4.06 Not Acceptable.
+ */
+#define IOTWIRE_ERR_COAP_NOT_ACCEPTABLE -30
+
+/**
+ * The platform answered 4.15 Unsupported Content-Format.
+ */
+#define IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT -31
+
+/**
+ * The platform answered 5.00 Internal Server Error.
+ */
+#define IOTWIRE_ERR_COAP_SERVER_ERROR -32
+
+/**
+ * A Reset, a request code, or a response code the platform does not document.
+ */
+#define IOTWIRE_ERR_COAP_UNEXPECTED_CODE -33
+
+/**
+ * The CoAP session was not initialised with iotwire_coap_session_init().
+ */
+#define IOTWIRE_ERR_COAP_INVALID_SESSION -34
+
+/**
  * A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
  * has the wrong type, or a key occurs twice.
  */
 #define IOTWIRE_ERR_INVALID_CBOR -35
 
 /**
- * CoAP 4.00 Bad Request: the platform found the request payload invalid.
+ * An empty ACK: the platform took the request and will send the response separately
+ * (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
  */
-#define IOTWIRE_ERR_COAP_BAD_REQUEST -36
-
-/**
- * CoAP 4.01 Unauthorized: on auth the sign was refused; on a publish the token expired, so
- * authenticate again.
- */
-#define IOTWIRE_ERR_COAP_UNAUTHORIZED -37
-
-/**
- * CoAP 4.03 Forbidden.
- */
-#define IOTWIRE_ERR_COAP_FORBIDDEN -38
-
-/**
- * CoAP 4.04 Not Found: the path does not exist.
- */
-#define IOTWIRE_ERR_COAP_NOT_FOUND -39
-
-/**
- * CoAP 4.05 Method Not Allowed.
- */
-#define IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED -40
-
-/**
- * CoAP 4.06 Not Acceptable: the Accept option names an unsupported type.
- */
-#define IOTWIRE_ERR_COAP_NOT_ACCEPTABLE -41
-
-/**
- * CoAP 4.15 Unsupported Content-Format.
- */
-#define IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT -42
-
-/**
- * CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
- */
-#define IOTWIRE_ERR_COAP_SERVER_ERROR -43
-
-/**
- * A CoAP response code outside the documented table (or an empty ACK where a response was
- * expected).
- */
-#define IOTWIRE_ERR_COAP_UNEXPECTED_CODE -44
+#define IOTWIRE_ERR_COAP_EMPTY_ACK -36
 
 /**
  * A state the library considers unreachable; please report it.
@@ -1048,6 +1120,135 @@ iotwire_status_t iotwire_coap_dtls_psk_get_key(const struct iotwire_coap_dtls_ps
                                                uint8_t *out,
                                                size_t out_cap,
                                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Sets up a session: no auth token, no key, no seq; message ids start at
+ * `message_id_seed`, CoAP tokens at the legacy `04 03 02 01` (little-endian counter from
+ * 0x01020304, +1 per datagram).
+ *
+ * Seed the message id randomly (RFC 7252 §4.4). To reproduce a legacy SDK: v3.2.0 uses
+ * `HAL_Random(0xffffffff) % 0xFFFF`, v2.3.0 uses 1. Ids then count up and wrap from 65535
+ * to 0 (the legacy SDK stuck at 1 instead).
+ *
+ * @param[out] session Storage to initialise (any previous content is overwritten).
+ * @param[in] message_id_seed First message id.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is not 8-byte aligned.
+ *
+ * @code{c}
+ * iotwire_coap_session_t session;
+ * iotwire_coap_session_init(&session, (uint16_t)my_random());
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to writable memory for one `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_init(struct iotwire_coap_session_t *session,
+                                           uint16_t message_id_seed);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Forgets the session's credentials (auth token, key, seq) with writes the compiler
+ * may not remove. The message-id and token counters continue, so datagrams after a
+ * re-authentication cannot repeat a recent message id. Call it on 4.01 before
+ * re-authenticating, and before the session's memory is freed or reused.
+ *
+ * @param[in,out] session An initialised session.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * if (resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) {
+ *     iotwire_coap_session_clear(&session);
+ *     // authenticate again, then resend
+ * }
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_clear(struct iotwire_coap_session_t *session);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Stores the auth token of a successful auth response (it goes into option 2088,
+ * option 61 or the Uri-Query of every publish).
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] auth_token The `token` of the auth response, 1..=IOTWIRE_COAP_AUTH_TOKEN_MAX
+ *            bytes; copied.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL or `auth_token` is {NULL, n > 0}.
+ * @retval IOTWIRE_ERR_MISSING_FIELD `auth_token` is empty.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `auth_token` is longer than
+ *         IOTWIRE_COAP_AUTH_TOKEN_MAX, or `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_auth_token(&session, iotwire_str("MZ8m37hp01w1SSqoDFzo0010500d00.ad2b"));
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`; `auth_token`
+ * follows the `iotwire_str_t` contract.
+ */
+iotwire_status_t iotwire_coap_session_set_auth_token(struct iotwire_coap_session_t *session,
+                                                     struct iotwire_str_t auth_token);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Applies the documented seq rule after an auth response: every seq must be greater
+ * than its `seqOffset`, so the next publish uses `seq_offset + 1`, then +1 per publish.
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] seq_offset The `seqOffset` of the auth response.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_OVERFLOW `seq_offset` is UINT32_MAX (no greater seq exists).
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_seq_offset(&session, 1);   // first publish sends seq 2
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_set_seq_offset(struct iotwire_coap_session_t *session,
+                                                     uint32_t seq_offset);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Sets the seq the next publish uses, then +1 per publish. For reproducing the legacy
+ * SDKs, which start at `seqOffset` itself (contrary to the documented rule that
+ * iotwire_coap_session_set_seq_offset() follows).
+ *
+ * @param[in,out] session An initialised session.
+ * @param[in] next_seq The seq of the next publish.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `session` is misaligned.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ *
+ * @code{c}
+ * iotwire_coap_session_set_next_seq(&session, seq_offset);   // iotkit v3.2.0 behaviour
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a writable `iotwire_coap_session_t`.
+ */
+iotwire_status_t iotwire_coap_session_set_next_seq(struct iotwire_coap_session_t *session,
+                                                   uint32_t next_seq);
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)

@@ -38,27 +38,39 @@ pub enum Error {
     Overflow,
     /// A reply is not well-formed JSON, has a member of the wrong type, or a key twice.
     InvalidJson,
+    // CoAP (coap-codec, statuses -21..=-34).
+    /// A datagram is not well-formed CoAP (RFC 7252 message format error).
+    CoapMalformed,
+    /// The datagram would exceed the configured size limit (1280 bytes by default).
+    CoapDatagramTooLarge,
+    /// Symmetric-mode ciphertext with a bad length or bad PKCS#7 padding.
+    CoapBadPadding,
+    /// The session holds no auth token (or, in symmetric mode, no seq).
+    CoapNotAuthenticated,
+    /// Response 4.00 Bad Request.
+    CoapBadRequest,
+    /// Response 4.01 Unauthorized: the auth token expired; authenticate again.
+    CoapUnauthorized,
+    /// Response 4.03 Forbidden.
+    CoapForbidden,
+    /// Response 4.04 Not Found.
+    CoapNotFound,
+    /// Response 4.05 Method Not Allowed.
+    CoapMethodNotAllowed,
+    /// Response 4.06 Not Acceptable.
+    CoapNotAcceptable,
+    /// Response 4.15 Unsupported Content-Format.
+    CoapUnsupportedContentFormat,
+    /// Response 5.00 Internal Server Error.
+    CoapServerError,
+    /// A Reset, a request code, or a response code the platform does not document.
+    CoapUnexpectedCode,
+    /// The session memory was not set up by the session init function.
+    CoapInvalidSession,
+    // CoAP auth (coap-auth, statuses -35..=-44).
     /// A CBOR reply is not well-formed, has indefinite lengths, a member of the wrong type, or
     /// a key twice.
     InvalidCbor,
-    /// CoAP 4.00 Bad Request: the platform found the request payload invalid.
-    CoapBadRequest,
-    /// CoAP 4.01 Unauthorized: the sign (auth) or the token (publish: re-authenticate) was
-    /// refused.
-    CoapUnauthorized,
-    /// CoAP 4.03 Forbidden.
-    CoapForbidden,
-    /// CoAP 4.04 Not Found: the path does not exist.
-    CoapNotFound,
-    /// CoAP 4.05 Method Not Allowed.
-    CoapMethodNotAllowed,
-    /// CoAP 4.06 Not Acceptable: the Accept option is not a supported type.
-    CoapNotAcceptable,
-    /// CoAP 4.15 Unsupported Content-Format.
-    CoapUnsupportedContentFormat,
-    /// CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
-    CoapServerError,
-    /// A CoAP response code outside the documented table (or an empty ACK where a response
-    /// was expected).
-    CoapUnexpectedCode,
+    /// An empty ACK: the server took the request and will answer separately (`ackMode` 1).
+    CoapEmptyAck,
 }

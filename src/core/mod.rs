@@ -21,6 +21,8 @@
 )]
 
 #[cfg(feature = "coap")]
+pub mod coap;
+#[cfg(feature = "coap")]
 pub mod coap_auth;
 pub mod error;
 pub mod hex;

@@ -5,6 +5,8 @@
 pub mod boundary;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "coap")]
+pub mod coap_session;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;
 #[cfg(any(feature = "mqtt", feature = "legacy-sign"))]

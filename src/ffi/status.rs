@@ -50,29 +50,43 @@ pub const IOTWIRE_ERR_INVALID_MAC_LENGTH: iotwire_status_t = -18;
 pub const IOTWIRE_ERR_OVERFLOW: iotwire_status_t = -19;
 /// A reply is not well-formed JSON, a member has the wrong type, or a key occurs twice.
 pub const IOTWIRE_ERR_INVALID_JSON: iotwire_status_t = -20;
+/// A datagram is not well-formed CoAP (bad version, TKL > 8, reserved 15 nibble, truncated
+/// option, payload marker with no payload, ...).
+pub const IOTWIRE_ERR_COAP_MALFORMED: iotwire_status_t = -21;
+/// The datagram would exceed the size limit (1280 bytes unless configured otherwise).
+pub const IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE: iotwire_status_t = -22;
+/// Symmetric-mode ciphertext whose length is not a positive multiple of 16 or whose PKCS#7
+/// padding is wrong; nothing was written.
+pub const IOTWIRE_ERR_COAP_BAD_PADDING: iotwire_status_t = -23;
+/// The CoAP session has no auth token (or, with a key, no seq): authenticate first.
+pub const IOTWIRE_ERR_COAP_NOT_AUTHENTICATED: iotwire_status_t = -24;
+/// The platform answered 4.00 Bad Request.
+pub const IOTWIRE_ERR_COAP_BAD_REQUEST: iotwire_status_t = -25;
+/// The platform answered 4.01 Unauthorized: the auth token is invalid or expired;
+/// authenticate again and resend.
+pub const IOTWIRE_ERR_COAP_UNAUTHORIZED: iotwire_status_t = -26;
+/// The platform answered 4.03 Forbidden.
+pub const IOTWIRE_ERR_COAP_FORBIDDEN: iotwire_status_t = -27;
+/// The platform answered 4.04 Not Found.
+pub const IOTWIRE_ERR_COAP_NOT_FOUND: iotwire_status_t = -28;
+/// The platform answered 4.05 Method Not Allowed.
+pub const IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED: iotwire_status_t = -29;
+/// The platform answered 4.06 Not Acceptable.
+pub const IOTWIRE_ERR_COAP_NOT_ACCEPTABLE: iotwire_status_t = -30;
+/// The platform answered 4.15 Unsupported Content-Format.
+pub const IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT: iotwire_status_t = -31;
+/// The platform answered 5.00 Internal Server Error.
+pub const IOTWIRE_ERR_COAP_SERVER_ERROR: iotwire_status_t = -32;
+/// A Reset, a request code, or a response code the platform does not document.
+pub const IOTWIRE_ERR_COAP_UNEXPECTED_CODE: iotwire_status_t = -33;
+/// The CoAP session was not initialised with iotwire_coap_session_init().
+pub const IOTWIRE_ERR_COAP_INVALID_SESSION: iotwire_status_t = -34;
 /// A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
 /// has the wrong type, or a key occurs twice.
 pub const IOTWIRE_ERR_INVALID_CBOR: iotwire_status_t = -35;
-/// CoAP 4.00 Bad Request: the platform found the request payload invalid.
-pub const IOTWIRE_ERR_COAP_BAD_REQUEST: iotwire_status_t = -36;
-/// CoAP 4.01 Unauthorized: on auth the sign was refused; on a publish the token expired, so
-/// authenticate again.
-pub const IOTWIRE_ERR_COAP_UNAUTHORIZED: iotwire_status_t = -37;
-/// CoAP 4.03 Forbidden.
-pub const IOTWIRE_ERR_COAP_FORBIDDEN: iotwire_status_t = -38;
-/// CoAP 4.04 Not Found: the path does not exist.
-pub const IOTWIRE_ERR_COAP_NOT_FOUND: iotwire_status_t = -39;
-/// CoAP 4.05 Method Not Allowed.
-pub const IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED: iotwire_status_t = -40;
-/// CoAP 4.06 Not Acceptable: the Accept option names an unsupported type.
-pub const IOTWIRE_ERR_COAP_NOT_ACCEPTABLE: iotwire_status_t = -41;
-/// CoAP 4.15 Unsupported Content-Format.
-pub const IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT: iotwire_status_t = -42;
-/// CoAP 5.00 Internal Server Error: the auth server timed out or failed; retry later.
-pub const IOTWIRE_ERR_COAP_SERVER_ERROR: iotwire_status_t = -43;
-/// A CoAP response code outside the documented table (or an empty ACK where a response was
-/// expected).
-pub const IOTWIRE_ERR_COAP_UNEXPECTED_CODE: iotwire_status_t = -44;
+/// An empty ACK: the platform took the request and will send the response separately
+/// (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
+pub const IOTWIRE_ERR_COAP_EMPTY_ACK: iotwire_status_t = -36;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -96,7 +110,10 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::InvalidMacLength => IOTWIRE_ERR_INVALID_MAC_LENGTH,
         Error::Overflow => IOTWIRE_ERR_OVERFLOW,
         Error::InvalidJson => IOTWIRE_ERR_INVALID_JSON,
-        Error::InvalidCbor => IOTWIRE_ERR_INVALID_CBOR,
+        Error::CoapMalformed => IOTWIRE_ERR_COAP_MALFORMED,
+        Error::CoapDatagramTooLarge => IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE,
+        Error::CoapBadPadding => IOTWIRE_ERR_COAP_BAD_PADDING,
+        Error::CoapNotAuthenticated => IOTWIRE_ERR_COAP_NOT_AUTHENTICATED,
         Error::CoapBadRequest => IOTWIRE_ERR_COAP_BAD_REQUEST,
         Error::CoapUnauthorized => IOTWIRE_ERR_COAP_UNAUTHORIZED,
         Error::CoapForbidden => IOTWIRE_ERR_COAP_FORBIDDEN,
@@ -106,6 +123,9 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::CoapUnsupportedContentFormat => IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT,
         Error::CoapServerError => IOTWIRE_ERR_COAP_SERVER_ERROR,
         Error::CoapUnexpectedCode => IOTWIRE_ERR_COAP_UNEXPECTED_CODE,
+        Error::CoapInvalidSession => IOTWIRE_ERR_COAP_INVALID_SESSION,
+        Error::InvalidCbor => IOTWIRE_ERR_INVALID_CBOR,
+        Error::CoapEmptyAck => IOTWIRE_ERR_COAP_EMPTY_ACK,
     }
 }
 
@@ -132,7 +152,10 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_INVALID_MAC_LENGTH => "IOTWIRE_ERR_INVALID_MAC_LENGTH\0",
         IOTWIRE_ERR_OVERFLOW => "IOTWIRE_ERR_OVERFLOW\0",
         IOTWIRE_ERR_INVALID_JSON => "IOTWIRE_ERR_INVALID_JSON\0",
-        IOTWIRE_ERR_INVALID_CBOR => "IOTWIRE_ERR_INVALID_CBOR\0",
+        IOTWIRE_ERR_COAP_MALFORMED => "IOTWIRE_ERR_COAP_MALFORMED\0",
+        IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE => "IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE\0",
+        IOTWIRE_ERR_COAP_BAD_PADDING => "IOTWIRE_ERR_COAP_BAD_PADDING\0",
+        IOTWIRE_ERR_COAP_NOT_AUTHENTICATED => "IOTWIRE_ERR_COAP_NOT_AUTHENTICATED\0",
         IOTWIRE_ERR_COAP_BAD_REQUEST => "IOTWIRE_ERR_COAP_BAD_REQUEST\0",
         IOTWIRE_ERR_COAP_UNAUTHORIZED => "IOTWIRE_ERR_COAP_UNAUTHORIZED\0",
         IOTWIRE_ERR_COAP_FORBIDDEN => "IOTWIRE_ERR_COAP_FORBIDDEN\0",
@@ -144,6 +167,9 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         }
         IOTWIRE_ERR_COAP_SERVER_ERROR => "IOTWIRE_ERR_COAP_SERVER_ERROR\0",
         IOTWIRE_ERR_COAP_UNEXPECTED_CODE => "IOTWIRE_ERR_COAP_UNEXPECTED_CODE\0",
+        IOTWIRE_ERR_COAP_INVALID_SESSION => "IOTWIRE_ERR_COAP_INVALID_SESSION\0",
+        IOTWIRE_ERR_INVALID_CBOR => "IOTWIRE_ERR_INVALID_CBOR\0",
+        IOTWIRE_ERR_COAP_EMPTY_ACK => "IOTWIRE_ERR_COAP_EMPTY_ACK\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -172,7 +198,8 @@ mod tests {
     fn every_status_has_a_distinct_name() {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
-            -19, -20, -35, -36, -37, -38, -39, -40, -41, -42, -43, -44, -100,
+            -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -35,
+            -36, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));
