@@ -35,6 +35,11 @@ static const struct {
     STATUS(IOTWIRE_ERR_INVALID_EXTRA_PARAMS),
     STATUS(IOTWIRE_ERR_INVALID_MAC_LENGTH),
     STATUS(IOTWIRE_ERR_OVERFLOW),
+    STATUS(IOTWIRE_ERR_INVALID_JSON),
+#if defined(IOTWIRE_HAS_COAP)
+    STATUS(IOTWIRE_ERR_INVALID_CBOR),
+    STATUS(IOTWIRE_ERR_COAP_EMPTY_ACK),
+#endif
     STATUS(IOTWIRE_ERR_INTERNAL),
 };
 
@@ -49,7 +54,7 @@ static void t_status_names(const void *arg)
 
 static void t_status_unknown(const void *arg)
 {
-    static const int32_t unknown[] = {1, 2, -20, -99, -101, 100, INT32_MIN, INT32_MAX};
+    static const int32_t unknown[] = {1, 2, -99, -101, -1000, 100, INT32_MIN, INT32_MAX};
     size_t i;
     (void)arg;
     for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {

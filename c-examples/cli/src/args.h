@@ -27,6 +27,13 @@ typedef enum {
     OPT_RANDOM,
     OPT_TYPE,
     OPT_TLS,
+    OPT_SEQ,
+    OPT_ACK_MODE,
+    OPT_FORMAT,
+    OPT_MESSAGE_ID,
+    OPT_TOKEN,
+    OPT_DATAGRAM,
+    OPT_FORM,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

@@ -7,5 +7,8 @@ int cmd_mqtt_sign(int argc, char **argv);
 int cmd_mqtt_dynreg(int argc, char **argv);
 int cmd_mqtt_psk(int argc, char **argv);
 int cmd_mqtt_ws_url(int argc, char **argv);
+int cmd_coap_auth(int argc, char **argv);
+int cmd_coap_parse_auth(int argc, char **argv);
+int cmd_dtls_psk(int argc, char **argv);
 
 #endif

@@ -16,6 +16,10 @@ static const command_t k_commands[] = {
     {"version", cmd_version},         {"mqtt-sign", cmd_mqtt_sign},
     {"mqtt-dynreg", cmd_mqtt_dynreg}, {"mqtt-psk", cmd_mqtt_psk},
     {"mqtt-ws-url", cmd_mqtt_ws_url},
+#if defined(IOTWIRE_HAS_COAP)
+    {"coap-auth", cmd_coap_auth},     {"coap-parse-auth", cmd_coap_parse_auth},
+    {"dtls-psk", cmd_dtls_psk},
+#endif
 };
 
 int cmd_version(int argc, char **argv)

@@ -6,16 +6,20 @@
 //!   `signmethod` left out) streamed into the MAC;
 //! - [`payload`]: the auth payload as JSON (Content-Format 50) or CBOR (60);
 //! - [`cbor`]: the few CBOR items this needs, written and read without allocating;
-//! - [`reply`]: the 2.05 reply (`token`, `random`, `seqOffset`) and the response-code table;
+//! - [`reply`]: the 2.05 reply payload (`token`, `random`, `seqOffset`);
+//! - [`request`]: the whole `POST /auth` datagram, on the codec's encoder;
+//! - [`response`]: the response datagram (codes mapped by the codec's table) and storing
+//!   the token, key and seq base into the session;
 //! - [`dtls_psk`]: the DTLS-PSK identity and key, documented and SDK forms.
 //!
-//! The datagram around the payload (header, token, options) comes from the CoAP codec.
 
 pub mod cbor;
 pub mod dtls_psk;
 pub mod params;
 pub mod payload;
 pub mod reply;
+pub mod request;
+pub mod response;
 pub mod sign;
 
 pub use params::{AuthParams, Format, Profile};

@@ -1,5 +1,5 @@
-//! The auth reply: the response code table of the documentation, and the 2.05 payload
-//! (`token`; `random` and `seqOffset` in symmetric mode) in JSON or CBOR.
+//! The 2.05 auth reply payload (`token`; `random` and `seqOffset` in symmetric mode) in JSON
+//! or CBOR.
 //!
 //! Values are checked before anyone stores them: the token goes into a CoAP option (or a
 //! URI query) and `random` into the key derivation, so both must be visible ASCII
@@ -16,25 +16,6 @@ use crate::core::sink::{Counter, Sink};
 pub const TOKEN_MAX: usize = 192;
 /// Longest `random` accepted (legacy: at most 32 characters).
 pub const RANDOM_MAX: usize = 32;
-
-/// CoAP code byte of 2.05 Content.
-pub const CODE_CONTENT: u8 = 0x45;
-
-/// Maps a response code (class << 5 | detail) to the outcome the documentation gives it.
-pub fn check_code(code: u8) -> Result<(), Error> {
-    match code {
-        CODE_CONTENT => Ok(()),
-        0x80 => Err(Error::CoapBadRequest),
-        0x81 => Err(Error::CoapUnauthorized),
-        0x83 => Err(Error::CoapForbidden),
-        0x84 => Err(Error::CoapNotFound),
-        0x85 => Err(Error::CoapMethodNotAllowed),
-        0x86 => Err(Error::CoapNotAcceptable),
-        0x8f => Err(Error::CoapUnsupportedContentFormat),
-        0xa0 => Err(Error::CoapServerError),
-        _ => Err(Error::CoapUnexpectedCode),
-    }
-}
 
 /// A text member of the reply, still in its wire form.
 #[derive(Clone, Copy, Debug)]
@@ -222,7 +203,5 @@ mod tests {
             p(br#"{"token":"t","random":"012345678901234567890123456789012"}"#),
             Err(Error::InvalidArgument)
         );
-        assert_eq!(check_code(0x81), Err(Error::CoapUnauthorized));
-        assert_eq!(check_code(0x44), Err(Error::CoapUnexpectedCode));
     }
 }
