@@ -183,24 +183,28 @@ pub unsafe extern "C" fn iotwire_coap_session_set_auth_token(
     auth_token: iotwire_str_t,
 ) -> iotwire_status_t {
     // SAFETY: forwarded to the caller's contract.
-    let (s, token) = match unsafe {
-        (
-            session_mut(session),
-            input_bytes(auth_token.ptr.cast(), auth_token.len),
-        )
-    } {
-        (Ok(s), Ok(t)) => (s, t),
-        (Err(e), _) | (_, Err(e)) => return e,
+    let token = match unsafe { input_bytes(auth_token.ptr.cast(), auth_token.len) } {
+        Ok(t) => t,
+        Err(e) => return e,
     };
     if token.len() > IOTWIRE_COAP_AUTH_TOKEN_MAX {
         return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
-    // The token may alias the session itself; copy it out first.
+    // The token may lie inside the session: copy it out before the session is borrowed.
     let mut copy = [0u8; IOTWIRE_COAP_AUTH_TOKEN_MAX];
     for (d, b) in copy.iter_mut().zip(token) {
         *d = *b;
     }
-    let r = s.set_auth_token(copy.get(..token.len()).unwrap_or(&[]));
+    let len = token.len();
+    // SAFETY: forwarded to the caller's contract.
+    let s = match unsafe { session_mut(session) } {
+        Ok(s) => s,
+        Err(e) => {
+            zeroize::Zeroize::zeroize(&mut copy);
+            return e;
+        }
+    };
+    let r = s.set_auth_token(copy.get(..len).unwrap_or(&[]));
     zeroize::Zeroize::zeroize(&mut copy);
     match r {
         Ok(()) => IOTWIRE_OK,

@@ -6,6 +6,10 @@ pub mod boundary;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
 #[cfg(feature = "coap")]
+pub mod coap;
+#[cfg(feature = "coap-symmetric")]
+pub mod coap_crypto;
+#[cfg(feature = "coap")]
 pub mod coap_session;
 #[cfg(feature = "legacy-sign")]
 pub mod legacy;

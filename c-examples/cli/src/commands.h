@@ -10,5 +10,10 @@ int cmd_mqtt_ws_url(int argc, char **argv);
 int cmd_coap_auth(int argc, char **argv);
 int cmd_coap_parse_auth(int argc, char **argv);
 int cmd_dtls_psk(int argc, char **argv);
+int cmd_coap_publish(int argc, char **argv);
+int cmd_coap_parse_response(int argc, char **argv);
+int cmd_coap_key(int argc, char **argv);
+int cmd_aes_encrypt(int argc, char **argv);
+int cmd_aes_decrypt(int argc, char **argv);
 
 #endif

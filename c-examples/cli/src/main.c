@@ -20,6 +20,11 @@ static const command_t k_commands[] = {
     {"coap-auth", cmd_coap_auth},     {"coap-parse-auth", cmd_coap_parse_auth},
     {"dtls-psk", cmd_dtls_psk},
 #endif
+    {"coap-publish", cmd_coap_publish},
+    {"coap-parse-response", cmd_coap_parse_response},
+    {"coap-key", cmd_coap_key},
+    {"aes-encrypt", cmd_aes_encrypt},
+    {"aes-decrypt", cmd_aes_decrypt},
 };
 
 int cmd_version(int argc, char **argv)

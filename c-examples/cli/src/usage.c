@@ -82,6 +82,28 @@ static const usage_t k_usages[] = {
      "      [--sign-method hmacmd5|hmacsha1|hmacsha256] [--timestamp MS] [--form doc|sdk]\n"
      "      -> {\"identity\",\"psk\",\"psk_hex\"}: doc form: the key is the raw MAC (psk is its\n"
      "      hex); sdk form: the key is the psk text itself\n"},
+    {"coap-publish",
+     "  iotwire-cli coap-publish --topic T --auth-token TOK [--payload TEXT | --payload-hex HEX]\n"
+     "      [--key HEX --seq N] [--format json|cbor] [--non] [--token-option 2088|61] [--query]\n"
+     "      [--message-id N] [--token HEX] [--profile doc|v3.2.0|v2.3.0] [--max-datagram N]\n"
+     "      -> {\"datagram\":HEX} for POST /topic/<T> (T is the MQTT-style topic)\n"
+     "      --key HEX --seq N   symmetric mode: AES payload, encrypted seq N (option 2089)\n"
+     "      --query             token (and seq) in the Uri-Query instead of options\n"
+     "      defaults: message id 1, token 04030201 (the legacy counter), profile doc\n"},
+    {"coap-parse-response",
+     "  iotwire-cli coap-parse-response --datagram HEX [--key HEX]\n"
+     "      -> {\"code\":\"2.05\",\"code_status\",\"type\",\"message_id\",\"token_hex\",\n"
+     "          [\"cloud_message_id\",\"cloud_message_id_hex\" when option 2090 is present,]\n"
+     "          \"payload_hex\"}; with --key the payload is decrypted (strict PKCS#7)\n"},
+    {"coap-key",
+     "  iotwire-cli coap-key --device-secret DS --random R\n"
+     "      -> {\"key\":HEX}: bytes [8,24) of SHA-256(DS \",\" R)\n"},
+    {"aes-encrypt",
+     "  iotwire-cli aes-encrypt --key HEX --plaintext-hex HEX\n"
+     "      -> {\"ciphertext_hex\"}: AES-128-CBC, IV 543yhjy97ae7fyfg, PKCS#7\n"},
+    {"aes-decrypt",
+     "  iotwire-cli aes-decrypt --key HEX --ciphertext-hex HEX\n"
+     "      -> {\"plaintext_hex\"}; bad padding is IOTWIRE_ERR_COAP_BAD_PADDING\n"},
 };
 
 void cli_print_usage(const char *command)
