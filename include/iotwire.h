@@ -49,23 +49,9 @@
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
- * CoAP profile: the documented request (default).
- */
-#define IOTWIRE_COAP_PROFILE_DOC 0
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
  * Profile: the documented form (token option 2088, Accept = Content-Format).
  */
 #define IOTWIRE_COAP_PROFILE_DOC 0
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * CoAP profile: iotkit-embedded 3.2.0 byte compatibility.
- */
-#define IOTWIRE_COAP_PROFILE_V3_2_0 1
 #endif
 
 #if defined(IOTWIRE_HAS_COAP)
@@ -77,23 +63,9 @@
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
- * CoAP profile: iotkit-embedded 2.3.0 byte compatibility.
- */
-#define IOTWIRE_COAP_PROFILE_V2_3_0 2
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
  * Profile: iotkit-embedded v2.3.0 bytes (token option 2088, Accept 42, seq with `%d`).
  */
 #define IOTWIRE_COAP_PROFILE_V2_3_0 2
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Payload format `application/json` (the CoAP Content-Format number, 50).
- */
-#define IOTWIRE_COAP_FORMAT_JSON 50
 #endif
 
 #if defined(IOTWIRE_HAS_COAP)
@@ -105,16 +77,46 @@
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
- * Payload format `application/cbor` (the CoAP Content-Format number, 60).
+ * Content-Format `application/cbor` (60).
  */
 #define IOTWIRE_COAP_FORMAT_CBOR 60
 #endif
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
- * Content-Format `application/cbor` (60).
+ * Flag: send NON instead of CON.
  */
-#define IOTWIRE_COAP_FORMAT_CBOR 60
+#define IOTWIRE_COAP_FLAG_NON 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Flag: put the auth token and seq into Uri-Query (`token=..`, `seq=<hex of the encrypted
+ * seq>`) instead of options 2088/2089.
+ */
+#define IOTWIRE_COAP_FLAG_QUERY 2
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Flag: use `message_id` instead of the session's counter (which then does not advance).
+ */
+#define IOTWIRE_COAP_FLAG_MESSAGE_ID 4
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Flag: use `token`/`token_len` instead of the session's token counter (which then does not
+ * advance).
+ */
+#define IOTWIRE_COAP_FLAG_TOKEN 8
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Default datagram limit in bytes.
+ */
+#define IOTWIRE_COAP_MAX_DATAGRAM_DEFAULT 1280
 #endif
 
 #if defined(IOTWIRE_HAS_COAP)
@@ -199,43 +201,6 @@
  * Capacity that holds any DTLS-PSK key (64 bytes: the SDK form with hmacsha256).
  */
 #define IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE 64
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Flag: send NON instead of CON.
- */
-#define IOTWIRE_COAP_FLAG_NON 1
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Flag: put the auth token and seq into Uri-Query (`token=..`, `seq=<hex of the encrypted
- * seq>`) instead of options 2088/2089.
- */
-#define IOTWIRE_COAP_FLAG_QUERY 2
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Flag: use `message_id` instead of the session's counter (which then does not advance).
- */
-#define IOTWIRE_COAP_FLAG_MESSAGE_ID 4
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Flag: use `token`/`token_len` instead of the session's token counter (which then does not
- * advance).
- */
-#define IOTWIRE_COAP_FLAG_TOKEN 8
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * Default datagram limit in bytes.
- */
-#define IOTWIRE_COAP_MAX_DATAGRAM_DEFAULT 1280
 #endif
 
 #if defined(IOTWIRE_HAS_COAP)
@@ -549,6 +514,136 @@ typedef struct iotwire_str_t {
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
+ * @brief How to build a publish. Initialise with iotwire_coap_publish_options_init(), then
+ * set `topic` and `payload` and whatever else applies.
+ */
+typedef struct iotwire_coap_publish_options_t {
+  /**
+   * `sizeof(iotwire_coap_publish_options_t)`, set by the init function.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_COAP_PROFILE_*`.
+   */
+  uint32_t profile;
+  /**
+   * `IOTWIRE_COAP_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR`.
+   */
+  uint32_t content_format;
+  /**
+   * Auth token option number: 0 = the profile's (2088, or 61 for v3.2.0), else 61 or 2088.
+   */
+  uint32_t token_option;
+  /**
+   * Largest datagram allowed; 0 = IOTWIRE_COAP_MAX_DATAGRAM_DEFAULT.
+   */
+  uint32_t max_datagram;
+  /**
+   * Message id used with IOTWIRE_COAP_FLAG_MESSAGE_ID.
+   */
+  uint16_t message_id;
+  /**
+   * Token length (0..=8) used with IOTWIRE_COAP_FLAG_TOKEN.
+   */
+  uint8_t token_len;
+  /**
+   * Reserved, must be 0.
+   */
+  uint8_t reserved;
+  /**
+   * Token bytes used with IOTWIRE_COAP_FLAG_TOKEN.
+   */
+  uint8_t token[8];
+  /**
+   * MQTT-style topic, e.g. `/sys/<pk>/<dn>/thing/event/property/post`; the library adds the
+   * leading `topic` path segment. No empty segments or wildcards.
+   */
+  struct iotwire_str_t topic;
+  /**
+   * Payload (JSON text or CBOR bytes); encrypted by the library in symmetric mode.
+   */
+  struct iotwire_str_t payload;
+} iotwire_coap_publish_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief A CoAP session: message-id and token counters, the auth token, the symmetric-mode
+ * key and the seq counter. Caller-owned (stack, static or inside your own struct), no
+ * globals. Treat it as opaque: set it up with iotwire_coap_session_init() and change it only
+ * through the iotwire_coap_session_* functions. It holds secrets: call
+ * iotwire_coap_session_clear() before its memory is reused or freed.
+ */
+typedef struct iotwire_coap_session_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint64_t opaque[32];
+} iotwire_coap_session_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief A decoded response (see iotwire_coap_parse_response()).
+ */
+typedef struct iotwire_coap_response_t {
+  /**
+   * What the code means: IOTWIRE_OK for 2.xx and for a bare ACK (0.00, separate
+   * response follows); IOTWIRE_ERR_COAP_UNAUTHORIZED for 4.01 (re-authenticate);
+   * IOTWIRE_ERR_COAP_BAD_REQUEST, _FORBIDDEN, _NOT_FOUND, _METHOD_NOT_ALLOWED,
+   * _NOT_ACCEPTABLE, _UNSUPPORTED_CONTENT_FORMAT, _SERVER_ERROR for 4.00/4.03/4.04/4.05/
+   * 4.06/4.15/5.00; IOTWIRE_ERR_COAP_UNEXPECTED_CODE otherwise (Reset, request, other code).
+   */
+  int32_t status;
+  /**
+   * 0 CON, 1 NON, 2 ACK, 3 RST.
+   */
+  uint8_t message_type;
+  /**
+   * Code byte `class << 5 | detail` (2.05 = 0x45 = 69).
+   */
+  uint8_t code;
+  /**
+   * Message id.
+   */
+  uint16_t message_id;
+  /**
+   * Token length (0..=8).
+   */
+  uint8_t token_len;
+  /**
+   * 1 if option 2090 (cloud message id) is present.
+   */
+  uint8_t has_cloud_message_id;
+  /**
+   * Token bytes.
+   */
+  uint8_t token[8];
+  /**
+   * Offset of the option 2090 value in the datagram (valid when present).
+   */
+  size_t cloud_message_id_offset;
+  /**
+   * Length of the option 2090 value.
+   */
+  size_t cloud_message_id_len;
+  /**
+   * Offset of the raw (possibly encrypted) payload in the datagram.
+   */
+  size_t payload_offset;
+  /**
+   * Length of the raw payload (0 = no payload).
+   */
+  size_t payload_raw_len;
+} iotwire_coap_response_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
  * @brief Describes an Alibaba CoAP auth request. Initialise with
  * `iotwire_coap_auth_options_init()`, then set what applies; empty strings mean "not given".
  *
@@ -655,22 +750,6 @@ typedef struct iotwire_coap_dtls_psk_options_t {
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
- * @brief A CoAP session: message-id and token counters, the auth token, the symmetric-mode
- * key and the seq counter. Caller-owned (stack, static or inside your own struct), no
- * globals. Treat it as opaque: set it up with iotwire_coap_session_init() and change it only
- * through the iotwire_coap_session_* functions. It holds secrets: call
- * iotwire_coap_session_clear() before its memory is reused or freed.
- */
-typedef struct iotwire_coap_session_t {
-  /**
-   * Opaque state; do not read or write.
-   */
-  uint64_t opaque[32];
-} iotwire_coap_session_t;
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
  * @brief What a 2.05 auth response carried. Written only on success.
  */
 typedef struct iotwire_coap_auth_reply_t {
@@ -719,120 +798,6 @@ typedef struct iotwire_coap_auth_reply_t {
    */
   char random[33];
 } iotwire_coap_auth_reply_t;
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * @brief How to build a publish. Initialise with iotwire_coap_publish_options_init(), then
- * set `topic` and `payload` and whatever else applies.
- */
-typedef struct iotwire_coap_publish_options_t {
-  /**
-   * `sizeof(iotwire_coap_publish_options_t)`, set by the init function.
-   */
-  uint32_t struct_size;
-  /**
-   * `IOTWIRE_COAP_PROFILE_*`.
-   */
-  uint32_t profile;
-  /**
-   * `IOTWIRE_COAP_FLAG_*` bits.
-   */
-  uint32_t flags;
-  /**
-   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR`.
-   */
-  uint32_t content_format;
-  /**
-   * Auth token option number: 0 = the profile's (2088, or 61 for v3.2.0), else 61 or 2088.
-   */
-  uint32_t token_option;
-  /**
-   * Largest datagram allowed; 0 = IOTWIRE_COAP_MAX_DATAGRAM_DEFAULT.
-   */
-  uint32_t max_datagram;
-  /**
-   * Message id used with IOTWIRE_COAP_FLAG_MESSAGE_ID.
-   */
-  uint16_t message_id;
-  /**
-   * Token length (0..=8) used with IOTWIRE_COAP_FLAG_TOKEN.
-   */
-  uint8_t token_len;
-  /**
-   * Reserved, must be 0.
-   */
-  uint8_t reserved;
-  /**
-   * Token bytes used with IOTWIRE_COAP_FLAG_TOKEN.
-   */
-  uint8_t token[8];
-  /**
-   * MQTT-style topic, e.g. `/sys/<pk>/<dn>/thing/event/property/post`; the library adds the
-   * leading `topic` path segment. No empty segments or wildcards.
-   */
-  struct iotwire_str_t topic;
-  /**
-   * Payload (JSON text or CBOR bytes); encrypted by the library in symmetric mode.
-   */
-  struct iotwire_str_t payload;
-} iotwire_coap_publish_options_t;
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * @brief A decoded response (see iotwire_coap_parse_response()).
- */
-typedef struct iotwire_coap_response_t {
-  /**
-   * What the code means: IOTWIRE_OK for 2.xx and for a bare ACK (0.00, separate
-   * response follows); IOTWIRE_ERR_COAP_UNAUTHORIZED for 4.01 (re-authenticate);
-   * IOTWIRE_ERR_COAP_BAD_REQUEST, _FORBIDDEN, _NOT_FOUND, _METHOD_NOT_ALLOWED,
-   * _NOT_ACCEPTABLE, _UNSUPPORTED_CONTENT_FORMAT, _SERVER_ERROR for 4.00/4.03/4.04/4.05/
-   * 4.06/4.15/5.00; IOTWIRE_ERR_COAP_UNEXPECTED_CODE otherwise (Reset, request, other code).
-   */
-  int32_t status;
-  /**
-   * 0 CON, 1 NON, 2 ACK, 3 RST.
-   */
-  uint8_t message_type;
-  /**
-   * Code byte `class << 5 | detail` (2.05 = 0x45 = 69).
-   */
-  uint8_t code;
-  /**
-   * Message id.
-   */
-  uint16_t message_id;
-  /**
-   * Token length (0..=8).
-   */
-  uint8_t token_len;
-  /**
-   * 1 if option 2090 (cloud message id) is present.
-   */
-  uint8_t has_cloud_message_id;
-  /**
-   * Token bytes.
-   */
-  uint8_t token[8];
-  /**
-   * Offset of the option 2090 value in the datagram (valid when present).
-   */
-  size_t cloud_message_id_offset;
-  /**
-   * Length of the option 2090 value.
-   */
-  size_t cloud_message_id_len;
-  /**
-   * Offset of the raw (possibly encrypted) payload in the datagram.
-   */
-  size_t payload_offset;
-  /**
-   * Length of the raw payload (0 = no payload).
-   */
-  size_t payload_raw_len;
-} iotwire_coap_response_t;
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
@@ -1189,6 +1154,127 @@ extern "C" {
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
+ * @brief Fills `opts` with the defaults: documented profile, CON, JSON, the profile's token
+ * option, 1280-byte limit, session counters, empty topic and payload.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_coap_publish_options_t po;
+ * iotwire_coap_publish_options_init(&po);
+ * po.topic = iotwire_str("/sys/a1NUjcVkHZS/dev00/thing/event/property/post");
+ * po.payload = iotwire_str("{\"id\":\"1\",\"params\":{}}");
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or writable for one `iotwire_coap_publish_options_t`.
+ */
+iotwire_status_t iotwire_coap_publish_options_init(struct iotwire_coap_publish_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Builds the publish datagram `POST /topic/${topic}` from the session: CON/NON,
+ * Uri-Path `topic` + the topic's segments, Content-Format, Accept, the auth token (option
+ * 2088/61 or Uri-Query), and in symmetric mode (the session holds a key) the encrypted seq
+ * (option 2089) and an AES-128-CBC payload.
+ *
+ * On success (not on a size query, not on failure) the session's message id, token (unless
+ * overridden) and seq advance.
+ *
+ * @param[in,out] session Initialised session with an auth token (and, for symmetric mode, a
+ *                key and a seq).
+ * @param[in] opts Publish options (iotwire_coap_publish_options_init()).
+ * @param[out] out Datagram buffer, or NULL with `out_cap` 0 to query the exact size.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Datagram length on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `session`, `opts` or `out_len` is NULL, `out` is NULL
+ *         with `out_cap` > 0, or a string is {NULL, n > 0}.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` is too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown profile, content format or token option.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT Unknown flag, `reserved` not 0, `token_len` > 8, or
+ *         a topic that is empty, has an empty segment, a wildcard or is not UTF-8.
+ * @retval IOTWIRE_ERR_COAP_NOT_AUTHENTICATED The session has no auth token, or has a key
+ *         but no seq.
+ * @retval IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE The datagram would exceed `max_datagram`.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
+ * @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
+ *         `out_len`.
+ *
+ * @code{c}
+ * uint8_t dgram[1280];
+ * size_t n;
+ * int32_t rc = iotwire_coap_publish_build(&session, &po, dgram, sizeof dgram, &n);
+ * if (rc == IOTWIRE_OK) udp_send(dgram, n);
+ * @endcode
+ *
+ * # Safety
+ * `session` is NULL or a writable `iotwire_coap_session_t`; `opts` as for the options
+ * init; `out` is NULL or writable for `out_cap` bytes; `out_len` is NULL or writable.
+ */
+iotwire_status_t iotwire_coap_publish_build(struct iotwire_coap_session_t *session,
+                                            const struct iotwire_coap_publish_options_t *opts,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Decodes a datagram from the platform. Any well-formed CoAP message is accepted; the
+ * meaning of its code is `response->status`. With a session holding a key, a non-empty
+ * payload is decrypted (strict PKCS#7); otherwise it is copied as is.
+ *
+ * `response` and the payload are written only when IOTWIRE_OK is returned (also for a size
+ * query). Match `response->message_id` / `token` to your request yourself.
+ *
+ * @param[in] session Session whose key decrypts the payload, or NULL for no decryption.
+ * @param[in] datagram The received datagram.
+ * @param[in] datagram_len Its length.
+ * @param[out] response Decoded header, status, token and offsets.
+ * @param[out] payload_out Payload (decrypted), or NULL with `payload_cap` 0 to query the
+ *             exact size; `datagram_len` bytes are always enough.
+ * @param[in] payload_cap Capacity of `payload_out`.
+ * @param[out] payload_len Payload length on success.
+ * @retval IOTWIRE_OK The datagram was understood (check `response->status`).
+ * @retval IOTWIRE_ERR_NULL_POINTER `response` or `payload_len` is NULL, `datagram` is NULL
+ *         with a length, or `payload_out` is NULL with `payload_cap` > 0.
+ * @retval IOTWIRE_ERR_COAP_MALFORMED Not a well-formed CoAP message.
+ * @retval IOTWIRE_ERR_COAP_BAD_PADDING Symmetric mode and the payload does not decrypt to
+ *         valid PKCS#7.
+ * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` is not NULL and was never initialised.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `payload_cap` is too small.
+ * @retval IOTWIRE_ERR_OVERLAP An output overlaps an input or another output.
+ *
+ * @code{c}
+ * iotwire_coap_response_t resp;
+ * uint8_t body[1280];
+ * size_t body_len;
+ * int32_t rc = iotwire_coap_parse_response(&session, rx, rx_len, &resp, body, sizeof body, &body_len);
+ * if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { reauthenticate(); }
+ * @endcode
+ *
+ * # Safety
+ * `session` is NULL or a readable `iotwire_coap_session_t`; `datagram` is NULL or readable
+ * for `datagram_len` bytes; `response` is NULL or writable; `payload_out` is NULL or
+ * writable for `payload_cap` bytes; `payload_len` is NULL or writable.
+ */
+iotwire_status_t iotwire_coap_parse_response(const struct iotwire_coap_session_t *session,
+                                             const uint8_t *datagram,
+                                             size_t datagram_len,
+                                             struct iotwire_coap_response_t *response,
+                                             uint8_t *payload_out,
+                                             size_t payload_cap,
+                                             size_t *payload_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
  * @brief Fills `opts` with the defaults: documented profile, JSON, no `signmethod` member
  * (hmacmd5), DTLS mode (no seq), no `ackMode`, all strings empty.
  *
@@ -1530,127 +1616,6 @@ iotwire_status_t iotwire_coap_auth_accept_response(struct iotwire_coap_session_t
                                                    const uint8_t *datagram,
                                                    size_t datagram_len,
                                                    struct iotwire_coap_auth_reply_t *reply);
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * @brief Fills `opts` with the defaults: documented profile, CON, JSON, the profile's token
- * option, 1280-byte limit, session counters, empty topic and payload.
- *
- * @param[out] opts Options to initialise.
- * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
- *
- * @code{c}
- * iotwire_coap_publish_options_t po;
- * iotwire_coap_publish_options_init(&po);
- * po.topic = iotwire_str("/sys/a1NUjcVkHZS/dev00/thing/event/property/post");
- * po.payload = iotwire_str("{\"id\":\"1\",\"params\":{}}");
- * @endcode
- *
- * # Safety
- * `opts` must be NULL or writable for one `iotwire_coap_publish_options_t`.
- */
-iotwire_status_t iotwire_coap_publish_options_init(struct iotwire_coap_publish_options_t *opts);
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * @brief Builds the publish datagram `POST /topic/${topic}` from the session: CON/NON,
- * Uri-Path `topic` + the topic's segments, Content-Format, Accept, the auth token (option
- * 2088/61 or Uri-Query), and in symmetric mode (the session holds a key) the encrypted seq
- * (option 2089) and an AES-128-CBC payload.
- *
- * On success (not on a size query, not on failure) the session's message id, token (unless
- * overridden) and seq advance.
- *
- * @param[in,out] session Initialised session with an auth token (and, for symmetric mode, a
- *                key and a seq).
- * @param[in] opts Publish options (iotwire_coap_publish_options_init()).
- * @param[out] out Datagram buffer, or NULL with `out_cap` 0 to query the exact size.
- * @param[in] out_cap Capacity of `out`.
- * @param[out] out_len Datagram length on success.
- * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_NULL_POINTER `session`, `opts` or `out_len` is NULL, `out` is NULL
- *         with `out_cap` > 0, or a string is {NULL, n > 0}.
- * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` is too small.
- * @retval IOTWIRE_ERR_INVALID_SELECTOR Unknown profile, content format or token option.
- * @retval IOTWIRE_ERR_INVALID_ARGUMENT Unknown flag, `reserved` not 0, `token_len` > 8, or
- *         a topic that is empty, has an empty segment, a wildcard or is not UTF-8.
- * @retval IOTWIRE_ERR_COAP_NOT_AUTHENTICATED The session has no auth token, or has a key
- *         but no seq.
- * @retval IOTWIRE_ERR_COAP_DATAGRAM_TOO_LARGE The datagram would exceed `max_datagram`.
- * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` was never initialised.
- * @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
- * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
- * @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
- *         `out_len`.
- *
- * @code{c}
- * uint8_t dgram[1280];
- * size_t n;
- * int32_t rc = iotwire_coap_publish_build(&session, &po, dgram, sizeof dgram, &n);
- * if (rc == IOTWIRE_OK) udp_send(dgram, n);
- * @endcode
- *
- * # Safety
- * `session` is NULL or a writable `iotwire_coap_session_t`; `opts` as for the options
- * init; `out` is NULL or writable for `out_cap` bytes; `out_len` is NULL or writable.
- */
-iotwire_status_t iotwire_coap_publish_build(struct iotwire_coap_session_t *session,
-                                            const struct iotwire_coap_publish_options_t *opts,
-                                            uint8_t *out,
-                                            size_t out_cap,
-                                            size_t *out_len);
-#endif
-
-#if defined(IOTWIRE_HAS_COAP)
-/**
- * @brief Decodes a datagram from the platform. Any well-formed CoAP message is accepted; the
- * meaning of its code is `response->status`. With a session holding a key, a non-empty
- * payload is decrypted (strict PKCS#7); otherwise it is copied as is.
- *
- * `response` and the payload are written only when IOTWIRE_OK is returned (also for a size
- * query). Match `response->message_id` / `token` to your request yourself.
- *
- * @param[in] session Session whose key decrypts the payload, or NULL for no decryption.
- * @param[in] datagram The received datagram.
- * @param[in] datagram_len Its length.
- * @param[out] response Decoded header, status, token and offsets.
- * @param[out] payload_out Payload (decrypted), or NULL with `payload_cap` 0 to query the
- *             exact size; `datagram_len` bytes are always enough.
- * @param[in] payload_cap Capacity of `payload_out`.
- * @param[out] payload_len Payload length on success.
- * @retval IOTWIRE_OK The datagram was understood (check `response->status`).
- * @retval IOTWIRE_ERR_NULL_POINTER `response` or `payload_len` is NULL, `datagram` is NULL
- *         with a length, or `payload_out` is NULL with `payload_cap` > 0.
- * @retval IOTWIRE_ERR_COAP_MALFORMED Not a well-formed CoAP message.
- * @retval IOTWIRE_ERR_COAP_BAD_PADDING Symmetric mode and the payload does not decrypt to
- *         valid PKCS#7.
- * @retval IOTWIRE_ERR_COAP_INVALID_SESSION `session` is not NULL and was never initialised.
- * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `payload_cap` is too small.
- * @retval IOTWIRE_ERR_OVERLAP An output overlaps an input or another output.
- *
- * @code{c}
- * iotwire_coap_response_t resp;
- * uint8_t body[1280];
- * size_t body_len;
- * int32_t rc = iotwire_coap_parse_response(&session, rx, rx_len, &resp, body, sizeof body, &body_len);
- * if (rc == IOTWIRE_OK && resp.status == IOTWIRE_ERR_COAP_UNAUTHORIZED) { reauthenticate(); }
- * @endcode
- *
- * # Safety
- * `session` is NULL or a readable `iotwire_coap_session_t`; `datagram` is NULL or readable
- * for `datagram_len` bytes; `response` is NULL or writable; `payload_out` is NULL or
- * writable for `payload_cap` bytes; `payload_len` is NULL or writable.
- */
-iotwire_status_t iotwire_coap_parse_response(const struct iotwire_coap_session_t *session,
-                                             const uint8_t *datagram,
-                                             size_t datagram_len,
-                                             struct iotwire_coap_response_t *response,
-                                             uint8_t *payload_out,
-                                             size_t payload_cap,
-                                             size_t *payload_len);
 #endif
 
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)

@@ -7,6 +7,7 @@
 mod common;
 
 use common::{s, status_name, vectors};
+use iotwire::ffi::coap::*;
 use iotwire::ffi::coap_auth::*;
 use iotwire::ffi::status::*;
 use serde_json::Value;

@@ -15,22 +15,14 @@ use crate::core::coap_auth::{AuthParams, Format, Profile, payload, request, sign
 use crate::core::mac::SignMethod;
 use crate::core::sink::SliceWriter;
 use crate::ffi::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
+use crate::ffi::coap::{
+    IOTWIRE_COAP_FORMAT_JSON, IOTWIRE_COAP_PROFILE_DOC, IOTWIRE_COAP_PROFILE_V2_3_0,
+    IOTWIRE_COAP_PROFILE_V3_2_0,
+};
 use crate::ffi::coap_session::{iotwire_coap_session_t, session_mut};
 use crate::ffi::status::*;
 use crate::ffi::types::iotwire_str_t;
 use core::ffi::c_char;
-
-/// CoAP profile: the documented request (default).
-pub const IOTWIRE_COAP_PROFILE_DOC: u32 = 0;
-/// CoAP profile: iotkit-embedded 3.2.0 byte compatibility.
-pub const IOTWIRE_COAP_PROFILE_V3_2_0: u32 = 1;
-/// CoAP profile: iotkit-embedded 2.3.0 byte compatibility.
-pub const IOTWIRE_COAP_PROFILE_V2_3_0: u32 = 2;
-
-/// Payload format `application/json` (the CoAP Content-Format number, 50).
-pub const IOTWIRE_COAP_FORMAT_JSON: u32 = 50;
-/// Payload format `application/cbor` (the CoAP Content-Format number, 60).
-pub const IOTWIRE_COAP_FORMAT_CBOR: u32 = 60;
 
 /// Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
 pub const IOTWIRE_COAP_AUTH_FLAG_SEQ: u32 = 1;
