@@ -14,6 +14,7 @@ static const suite suites[] = {
     {"text", ct_suite_text},
     {"password_mac", ct_suite_password_mac},
     {"legacy", ct_suite_legacy},
+    {"coap_auth", ct_suite_coap_auth},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif
