@@ -86,6 +86,13 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("legacy-sign" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_LEGACY_SIGN)
   endif()
+  # coap-symmetric implies coap (Cargo.toml).
+  if("coap" IN_LIST _iotwire_features OR "coap-symmetric" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_COAP)
+  endif()
+  if("coap-symmetric" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_COAP_SYMMETRIC)
+  endif()
 endif()
 
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,
