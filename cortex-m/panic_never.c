@@ -139,6 +139,43 @@ static int32_t call_http(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+static int32_t call_coap_auth(void)
+{
+    static const uint8_t token[4] = {4, 3, 2, 1};
+    static const uint8_t reply_datagram[] = {0x60, 0x45, 0x00, 0x01, 0xff, '{', '}'};
+    static uint8_t out[IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE];
+    static char text[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
+    static iotwire_coap_session_t session;
+    static iotwire_coap_auth_reply_t reply;
+    static size_t len;
+    iotwire_coap_auth_options_t o;
+    iotwire_coap_dtls_psk_options_t p;
+    int32_t rc = iotwire_coap_auth_options_init(&o);
+    o.product_key = iotwire_str("a1NUjcVkHZS");
+    o.device_name = iotwire_str("dev00");
+    o.device_secret = iotwire_str("secret");
+    o.flags = IOTWIRE_COAP_AUTH_FLAG_SEQ;
+    rc |= iotwire_coap_auth_get_sign_content(&o, text, sizeof text, &len);
+    rc |= iotwire_coap_auth_get_sign(&o, text, sizeof text, &len);
+    rc |= iotwire_coap_auth_get_payload(&o, out, sizeof out, &len);
+    rc |= iotwire_coap_auth_build_request(&o, 1, token, sizeof token, out, sizeof out, &len);
+    rc |= iotwire_coap_session_init(&session, 1);
+    rc |= iotwire_coap_auth_build(&session, &o, out, sizeof out, &len);
+    rc |= iotwire_coap_auth_parse_response(reply_datagram, sizeof reply_datagram,
+                                           IOTWIRE_COAP_FORMAT_JSON, &reply);
+    rc |= iotwire_coap_auth_accept_response(&session, &o, reply_datagram, sizeof reply_datagram,
+                                            &reply);
+    rc |= iotwire_coap_dtls_psk_options_init(&p);
+    p.product_key = o.product_key;
+    p.device_name = o.device_name;
+    p.device_secret = o.device_secret;
+    rc |= iotwire_coap_dtls_psk_get_identity(&p, text, sizeof text, &len);
+    rc |= iotwire_coap_dtls_psk_get_key(&p, out, sizeof out, &len);
+    return rc;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static int32_t call_legacy(void)
 {
@@ -171,6 +208,7 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_COAP)
     rc |= call_coap();
+    rc |= call_coap_auth();
 #endif
 #if defined(IOTWIRE_HAS_HTTP)
     rc |= call_http();

@@ -126,6 +126,90 @@
 
 #if defined(IOTWIRE_HAS_COAP)
 /**
+ * Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
+ */
+#define IOTWIRE_COAP_AUTH_FLAG_SEQ 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Auth flag: send and sign `ackMode` (the value in `ack_mode`).
+ */
+#define IOTWIRE_COAP_AUTH_FLAG_ACK_MODE 2
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth sign content, NUL included.
+ */
+#define IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE 192
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth sign (hex of a MAC), NUL included.
+ */
+#define IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE 65
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth payload (JSON or CBOR).
+ */
+#define IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE 320
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any auth request datagram (payload + header, token and options).
+ */
+#define IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE 352
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Reply flag: `random` was present (symmetric mode).
+ */
+#define IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Reply flag: `seqOffset` was present (symmetric mode).
+ */
+#define IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET 2
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * DTLS-PSK form: documented (`psk = MAC(DeviceSecret, "<pk>&<dn><ts>")`, raw bytes).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_FORM_DOC 0
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * DTLS-PSK form: SDK (`psk` = upper-case hex text of `MAC(ds, "id<pk>&<dn>timestamp<ts>")`).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_FORM_SDK 1
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any DTLS-PSK identity, NUL included.
+ */
+#define IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE 97
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * Capacity that holds any DTLS-PSK key (64 bytes: the SDK form with hmacsha256).
+ */
+#define IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE 64
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
  * Bytes of storage in `iotwire_coap_session_t`.
  */
 #define IOTWIRE_COAP_SESSION_SIZE 256
@@ -846,6 +930,164 @@ typedef struct iotwire_coap_response_t {
 } iotwire_coap_response_t;
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Describes an Alibaba CoAP auth request. Initialise with
+ * `iotwire_coap_auth_options_init()`, then set what applies; empty strings mean "not given".
+ *
+ * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
+ */
+typedef struct iotwire_coap_auth_options_t {
+  /**
+   * `sizeof(iotwire_coap_auth_options_t)`, set by `iotwire_coap_auth_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_COAP_PROFILE_*`.
+   */
+  uint32_t profile;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*` (0 default: no `signmethod` member, hmacmd5; 1 hmacmd5,
+   * 2 hmacsha1, 3 hmacsha256: sent as `signmethod`).
+   */
+  uint32_t sign_method;
+  /**
+   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+   */
+  uint32_t format;
+  /**
+   * `IOTWIRE_COAP_AUTH_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * `seq` (with `IOTWIRE_COAP_AUTH_FLAG_SEQ`): the legacy SDKs send a random value below
+   * 10000; legacy profiles print it with `%d`.
+   */
+  uint32_t seq;
+  /**
+   * `ackMode` 0 or 1 (with `IOTWIRE_COAP_AUTH_FLAG_ACK_MODE`).
+   */
+  uint32_t ack_mode;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * clientId (at most 64 characters); default `<pk>.<dn>`.
+   */
+  struct iotwire_str_t client_id;
+  /**
+   * Timestamp in milliseconds, decimal; optional (documented profile only).
+   */
+  struct iotwire_str_t timestamp;
+} iotwire_coap_auth_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Describes the inputs of an Alibaba DTLS-PSK credential. Initialise with
+ * `iotwire_coap_dtls_psk_options_init()`.
+ */
+typedef struct iotwire_coap_dtls_psk_options_t {
+  /**
+   * `sizeof(iotwire_coap_dtls_psk_options_t)`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_COAP_DTLS_PSK_FORM_*`.
+   */
+  uint32_t form;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*` (0 default = hmacsha256; 1 hmacmd5, 2 hmacsha1, 3 hmacsha256).
+   */
+  uint32_t sign_method;
+  /**
+   * Reserved, must be 0.
+   */
+  uint32_t reserved;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * Timestamp in milliseconds, decimal; empty means 2524608000000 (the SDKs' constant).
+   */
+  struct iotwire_str_t timestamp;
+} iotwire_coap_dtls_psk_options_t;
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief What a 2.05 auth response carried. Written only on success.
+ */
+typedef struct iotwire_coap_auth_reply_t {
+  /**
+   * The response code byte (`class << 5 | detail`): 0x45 for 2.05.
+   */
+  uint8_t code;
+  /**
+   * CoAP message type: 0 CON (separate response), 1 NON, 2 ACK (piggy-backed).
+   */
+  uint8_t message_type;
+  /**
+   * CoAP message id (matches the request's for a piggy-backed ACK).
+   */
+  uint16_t message_id;
+  /**
+   * `IOTWIRE_COAP_AUTH_REPLY_HAS_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * `seqOffset` (with `IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET`).
+   */
+  uint32_t seq_offset;
+  /**
+   * CoAP token length (0..8), to match the response to the request.
+   */
+  uint32_t coap_token_len;
+  /**
+   * CoAP token bytes.
+   */
+  uint8_t coap_token[8];
+  /**
+   * Length of `auth_token` (without NUL).
+   */
+  size_t auth_token_len;
+  /**
+   * Length of `random` (without NUL; 0 when absent).
+   */
+  size_t random_len;
+  /**
+   * The auth token, NUL-terminated (at most 192 characters).
+   */
+  char auth_token[193];
+  /**
+   * `random`, NUL-terminated (at most 32 characters).
+   */
+  char random[33];
+} iotwire_coap_auth_reply_t;
+#endif
+
 #if defined(IOTWIRE_HAS_HTTP)
 /**
  * @brief Describes the device for the HTTPS `POST /auth/register/device`. Initialise with
@@ -1513,6 +1755,18 @@ typedef struct iotwire_mqtt_options_t {
 #define IOTWIRE_ERR_DYNREG_REJECTED -63
 
 /**
+ * A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
+ * has the wrong type, or a key occurs twice.
+ */
+#define IOTWIRE_ERR_INVALID_CBOR -35
+
+/**
+ * An empty ACK: the platform took the request and will send the response separately
+ * (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
+ */
+#define IOTWIRE_ERR_COAP_EMPTY_ACK -36
+
+/**
  * A state the library considers unreachable; please report it.
  */
 #define IOTWIRE_ERR_INTERNAL -100
@@ -1640,6 +1894,351 @@ iotwire_status_t iotwire_coap_parse_response(const struct iotwire_coap_session_t
                                              uint8_t *payload_out,
                                              size_t payload_cap,
                                              size_t *payload_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Fills `opts` with the defaults: documented profile, JSON, no `signmethod` member
+ * (hmacmd5), DTLS mode (no seq), no `ackMode`, all strings empty.
+ *
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_coap_auth_options_t auth;
+ * iotwire_coap_auth_options_init(&auth);
+ * auth.product_key = iotwire_str("a1NUjcVkHZS");
+ * auth.device_name = iotwire_str("dev00");
+ * auth.device_secret = iotwire_str(secret);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_coap_auth_options_t`.
+ */
+iotwire_status_t iotwire_coap_auth_options_init(struct iotwire_coap_auth_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth sign content: the submitted members except `version`, `sign`,
+ * `resources` and `signmethod`, sorted by name, as `name value` pairs without separators,
+ * e.g. `clientIdpk.dndeviceNamednproductKeypkseq10`.
+ *
+ * Nothing secret is in it: log it to see what the server should have signed.
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the NUL-terminated content, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE` fits any.
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `opts->struct_size` too small.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown profile, format or sign method.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME,
+ *         IOTWIRE_ERR_INVALID_CLIENT_ID, IOTWIRE_ERR_INVALID_TIMESTAMP,
+ *         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
+ *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
+ *         documented-only members or CBOR, seq > 2147483647 in the documented profile).
+ * @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+ *
+ * @code{c}
+ * char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_sign_content(&auth, content, sizeof content, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_auth_get_sign_content(const struct iotwire_coap_auth_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
+ * characters with hmacmd5, 40 with hmacsha1, 64 with hmacsha256).
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the NUL-terminated sign, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE` fits any.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`.
+ *
+ * @code{c}
+ * char sign[IOTWIRE_COAP_AUTH_SIGN_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_sign(&auth, sign, sizeof sign, &len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_coap_auth_get_sign_content()`.
+ */
+iotwire_status_t iotwire_coap_auth_get_sign(const struct iotwire_coap_auth_options_t *opts,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the auth payload: JSON without spaces (`{"productKey":…,"deviceName":…,
+ * "clientId":…,"sign":…[,"signmethod":…][,"timestamp":…][,"ackMode":N][,"seq":"N"]}`) or the
+ * same members as a CBOR map. Binary output: no NUL is appended.
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the payload bytes, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`.
+ *
+ * @code{c}
+ * uint8_t payload[IOTWIRE_COAP_AUTH_PAYLOAD_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_auth_get_payload(&auth, payload, sizeof payload, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_auth_get_payload(const struct iotwire_coap_auth_options_t *opts,
+                                               uint8_t *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Fills `opts` with the defaults: documented form, hmacsha256, default timestamp.
+ * @param[out] opts Options to initialise.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` is NULL.
+ *
+ * @code{c}
+ * iotwire_coap_dtls_psk_options_t psk;
+ * iotwire_coap_dtls_psk_options_init(&psk);
+ * psk.form = IOTWIRE_COAP_DTLS_PSK_FORM_SDK;
+ * psk.product_key = iotwire_str("a1X2bEnP82z");
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or point to writable memory for one `iotwire_coap_dtls_psk_options_t`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_options_init(struct iotwire_coap_dtls_psk_options_t *opts);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the DTLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>` (the
+ * same in both forms).
+ * @param[in] opts The device and form.
+ * @param[out] out Buffer for the NUL-terminated identity, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE` fits any.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE, IOTWIRE_ERR_INVALID_SELECTOR (form, sign method),
+ *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved), IOTWIRE_ERR_INVALID_PRODUCT_KEY,
+ *         IOTWIRE_ERR_INVALID_DEVICE_NAME, IOTWIRE_ERR_INVALID_TIMESTAMP.
+ *
+ * @code{c}
+ * char identity[IOTWIRE_COAP_DTLS_PSK_IDENTITY_MAX_SIZE];
+ * size_t len;
+ * int32_t rc = iotwire_coap_dtls_psk_get_identity(&psk, identity, sizeof identity, &len);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_get_identity(const struct iotwire_coap_dtls_psk_options_t *opts,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the DTLS-PSK key bytes to hand to the DTLS library: the raw MAC (documented
+ * form: 16/20/32 bytes) or the upper-case hex text of the MAC (SDK form: 32/40/64 bytes).
+ * Binary output: no NUL is appended.
+ * @param[in] opts The device, secret and form.
+ * @param[out] out Buffer for the key, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_dtls_psk_get_identity()`; IOTWIRE_ERR_MISSING_FIELD without a
+ *         DeviceSecret; IOTWIRE_ERR_UNSUPPORTED if the sign method was compiled out.
+ *
+ * @code{c}
+ * uint8_t key[IOTWIRE_COAP_DTLS_PSK_KEY_MAX_SIZE];
+ * size_t key_len;
+ * int32_t rc = iotwire_coap_dtls_psk_get_key(&psk, key, sizeof key, &key_len);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_coap_dtls_psk_get_identity()`.
+ */
+iotwire_status_t iotwire_coap_dtls_psk_get_key(const struct iotwire_coap_dtls_psk_options_t *opts,
+                                               uint8_t *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the complete auth datagram with a caller-chosen message id and CoAP token:
+ * CON POST, Uri-Path `auth`, Content-Format and Accept (50 or 60), payload marker, payload.
+ * For callers with their own message-id/token bookkeeping; iotwire_coap_auth_build() takes
+ * both from a session instead.
+ * @param[in] opts The auth request.
+ * @param[in] message_id CoAP message id.
+ * @param[in] token CoAP token bytes (may be NULL when `token_len` is 0).
+ * @param[in] token_len 0..8.
+ * @param[out] out Buffer for the datagram, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_INVALID_ARGUMENT when
+ *         `token_len` > 8; IOTWIRE_ERR_NULL_POINTER for `token` NULL with `token_len` > 0.
+ *
+ * @code{c}
+ * static const uint8_t tok[4] = {0x04, 0x03, 0x02, 0x01};
+ * uint8_t dgram[IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE];
+ * size_t n;
+ * int32_t rc = iotwire_coap_auth_build_request(&auth, 1000, tok, sizeof tok, dgram, sizeof dgram, &n);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct; `token` must be NULL or readable for
+ * `token_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_coap_auth_build_request(const struct iotwire_coap_auth_options_t *opts,
+                                                 uint16_t message_id,
+                                                 const uint8_t *token,
+                                                 size_t token_len,
+                                                 uint8_t *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Writes the complete auth datagram (as iotwire_coap_auth_build_request()) with the
+ * session's next message id and CoAP token, and consumes them when the datagram was
+ * written (a size query or a failure leaves the session as it was).
+ * @param[in,out] session An initialised session.
+ * @param[in] opts The auth request.
+ * @param[out] out Buffer for the datagram, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`; `IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE` fits any.
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_COAP_INVALID_SESSION when
+ *         `session` was not initialised; IOTWIRE_ERR_INVALID_ARGUMENT when it is misaligned;
+ *         IOTWIRE_ERR_OVERLAP when `out` overlaps the session.
+ *
+ * @code{c}
+ * iotwire_coap_session_t session;
+ * iotwire_coap_session_init(&session, (uint16_t)rand());
+ * uint8_t dgram[IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE];
+ * size_t n;
+ * if (iotwire_coap_auth_build(&session, &auth, dgram, sizeof dgram, &n) == IOTWIRE_OK) udp_send(dgram, n);
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a `iotwire_coap_session_t` nothing else accesses during
+ * the call; otherwise as `iotwire_coap_auth_build_request()`.
+ */
+iotwire_status_t iotwire_coap_auth_build(struct iotwire_coap_session_t *session,
+                                         const struct iotwire_coap_auth_options_t *opts,
+                                         uint8_t *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Decodes an auth response datagram: a 2.05 gives the auth token (and, in symmetric
+ * mode, `random` and `seqOffset`); the documented error codes give typed statuses.
+ *
+ * The payload is read in the format the response's Content-Format option names, or without
+ * that option in `format` (what the request's Accept asked for).
+ * @param[in] datagram The received datagram.
+ * @param[in] datagram_len Its length.
+ * @param[in] format `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR`.
+ * @param[out] reply Filled on success only.
+ * @retval IOTWIRE_OK 2.05 with a valid token.
+ * @retval IOTWIRE_ERR_NULL_POINTER `reply` NULL, or `datagram` NULL with a length.
+ * @retval IOTWIRE_ERR_OVERLAP `reply` overlaps `datagram`.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `format`.
+ * @retval IOTWIRE_ERR_COAP_MALFORMED not a well-formed CoAP datagram.
+ * @retval IOTWIRE_ERR_COAP_EMPTY_ACK an empty ACK (`ackMode` 1): the response follows.
+ * @retval IOTWIRE_ERR_COAP_BAD_REQUEST, IOTWIRE_ERR_COAP_UNAUTHORIZED (sign refused),
+ *         IOTWIRE_ERR_COAP_FORBIDDEN, IOTWIRE_ERR_COAP_NOT_FOUND,
+ *         IOTWIRE_ERR_COAP_METHOD_NOT_ALLOWED, IOTWIRE_ERR_COAP_NOT_ACCEPTABLE,
+ *         IOTWIRE_ERR_COAP_UNSUPPORTED_CONTENT_FORMAT, IOTWIRE_ERR_COAP_SERVER_ERROR (retry
+ *         later) the documented codes 4.00 ... 5.00.
+ * @retval IOTWIRE_ERR_COAP_UNEXPECTED_CODE any other code, a Reset or a request.
+ * @retval IOTWIRE_ERR_INVALID_JSON, IOTWIRE_ERR_INVALID_CBOR malformed payload or member
+ *         types.
+ * @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
+ *         not visible ASCII, `seqOffset` outside 0..2147483647, or an unknown Content-Format.
+ *
+ * @code{c}
+ * iotwire_coap_auth_reply_t reply;
+ * int32_t rc = iotwire_coap_auth_parse_response(buf, n, IOTWIRE_COAP_FORMAT_JSON, &reply);
+ * if (rc == IOTWIRE_OK) printf("token %s\n", reply.auth_token);
+ * @endcode
+ *
+ * # Safety
+ * `datagram` must be NULL or readable for `datagram_len` bytes; `reply` must be NULL or
+ * writable for one `iotwire_coap_auth_reply_t`.
+ */
+iotwire_status_t iotwire_coap_auth_parse_response(const uint8_t *datagram,
+                                                  size_t datagram_len,
+                                                  uint32_t format,
+                                                  struct iotwire_coap_auth_reply_t *reply);
+#endif
+
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Decodes an auth response (as iotwire_coap_auth_parse_response(), in the format
+ * `opts` requested) and stores what it grants into the session: the auth token and, for a
+ * symmetric-mode request (`IOTWIRE_COAP_AUTH_FLAG_SEQ`), the AES-128 key derived from the
+ * DeviceSecret and `random` plus the seq base from `seqOffset` (documented profile: first
+ * seq `seqOffset + 1`; legacy profiles: `seqOffset`). The session's previous credentials are
+ * forgotten; on any failure the session is unchanged.
+ * @param[in,out] session An initialised session.
+ * @param[in] opts The auth request this responds to (profile, format, DeviceSecret, seq flag).
+ * @param[in] datagram The received datagram.
+ * @param[in] datagram_len Its length.
+ * @param[out] reply Filled on success; may be NULL.
+ * @return As iotwire_coap_auth_parse_response(); IOTWIRE_ERR_MISSING_FIELD when a symmetric
+ *         request's reply lacks `random` or `seqOffset`; IOTWIRE_ERR_UNSUPPORTED for
+ *         symmetric mode without the `coap-symmetric` feature; session errors as
+ *         iotwire_coap_auth_build().
+ *
+ * @code{c}
+ * n = udp_recv(buf, sizeof buf);
+ * rc = iotwire_coap_auth_accept_response(&session, &auth, buf, n, NULL);
+ * if (rc == IOTWIRE_ERR_COAP_EMPTY_ACK) { ... wait for the separate response ... }
+ * @endcode
+ *
+ * # Safety
+ * `session` must be NULL or point to a `iotwire_coap_session_t` nothing else accesses during
+ * the call; `opts` NULL or a valid options struct; `datagram` NULL or readable for
+ * `datagram_len` bytes; `reply` NULL or writable for one `iotwire_coap_auth_reply_t`.
+ */
+iotwire_status_t iotwire_coap_auth_accept_response(struct iotwire_coap_session_t *session,
+                                                   const struct iotwire_coap_auth_options_t *opts,
+                                                   const uint8_t *datagram,
+                                                   size_t datagram_len,
+                                                   struct iotwire_coap_auth_reply_t *reply);
 #endif
 
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)

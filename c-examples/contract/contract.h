@@ -67,6 +67,7 @@ void ct_suite_enos_activate(void);
 void ct_suite_coap(void);
 /* test_http.c (empty without IOTWIRE_HAS_HTTP) */
 void ct_suite_http(void);
+void ct_suite_coap_auth(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */
 void ct_suite_legacy_header(void);
 

@@ -19,6 +19,7 @@ static const suite suites[] = {
     {"coap", ct_suite_coap},
 #endif
     {"http", ct_suite_http},
+    {"coap_auth", ct_suite_coap_auth},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif

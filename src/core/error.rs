@@ -106,4 +106,10 @@ pub enum Error {
     ReplyFieldInvalid,
     /// The HTTPS dynamic-registration reply has a `code` other than 200.
     DynregRejected,
+    // CoAP auth (coap-auth, statuses -35..=-44).
+    /// A CBOR reply is not well-formed, has indefinite lengths, a member of the wrong type, or
+    /// a key twice.
+    InvalidCbor,
+    /// An empty ACK: the server took the request and will answer separately (`ackMode` 1).
+    CoapEmptyAck,
 }

@@ -22,6 +22,8 @@
 
 #[cfg(feature = "coap")]
 pub mod coap;
+#[cfg(feature = "coap")]
+pub mod coap_auth;
 #[cfg(feature = "enos")]
 pub mod enos;
 pub mod error;

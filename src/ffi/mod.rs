@@ -5,6 +5,8 @@
 pub mod boundary;
 #[cfg(feature = "coap")]
 pub mod coap;
+#[cfg(feature = "coap")]
+pub mod coap_auth;
 #[cfg(feature = "coap-symmetric")]
 pub mod coap_crypto;
 #[cfg(feature = "coap")]

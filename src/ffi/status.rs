@@ -121,6 +121,12 @@ pub const IOTWIRE_ERR_HTTP_INVALID_TOPIC: iotwire_status_t = -61;
 pub const IOTWIRE_ERR_REPLY_FIELD_INVALID: iotwire_status_t = -62;
 /// The HTTPS dynamic-registration reply has a `code` other than 200.
 pub const IOTWIRE_ERR_DYNREG_REJECTED: iotwire_status_t = -63;
+/// A CBOR reply is not well-formed (indefinite lengths, truncation, trailing bytes), a member
+/// has the wrong type, or a key occurs twice.
+pub const IOTWIRE_ERR_INVALID_CBOR: iotwire_status_t = -35;
+/// An empty ACK: the platform took the request and will send the response separately
+/// (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
+pub const IOTWIRE_ERR_COAP_EMPTY_ACK: iotwire_status_t = -36;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -177,6 +183,8 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::HttpInvalidTopic => IOTWIRE_ERR_HTTP_INVALID_TOPIC,
         Error::ReplyFieldInvalid => IOTWIRE_ERR_REPLY_FIELD_INVALID,
         Error::DynregRejected => IOTWIRE_ERR_DYNREG_REJECTED,
+        Error::InvalidCbor => IOTWIRE_ERR_INVALID_CBOR,
+        Error::CoapEmptyAck => IOTWIRE_ERR_COAP_EMPTY_ACK,
     }
 }
 
@@ -238,6 +246,8 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_HTTP_INVALID_TOPIC => "IOTWIRE_ERR_HTTP_INVALID_TOPIC\0",
         IOTWIRE_ERR_REPLY_FIELD_INVALID => "IOTWIRE_ERR_REPLY_FIELD_INVALID\0",
         IOTWIRE_ERR_DYNREG_REJECTED => "IOTWIRE_ERR_DYNREG_REJECTED\0",
+        IOTWIRE_ERR_INVALID_CBOR => "IOTWIRE_ERR_INVALID_CBOR\0",
+        IOTWIRE_ERR_COAP_EMPTY_ACK => "IOTWIRE_ERR_COAP_EMPTY_ACK\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -268,7 +278,7 @@ mod tests {
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
             -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -45,
             -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60, -61, -62,
-            -63, -100,
+            -63, -35, -36, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));

@@ -20,7 +20,8 @@ static const opt_spec_t k_specs[OPT_COUNT] = {
     {"keepalive", 1},     {"port", 1},         {"random", 1},        {"type", 1},
     {"tls", 0},           {"device-key", 1},   {"secret", 1},        {"lifetime", 1},
     {"message-id", 1},    {"token", 1},        {"datagram", 1},      {"topic", 1},
-    {"payload", 1},       {"body", 1},         {"help", 0},
+    {"payload", 1},       {"body", 1},         {"seq", 1},
+    {"ack-mode", 1},      {"format", 1},       {"form", 1},          {"help", 0},
 };
 
 const char *cli_opt_name(cli_opt_t opt)

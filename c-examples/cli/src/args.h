@@ -36,6 +36,10 @@ typedef enum {
     OPT_TOPIC,
     OPT_PAYLOAD,
     OPT_BODY,
+    OPT_SEQ,
+    OPT_ACK_MODE,
+    OPT_FORMAT,
+    OPT_FORM,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

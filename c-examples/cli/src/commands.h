@@ -17,6 +17,9 @@ int cmd_enos_parse_activate(int argc, char **argv);
 int cli_enos_mqtt_sign(const char *cmd, const cli_args_t *args);
 /* True when --profile names an EnOS profile. */
 int cli_is_enos_profile(const cli_args_t *args);
+int cmd_coap_auth(int argc, char **argv);
+int cmd_coap_parse_auth(int argc, char **argv);
+int cmd_dtls_psk(int argc, char **argv);
 int cmd_coap_publish(int argc, char **argv);
 int cmd_coap_parse_response(int argc, char **argv);
 int cmd_coap_key(int argc, char **argv);

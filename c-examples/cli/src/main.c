@@ -17,6 +17,10 @@ static const command_t k_commands[] = {
     {"mqtt-dynreg", cmd_mqtt_dynreg}, {"mqtt-psk", cmd_mqtt_psk},
     {"mqtt-ws-url", cmd_mqtt_ws_url}, {"enos-psk", cmd_enos_psk},
     {"enos-activate", cmd_enos_activate}, {"enos-parse-activate", cmd_enos_parse_activate},
+#if defined(IOTWIRE_HAS_COAP)
+    {"coap-auth", cmd_coap_auth},     {"coap-parse-auth", cmd_coap_parse_auth},
+    {"dtls-psk", cmd_dtls_psk},
+#endif
     {"coap-publish", cmd_coap_publish},
     {"coap-parse-response", cmd_coap_parse_response},
     {"coap-key", cmd_coap_key},

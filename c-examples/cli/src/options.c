@@ -60,6 +60,11 @@ static int find(const name_value_t *table, const char *name, uint32_t *out)
     return -1;
 }
 
+int cli_sign_method_value(const char *name, uint32_t *out)
+{
+    return find(k_sign_methods, name, out);
+}
+
 iotwire_str_t cli_str(const cli_args_t *args, cli_opt_t opt)
 {
     return iotwire_str(cli_get(args, opt));

@@ -27,6 +27,10 @@ int cli_set_endpoint(const cli_args_t *args, iotwire_mqtt_options_t *opts, char 
 int cli_set_sign_method(const cli_args_t *args, iotwire_mqtt_options_t *opts, char *err,
                         size_t err_cap);
 
+/* A sign-method name (hmacmd5|hmacsha1|hmacsha256) as its IOTWIRE_SIGN_METHOD_* value;
+ * returns 0, or -1 for an unknown name. */
+int cli_sign_method_value(const char *name, uint32_t *out);
+
 /* --profile NAME, looked up in `table`, into opts->legacy_sdk / opts->legacy_build. */
 int cli_set_profile(const cli_args_t *args, const cli_profile_t *table,
                     iotwire_mqtt_options_t *opts, char *err, size_t err_cap);

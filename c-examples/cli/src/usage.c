@@ -86,6 +86,21 @@ static const usage_t k_usages[] = {
      "  iotwire-cli enos-parse-activate --datagram HEX [--product-key PK --device-key DK]\n"
      "      -> {\"device_secret\",\"asset_id\"[,\"id\"]} of the activation reply; with\n"
      "      --product-key/--device-key the reply must name that device\n"},
+    {"coap-auth",
+     "  iotwire-cli coap-auth --product-key PK --device-name DN --device-secret DS\n"
+     "      [--client-id ID] [--sign-method hmacmd5|hmacsha1] [--seq N] [--timestamp MS]\n"
+     "      [--ack-mode 0|1] [--format json|cbor] [--message-id N] [--token HEX]\n"
+     "      [--profile doc|v3.2.0|v2.3.0]\n"
+     "      -> {\"datagram\":HEX,\"payload\",\"sign\",\"sign_content\"} of the CoAP POST /auth\n"
+     "      (--seq: symmetric-encryption mode; a CBOR payload is printed as hex)\n"},
+    {"coap-parse-auth",
+     "  iotwire-cli coap-parse-auth --datagram HEX [--format json|cbor]\n"
+     "      -> {\"code\":\"2.05\",\"message_id\",\"auth_token\",\"random\",\"seq_offset\"}\n"},
+    {"dtls-psk",
+     "  iotwire-cli dtls-psk --product-key PK --device-name DN --device-secret DS\n"
+     "      [--sign-method hmacmd5|hmacsha1|hmacsha256] [--timestamp MS] [--form doc|sdk]\n"
+     "      -> {\"identity\",\"psk\",\"psk_hex\"}: doc form: the key is the raw MAC (psk is its\n"
+     "      hex); sdk form: the key is the psk text itself\n"},
     {"coap-publish",
      "  iotwire-cli coap-publish --topic T --auth-token TOK [--payload TEXT | --payload-hex HEX]\n"
      "      [--key HEX --seq N] [--format json|cbor] [--non] [--token-option 2088|61] [--query]\n"
