@@ -35,6 +35,8 @@ step "clippy" cargo clippy --all-targets -- -D warnings
 step "cargo test" cargo test
 step "build legacy-sign only" cargo build --no-default-features --features legacy-sign
 step "build mqtt only" cargo build --no-default-features --features mqtt
+step "build mqtt-codec only" cargo build --no-default-features --features mqtt-codec
+step "build topics only" cargo build --no-default-features --features topics
 step "header" scripts/gen-header.sh --check
 step "docs" scripts/doc-check.sh
 step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON

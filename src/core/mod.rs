@@ -26,8 +26,12 @@ pub mod hmac_sha256;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod mac;
-#[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
+#[cfg(any(feature = "mqtt", feature = "legacy-sign", feature = "topics"))]
 pub mod mqtt;
+#[cfg(feature = "mqtt-codec")]
+pub mod mqtt_codec;
 pub mod sink;
+#[cfg(feature = "topics")]
+pub mod topics;
 
 pub use error::Error;
