@@ -15,7 +15,7 @@ static const opt_spec_t k_specs[OPT_COUNT] = {
     {"secure-mode", 1},   {"timestamp", 1},    {"mode", 1},          {"device-token", 1},
     {"instance-id", 1},   {"profile", 1},      {"extra-params", 1},  {"lax-names", 0},
     {"keepalive", 1},     {"port", 1},         {"random", 1},        {"type", 1},
-    {"tls", 0},           {"help", 0},
+    {"tls", 0},           {"kind", 1},         {"name", 1},          {"help", 0},
 };
 
 const char *cli_opt_name(cli_opt_t opt)

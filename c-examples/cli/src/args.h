@@ -27,6 +27,8 @@ typedef enum {
     OPT_RANDOM,
     OPT_TYPE,
     OPT_TLS,
+    OPT_KIND,
+    OPT_NAME,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

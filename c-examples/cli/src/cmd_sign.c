@@ -64,7 +64,7 @@ static int check_sign_inputs(const char *cmd, const cli_args_t *args, uint32_t m
     return CLI_EXIT_OK;
 }
 
-int cmd_mqtt_sign(int argc, char **argv)
+int cli_sign_options(int argc, char **argv, uint32_t extra_allowed, iotwire_mqtt_options_t *out)
 {
     const uint32_t allowed =
         CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
@@ -72,7 +72,8 @@ int cmd_mqtt_sign(int argc, char **argv)
         CLI_OPT_BIT(OPT_CLIENT_ID) | CLI_OPT_BIT(OPT_SIGN_METHOD) | CLI_OPT_BIT(OPT_SECURE_MODE) |
         CLI_OPT_BIT(OPT_TIMESTAMP) | CLI_OPT_BIT(OPT_MODE) | CLI_OPT_BIT(OPT_DEVICE_TOKEN) |
         CLI_OPT_BIT(OPT_INSTANCE_ID) | CLI_OPT_BIT(OPT_PROFILE) | CLI_OPT_BIT(OPT_EXTRA_PARAMS) |
-        CLI_OPT_BIT(OPT_LAX_NAMES) | CLI_OPT_BIT(OPT_KEEPALIVE) | CLI_OPT_BIT(OPT_PORT);
+        CLI_OPT_BIT(OPT_LAX_NAMES) | CLI_OPT_BIT(OPT_KEEPALIVE) | CLI_OPT_BIT(OPT_PORT) |
+        extra_allowed;
     const char *cmd = argv[1];
     cli_args_t args;
     iotwire_mqtt_options_t opts;
@@ -140,6 +141,17 @@ int cmd_mqtt_sign(int argc, char **argv)
     opts.instance_id = cli_str(&args, OPT_INSTANCE_ID);
     opts.device_token = cli_str(&args, OPT_DEVICE_TOKEN);
     opts.extra_params = cli_str(&args, OPT_EXTRA_PARAMS);
+    *out = opts;
+    return CLI_EXIT_OK;
+}
+
+int cmd_mqtt_sign(int argc, char **argv)
+{
+    iotwire_mqtt_options_t opts;
+    int exit_code = cli_sign_options(argc, argv, 0, &opts);
+    if (exit_code != CLI_EXIT_OK) {
+        return exit_code;
+    }
     return cli_print_credentials(&opts);
 }
 

@@ -7,5 +7,7 @@ int cmd_mqtt_sign(int argc, char **argv);
 int cmd_mqtt_dynreg(int argc, char **argv);
 int cmd_mqtt_psk(int argc, char **argv);
 int cmd_mqtt_ws_url(int argc, char **argv);
+int cmd_mqtt_connect_packet(int argc, char **argv);
+int cmd_topic(int argc, char **argv);
 
 #endif

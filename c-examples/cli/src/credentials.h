@@ -3,6 +3,7 @@
 #define IOTWIRE_CLI_CREDENTIALS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "iotwire.h"
 
@@ -17,5 +18,10 @@ iotwire_status_t cli_get_text(cli_text_fn fn, const iotwire_mqtt_options_t *opts
 /* Prints {"host","port","client_id","username","password","sign_content"}, or the JSON error
  * of the first call that fails. Returns the exit code. */
 int cli_print_credentials(const iotwire_mqtt_options_t *opts);
+
+/* Parses the mqtt-sign options (plus `extra_allowed`, which the caller handles) into `opts`.
+ * Returns CLI_EXIT_OK, or the exit code of a usage error it has already reported. Shared by
+ * mqtt-sign and mqtt-connect-packet, so both accept exactly the same device description. */
+int cli_sign_options(int argc, char **argv, uint32_t extra_allowed, iotwire_mqtt_options_t *opts);
 
 #endif

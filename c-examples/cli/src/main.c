@@ -16,6 +16,8 @@ static const command_t k_commands[] = {
     {"version", cmd_version},         {"mqtt-sign", cmd_mqtt_sign},
     {"mqtt-dynreg", cmd_mqtt_dynreg}, {"mqtt-psk", cmd_mqtt_psk},
     {"mqtt-ws-url", cmd_mqtt_ws_url},
+    {"mqtt-connect-packet", cmd_mqtt_connect_packet},
+    {"topic", cmd_topic},
 };
 
 int cmd_version(int argc, char **argv)
