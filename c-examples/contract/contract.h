@@ -60,6 +60,8 @@ void ct_suite_text(void);
 void ct_suite_password_mac(void);
 void ct_suite_legacy(void);
 void ct_suite_misc(void);
+void ct_suite_mqtt_codec(void);
+void ct_suite_topics(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */
 void ct_suite_legacy_header(void);
 

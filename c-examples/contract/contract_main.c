@@ -14,6 +14,8 @@ static const suite suites[] = {
     {"text", ct_suite_text},
     {"password_mac", ct_suite_password_mac},
     {"legacy", ct_suite_legacy},
+    {"mqtt_codec", ct_suite_mqtt_codec},
+    {"topics", ct_suite_topics},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif
