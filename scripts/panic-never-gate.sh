@@ -106,6 +106,8 @@ check() {  # target variant cargo-args...
   case $variant in
     legacy-sign) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_LEGACY_SIGN) ;;
     mqtt) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_MQTT) ;;
+    mqtt-codec) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_MQTT_CODEC) ;;
+    topics) defs=(-DIOTWIRE_CUSTOM_FEATURES -DIOTWIRE_HAS_TOPICS) ;;
   esac
   build "$t" "$dir" "$@"
   if link "$t" "$dir" panic_never "${defs[@]}" "$CM/panic_never.c"; then
@@ -152,6 +154,8 @@ for t in $TARGETS; do
   check "$t" default
   check "$t" legacy-sign --no-default-features --features legacy-sign
   check "$t" mqtt --no-default-features --features mqtt
+  check "$t" mqtt-codec --no-default-features --features mqtt-codec
+  check "$t" topics --no-default-features --features topics
 done
 
 if [ "$FAIL" = 0 ]; then echo "panic-never-gate: ALL OK"; else echo "panic-never-gate: FAILED"; exit 1; fi
