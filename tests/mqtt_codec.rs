@@ -546,6 +546,16 @@ fn decodes_what_mqttrs_encodes() {
 }
 
 #[test]
+fn non_minimal_remaining_length_is_accepted() {
+    // MQTT 3.1.1 2.2.3 asks senders for the minimal form; a receiver may take `80 00` as 0.
+    let p = decode(&[0xD0, 0x80, 0x00]).unwrap();
+    assert_eq!(
+        (p.packet_type, p.packet_len),
+        (IOTWIRE_MQTT_PACKET_PINGRESP, 3)
+    );
+}
+
+#[test]
 fn every_truncation_asks_for_more() {
     let whole: Vec<Vec<u8>> = vec![
         vec![0x20, 2, 0, 0],
