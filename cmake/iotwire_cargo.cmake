@@ -100,6 +100,12 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("http" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_HTTP)
   endif()
+  if("mqtt-codec" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_MQTT_CODEC)
+  endif()
+  if("topics" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_TOPICS)
+  endif()
 endif()
 
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,

@@ -176,6 +176,62 @@ static int32_t call_coap_auth(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+static int32_t call_mqtt_codec(void)
+{
+    static uint8_t pkt[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+    static const uint8_t rx[] = {0x32, 9, 0, 3, 'a', '/', 'b', 0, 5, 'h', 'i'};
+    static const iotwire_str_t filters[1] = {{"a/+", 3}};
+    static iotwire_mqtt_packet_t packet;
+    static iotwire_mqtt_packet_ids_t ids;
+    static size_t len;
+    uint16_t id = 0;
+    int32_t rc = iotwire_mqtt_packet_ids_init(&ids);
+    rc |= iotwire_mqtt_packet_ids_next(&ids, &id);
+    rc |= iotwire_mqtt_connect_encode_explicit(iotwire_str("c"), iotwire_str("u"),
+                                               iotwire_str("p"), 60, pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_publish_encode(iotwire_str("a/b"), rx, sizeof rx, 1, 0, id, pkt,
+                                      sizeof pkt, &len);
+    rc |= iotwire_mqtt_publish_header_encode(iotwire_str("a/b"), 100, 1, 0, id, pkt, sizeof pkt,
+                                             &len);
+    rc |= iotwire_mqtt_subscribe_encode(filters, 1, 1, id, pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_unsubscribe_encode(filters, 1, id, pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_puback_encode(id, pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_pingreq_encode(pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_disconnect_encode(pkt, sizeof pkt, &len);
+    rc |= iotwire_mqtt_decode(rx, sizeof rx, &packet, &len);
+    rc |= iotwire_mqtt_connack_status(packet.return_code, IOTWIRE_MQTT_CONNACK_CONTEXT_DYNREG);
+#if defined(IOTWIRE_HAS_MQTT)
+    {
+        iotwire_mqtt_options_t o;
+        rc |= iotwire_mqtt_options_init(&o);
+        o.product_key = iotwire_str("a1X2bEnP82z");
+        o.device_name = iotwire_str("example1");
+        o.device_secret = iotwire_str("secret");
+        rc |= iotwire_mqtt_connect_encode(&o, pkt, sizeof pkt, &len);
+    }
+#endif
+    return rc;
+}
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+static int32_t call_topics(void)
+{
+    static char text[128];
+    static size_t len;
+    int32_t rc = iotwire_topic_build(IOTWIRE_TOPIC_KIND_EVENT_POST, iotwire_str("a1X2bEnP82z"),
+                                     iotwire_str("example1"), iotwire_str("alarm"),
+                                     IOTWIRE_TOPIC_FLAG_URI_PATH, text, sizeof text, &len);
+    rc |= iotwire_topic_validate(iotwire_str(text), IOTWIRE_TOPIC_USAGE_SUBSCRIBE);
+    rc |= iotwire_ota_inform_payload_build(1, iotwire_str("1.0"), iotwire_str("MCU"), text,
+                                           sizeof text, &len);
+    rc |= iotwire_ota_progress_payload_build(2, 50, iotwire_str("\"x\""), iotwire_str(NULL),
+                                             text, sizeof text, &len);
+    return rc;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
 static int32_t call_legacy(void)
 {
@@ -212,6 +268,12 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_HTTP)
     rc |= call_http();
+#endif
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+    rc |= call_mqtt_codec();
+#endif
+#if defined(IOTWIRE_HAS_TOPICS)
+    rc |= call_topics();
 #endif
     if (iotwire_abi_version() != IOTWIRE_ABI_VERSION || iotwire_version_string()[0] == '\0') {
         rc |= 1;

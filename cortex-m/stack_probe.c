@@ -211,6 +211,37 @@ static void call_coap_auth_build(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/* CONNECT straight from the options: client id, username and the password MAC streamed into
+ * the packet in one call, the heaviest codec export. */
+static void call_connect_encode(void)
+{
+    static uint8_t pkt[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+    iotwire_mqtt_options_t o;
+    size_t len;
+    options(&o);
+    (void)iotwire_mqtt_connect_encode(&o, pkt, sizeof pkt, &len);
+}
+
+static void call_mqtt_decode(void)
+{
+    static const uint8_t rx[] = {0x32, 9, 0, 3, 'a', '/', 'b', 0, 5, 'h', 'i'};
+    iotwire_mqtt_packet_t p;
+    size_t needed;
+    (void)iotwire_mqtt_decode(rx, sizeof rx, &p, &needed);
+}
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+static void call_topic_build(void)
+{
+    size_t len;
+    (void)iotwire_topic_build(IOTWIRE_TOPIC_KIND_CUSTOM, iotwire_str(CM_SO_PRODUCT_KEY),
+                              iotwire_str(CM_SO_DEVICE_NAME), iotwire_str("a/b/c"),
+                              IOTWIRE_TOPIC_FLAG_URI_PATH, text, sizeof text, &len);
+}
+#endif
+
 /* Bytes of stack `fn` used below the caller's stack pointer. noinline keeps the painted
  * window below this frame. */
 static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
@@ -252,6 +283,13 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_COAP)
         {"iotwire_coap_auth_build", call_coap_auth_build},
+#endif
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+        {"iotwire_mqtt_connect_encode", call_connect_encode},
+        {"iotwire_mqtt_decode", call_mqtt_decode},
+#endif
+#if defined(IOTWIRE_HAS_TOPICS)
+        {"iotwire_topic_build", call_topic_build},
 #endif
 #if defined(IOTWIRE_HAS_HTTP)
         {"iotwire_http_get_auth", call_http_get_auth},

@@ -49,6 +49,11 @@
 /** Defined when the library has HTTPS auth/publish, HTTPS dynamic registration and the
  *  registration reply parsers (Cargo feature `http`). */
 #define IOTWIRE_HAS_HTTP 1
+/** Defined when the library has the MQTT 3.1.1 packet codec (Cargo feature `mqtt-codec`). */
+#define IOTWIRE_HAS_MQTT_CODEC 1
+/** Defined when the library has the topic builders and OTA payloads (Cargo feature
+ *  `topics`). */
+#define IOTWIRE_HAS_TOPICS 1
 #endif
 
 
@@ -729,6 +734,128 @@
 #define IOTWIRE_MQTT_HOST_MAX_SIZE 272
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type CONNACK.
+ */
+#define IOTWIRE_MQTT_PACKET_CONNACK 2
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type PUBLISH.
+ */
+#define IOTWIRE_MQTT_PACKET_PUBLISH 3
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type PUBACK.
+ */
+#define IOTWIRE_MQTT_PACKET_PUBACK 4
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type SUBACK.
+ */
+#define IOTWIRE_MQTT_PACKET_SUBACK 9
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type UNSUBACK.
+ */
+#define IOTWIRE_MQTT_PACKET_UNSUBACK 11
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Packet type PINGRESP.
+ */
+#define IOTWIRE_MQTT_PACKET_PINGRESP 13
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * `iotwire_mqtt_packet_t.flags`: PUBLISH DUP.
+ */
+#define IOTWIRE_MQTT_PACKET_FLAG_DUP 1
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * `iotwire_mqtt_packet_t.flags`: PUBLISH RETAIN (a retained message delivered on subscribe).
+ */
+#define IOTWIRE_MQTT_PACKET_FLAG_RETAIN 2
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * `iotwire_mqtt_packet_t.flags`: CONNACK session present.
+ */
+#define IOTWIRE_MQTT_PACKET_FLAG_SESSION_PRESENT 4
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * CONNACK context: an ordinary connect (standard MQTT meanings).
+ */
+#define IOTWIRE_MQTT_CONNACK_CONTEXT_CONNECT 0
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * CONNACK context: a dynamic-registration connect (authType register or regnwl), where
+ * 2 and 4 have the platform's registration meanings.
+ */
+#define IOTWIRE_MQTT_CONNACK_CONTEXT_DYNREG 1
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * PUBLISH flag: DUP, set when resending a QoS 1 message that was not acknowledged.
+ */
+#define IOTWIRE_MQTT_PUBLISH_FLAG_DUP 1
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * PUBLISH flag: RETAIN. The platform does not support retained messages, so asking for it
+ * gives IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED; it exists so that the refusal is explicit.
+ */
+#define IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN 2
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Most topic filters one SUBSCRIBE or UNSUBSCRIBE takes.
+ */
+#define IOTWIRE_MQTT_MAX_FILTERS 8
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Capacity that holds any CONNECT `iotwire_mqtt_connect_encode()` writes (longest client id,
+ * username and password of the credential API).
+ */
+#define IOTWIRE_MQTT_CONNECT_MAX_SIZE 839
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Bytes of a PUBACK.
+ */
+#define IOTWIRE_MQTT_PUBACK_SIZE 4
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * Bytes of a PINGREQ or DISCONNECT.
+ */
+#define IOTWIRE_MQTT_FIXED_PACKET_SIZE 2
+#endif
+
 /**
  * Region: China (Shanghai), `cn-shanghai`.
  */
@@ -778,6 +905,225 @@
  * Sign method `hmacsha256`.
  */
 #define IOTWIRE_SIGN_METHOD_HMACSHA256 3
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/${pk}/${dn}/user/${name}`: a custom topic; `name` is one or more categories of letters,
+ * digits and `_` (`+` levels and a last `#` make a subscription filter).
+ */
+#define IOTWIRE_TOPIC_KIND_CUSTOM 0
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/event/property/post`: report properties.
+ */
+#define IOTWIRE_TOPIC_KIND_PROPERTY_POST 1
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/event/property/post_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_PROPERTY_POST_REPLY 2
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/event/${name}/post`: report event `name`.
+ */
+#define IOTWIRE_TOPIC_KIND_EVENT_POST 3
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/event/${name}/post_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_EVENT_POST_REPLY 4
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/service/property/set`: the cloud sets properties.
+ */
+#define IOTWIRE_TOPIC_KIND_PROPERTY_SET 5
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/service/property/set_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_PROPERTY_SET_REPLY 6
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/service/${name}`: the cloud calls service `name`.
+ */
+#define IOTWIRE_TOPIC_KIND_SERVICE 7
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/service/${name}_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_SERVICE_REPLY 8
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ota/device/inform/${pk}/${dn}`: report the firmware version.
+ */
+#define IOTWIRE_TOPIC_KIND_OTA_INFORM 9
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ota/device/upgrade/${pk}/${dn}`: upgrade notices.
+ */
+#define IOTWIRE_TOPIC_KIND_OTA_UPGRADE 10
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ota/device/progress/${pk}/${dn}`: report upgrade progress.
+ */
+#define IOTWIRE_TOPIC_KIND_OTA_PROGRESS 11
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ota/device/request/${pk}/${dn}`: ask for an upgrade.
+ */
+#define IOTWIRE_TOPIC_KIND_OTA_REQUEST 12
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/shadow/update/${pk}/${dn}`: update the device shadow.
+ */
+#define IOTWIRE_TOPIC_KIND_SHADOW_UPDATE 13
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/shadow/get/${pk}/${dn}`: shadow messages for the device.
+ */
+#define IOTWIRE_TOPIC_KIND_SHADOW_GET 14
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/rrpc/request/${name}`: an RRPC request id, or `+` to subscribe to all.
+ */
+#define IOTWIRE_TOPIC_KIND_RRPC_REQUEST 15
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/rrpc/response/${name}`: the response to request id `name`.
+ */
+#define IOTWIRE_TOPIC_KIND_RRPC_RESPONSE 16
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/model/up_raw`: pass-through (raw) upstream data.
+ */
+#define IOTWIRE_TOPIC_KIND_MODEL_UP_RAW 17
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/model/up_raw_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_MODEL_UP_RAW_REPLY 18
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/model/down_raw`: pass-through downstream data.
+ */
+#define IOTWIRE_TOPIC_KIND_MODEL_DOWN_RAW 19
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/model/down_raw_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_MODEL_DOWN_RAW_REPLY 20
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/deviceinfo/update`: report device tags.
+ */
+#define IOTWIRE_TOPIC_KIND_DEVICEINFO_UPDATE 21
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/sys/${pk}/${dn}/thing/deviceinfo/update_reply`.
+ */
+#define IOTWIRE_TOPIC_KIND_DEVICEINFO_UPDATE_REPLY 22
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ext/ntp/${pk}/${dn}/request`: ask for the time.
+ */
+#define IOTWIRE_TOPIC_KIND_NTP_REQUEST 23
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `/ext/ntp/${pk}/${dn}/response`.
+ */
+#define IOTWIRE_TOPIC_KIND_NTP_RESPONSE 24
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `iotwire_topic_build()` flag: write the CoAP/HTTP resource path `/topic${topic}`.
+ */
+#define IOTWIRE_TOPIC_FLAG_URI_PATH 1
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `iotwire_topic_build()` flag: accept legacy ProductKeys/DeviceNames (only lengths, NUL and
+ * the topic characters `/ + #` are checked).
+ */
+#define IOTWIRE_TOPIC_FLAG_LAX_NAMES 2
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `iotwire_topic_validate()` usage: a topic to publish to (no wildcards).
+ */
+#define IOTWIRE_TOPIC_USAGE_PUBLISH 0
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * `iotwire_topic_validate()` usage: a subscription filter (`+` levels, a last `#` level).
+ */
+#define IOTWIRE_TOPIC_USAGE_SUBSCRIBE 1
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * Lowest OTA progress step (-4: flashing failed).
+ */
+#define IOTWIRE_OTA_STEP_MIN -4
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * Highest OTA progress step (100 %).
+ */
+#define IOTWIRE_OTA_STEP_MAX 100
+#endif
 
 /**
  * The status every export returns: 0 is success, negative is an error.
@@ -1478,6 +1824,73 @@ typedef struct iotwire_mqtt_options_t {
 } iotwire_mqtt_options_t;
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief One decoded packet. Topic, payload and SUBACK codes are not copied: they are
+ * `[offset, offset + len)` ranges of the buffer given to `iotwire_mqtt_decode()`.
+ */
+typedef struct iotwire_mqtt_packet_t {
+  /**
+   * `IOTWIRE_MQTT_PACKET_*`.
+   */
+  uint32_t packet_type;
+  /**
+   * PUBLISH QoS (0 or 1); 0 otherwise.
+   */
+  uint32_t qos;
+  /**
+   * `IOTWIRE_MQTT_PACKET_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * CONNACK return code (0 = accepted; see `iotwire_mqtt_connack_status()`); 0 otherwise.
+   */
+  uint32_t return_code;
+  /**
+   * Packet id of PUBLISH (QoS 1), PUBACK, SUBACK, UNSUBACK; 0 otherwise.
+   */
+  uint16_t packet_id;
+  /**
+   * Always 0.
+   */
+  uint16_t reserved;
+  /**
+   * Bytes of the input this packet occupies; the next packet starts there.
+   */
+  size_t packet_len;
+  /**
+   * PUBLISH: offset of the topic name in the input.
+   */
+  size_t topic_offset;
+  /**
+   * PUBLISH: length of the topic name (UTF-8, no wildcards, not NUL-terminated).
+   */
+  size_t topic_len;
+  /**
+   * PUBLISH: offset of the payload; SUBACK: offset of the return codes.
+   */
+  size_t payload_offset;
+  /**
+   * PUBLISH: payload length; SUBACK: number of return codes (0, 1, 2 granted QoS, 0x80
+   * failure).
+   */
+  size_t payload_len;
+} iotwire_mqtt_packet_t;
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Packet id counter owned by the caller (one per connection; no global state).
+ * Zero-initialising it is the same as `iotwire_mqtt_packet_ids_init()`.
+ */
+typedef struct iotwire_mqtt_packet_ids_t {
+  /**
+   * The next id to hand out (0 means 1).
+   */
+  uint16_t next;
+} iotwire_mqtt_packet_ids_t;
+#endif
+
 /**
  * Success.
  */
@@ -1765,6 +2178,86 @@ typedef struct iotwire_mqtt_options_t {
  * (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
  */
 #define IOTWIRE_ERR_COAP_EMPTY_ACK -36
+
+/**
+ * MQTT: the input ends inside a packet; read more bytes (how many, if known, is reported)
+ * and decode again.
+ */
+#define IOTWIRE_ERR_MQTT_NEED_MORE_DATA -65
+
+/**
+ * MQTT: a received packet breaks MQTT 3.1.1 (flags, lengths, UTF-8, reserved values);
+ * close the connection.
+ */
+#define IOTWIRE_ERR_MQTT_MALFORMED -66
+
+/**
+ * MQTT: a packet type a client never receives (CONNECT, SUBSCRIBE, PUBREC, ...).
+ */
+#define IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET -67
+
+/**
+ * MQTT: QoS 2 asked for or received; the platform supports QoS 0 and 1 only.
+ */
+#define IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED -68
+
+/**
+ * MQTT: retain asked for; the platform does not support retained messages.
+ */
+#define IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED -69
+
+/**
+ * MQTT: packet id 0 where MQTT needs a non-zero one.
+ */
+#define IOTWIRE_ERR_MQTT_INVALID_PACKET_ID -70
+
+/**
+ * MQTT: a string over 65535 bytes, or a packet over 268435455 bytes.
+ */
+#define IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE -71
+
+/**
+ * CONNACK return code 1: the broker refuses MQTT 3.1.1.
+ */
+#define IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION -72
+
+/**
+ * CONNACK return code 2: client id rejected.
+ */
+#define IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER -73
+
+/**
+ * CONNACK return code 3: service unavailable (also during dynamic registration: cloud
+ * error); retry later.
+ */
+#define IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE -74
+
+/**
+ * CONNACK return code 4: bad username or password.
+ */
+#define IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS -75
+
+/**
+ * CONNACK return code 5: not authorized.
+ */
+#define IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED -76
+
+/**
+ * CONNACK return code 2 on a dynamic-registration connect: a parameter is missing or
+ * malformed, or the connection is plain TCP (registration needs TLS).
+ */
+#define IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS -77
+
+/**
+ * CONNACK return code 4 on a dynamic-registration connect: the ProductSecret signature (or
+ * username) was refused.
+ */
+#define IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED -78
+
+/**
+ * A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
+ */
+#define IOTWIRE_ERR_INVALID_TOPIC -79
 
 /**
  * A state the library considers unreachable; please report it.
@@ -3563,6 +4056,418 @@ iotwire_status_t iotwire_mqtt_get_port(const struct iotwire_mqtt_options_t *opts
 iotwire_status_t iotwire_mqtt_check_keepalive(uint32_t seconds);
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Decodes the packet at the start of `in` (bytes received from the broker).
+ *
+ * Every length is checked against the packet's own remaining length and the input before
+ * anything is read; no input can make it read outside `in[0..in_len)`. On success the
+ * packet occupies `out_packet->packet_len` bytes; drop them and decode again for the next.
+ * A CONNACK that refuses is still decoded (status OK): map its code with
+ * `iotwire_mqtt_connack_status()`.
+ * @param[in] in Received bytes (may be NULL when `in_len` is 0).
+ * @param[in] in_len Number of bytes.
+ * @param[out] out_packet The decoded packet; written only on success.
+ * @param[out] out_needed [nullable] Written only with IOTWIRE_ERR_MQTT_NEED_MORE_DATA: the
+ *             packet's total length when its header is complete, 0 when not yet known (read
+ *             at least one more byte).
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_MQTT_NEED_MORE_DATA the input ends inside the packet.
+ * @retval IOTWIRE_ERR_MQTT_MALFORMED wrong fixed-header flags, remaining length over 4 bytes
+ *         or wrong for the type, a length past the packet's end, QoS 3, packet id 0, topic
+ *         empty/not UTF-8/with wildcards, reserved CONNACK bits or codes, bad SUBACK codes,
+ *         reserved packet types 0 and 15. Close the connection.
+ * @retval IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET a type a client never receives (CONNECT,
+ *         SUBSCRIBE, PUBREC, PUBREL, PUBCOMP, ...).
+ * @retval IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED a QoS 2 PUBLISH (never asked for).
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_packet` NULL, or `in` NULL with `in_len` > 0.
+ * @retval IOTWIRE_ERR_OVERLAP `out_packet` or `out_needed` overlaps the input or each other.
+ *
+ * @code{c}
+ * iotwire_mqtt_packet_t p;
+ * size_t need;
+ * int32_t rc = iotwire_mqtt_decode(rx, rx_len, &p, &need);
+ * if (rc == IOTWIRE_ERR_MQTT_NEED_MORE_DATA) { read_more(); }
+ * else if (rc == IOTWIRE_OK && p.packet_type == IOTWIRE_MQTT_PACKET_PUBLISH) {
+ *     handle(rx + p.topic_offset, p.topic_len, rx + p.payload_offset, p.payload_len);
+ * }
+ * @endcode
+ *
+ * # Safety
+ * `in` must be NULL or readable for `in_len` bytes; `out_packet` must be NULL or writable for
+ * one `iotwire_mqtt_packet_t`; `out_needed` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_decode(const uint8_t *in,
+                                     size_t in_len,
+                                     struct iotwire_mqtt_packet_t *out_packet,
+                                     size_t *out_needed);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Maps a CONNACK return code to a status: 0 gives IOTWIRE_OK, each refusal its own
+ * status; on a dynamic-registration connect 2 and 4 have the platform's meanings.
+ * @param[in] return_code `iotwire_mqtt_packet_t.return_code` of a CONNACK.
+ * @param[in] context `IOTWIRE_MQTT_CONNACK_CONTEXT_CONNECT` or `_DYNREG`.
+ * @retval IOTWIRE_OK 0: accepted (with DYNREG: registered; the secret or token follows on
+ *         `/ext/register` or `/ext/regnwl`).
+ * @retval IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION 1.
+ * @retval IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER 2 (CONNECT).
+ * @retval IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS 2 (DYNREG): a parameter missing or
+ *         malformed, or plain TCP (registration needs TLS).
+ * @retval IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE 3 (both: retry later).
+ * @retval IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS 4 (CONNECT).
+ * @retval IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED 4 (DYNREG): username or ProductSecret
+ *         signature refused.
+ * @retval IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED 5.
+ * @retval IOTWIRE_ERR_MQTT_MALFORMED a reserved code (6..255).
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `context`.
+ *
+ * @code{c}
+ * rc = iotwire_mqtt_connack_status(p.return_code, IOTWIRE_MQTT_CONNACK_CONTEXT_DYNREG);
+ * @endcode
+ */
+iotwire_status_t iotwire_mqtt_connack_status(uint32_t return_code, uint32_t context);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Starts a packet id counter at 1.
+ * @param[out] ids The counter.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ids` is NULL.
+ *
+ * @code{c}
+ * iotwire_mqtt_packet_ids_t ids;
+ * iotwire_mqtt_packet_ids_init(&ids);
+ * @endcode
+ *
+ * # Safety
+ * `ids` must be NULL or writable.
+ */
+iotwire_status_t iotwire_mqtt_packet_ids_init(struct iotwire_mqtt_packet_ids_t *ids);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Hands out the next packet id: 1, 2, ..., 65535, 1, ... (never 0).
+ * @param[in,out] ids The counter.
+ * @param[out] out_id The id to use.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ids` or `out_id` is NULL.
+ * @retval IOTWIRE_ERR_OVERLAP `out_id` overlaps `ids`.
+ *
+ * @code{c}
+ * uint16_t id;
+ * iotwire_mqtt_packet_ids_next(&ids, &id);
+ * @endcode
+ *
+ * # Safety
+ * `ids` must be NULL or a valid, writable counter; `out_id` NULL or writable.
+ */
+iotwire_status_t iotwire_mqtt_packet_ids_next(struct iotwire_mqtt_packet_ids_t *ids,
+                                              uint16_t *out_id);
+#endif
+
+#if (defined(IOTWIRE_HAS_MQTT_CODEC) && (defined(IOTWIRE_HAS_MQTT) && defined(IOTWIRE_HAS_MQTT_CODEC)))
+/**
+ * @brief Writes the CONNECT of a device, with the client id, username and password of the
+ * credential API (`iotwire_mqtt_get_client_id()`, `_username()`, `_password()`): clean
+ * session, no will (the platform refuses one), keepalive `opts->keepalive_s`.
+ *
+ * The password MAC is computed once, on the writing call; the size query computes none. An
+ * empty password (X.509) leaves the password flag clear.
+ * @param[in] opts Device, secret and connect mode; `keepalive_s` must be 30..=1200.
+ * @param[out] out Buffer for the packet, or NULL for a size query;
+ *             `IOTWIRE_MQTT_CONNECT_MAX_SIZE` always fits.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Bytes written, or the exact size needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `opts` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < packet length; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_KEEPALIVE `keepalive_s` outside 30..=1200 (0 included).
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT a name that is not UTF-8 (lax legacy names).
+ * @return Any status of `iotwire_mqtt_get_password()` for options the platform refuses.
+ *
+ * @code{c}
+ * uint8_t pkt[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+ * size_t n;
+ * opts.keepalive_s = 300;
+ * if (iotwire_mqtt_connect_encode(&opts, pkt, sizeof pkt, &n) == IOTWIRE_OK) send(sock, pkt, n, 0);
+ * @endcode
+ *
+ * # Safety
+ * `opts` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `out` must be
+ * NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_connect_encode(const struct iotwire_mqtt_options_t *opts,
+                                             uint8_t *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a CONNECT from explicit strings (any broker): protocol level 4, clean
+ * session, no will.
+ * @param[in] client_id MQTT client id (UTF-8; may be empty, which MQTT allows with a clean
+ *            session).
+ * @param[in] username User name, or empty for none.
+ * @param[in] password Password bytes, or empty for none (needs a username).
+ * @param[in] keepalive_s Keepalive, 30..=1200 s (the platform's range).
+ * @param[out] out Buffer for the packet, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written, or the exact size needed.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a
+ *         string `{NULL, len > 0}`.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < packet length; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input string or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_KEEPALIVE `keepalive_s` outside 30..=1200.
+ * @retval IOTWIRE_ERR_INVALID_CLIENT_ID client id not UTF-8 or containing NUL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT username not UTF-8, or a password without username.
+ * @retval IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE a string over 65535 bytes.
+ *
+ * @code{c}
+ * uint8_t pkt[512];
+ * size_t n;
+ * int32_t rc = iotwire_mqtt_connect_encode_explicit(iotwire_str(cid), iotwire_str(user),
+ *                                                   iotwire_str(pwd), 300, pkt, sizeof pkt, &n);
+ * @endcode
+ *
+ * # Safety
+ * Strings follow the `iotwire_str_t` contract; `out` must be NULL or writable for `out_cap`
+ * bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_connect_encode_explicit(struct iotwire_str_t client_id,
+                                                      struct iotwire_str_t username,
+                                                      struct iotwire_str_t password,
+                                                      uint32_t keepalive_s,
+                                                      uint8_t *out,
+                                                      size_t out_cap,
+                                                      size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a PUBLISH with QoS 0 or 1 (the platform has no QoS 2 and no retain).
+ * @param[in] topic Topic name (no wildcards).
+ * @param[in] payload Payload bytes (may be NULL when `payload_len` is 0).
+ * @param[in] payload_len Payload length.
+ * @param[in] qos 0 or 1; 2 gives IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED, others
+ *            IOTWIRE_ERR_INVALID_SELECTOR.
+ * @param[in] flags `IOTWIRE_MQTT_PUBLISH_FLAG_*`: DUP (QoS 1 only); RETAIN is refused.
+ * @param[in] packet_id Non-zero for QoS 1 (see `iotwire_mqtt_packet_ids_next()`), 0 for QoS 0.
+ * @param[out] out Buffer for the packet, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written, or the exact size needed.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or an input
+ *         `{NULL, len > 0}`.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < packet length; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps the topic, the payload or `out_len`.
+ * @retval IOTWIRE_ERR_INVALID_TOPIC empty topic, wildcard, NUL or not UTF-8.
+ * @retval IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED `qos` is 2.
+ * @retval IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED RETAIN asked for.
+ * @retval IOTWIRE_ERR_MQTT_INVALID_PACKET_ID 0 with QoS 1, or non-zero with QoS 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT unknown flag bits, or DUP with QoS 0.
+ * @retval IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE over 268435455 bytes of remaining length.
+ *
+ * @code{c}
+ * uint16_t id;
+ * iotwire_mqtt_packet_ids_next(&ids, &id);
+ * rc = iotwire_mqtt_publish_encode(iotwire_str(topic), (const uint8_t *)"{}", 2, 1, 0, id,
+ *                                  pkt, sizeof pkt, &n);
+ * @endcode
+ *
+ * # Safety
+ * `topic` follows the `iotwire_str_t` contract; `payload` must be NULL or readable for
+ * `payload_len` bytes; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_publish_encode(struct iotwire_str_t topic,
+                                             const uint8_t *payload,
+                                             size_t payload_len,
+                                             uint32_t qos,
+                                             uint32_t flags,
+                                             uint16_t packet_id,
+                                             uint8_t *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes only the part of a PUBLISH before the payload, so that a large payload can be
+ * sent from where it lies (send the header, then the `payload_len` payload bytes).
+ * @param[in] topic Topic name (no wildcards).
+ * @param[in] payload_len Length of the payload that will follow.
+ * @param[in] qos As `iotwire_mqtt_publish_encode()`.
+ * @param[in] flags As `iotwire_mqtt_publish_encode()`.
+ * @param[in] packet_id As `iotwire_mqtt_publish_encode()`.
+ * @param[out] out Buffer for the header, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written, or the exact size needed.
+ * @return As `iotwire_mqtt_publish_encode()`.
+ *
+ * @code{c}
+ * rc = iotwire_mqtt_publish_header_encode(iotwire_str(topic), image_len, 1, 0, id, hdr,
+ *                                         sizeof hdr, &n);
+ * send(sock, hdr, n, 0);
+ * send(sock, image, image_len, 0);
+ * @endcode
+ *
+ * # Safety
+ * `topic` follows the `iotwire_str_t` contract; `out` must be NULL or writable for `out_cap`
+ * bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_publish_header_encode(struct iotwire_str_t topic,
+                                                    size_t payload_len,
+                                                    uint32_t qos,
+                                                    uint32_t flags,
+                                                    uint16_t packet_id,
+                                                    uint8_t *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a SUBSCRIBE for 1..=`IOTWIRE_MQTT_MAX_FILTERS` topic filters.
+ *
+ * The platform delivers at the publisher's QoS whatever is asked; QoS 2 is refused.
+ * @param[in] filters Array of `filter_count` topic filters (`+` whole levels, `#` last).
+ * @param[in] filter_count Number of filters, 1..=`IOTWIRE_MQTT_MAX_FILTERS`.
+ * @param[in] qos Requested QoS for every filter: 0 or 1.
+ * @param[in] packet_id Non-zero packet id.
+ * @param[out] out Buffer for the packet, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written, or the exact size needed.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `filters` or `out_len` NULL, `out` NULL with
+ *         `out_cap` > 0, or a filter `{NULL, len > 0}`.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `filter_count` 0 or over the maximum.
+ * @retval IOTWIRE_ERR_INVALID_TOPIC a filter breaks MQTT's filter rules.
+ * @retval IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED `qos` is 2.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR `qos` above 2.
+ * @retval IOTWIRE_ERR_MQTT_INVALID_PACKET_ID `packet_id` is 0.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for every output.
+ *
+ * @code{c}
+ * iotwire_str_t f[1] = { iotwire_str("/a1X2bEnP82z/example1/user/get") };
+ * rc = iotwire_mqtt_subscribe_encode(f, 1, 1, id, pkt, sizeof pkt, &n);
+ * @endcode
+ *
+ * # Safety
+ * `filters` must be NULL or point to `filter_count` readable `iotwire_str_t`, each following
+ * its contract; `out` must be NULL or writable for `out_cap` bytes; `out_len` must be NULL or
+ * a writable `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_subscribe_encode(const struct iotwire_str_t *filters,
+                                               size_t filter_count,
+                                               uint32_t qos,
+                                               uint16_t packet_id,
+                                               uint8_t *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes an UNSUBSCRIBE for 1..=`IOTWIRE_MQTT_MAX_FILTERS` topic filters.
+ * @param[in] filters Array of `filter_count` topic filters.
+ * @param[in] filter_count Number of filters.
+ * @param[in] packet_id Non-zero packet id.
+ * @param[out] out Buffer for the packet, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written, or the exact size needed.
+ * @return As `iotwire_mqtt_subscribe_encode()` (no QoS).
+ *
+ * @code{c}
+ * rc = iotwire_mqtt_unsubscribe_encode(f, 1, id, pkt, sizeof pkt, &n);
+ * @endcode
+ *
+ * # Safety
+ * As `iotwire_mqtt_subscribe_encode()`.
+ */
+iotwire_status_t iotwire_mqtt_unsubscribe_encode(const struct iotwire_str_t *filters,
+                                                 size_t filter_count,
+                                                 uint16_t packet_id,
+                                                 uint8_t *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a PUBACK (`40 02 <id>`) for a received QoS 1 PUBLISH.
+ * @param[in] packet_id The PUBLISH's non-zero packet id.
+ * @param[out] out Buffer for the 4 bytes, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written (4), or the size needed.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_MQTT_INVALID_PACKET_ID `packet_id` is 0.
+ * @retval IOTWIRE_ERR_NULL_POINTER, IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for
+ *         every output.
+ *
+ * @code{c}
+ * uint8_t ack[IOTWIRE_MQTT_PUBACK_SIZE];
+ * rc = iotwire_mqtt_puback_encode(pkt.packet_id, ack, sizeof ack, &n);
+ * @endcode
+ *
+ * # Safety
+ * `out` must be NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable
+ * `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_puback_encode(uint16_t packet_id,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a PINGREQ (`C0 00`); send one when nothing else went out for a keepalive.
+ * @param[out] out Buffer for the 2 bytes, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written (2), or the size needed.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER, IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for
+ *         every output.
+ *
+ * @code{c}
+ * uint8_t ping[IOTWIRE_MQTT_FIXED_PACKET_SIZE];
+ * rc = iotwire_mqtt_pingreq_encode(ping, sizeof ping, &n);
+ * @endcode
+ *
+ * # Safety
+ * `out` must be NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable
+ * `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_pingreq_encode(uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT_CODEC)
+/**
+ * @brief Writes a DISCONNECT (`E0 00`).
+ * @param[out] out Buffer for the 2 bytes, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Bytes written (2), or the size needed.
+ * @return As `iotwire_mqtt_pingreq_encode()`.
+ *
+ * @code{c}
+ * uint8_t bye[IOTWIRE_MQTT_FIXED_PACKET_SIZE];
+ * if (iotwire_mqtt_disconnect_encode(bye, sizeof bye, &n) == IOTWIRE_OK) send(sock, bye, n, 0);
+ * @endcode
+ *
+ * # Safety
+ * `out` must be NULL or writable for `out_cap` bytes; `out_len` must be NULL or a writable
+ * `size_t`.
+ */
+iotwire_status_t iotwire_mqtt_disconnect_encode(uint8_t *out, size_t out_cap, size_t *out_len);
+#endif
+
 /**
  * @brief The name of a status code, e.g. `"IOTWIRE_ERR_BUFFER_TOO_SMALL"`.
  *
@@ -3576,6 +4481,147 @@ iotwire_status_t iotwire_mqtt_check_keepalive(uint32_t seconds);
  * @endcode
  */
 const char *iotwire_status_str(int32_t status);
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * @brief Writes one of the device's topics (`IOTWIRE_TOPIC_KIND_*`), or with
+ * `IOTWIRE_TOPIC_FLAG_URI_PATH` its CoAP/HTTP path `/topic/...`.
+ * @param[in] kind `IOTWIRE_TOPIC_KIND_*`.
+ * @param[in] product_key ProductKey.
+ * @param[in] device_name DeviceName.
+ * @param[in] name The kind's name (custom suffix, event or service identifier, RRPC id);
+ *            empty for kinds that take none.
+ * @param[in] flags `IOTWIRE_TOPIC_FLAG_*` bits.
+ * @param[out] out Buffer for the NUL-terminated topic, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `kind`.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME bad names.
+ * @retval IOTWIRE_ERR_MISSING_FIELD the kind needs a name and none was given.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT a name for a kind that takes none, or unknown flags.
+ * @retval IOTWIRE_ERR_INVALID_TOPIC the name breaks the category rules (letters, digits,
+ *         `_`; wildcards only as whole levels, `#` last; none in a URI path).
+ * @retval IOTWIRE_ERR_NULL_POINTER, IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for
+ *         every text output.
+ *
+ * @code{c}
+ * char topic[128];
+ * size_t len;
+ * rc = iotwire_topic_build(IOTWIRE_TOPIC_KIND_PROPERTY_POST, iotwire_str("a1X2bEnP82z"),
+ *                          iotwire_str("example1"), iotwire_str(NULL), 0, topic, sizeof topic,
+ *                          &len);
+ * // topic = "/sys/a1X2bEnP82z/example1/thing/event/property/post"
+ * @endcode
+ *
+ * # Safety
+ * Strings follow the `iotwire_str_t` contract; `out` must be NULL or writable for `out_cap`
+ * bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_topic_build(uint32_t kind,
+                                     struct iotwire_str_t product_key,
+                                     struct iotwire_str_t device_name,
+                                     struct iotwire_str_t name,
+                                     uint32_t flags,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * @brief Checks a topic or filter against the platform's rules: starts with `/`, no empty
+ * level, levels of letters, digits, `_` (and the DeviceName characters `@ . : -`),
+ * wildcards only in subscriptions (`+` a whole level, `#` the whole last level), at most
+ * 65535 bytes.
+ * @param[in] topic The topic.
+ * @param[in] usage `IOTWIRE_TOPIC_USAGE_PUBLISH` or `IOTWIRE_TOPIC_USAGE_SUBSCRIBE`.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_TOPIC the topic breaks a rule.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `usage`.
+ * @retval IOTWIRE_ERR_NULL_POINTER `topic` is `{NULL, len > 0}`.
+ *
+ * @code{c}
+ * if (iotwire_topic_validate(iotwire_str(t), IOTWIRE_TOPIC_USAGE_SUBSCRIBE) != IOTWIRE_OK) ...
+ * @endcode
+ *
+ * # Safety
+ * `topic` follows the `iotwire_str_t` contract.
+ */
+iotwire_status_t iotwire_topic_validate(struct iotwire_str_t topic, uint32_t usage);
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * @brief Writes the OTA version report for `/ota/device/inform/${pk}/${dn}`:
+ * `{"id":"<id>","params":{"version":"<version>"}}`, with `,"module":"<module>"` after the
+ * version when a module is given. Caller text is JSON-escaped.
+ * @param[in] id Message id (decimal in the payload).
+ * @param[in] version Firmware version (UTF-8, not empty).
+ * @param[in] module Module name (UTF-8), or empty for the default module.
+ * @param[out] out Buffer for the NUL-terminated JSON, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_MISSING_FIELD `version` is empty.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `version` or `module` is not UTF-8.
+ * @retval IOTWIRE_ERR_NULL_POINTER, IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for
+ *         every text output.
+ *
+ * @code{c}
+ * char json[128];
+ * rc = iotwire_ota_inform_payload_build(1, iotwire_str("1.0.1"), iotwire_str(NULL), json,
+ *                                       sizeof json, &len);
+ * // {"id":"1","params":{"version":"1.0.1"}}
+ * @endcode
+ *
+ * # Safety
+ * Strings follow the `iotwire_str_t` contract; `out` must be NULL or writable for `out_cap`
+ * bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_ota_inform_payload_build(uint32_t id,
+                                                  struct iotwire_str_t version,
+                                                  struct iotwire_str_t module,
+                                                  char *out,
+                                                  size_t out_cap,
+                                                  size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_TOPICS)
+/**
+ * @brief Writes the OTA progress report for `/ota/device/progress/${pk}/${dn}`:
+ * `{"id":"<id>","params":{"step":"<step>","desc":"<desc>"}}`, with `,"module":"<module>"`
+ * after the description when a module is given. Caller text is JSON-escaped.
+ * @param[in] id Message id.
+ * @param[in] step 0..=100 percent, or -1 upgrade failed, -2 download failed, -3 verification
+ *            failed, -4 flashing failed.
+ * @param[in] desc Description (UTF-8, may be empty).
+ * @param[in] module Module name, or empty.
+ * @param[out] out Buffer for the NUL-terminated JSON, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len Length written, or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `step` outside -4..=100, or text not UTF-8.
+ * @retval IOTWIRE_ERR_NULL_POINTER, IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_OVERLAP as for
+ *         every text output.
+ *
+ * @code{c}
+ * rc = iotwire_ota_progress_payload_build(2, 50, iotwire_str("downloading"), iotwire_str(NULL),
+ *                                         json, sizeof json, &len);
+ * @endcode
+ *
+ * # Safety
+ * Strings follow the `iotwire_str_t` contract; `out` must be NULL or writable for `out_cap`
+ * bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_ota_progress_payload_build(uint32_t id,
+                                                    int32_t step,
+                                                    struct iotwire_str_t desc,
+                                                    struct iotwire_str_t module,
+                                                    char *out,
+                                                    size_t out_cap,
+                                                    size_t *out_len);
+#endif
 
 /**
  * @brief The ABI version of the linked library.

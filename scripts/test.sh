@@ -39,6 +39,8 @@ step "build enos only" cargo build --no-default-features --features enos
 step "build coap only" cargo build --no-default-features --features coap
 step "build coap-symmetric only" cargo build --no-default-features --features coap-symmetric
 step "build http only" cargo build --no-default-features --features http
+step "build mqtt-codec only" cargo build --no-default-features --features mqtt-codec
+step "build topics only" cargo build --no-default-features --features topics
 step "header" scripts/gen-header.sh --check
 step "docs" scripts/doc-check.sh
 step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON

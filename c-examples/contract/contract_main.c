@@ -20,6 +20,8 @@ static const suite suites[] = {
 #endif
     {"http", ct_suite_http},
     {"coap_auth", ct_suite_coap_auth},
+    {"mqtt_codec", ct_suite_mqtt_codec},
+    {"topics", ct_suite_topics},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif

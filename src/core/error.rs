@@ -112,4 +112,35 @@ pub enum Error {
     InvalidCbor,
     /// An empty ACK: the server took the request and will answer separately (`ackMode` 1).
     CoapEmptyAck,
+    /// MQTT: the input ends inside a packet; read more bytes and decode again.
+    MqttNeedMoreData,
+    /// MQTT: a received packet breaks MQTT 3.1.1 (flags, lengths, UTF-8, reserved values).
+    MqttMalformed,
+    /// MQTT: a packet type a client never receives (CONNECT, SUBSCRIBE, QoS 2 flow, ...).
+    MqttUnexpectedPacket,
+    /// MQTT: QoS 2 (the platform supports QoS 0 and 1 only).
+    MqttQosUnsupported,
+    /// MQTT: a retained PUBLISH (the platform does not support retain).
+    MqttRetainUnsupported,
+    /// MQTT: packet id 0 where MQTT needs a non-zero one.
+    MqttInvalidPacketId,
+    /// MQTT: a string over 65535 bytes or a packet over 268435455 bytes.
+    MqttPacketTooLarge,
+    /// CONNACK 1: the broker refuses protocol level 4.
+    ConnackProtocolVersion,
+    /// CONNACK 2: the client id is rejected.
+    ConnackIdentifierRejected,
+    /// CONNACK 3: the service is unavailable; retry later.
+    ConnackServerUnavailable,
+    /// CONNACK 4: bad username or password.
+    ConnackBadCredentials,
+    /// CONNACK 5: not authorized.
+    ConnackNotAuthorized,
+    /// CONNACK 2 on a dynamic-registration connect: parameters missing or malformed, or TCP
+    /// instead of TLS.
+    DynregInvalidParams,
+    /// CONNACK 4 on a dynamic-registration connect: the ProductSecret signature was refused.
+    DynregAuthFailed,
+    /// A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
+    InvalidTopic,
 }

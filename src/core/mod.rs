@@ -35,9 +35,18 @@ pub mod http;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod mac;
-// HTTPS reuses the region table and the name/host validation.
-#[cfg(any(feature = "mqtt", feature = "legacy-sign", feature = "http"))]
+// HTTPS reuses the region table and the name/host validation; topics the name validation.
+#[cfg(any(
+    feature = "mqtt",
+    feature = "legacy-sign",
+    feature = "http",
+    feature = "topics"
+))]
 pub mod mqtt;
+#[cfg(feature = "mqtt-codec")]
+pub mod mqtt_codec;
 pub mod sink;
+#[cfg(feature = "topics")]
+pub mod topics;
 
 pub use error::Error;

@@ -23,7 +23,13 @@ pub mod legacy;
 pub mod legacy_sdk;
 #[cfg(feature = "mqtt")]
 pub mod mqtt;
+#[cfg(feature = "mqtt-codec")]
+pub mod mqtt_decode;
+#[cfg(feature = "mqtt-codec")]
+pub mod mqtt_packet;
 pub mod selectors;
 pub mod status;
+#[cfg(feature = "topics")]
+pub mod topics;
 pub mod types;
 pub mod version;

@@ -165,9 +165,11 @@ pub unsafe extern "C" fn iotwire_mqtt_options_init(
 }
 
 /// Borrowed, validated-for-pointers view of the caller's options.
-struct Borrowed<'a> {
-    params: Params<'a>,
-    spans: [Span; 11],
+pub(crate) struct Borrowed<'a> {
+    /// The options as core parameters.
+    pub(crate) params: Params<'a>,
+    /// Every caller string, for overlap checks.
+    pub(crate) spans: [Span; 11],
 }
 
 fn sign_method(v: u32) -> Result<Option<SignMethod>, iotwire_status_t> {
@@ -197,7 +199,7 @@ fn mode(v: u32) -> Result<Mode, iotwire_status_t> {
 /// # Safety
 /// `opts` must be NULL or point to a readable `iotwire_mqtt_options_t` of at least
 /// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract for `'a`.
-unsafe fn borrow<'a>(
+pub(crate) unsafe fn borrow<'a>(
     opts: *const iotwire_mqtt_options_t,
 ) -> Result<Borrowed<'a>, iotwire_status_t> {
     if opts.is_null() {

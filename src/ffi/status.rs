@@ -127,6 +127,41 @@ pub const IOTWIRE_ERR_INVALID_CBOR: iotwire_status_t = -35;
 /// An empty ACK: the platform took the request and will send the response separately
 /// (`ackMode` 1); keep waiting for it (and ACK it if it comes as CON).
 pub const IOTWIRE_ERR_COAP_EMPTY_ACK: iotwire_status_t = -36;
+/// MQTT: the input ends inside a packet; read more bytes (how many, if known, is reported)
+/// and decode again.
+pub const IOTWIRE_ERR_MQTT_NEED_MORE_DATA: iotwire_status_t = -65;
+/// MQTT: a received packet breaks MQTT 3.1.1 (flags, lengths, UTF-8, reserved values);
+/// close the connection.
+pub const IOTWIRE_ERR_MQTT_MALFORMED: iotwire_status_t = -66;
+/// MQTT: a packet type a client never receives (CONNECT, SUBSCRIBE, PUBREC, ...).
+pub const IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET: iotwire_status_t = -67;
+/// MQTT: QoS 2 asked for or received; the platform supports QoS 0 and 1 only.
+pub const IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED: iotwire_status_t = -68;
+/// MQTT: retain asked for; the platform does not support retained messages.
+pub const IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED: iotwire_status_t = -69;
+/// MQTT: packet id 0 where MQTT needs a non-zero one.
+pub const IOTWIRE_ERR_MQTT_INVALID_PACKET_ID: iotwire_status_t = -70;
+/// MQTT: a string over 65535 bytes, or a packet over 268435455 bytes.
+pub const IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE: iotwire_status_t = -71;
+/// CONNACK return code 1: the broker refuses MQTT 3.1.1.
+pub const IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION: iotwire_status_t = -72;
+/// CONNACK return code 2: client id rejected.
+pub const IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER: iotwire_status_t = -73;
+/// CONNACK return code 3: service unavailable (also during dynamic registration: cloud
+/// error); retry later.
+pub const IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE: iotwire_status_t = -74;
+/// CONNACK return code 4: bad username or password.
+pub const IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS: iotwire_status_t = -75;
+/// CONNACK return code 5: not authorized.
+pub const IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED: iotwire_status_t = -76;
+/// CONNACK return code 2 on a dynamic-registration connect: a parameter is missing or
+/// malformed, or the connection is plain TCP (registration needs TLS).
+pub const IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS: iotwire_status_t = -77;
+/// CONNACK return code 4 on a dynamic-registration connect: the ProductSecret signature (or
+/// username) was refused.
+pub const IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED: iotwire_status_t = -78;
+/// A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
+pub const IOTWIRE_ERR_INVALID_TOPIC: iotwire_status_t = -79;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -185,6 +220,21 @@ pub fn from_error(e: Error) -> iotwire_status_t {
         Error::DynregRejected => IOTWIRE_ERR_DYNREG_REJECTED,
         Error::InvalidCbor => IOTWIRE_ERR_INVALID_CBOR,
         Error::CoapEmptyAck => IOTWIRE_ERR_COAP_EMPTY_ACK,
+        Error::MqttNeedMoreData => IOTWIRE_ERR_MQTT_NEED_MORE_DATA,
+        Error::MqttMalformed => IOTWIRE_ERR_MQTT_MALFORMED,
+        Error::MqttUnexpectedPacket => IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET,
+        Error::MqttQosUnsupported => IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED,
+        Error::MqttRetainUnsupported => IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED,
+        Error::MqttInvalidPacketId => IOTWIRE_ERR_MQTT_INVALID_PACKET_ID,
+        Error::MqttPacketTooLarge => IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE,
+        Error::ConnackProtocolVersion => IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION,
+        Error::ConnackIdentifierRejected => IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER,
+        Error::ConnackServerUnavailable => IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE,
+        Error::ConnackBadCredentials => IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS,
+        Error::ConnackNotAuthorized => IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED,
+        Error::DynregInvalidParams => IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS,
+        Error::DynregAuthFailed => IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED,
+        Error::InvalidTopic => IOTWIRE_ERR_INVALID_TOPIC,
     }
 }
 
@@ -248,6 +298,23 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_DYNREG_REJECTED => "IOTWIRE_ERR_DYNREG_REJECTED\0",
         IOTWIRE_ERR_INVALID_CBOR => "IOTWIRE_ERR_INVALID_CBOR\0",
         IOTWIRE_ERR_COAP_EMPTY_ACK => "IOTWIRE_ERR_COAP_EMPTY_ACK\0",
+        IOTWIRE_ERR_MQTT_NEED_MORE_DATA => "IOTWIRE_ERR_MQTT_NEED_MORE_DATA\0",
+        IOTWIRE_ERR_MQTT_MALFORMED => "IOTWIRE_ERR_MQTT_MALFORMED\0",
+        IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET => "IOTWIRE_ERR_MQTT_UNEXPECTED_PACKET\0",
+        IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED => "IOTWIRE_ERR_MQTT_QOS_UNSUPPORTED\0",
+        IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED => "IOTWIRE_ERR_MQTT_RETAIN_UNSUPPORTED\0",
+        IOTWIRE_ERR_MQTT_INVALID_PACKET_ID => "IOTWIRE_ERR_MQTT_INVALID_PACKET_ID\0",
+        IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE => "IOTWIRE_ERR_MQTT_PACKET_TOO_LARGE\0",
+        IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION => "IOTWIRE_ERR_MQTT_REFUSED_PROTOCOL_VERSION\0",
+        IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER => "IOTWIRE_ERR_MQTT_REFUSED_IDENTIFIER\0",
+        IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE => {
+            "IOTWIRE_ERR_MQTT_REFUSED_SERVER_UNAVAILABLE\0"
+        }
+        IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS => "IOTWIRE_ERR_MQTT_REFUSED_BAD_CREDENTIALS\0",
+        IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED => "IOTWIRE_ERR_MQTT_REFUSED_NOT_AUTHORIZED\0",
+        IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS => "IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS\0",
+        IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED => "IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED\0",
+        IOTWIRE_ERR_INVALID_TOPIC => "IOTWIRE_ERR_INVALID_TOPIC\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -276,9 +343,10 @@ mod tests {
     fn every_status_has_a_distinct_name() {
         let all = [
             0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18,
-            -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -45,
-            -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60, -61, -62,
-            -63, -35, -36, -100,
+            -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -35,
+            -36, -45, -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60,
+            -61, -62, -63, -65, -66, -67, -68, -69, -70, -71, -72, -73, -74, -75, -76, -77, -78,
+            -79, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));

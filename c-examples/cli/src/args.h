@@ -40,6 +40,8 @@ typedef enum {
     OPT_ACK_MODE,
     OPT_FORMAT,
     OPT_FORM,
+    OPT_KIND,
+    OPT_NAME,
     OPT_HELP,
     OPT_COUNT
 } cli_opt_t;

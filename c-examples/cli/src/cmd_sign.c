@@ -64,7 +64,7 @@ static int check_sign_inputs(const char *cmd, const cli_args_t *args, uint32_t m
     return CLI_EXIT_OK;
 }
 
-int cmd_mqtt_sign(int argc, char **argv)
+int cli_sign_options(int argc, char **argv, cli_opt_mask_t extra_allowed, iotwire_mqtt_options_t *out)
 {
     const cli_opt_mask_t allowed =
         CLI_OPT_BIT(OPT_PRODUCT_KEY) | CLI_OPT_BIT(OPT_DEVICE_NAME) |
@@ -73,7 +73,7 @@ int cmd_mqtt_sign(int argc, char **argv)
         CLI_OPT_BIT(OPT_TIMESTAMP) | CLI_OPT_BIT(OPT_MODE) | CLI_OPT_BIT(OPT_DEVICE_TOKEN) |
         CLI_OPT_BIT(OPT_INSTANCE_ID) | CLI_OPT_BIT(OPT_PROFILE) | CLI_OPT_BIT(OPT_EXTRA_PARAMS) |
         CLI_OPT_BIT(OPT_LAX_NAMES) | CLI_OPT_BIT(OPT_KEEPALIVE) | CLI_OPT_BIT(OPT_PORT) |
-        CLI_OPT_BIT(OPT_DEVICE_KEY);
+        CLI_OPT_BIT(OPT_DEVICE_KEY) | extra_allowed;
     const char *cmd = argv[1];
     cli_args_t args;
     iotwire_mqtt_options_t opts;
@@ -85,9 +85,14 @@ int cmd_mqtt_sign(int argc, char **argv)
     if (exit_code != CLI_EXIT_OK) {
         return exit_code;
     }
-    /* EnOS is another cloud with its own inputs (a DeviceKey, no region): its own options. */
+    /* EnOS is another cloud with its own inputs (a DeviceKey, no region): its own options and
+     * output, so only mqtt-sign takes it, and it is done here. */
     if (cli_is_enos_profile(&args)) {
-        return cli_enos_mqtt_sign(cmd, &args);
+        if (strcmp(cmd, "mqtt-sign") != 0) {
+            return cli_usage_error(cmd, "--profile enos|enos-tls is only for mqtt-sign");
+        }
+        exit_code = cli_enos_mqtt_sign(cmd, &args);
+        return exit_code == CLI_EXIT_OK ? CLI_SIGN_OPTIONS_HANDLED : exit_code;
     }
     if (cli_has(&args, OPT_DEVICE_KEY)) {
         return cli_usage_error(cmd, "--device-key is for --profile enos|enos-tls");
@@ -148,6 +153,20 @@ int cmd_mqtt_sign(int argc, char **argv)
     opts.instance_id = cli_str(&args, OPT_INSTANCE_ID);
     opts.device_token = cli_str(&args, OPT_DEVICE_TOKEN);
     opts.extra_params = cli_str(&args, OPT_EXTRA_PARAMS);
+    *out = opts;
+    return CLI_EXIT_OK;
+}
+
+int cmd_mqtt_sign(int argc, char **argv)
+{
+    iotwire_mqtt_options_t opts;
+    int exit_code = cli_sign_options(argc, argv, 0, &opts);
+    if (exit_code == CLI_SIGN_OPTIONS_HANDLED) {
+        return CLI_EXIT_OK;
+    }
+    if (exit_code != CLI_EXIT_OK) {
+        return exit_code;
+    }
     return cli_print_credentials(&opts);
 }
 

@@ -30,5 +30,7 @@ int cmd_http_publish(int argc, char **argv);
 int cmd_http_parse_response(int argc, char **argv);
 int cmd_dynreg_https(int argc, char **argv);
 int cmd_parse_register(int argc, char **argv);
+int cmd_mqtt_connect_packet(int argc, char **argv);
+int cmd_topic(int argc, char **argv);
 
 #endif

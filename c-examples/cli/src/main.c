@@ -29,6 +29,8 @@ static const command_t k_commands[] = {
     {"http-auth", cmd_http_auth},     {"http-publish", cmd_http_publish},
     {"http-parse-response", cmd_http_parse_response},
     {"dynreg-https", cmd_dynreg_https}, {"parse-register", cmd_parse_register},
+    {"mqtt-connect-packet", cmd_mqtt_connect_packet},
+    {"topic", cmd_topic},
 };
 
 int cmd_version(int argc, char **argv)

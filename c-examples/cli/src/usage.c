@@ -146,6 +146,19 @@ static const usage_t k_usages[] = {
      "      -> {\"device_secret\"} (HTTPS reply, /ext/register), {\"client_id\",\"device_token\"}\n"
      "      (/ext/regnwl) or {\"product_key\",\"device_name\"} (/ext/auth/identity/response);\n"
      "      without --type the first of these forms the payload has\n"},
+    {"mqtt-connect-packet",
+     "  iotwire-cli mqtt-connect-packet <the mqtt-sign options> [--keepalive S]\n"
+     "      -> {\"packet_hex\"}: the MQTT 3.1.1 CONNECT with those credentials (clean session,\n"
+     "      no will), keepalive S seconds (30..1200, default 300)\n"},
+    {"topic",
+     "  iotwire-cli topic --kind KIND --product-key PK --device-name DN [--name X]\n"
+     "      [--lax-names]\n"
+     "      -> {\"topic\"}; KIND: custom (--name a/b: /PK/DN/user/a/b), property-post[-reply],\n"
+     "      event-post[-reply] (--name EVENT), property-set[-reply], service[-reply]\n"
+     "      (--name SERVICE), ota-inform, ota-upgrade, ota-progress, ota-request,\n"
+     "      shadow-update, shadow-get, rrpc-request (--name ID or +), rrpc-response (--name ID),\n"
+     "      model-up-raw[-reply], model-down-raw[-reply], deviceinfo-update[-reply],\n"
+     "      ntp-request, ntp-response\n"},
 };
 
 void cli_print_usage(const char *command)
