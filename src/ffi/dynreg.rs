@@ -6,12 +6,10 @@ use crate::core::http::dynreg::{Dynreg, DynregParams};
 use crate::core::http::head::Endpoint;
 use crate::core::http::reply::{self, Field, Kind};
 use crate::core::mqtt::region::Region;
-use crate::core::sink::Sink;
 use crate::ffi::boundary::{Span, TextOut, emit_text, input, input_bytes};
 use crate::ffi::http::{
-    IOTWIRE_HTTP_FLAG_LAX_NAMES, IOTWIRE_HTTP_PART_BODY, IOTWIRE_HTTP_PART_SIGN,
-    IOTWIRE_HTTP_PART_SIGN_CONTENT, IOTWIRE_HTTP_PROFILE_DOC, SignHex, check_struct_size,
-    custom_host, profile, sign_method,
+    IOTWIRE_HTTP_FLAG_LAX_NAMES, IOTWIRE_HTTP_PART_SIGN_CONTENT, IOTWIRE_HTTP_PROFILE_DOC,
+    check_struct_size, custom_host, emit_signed_part, profile, sign_method,
 };
 use crate::ffi::selectors::*;
 use crate::ffi::status::*;
@@ -224,26 +222,8 @@ pub unsafe extern "C" fn iotwire_dynreg_https_get(
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
-    if part == IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        // SAFETY: forwarded caller contract; `spans` are every caller range read.
-        return unsafe { emit_text(t, &spans, None, |s| d.write_sign_content(s)) };
-    }
-    let sign = match d
-        .mac()
-        .and_then(|mac| SignHex::new(|w| d.write_sign(mac.as_bytes(), w)))
-    {
-        Ok(s) => s,
-        Err(e) => return from_error(e),
-    };
-    let hex = sign.text();
     // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe {
-        match part {
-            IOTWIRE_HTTP_PART_SIGN => emit_text(t, &spans, Some(hex.len()), |s| s.put(hex)),
-            IOTWIRE_HTTP_PART_BODY => emit_text(t, &spans, None, |s| d.write_body(hex, s)),
-            _ => emit_text(t, &spans, None, |s| d.write_request(hex, s)),
-        }
-    }
+    unsafe { emit_signed_part(t, &spans, part, &d) }
 }
 
 /// @brief Validates a registration or identity reply and writes one of its fields, decoded,

@@ -7,6 +7,7 @@ use crate::core::http::Profile;
 use crate::core::http::auth::{Auth, AuthParams};
 use crate::core::http::publish::{Publish, PublishParams};
 use crate::core::http::response::{self, Kind};
+use crate::core::http::signed::SignedRequest;
 use crate::core::mac::SignMethod;
 use crate::core::sink::{Sink, SliceWriter};
 use crate::ffi::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
@@ -192,6 +193,40 @@ impl Drop for SignHex {
     }
 }
 
+/// Emits `part` (`IOTWIRE_HTTP_PART_*`, already checked) of a signed HTTPS request: the sign
+/// content, the sign, the body or the whole request. The MAC is computed once, before the
+/// output is measured, and its hex text is wiped when this returns.
+///
+/// # Safety
+/// As for [`emit_text`]; `spans` must be every caller range `r` reads.
+pub(crate) unsafe fn emit_signed_part<R: SignedRequest>(
+    t: TextOut,
+    spans: &[Span],
+    part: u32,
+    r: &R,
+) -> iotwire_status_t {
+    if part == IOTWIRE_HTTP_PART_SIGN_CONTENT {
+        // SAFETY: forwarded caller contract.
+        return unsafe { emit_text(t, spans, None, |s| r.write_sign_content(s)) };
+    }
+    let sign = match r
+        .mac()
+        .and_then(|mac| SignHex::new(|w| r.write_sign(mac.as_bytes(), w)))
+    {
+        Ok(s) => s,
+        Err(e) => return from_error(e),
+    };
+    let hex = sign.text();
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        match part {
+            IOTWIRE_HTTP_PART_SIGN => emit_text(t, spans, Some(hex.len()), |s| s.put(hex)),
+            IOTWIRE_HTTP_PART_BODY => emit_text(t, spans, None, |s| r.write_body(hex, s)),
+            _ => emit_text(t, spans, None, |s| r.write_request(hex, s)),
+        }
+    }
+}
+
 /// @brief Fills `opts` with the defaults: documented form, hmacsha1, the public cn-shanghai
 /// endpoint, all strings empty.
 ///
@@ -361,26 +396,8 @@ pub unsafe extern "C" fn iotwire_http_get_auth(
         Ok(a) => a,
         Err(e) => return from_error(e),
     };
-    if part == IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        // SAFETY: forwarded caller contract; `spans` are every caller range read.
-        return unsafe { emit_text(t, &spans, None, |s| auth.write_sign_content(s)) };
-    }
-    let sign = match auth
-        .mac()
-        .and_then(|mac| SignHex::new(|w| auth.write_sign(mac.as_bytes(), w)))
-    {
-        Ok(s) => s,
-        Err(e) => return from_error(e),
-    };
-    let hex = sign.text();
     // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe {
-        match part {
-            IOTWIRE_HTTP_PART_SIGN => emit_text(t, &spans, Some(hex.len()), |s| s.put(hex)),
-            IOTWIRE_HTTP_PART_BODY => emit_text(t, &spans, None, |s| auth.write_body(hex, s)),
-            _ => emit_text(t, &spans, None, |s| auth.write_request(hex, s)),
-        }
-    }
+    unsafe { emit_signed_part(t, &spans, part, &auth) }
 }
 
 /// Borrows and validates the publish inputs.

@@ -7,6 +7,7 @@
 //! - [`response`] — `code`/`message`/`info.*` of the auth and publish replies, and the platform
 //!   codes as typed errors.
 //! - [`dynreg`] — `POST /auth/register/device` (form body, HMAC over the ProductSecret).
+//! - [`signed`] — the part both signed requests share (sign, body, request).
 //! - [`reply`] — the registration and identity replies (`/ext/register`, `/ext/regnwl`,
 //!   `/ext/auth/identity/response`, the HTTPS dynreg reply).
 //!
@@ -19,6 +20,7 @@ pub mod names;
 pub mod publish;
 pub mod reply;
 pub mod response;
+pub mod signed;
 
 /// Which wire form to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
