@@ -7,9 +7,11 @@
 //! password were written. Unlike legacy they never crash on NULL `signout`, never read past a
 //! member without NUL, and hash keys longer than 64 bytes (RFC 2104).
 
-use crate::core::mac::{AnyMethod, MacSet, Sha256Only};
+use crate::core::mac::AnyMethod;
 use crate::core::mqtt::iot_sign::{self, Failure, Meta, SignOut};
+use crate::core::mqtt::iot_sign_v320::iot_sign_mqtt_v320;
 use crate::core::mqtt::params::{LegacyProfile, LegacySdk};
+use crate::core::mqtt::region::Region;
 use crate::ffi::boundary::Span;
 use crate::ffi::legacy_sdk::{
     IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS, legacy_profile,
@@ -121,7 +123,18 @@ pub unsafe extern "C" fn iotwire_legacy_sign_mqtt(
         _ => return IOTWIRE_ERR_INVALID_SELECTOR,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { sign::<AnyMethod>(profile, region, custom_domain, meta, signout) }
+    unsafe {
+        sign(
+            profile.sdk,
+            region,
+            custom_domain,
+            meta,
+            signout,
+            |domain, meta, out| {
+                iot_sign::iot_sign_mqtt::<AnyMethod>(profile, region, domain, meta, out)
+            },
+        )
+    }
 }
 
 /// @brief Drop-in for iotkit-embedded v3.2.0's `IOT_Sign_MQTT` in its default build
@@ -147,20 +160,37 @@ pub unsafe extern "C" fn IOT_Sign_MQTT(
     const _: () =
         assert!(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE == 3);
     // SAFETY: forwarded caller contract.
-    // v3.2.0 signs with HMAC-SHA256 only: a firmware calling just this symbol links no MD5/SHA-1.
-    unsafe { sign::<Sha256Only>(profile, region, core::ptr::null(), meta, signout) }
+    // The fixed profile has its own writer (iot_sign_v320.rs): a firmware calling just this
+    // symbol links neither the legacy layout tables nor MD5/SHA-1.
+    unsafe {
+        sign(
+            profile.sdk,
+            region,
+            core::ptr::null(),
+            meta,
+            signout,
+            |_, meta, out| {
+                let region = u32::try_from(region).ok().and_then(Region::from_index);
+                iot_sign_mqtt_v320(region, meta, out)
+            },
+        )
+    }
 }
 
 /// # Safety
 /// As `iotwire_legacy_sign_mqtt()`.
-unsafe fn sign<M: MacSet>(
-    profile: LegacyProfile,
+unsafe fn sign<F>(
+    sdk: LegacySdk,
     region: i32,
     custom_domain: *const c_char,
     meta: *const iotwire_legacy_dev_meta_t,
     signout: *mut iotwire_legacy_sign_mqtt_t,
-) -> i32 {
-    let invalid = iot_sign::legacy_code(profile.sdk, Failure::InputInvalid);
+    write: F,
+) -> i32
+where
+    F: FnOnce(Option<&[u8]>, &Meta<'_>, SignOut<'_>) -> Result<(), Failure>,
+{
+    let invalid = iot_sign::legacy_code(sdk, Failure::InputInvalid);
     if !iot_sign::region_valid(region) || meta.is_null() || signout.is_null() {
         return invalid;
     }
@@ -199,8 +229,8 @@ unsafe fn sign<M: MacSet>(
         device_name,
         device_secret,
     };
-    match iot_sign::iot_sign_mqtt::<M>(profile, region, domain, &meta, out) {
+    match write(domain, &meta, out) {
         Ok(()) => 0,
-        Err(f) => iot_sign::legacy_code(profile.sdk, f),
+        Err(f) => iot_sign::legacy_code(sdk, f),
     }
 }

@@ -94,7 +94,7 @@ pub fn region_valid(region: i32) -> bool {
 }
 
 /// Writes a NUL-terminated string into a fixed array (zeroed beforehand by the caller).
-fn fill<F>(field: &mut [u8], failure: Failure, write: F) -> Result<(), Failure>
+pub(crate) fn fill<F>(field: &mut [u8], failure: Failure, write: F) -> Result<(), Failure>
 where
     F: FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
 {

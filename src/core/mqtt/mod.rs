@@ -9,11 +9,14 @@
 //! - [`tls_psk`] — the TLS-PSK identity and key.
 //! - [`legacy_layouts`] — the fixed client-id layouts of the legacy SDKs.
 //! - [`iot_sign`] — `IOT_Sign_MQTT` semantics (field limits, error order, return codes).
+//! - [`iot_sign_v320`] — the exported `IOT_Sign_MQTT` (v3.2.0 default build) on its own writer.
 
 pub mod client_id;
 pub mod endpoint;
 #[cfg(feature = "legacy-sign")]
 pub mod iot_sign;
+#[cfg(feature = "legacy-sign")]
+pub mod iot_sign_v320;
 pub mod legacy_layouts;
 pub mod params;
 pub mod password;
