@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds iotwire-cli (sanitizers off, so it runs like a shipped binary) and prints the MQTT
-# CONNECT credentials of the documentation's sample device, in the documented form and as the
-# legacy iotkit-embedded 3.2.0 SDK sends them.
+# Builds iotwire-cli (sanitizers off, so it runs like a shipped binary) and prints what the
+# documentation's sample device sends: its MQTT credentials (documented form and as the legacy
+# iotkit-embedded 3.2.0 SDK sends them), the MQTT CONNECT packet, the CoAP auth datagram and an
+# encrypted CoAP property post, and the HTTPS auth request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,3 +29,14 @@ echo "# documented form"
 "$cli" mqtt-sign "${device[@]}"
 echo "# as iotkit-embedded 3.2.0 sends it"
 "$cli" mqtt-sign "${device[@]}" --profile v3.2.0
+echo "# the MQTT CONNECT packet carrying them"
+"$cli" mqtt-connect-packet "${device[@]}" --keepalive 60
+echo "# CoAP symmetric mode: the auth datagram (POST /auth, port 5682)"
+"$cli" coap-auth "${device[@]}" --seq 1000 --message-id 1 --token 04030201
+topic=$("$cli" topic --kind property-post --product-key a1X2bEnP82z --device-name example1 |
+  sed 's/.*"topic":"\([^"]*\)".*/\1/')
+echo "# an encrypted property post to $topic (key and token as the platform would return them)"
+"$cli" coap-publish --topic "$topic" --auth-token TOKEN00.abc --payload '{"id":"1","params":{"Temp":25}}' \
+  --key 03d67b8294a6647314cc376ab61d090a --seq 1001
+echo "# HTTPS: the POST /auth request"
+"$cli" http-auth "${device[@]}"
