@@ -25,7 +25,26 @@ pub trait Sink {
 /// Writes the decimal digits of `value` into the tail of `buf` and returns that tail.
 /// 32-bit on purpose: 64-bit division would pull a 0.5 KB runtime routine into Cortex-M links.
 pub fn format_decimal(value: i32, buf: &mut [u8; 11]) -> &[u8] {
-    let mut rest = value.unsigned_abs();
+    let mut start = unsigned_digits(value.unsigned_abs(), buf);
+    // u32::MAX has 10 digits, so the 11th byte is always free for the sign.
+    if value < 0 {
+        start = start.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    buf.get(start..).unwrap_or(&[])
+}
+
+/// [`format_decimal`] for an unsigned value (ids, seq numbers above `i32::MAX`).
+pub fn format_unsigned(value: u32, buf: &mut [u8; 11]) -> &[u8] {
+    let start = unsigned_digits(value, buf);
+    buf.get(start..).unwrap_or(&[])
+}
+
+/// Writes the digits of `value` at the end of `buf`; returns where they start.
+fn unsigned_digits(value: u32, buf: &mut [u8; 11]) -> usize {
+    let mut rest = value;
     let mut start = buf.len();
     for slot in buf.iter_mut().rev() {
         // `rest % 10` is always < 10, so the narrowing cannot lose information.
@@ -36,14 +55,7 @@ pub fn format_decimal(value: i32, buf: &mut [u8; 11]) -> &[u8] {
             break;
         }
     }
-    // u32::MAX has 10 digits, so the 11th byte is always free for the sign.
-    if value < 0 {
-        start = start.saturating_sub(1);
-        if let Some(slot) = buf.get_mut(start) {
-            *slot = b'-';
-        }
-    }
-    buf.get(start..).unwrap_or(&[])
+    start
 }
 
 /// Counts what would be written; never fails except on arithmetic overflow.
@@ -184,6 +196,8 @@ mod tests {
         assert_eq!(format_decimal(8, &mut b), b"8");
         assert_eq!(format_decimal(i32::MIN, &mut b), b"-2147483648");
         assert_eq!(format_decimal(i32::MAX, &mut b), b"2147483647");
+        assert_eq!(format_unsigned(0, &mut b), b"0");
+        assert_eq!(format_unsigned(u32::MAX, &mut b), b"4294967295");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::core::coap::encode::Encoder;
 use crate::core::coap::header::{Code, Header, MessageType, Token};
 use crate::core::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::core::coap::session::KEY_LEN;
-use crate::core::sink::{Limited, Sink, format_decimal};
+use crate::core::sink::{Limited, Sink, format_decimal, format_unsigned};
 
 /// Content-Format / Accept `application/json`.
 pub const FORMAT_JSON: u16 = 50;
@@ -112,17 +112,7 @@ fn seq_text(seq: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
     if signed {
         return format_decimal(i32::from_ne_bytes(seq.to_ne_bytes()), buf);
     }
-    let mut rest = seq;
-    let mut start = buf.len();
-    for slot in buf.iter_mut().rev() {
-        *slot = b'0'.wrapping_add(u8::try_from(rest % 10).unwrap_or(0));
-        rest /= 10;
-        start = start.saturating_sub(1);
-        if rest == 0 {
-            break;
-        }
-    }
-    buf.get(start..).unwrap_or(&[])
+    format_unsigned(seq, buf)
 }
 
 #[cfg(feature = "coap-symmetric")]

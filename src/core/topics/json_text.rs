@@ -3,9 +3,8 @@
 //! copied, so the payload is valid JSON whatever the caller passes.
 
 use crate::core::Error;
+use crate::core::hex::{HexCase, put_hex};
 use crate::core::sink::Sink;
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn escape_of(c: u8) -> Option<&'static [u8]> {
     match c {
@@ -36,9 +35,8 @@ pub fn put_escaped<S: Sink>(s: &mut S, text: &[u8]) -> Result<(), Error> {
         match short {
             Some(e) => s.put(e)?,
             None => {
-                let hi = HEX.get(usize::from(c >> 4)).copied().unwrap_or(b'0');
-                let lo = HEX.get(usize::from(c & 0x0F)).copied().unwrap_or(b'0');
-                s.put(&[b'\\', b'u', b'0', b'0', hi, lo])?;
+                s.put(b"\\u00")?;
+                put_hex(s, &[c], HexCase::Lower)?;
             }
         }
         start = i.saturating_add(1);

@@ -8,7 +8,7 @@
 //! -3 verification failed, -4 flashing failed.
 
 use crate::core::Error;
-use crate::core::sink::{Sink, format_decimal};
+use crate::core::sink::{Sink, format_decimal, format_unsigned};
 use crate::core::topics::json_text::put_member;
 
 /// Lowest step (flashing failed).
@@ -17,19 +17,9 @@ pub const STEP_MIN: i32 = -4;
 pub const STEP_MAX: i32 = 100;
 
 fn put_id<S: Sink>(s: &mut S, id: u32) -> Result<(), Error> {
-    // Ids are written as the u32 they are; 10 digits fit format_decimal's i32 only up to
-    // i32::MAX, so split off the top digit for larger ones.
     let mut digits = [0u8; 11];
     s.put(b"{\"id\":\"")?;
-    match i32::try_from(id) {
-        Ok(v) => s.put(format_decimal(v, &mut digits))?,
-        Err(_) => {
-            let head = i32::try_from(id / 10).map_err(|_| Error::Overflow)?;
-            let tail = i32::try_from(id % 10).map_err(|_| Error::Overflow)?;
-            s.put(format_decimal(head, &mut digits))?;
-            s.put(format_decimal(tail, &mut digits))?;
-        }
-    }
+    s.put(format_unsigned(id, &mut digits))?;
     s.put(b"\",\"params\":{")
 }
 
