@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "iotwire.h"
+#include "hex.h"
 #include "json_out.h"
 
 #define COAP_BUF 4096
@@ -103,52 +104,6 @@ static int coap_parse(int argc, char **argv, uint32_t allowed, coap_args_t *a)
     return CLI_EXIT_OK;
 }
 
-static int hex_nibble(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* Decodes hex text into `out`; returns 0, or -1 for odd length, a bad digit or no room. */
-static int hex_decode(const char *text, uint8_t *out, size_t cap, size_t *len)
-{
-    size_t n = strlen(text);
-    size_t i;
-    if (n % 2 != 0 || n / 2 > cap) {
-        return -1;
-    }
-    for (i = 0; i < n / 2; i++) {
-        int hi = hex_nibble(text[2 * i]);
-        int lo = hex_nibble(text[2 * i + 1]);
-        if (hi < 0 || lo < 0) {
-            return -1;
-        }
-        out[i] = (uint8_t)((hi << 4) | lo);
-    }
-    *len = n / 2;
-    return 0;
-}
-
-static void json_hex(json_out_t *j, const char *key, const uint8_t *bytes, size_t len)
-{
-    static char text[2 * COAP_BUF + 1];
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < len && i < COAP_BUF; i++) {
-        text[2 * i] = digits[bytes[i] >> 4];
-        text[2 * i + 1] = digits[bytes[i] & 0x0f];
-    }
-    json_str(j, key, text, 2 * i);
-}
-
 /* Parses a decimal in [0, max]; returns 0 or -1. */
 static int parse_uint(const char *text, unsigned long max, unsigned long *value)
 {
@@ -169,7 +124,7 @@ static int parse_uint(const char *text, unsigned long max, unsigned long *value)
 static int key_arg(const char *command, const char *hex, uint8_t key[IOTWIRE_COAP_KEY_LEN])
 {
     size_t len = 0;
-    if (hex_decode(hex, key, IOTWIRE_COAP_KEY_LEN, &len) != 0 || len != IOTWIRE_COAP_KEY_LEN) {
+    if (cli_hex_decode(hex, key, IOTWIRE_COAP_KEY_LEN, &len) != 0 || len != IOTWIRE_COAP_KEY_LEN) {
         return cli_usage_error(command, "--key must be 32 hex digits (16 bytes)");
     }
     return CLI_EXIT_OK;
@@ -226,7 +181,7 @@ static int publish_framing(const char *command, const coap_args_t *a,
         po->message_id = (uint16_t)v;
     }
     if (a->value[C_TOKEN] != NULL) {
-        if (hex_decode(a->value[C_TOKEN], po->token, sizeof po->token, &token_len) != 0) {
+        if (cli_hex_decode(a->value[C_TOKEN], po->token, sizeof po->token, &token_len) != 0) {
             return cli_usage_error(command, "--token must be 0..16 hex digits");
         }
         po->flags |= IOTWIRE_COAP_FLAG_TOKEN;
@@ -267,7 +222,7 @@ int cmd_coap_publish(int argc, char **argv)
         return cli_usage_error(argv[1], "give --payload or --payload-hex, not both");
     }
     if (a.value[C_PAYLOAD_HEX] != NULL &&
-        hex_decode(a.value[C_PAYLOAD_HEX], payload, sizeof payload, &payload_len) != 0) {
+        cli_hex_decode(a.value[C_PAYLOAD_HEX], payload, sizeof payload, &payload_len) != 0) {
         return cli_usage_error(argv[1], "--payload-hex is not hex (or longer than %d bytes)",
                                COAP_BUF);
     }
@@ -344,7 +299,7 @@ int cmd_coap_parse_response(int argc, char **argv)
     if (a.value[C_DATAGRAM] == NULL) {
         return cli_usage_error(argv[1], "--datagram is required");
     }
-    if (hex_decode(a.value[C_DATAGRAM], datagram, sizeof datagram, &dlen) != 0) {
+    if (cli_hex_decode(a.value[C_DATAGRAM], datagram, sizeof datagram, &dlen) != 0) {
         return cli_usage_error(argv[1], "--datagram is not hex (or longer than %d bytes)", COAP_BUF);
     }
     rc = iotwire_coap_session_init(&session, 0);
@@ -431,7 +386,7 @@ static int aes_command(int argc, char **argv, int decrypt)
     if (exit_code != CLI_EXIT_OK) {
         return exit_code;
     }
-    if (hex_decode(a.value[data_opt], in, sizeof in, &in_len) != 0) {
+    if (cli_hex_decode(a.value[data_opt], in, sizeof in, &in_len) != 0) {
         return cli_usage_error(argv[1], "--%s is not hex (or longer than %d bytes)",
                                k_specs[data_opt].name, COAP_BUF);
     }

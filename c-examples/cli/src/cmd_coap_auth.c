@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "hex.h"
 #include "json_out.h"
 #include "options.h"
 
@@ -11,52 +12,6 @@
 
 /* Largest datagram these commands read or write (the platform's 1280-byte limit). */
 #define DATAGRAM_MAX 1280
-
-static const char k_hex_digits[] = "0123456789abcdef";
-
-static void to_hex(const uint8_t *bytes, size_t len, char *out)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        out[2 * i] = k_hex_digits[bytes[i] >> 4];
-        out[2 * i + 1] = k_hex_digits[bytes[i] & 0x0f];
-    }
-    out[2 * len] = '\0';
-}
-
-static int nibble(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* Hex text into at most `cap` bytes; returns 0, or -1 when malformed or too long. */
-static int from_hex(const char *text, uint8_t *out, size_t cap, size_t *len)
-{
-    size_t n = strlen(text);
-    size_t i;
-    if (n % 2 != 0 || n / 2 > cap) {
-        return -1;
-    }
-    for (i = 0; i < n / 2; i++) {
-        int hi = nibble(text[2 * i]);
-        int lo = nibble(text[2 * i + 1]);
-        if (hi < 0 || lo < 0) {
-            return -1;
-        }
-        out[i] = (uint8_t)((hi << 4) | lo);
-    }
-    *len = n / 2;
-    return 0;
-}
 
 /* A decimal number in 0..max (digits only). */
 static int parse_u32(const char *text, uint32_t max, uint32_t *out)
@@ -186,7 +141,7 @@ int cmd_coap_auth(int argc, char **argv)
         return cli_usage_error(cmd, "--message-id must be a number in 0..65535");
     }
     if (cli_has(&args, OPT_TOKEN) &&
-        from_hex(cli_get(&args, OPT_TOKEN), token, sizeof token, &token_len) != 0) {
+        cli_hex_decode(cli_get(&args, OPT_TOKEN), token, sizeof token, &token_len) != 0) {
         return cli_usage_error(cmd, "--token must be 0 to 8 bytes of hex");
     }
 
@@ -212,8 +167,8 @@ int cmd_coap_auth(int argc, char **argv)
     if (rc != IOTWIRE_OK) {
         return cli_status_error(rc);
     }
-    to_hex(datagram, datagram_len, datagram_hex);
-    to_hex(payload, payload_len, payload_hex);
+    cli_hex_encode(datagram, datagram_len, datagram_hex);
+    cli_hex_encode(payload, payload_len, payload_hex);
     json_begin(&j);
     json_str(&j, "datagram", datagram_hex, 2 * datagram_len);
     if (auth.format == IOTWIRE_COAP_FORMAT_JSON) {
@@ -250,7 +205,7 @@ int cmd_coap_parse_auth(int argc, char **argv)
     if (!cli_has(&args, OPT_DATAGRAM)) {
         return cli_usage_error(cmd, "--datagram is required");
     }
-    if (from_hex(cli_get(&args, OPT_DATAGRAM), datagram, sizeof datagram, &datagram_len) != 0) {
+    if (cli_hex_decode(cli_get(&args, OPT_DATAGRAM), datagram, sizeof datagram, &datagram_len) != 0) {
         return cli_usage_error(cmd, "--datagram must be hex of at most %d bytes", DATAGRAM_MAX);
     }
     exit_code = set_format(cmd, &args, &format);

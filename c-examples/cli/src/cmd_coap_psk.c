@@ -4,22 +4,11 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "hex.h"
 #include "json_out.h"
 #include "options.h"
 
 #if defined(IOTWIRE_HAS_COAP)
-
-/* Lower-case hex of `len` bytes into `out` (room for 2 * len + 1). */
-static void to_hex(const uint8_t *bytes, size_t len, char *out)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < len; i++) {
-        out[2 * i] = digits[bytes[i] >> 4];
-        out[2 * i + 1] = digits[bytes[i] & 0x0f];
-    }
-    out[2 * len] = '\0';
-}
 
 int cmd_dtls_psk(int argc, char **argv)
 {
@@ -75,7 +64,7 @@ int cmd_dtls_psk(int argc, char **argv)
     if (rc != IOTWIRE_OK) {
         return cli_status_error(rc);
     }
-    to_hex(key, key_len, key_hex);
+    cli_hex_encode(key, key_len, key_hex);
     json_begin(&j);
     json_str(&j, "identity", identity, identity_len);
     if (opts.form == IOTWIRE_COAP_DTLS_PSK_FORM_SDK) {

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "hex.h"
 #include "json_out.h"
 #include "options.h"
 
@@ -15,17 +16,6 @@ int cli_is_enos_profile(const cli_args_t *args)
 {
     const char *p = cli_get(args, OPT_PROFILE);
     return p != NULL && (strcmp(p, "enos") == 0 || strcmp(p, "enos-tls") == 0);
-}
-
-static void to_hex(const uint8_t *bytes, size_t len, char *out)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < len; i++) {
-        out[2u * i] = digits[bytes[i] >> 4];
-        out[2u * i + 1u] = digits[bytes[i] & 0x0fu];
-    }
-    out[2u * len] = '\0';
 }
 
 static int check_required(const char *cmd, const cli_args_t *args, const cli_opt_t *required,
@@ -199,7 +189,7 @@ int cmd_enos_psk(int argc, char **argv)
     if (rc != IOTWIRE_OK) {
         return cli_status_error(rc);
     }
-    to_hex(key, key_len, key_hex);
+    cli_hex_encode(key, key_len, key_hex);
     json_begin(&j);
     json_str(&j, "identity", identity, identity_len);
     json_str(&j, "key", key_hex, 2u * key_len);
@@ -207,40 +197,6 @@ int cmd_enos_psk(int argc, char **argv)
     memset(key, 0, sizeof key);
     memset(key_hex, 0, sizeof key_hex);
     return CLI_EXIT_OK;
-}
-
-static int hex_nibble(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* Hex (either case, even length) into out; -1 when malformed or over cap. */
-static int from_hex(const char *hex, uint8_t *out, size_t cap, size_t *len)
-{
-    size_t n = strlen(hex);
-    size_t i;
-    if (n % 2u != 0 || n / 2u > cap) {
-        return -1;
-    }
-    for (i = 0; i < n / 2u; i++) {
-        int hi = hex_nibble(hex[2u * i]);
-        int lo = hex_nibble(hex[2u * i + 1u]);
-        if (hi < 0 || lo < 0) {
-            return -1;
-        }
-        out[i] = (uint8_t)((unsigned)hi << 4 | (unsigned)lo);
-    }
-    *len = n / 2u;
-    return 0;
 }
 
 int cmd_enos_activate(int argc, char **argv)
@@ -280,7 +236,7 @@ int cmd_enos_activate(int argc, char **argv)
         }
     }
     if (cli_has(&args, OPT_TOKEN) &&
-        from_hex(cli_get(&args, OPT_TOKEN), token, sizeof token, &token_len) != 0) {
+        cli_hex_decode(cli_get(&args, OPT_TOKEN), token, sizeof token, &token_len) != 0) {
         return cli_usage_error(cmd, "--token needs 0 to 8 bytes of hex, got '%s'",
                                cli_get(&args, OPT_TOKEN));
     }
@@ -292,7 +248,7 @@ int cmd_enos_activate(int argc, char **argv)
     if (rc != IOTWIRE_OK) {
         return cli_status_error(rc);
     }
-    to_hex(dgram, len, hex);
+    cli_hex_encode(dgram, len, hex);
     json_begin(&j);
     json_str(&j, "datagram", hex, 2u * len);
     json_end(&j);
@@ -326,7 +282,7 @@ int cmd_enos_parse_activate(int argc, char **argv)
     if (!cli_has(&args, OPT_DATAGRAM)) {
         return cli_usage_error(cmd, "--datagram is required");
     }
-    if (from_hex(cli_get(&args, OPT_DATAGRAM), dgram, sizeof dgram, &dgram_len) != 0) {
+    if (cli_hex_decode(cli_get(&args, OPT_DATAGRAM), dgram, sizeof dgram, &dgram_len) != 0) {
         return cli_usage_error(cmd, "--datagram needs hex of at most %u bytes",
                                (unsigned)sizeof dgram);
     }

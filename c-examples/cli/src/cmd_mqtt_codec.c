@@ -8,17 +8,13 @@
 #include "json_out.h"
 #include "options.h"
 
-/* Hex of the largest CONNECT the library writes, plus NUL. */
-static char g_hex[2 * IOTWIRE_MQTT_CONNECT_MAX_SIZE + 1];
 static uint8_t g_packet[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
 
 int cmd_mqtt_connect_packet(int argc, char **argv)
 {
-    static const char digits[] = "0123456789abcdef";
     iotwire_mqtt_options_t opts;
     json_out_t j;
     size_t len = 0;
-    size_t i;
     int32_t rc;
     int exit_code = cli_sign_options(argc, argv, 0, &opts);
     if (exit_code != CLI_EXIT_OK) {
@@ -28,12 +24,8 @@ int cmd_mqtt_connect_packet(int argc, char **argv)
     if (rc != IOTWIRE_OK) {
         return cli_status_error(rc);
     }
-    for (i = 0; i < len; i++) {
-        g_hex[2 * i] = digits[g_packet[i] >> 4];
-        g_hex[2 * i + 1] = digits[g_packet[i] & 0x0F];
-    }
     json_begin(&j);
-    json_str(&j, "packet_hex", g_hex, 2 * len);
+    json_hex(&j, "packet_hex", g_packet, len);
     json_end(&j);
     return CLI_EXIT_OK;
 }

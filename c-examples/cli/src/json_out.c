@@ -1,11 +1,12 @@
 #include "json_out.h"
 
+#include "hex.h"
+
 #include <stdio.h>
 #include <string.h>
 
 static void put_escaped(const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
     size_t i;
     putchar('"');
     for (i = 0; i < len; i++) {
@@ -15,8 +16,8 @@ static void put_escaped(const char *s, size_t len)
             putchar(c);
         } else if (c < 0x20 || c == 0x7f) {
             fputs("\\u00", stdout);
-            putchar(hex[c >> 4]);
-            putchar(hex[c & 0x0f]);
+            putchar(cli_hex_digits[c >> 4]);
+            putchar(cli_hex_digits[c & 0x0f]);
         } else {
             putchar(c);
         }
@@ -49,6 +50,18 @@ void json_int(json_out_t *j, const char *key, long value)
 {
     put_key(j, key);
     printf("%ld", value);
+}
+
+void json_hex(json_out_t *j, const char *key, const uint8_t *bytes, size_t len)
+{
+    size_t i;
+    put_key(j, key);
+    putchar('"');
+    for (i = 0; i < len; i++) {
+        putchar(cli_hex_digits[bytes[i] >> 4]);
+        putchar(cli_hex_digits[bytes[i] & 0x0f]);
+    }
+    putchar('"');
 }
 
 void json_end(json_out_t *j)
