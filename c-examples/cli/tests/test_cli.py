@@ -17,6 +17,8 @@ import re
 import subprocess
 import sys
 
+from cli_suite import CliSuite
+
 USAGE_ERROR = {"error": "IOTWIRE_ERR_INVALID_ARGUMENT", "status": -2}
 CREDENTIAL_KEYS = ["host", "port", "client_id", "username", "password", "sign_content"]
 REGIONS = ["shanghai", "singapore", "japan", "usa-west", "germany"]
@@ -46,43 +48,7 @@ HASHES = {"hmacmd5": hashlib.md5, "hmacsha1": hashlib.sha1, "hmacsha256": hashli
 DEV_PK, DEV_DN, DEV_DS = "a1X2bEnP82z", "example1", "ga7XA6KdlEeiPXQPpRbAjOZXwG8yABCD"
 
 
-class Suite:
-    def __init__(self, cli):
-        self.cli = cli
-        self.passed = 0
-        self.failed = 0
-        self.xfailed = 0
-        self.skipped = 0
-
-    def run(self, *args):
-        """Runs the CLI; returns (exit code, parsed stdout or None, raw stdout, stderr)."""
-        proc = subprocess.run([self.cli, *args], capture_output=True, timeout=60)
-        out = proc.stdout.decode("utf-8", "replace")
-        err = proc.stderr.decode("utf-8", "replace")
-        try:
-            obj = json.loads(out)
-        except ValueError:
-            obj = None
-        return proc.returncode, obj, out, err
-
-    def record(self, name, problems, known_issue=None):
-        if known_issue is not None:
-            if problems:
-                self.xfailed += 1
-                print(f"XFAIL {name}: {known_issue}")
-            else:
-                self.failed += 1
-                print(f"FAIL  {name}: XPASS, remove it from KNOWN_LIBRARY_ISSUES")
-            return
-        if problems:
-            self.failed += 1
-            print(f"FAIL  {name}")
-            for p in problems:
-                print(f"        {p}")
-        else:
-            self.passed += 1
-            print(f"ok    {name}")
-
+class Suite(CliSuite):
     def expect_success(self, name, args, expected, keys=None, known_issue=None):
         """Exit 0, exactly one JSON object with `keys`, and every expected field equal."""
         rc, obj, out, err = self.run(*args)

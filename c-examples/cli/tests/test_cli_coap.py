@@ -18,34 +18,14 @@ import shutil
 import subprocess
 import sys
 
+from cli_suite import CliSuite
+
 IV = b"543yhjy97ae7fyfg"
 USAGE_ERROR = {"error": "IOTWIRE_ERR_INVALID_ARGUMENT", "status": -2}
 
 
-class Suite:
-    def __init__(self, cli):
-        self.cli = cli
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, *args):
-        proc = subprocess.run([self.cli, *args], capture_output=True, timeout=60)
-        out = proc.stdout.decode("utf-8", "replace")
-        try:
-            obj = json.loads(out)
-        except ValueError:
-            obj = None
-        return proc.returncode, obj, out, proc.stderr.decode("utf-8", "replace")
-
-    def check(self, name, problems):
-        if problems:
-            self.failed += 1
-            print(f"FAIL  {name}")
-            for p in problems:
-                print(f"        {p}")
-        else:
-            self.passed += 1
-            print(f"ok    {name}")
+class Suite(CliSuite):
+    check = CliSuite.record
 
     def ok(self, name, args, expected):
         rc, obj, out, err = self.run(*args)

@@ -17,26 +17,14 @@ import json
 import subprocess
 import sys
 
+from cli_suite import CliSuite
+
 USAGE_EXIT, STATUS_EXIT = 2, 1
 HASHES = {"hmacmd5": hashlib.md5, "hmacsha1": hashlib.sha1, "hmacsha256": hashlib.sha256}
 PK, DN, DS = "a1NUjcVkHZS", "dev00", "mRPVdzSMu2nVBxzK77ERPIMxSYIvABCD"
 
 
-class Suite:
-    def __init__(self, cli):
-        self.cli = cli
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, *args):
-        proc = subprocess.run([self.cli, *args], capture_output=True, timeout=60)
-        out = proc.stdout.decode("utf-8", "replace")
-        try:
-            parsed = json.loads(out)
-        except ValueError:
-            parsed = None
-        return proc.returncode, parsed, out, proc.stderr.decode("utf-8", "replace")
-
+class Suite(CliSuite):
     def check(self, name, cond, detail=""):
         if cond:
             self.passed += 1

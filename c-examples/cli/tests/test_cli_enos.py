@@ -16,36 +16,14 @@ import json
 import subprocess
 import sys
 
+from cli_suite import CliSuite
+
 USAGE_ERROR = {"error": "IOTWIRE_ERR_INVALID_ARGUMENT", "status": -2}
 CREDENTIAL_KEYS = ["host", "port", "client_id", "username", "password", "sign_content"]
 PK, DK = "pk123456", "860123456789012"
 
 
-class Suite:
-    def __init__(self, cli):
-        self.cli = cli
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, *args):
-        proc = subprocess.run([self.cli, *args], capture_output=True, timeout=60)
-        out = proc.stdout.decode("utf-8", "replace")
-        try:
-            obj = json.loads(out)
-        except ValueError:
-            obj = None
-        return proc.returncode, obj, out, proc.stderr.decode("utf-8", "replace")
-
-    def record(self, name, problems):
-        if problems:
-            self.failed += 1
-            print(f"FAIL  {name}")
-            for p in problems:
-                print(f"        {p}")
-        else:
-            self.passed += 1
-            print(f"ok    {name}")
-
+class Suite(CliSuite):
     def success(self, name, args, expected, keys):
         rc, obj, out, err = self.run(*args)
         problems = []

@@ -16,6 +16,8 @@ import json
 import subprocess
 import sys
 
+from cli_suite import CliSuite
+
 HTTP_HOST = "iot-as-http.cn-shanghai.aliyuncs.com"
 REGIONS = ["shanghai", "singapore", "japan", "usa-west", "germany"]
 REGION_IDS = ["cn-shanghai", "ap-southeast-1", "ap-northeast-1", "us-west-1", "eu-central-1"]
@@ -48,33 +50,9 @@ def request(path, host, header, body):
             f"Content-Length: {len(body.encode())}\r\n\r\n{body}")
 
 
-class Suite:
-    def __init__(self, cli):
-        self.cli = cli
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, *args):
-        proc = subprocess.run([self.cli, *args], capture_output=True, timeout=60)
-        out = proc.stdout.decode("utf-8", "replace")
-        try:
-            obj = json.loads(out)
-        except ValueError:
-            obj = None
-        return proc.returncode, obj, out
-
-    def record(self, name, problems):
-        if problems:
-            self.failed += 1
-            print(f"FAIL  {name}")
-            for p in problems:
-                print(f"        {p}")
-        else:
-            self.passed += 1
-            print(f"ok    {name}")
-
+class Suite(CliSuite):
     def ok(self, name, args, expected, keys):
-        rc, obj, out = self.run(*args)
+        rc, obj, out, _ = self.run(*args)
         problems = []
         if rc != 0 or not isinstance(obj, dict):
             problems.append(f"exit {rc}, stdout {out.strip()!r}")
@@ -88,7 +66,7 @@ class Suite:
         return obj
 
     def status(self, name, args, status_name):
-        rc, obj, out = self.run(*args)
+        rc, obj, out, _ = self.run(*args)
         problems = []
         if rc != 1 or not isinstance(obj, dict) or list(obj.keys()) != ["error", "status"]:
             problems.append(f"exit {rc} (expected 1), stdout {out.strip()!r}")
@@ -97,7 +75,7 @@ class Suite:
         self.record(name, problems)
 
     def usage(self, name, args):
-        rc, obj, out = self.run(*args)
+        rc, obj, out, _ = self.run(*args)
         problems = []
         if rc != 2 or obj != {"error": "IOTWIRE_ERR_INVALID_ARGUMENT", "status": -2}:
             problems.append(f"exit {rc} (expected 2), stdout {out.strip()!r}")
