@@ -38,6 +38,9 @@ if(IOTWIRE_BUILT_RUST_TARGET STREQUAL "")
   find_program(IOTWIRE_CARGO cargo REQUIRED)
   set(_iotwire_cargo "${IOTWIRE_CARGO}")
   set(_iotwire_cargo_output "${_iotwire_cargo_dir}/release/libiotwire.a")
+  # Hosted builds optimise for speed (opt-level 3, like the legacy SDK's -O2 host builds);
+  # the release profile's "s" is for firmware, where flash is what counts.
+  list(APPEND _iotwire_cargo_args --config profile.release.opt-level=3)
 else()
   set(_iotwire_t "${IOTWIRE_BUILT_RUST_TARGET}")
   list(APPEND _iotwire_cargo_args --target "${_iotwire_t}")

@@ -3,6 +3,7 @@
 #   symbols    the only unmangled names the archive exports are iotwire_* and IOT_Sign_MQTT
 #              (plus the toolchain runtime's, counted and reported)
 #   allocator  nothing in the archive references an allocator (no_std, no alloc)
+#   unsafe     `unsafe` appears only in src/ffi and the documented exceptions (docs/SAFETY.md)
 #   consumer   tests/cmake-consumer builds and runs via find_package() and add_subdirectory(),
 #              and its outputs match the known answers in tests/vectors
 # The library checked is the one customers get: libiotwire.a as `cmake --install` ships it
@@ -80,6 +81,21 @@ if [ -n "$alloc" ]; then
   fail "allocator: references to $(echo $alloc)"
 else
   pass "allocator: no allocator symbol referenced or defined in $lib"
+fi
+
+# --- unsafe gate ------------------------------------------------------------------------------
+# src/core forbids unsafe by attribute; this catches a new module elsewhere that uses it. The
+# exceptions are the ones docs/SAFETY.md lists and justifies.
+unsafe_allowed='^src/(ffi/.*|panic_handler\.rs|accel/sha256_x86_64\.rs)$'
+unsafe_files=$(grep -rlE '\bunsafe\b' src --include='*.rs' | grep -vE "$unsafe_allowed" |
+  while read -r f; do
+    # Only code counts: lines whose `unsafe` sits in a comment or string are skipped.
+    if grep -E '\bunsafe\b' "$f" | grep -vE '^\s*//|"[^"]*\bunsafe\b' | grep -q .; then echo "$f"; fi
+  done)
+if [ -n "$unsafe_files" ]; then
+  fail "unsafe: used outside src/ffi and the documented exceptions:" $unsafe_files
+else
+  pass "unsafe: only in src/ffi, src/panic_handler.rs (gate build) and src/accel (host CPU dispatch)"
 fi
 
 # --- cmake consumer ---------------------------------------------------------------------------

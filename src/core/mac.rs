@@ -117,9 +117,9 @@ impl MacSet for AnyMethod {
         match method {
             SignMethod::HmacSha256 => Sha256Only::compute(method, key, message),
             #[cfg(feature = "hmac-md5")]
-            SignMethod::HmacMd5 => hmac_with::<crate::core::hash::md5::Md5, M>(key, message),
+            SignMethod::HmacMd5 => hmac_with::<crate::core::hash::md5::Md5>(key, message),
             #[cfg(feature = "hmac-sha1")]
-            SignMethod::HmacSha1 => hmac_with::<crate::core::hash::sha1::Sha1, M>(key, message),
+            SignMethod::HmacSha1 => hmac_with::<crate::core::hash::sha1::Sha1>(key, message),
             #[allow(unreachable_patterns)]
             _ => Err(Error::Unsupported),
         }
@@ -147,13 +147,27 @@ impl MacSet for Sha256Only {
     }
 }
 
+/// A [`Message`] behind a trait object (a generic method cannot be called through one).
+#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
+trait DynMessage {
+    fn write_dyn(&mut self, sink: &mut dyn Sink) -> Result<(), Error>;
+}
+
+#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
+impl<M: Message> DynMessage for M {
+    fn write_dyn(&mut self, sink: &mut dyn Sink) -> Result<(), Error> {
+        self.write_to(sink)
+    }
+}
+
 /// HMAC-MD5 or HMAC-SHA1 (interop only). Not inlined: its state is on the stack only on
-/// this path.
+/// this path. The message is a trait object: these methods are rare and slow anyway, and one
+/// copy per algorithm instead of one per algorithm and message type saves several KB of flash.
 #[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
 #[inline(never)]
-fn hmac_with<H: Algorithm, M: Message>(key: &[u8], message: &mut M) -> Result<Digest, Error> {
+fn hmac_with<H: Algorithm>(key: &[u8], message: &mut dyn DynMessage) -> Result<Digest, Error> {
     let mut mac = Hmac::<H>::new(key);
-    message.write_to(&mut mac)?;
+    message.write_dyn(&mut mac)?;
     let out = mac.finish();
     Ok(Digest::from_slice(
         out.get(..H::DIGEST_LEN).unwrap_or_default(),

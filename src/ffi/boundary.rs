@@ -122,7 +122,7 @@ where
     F: Fn(&mut Output<'_>) -> Result<(), Error>,
 {
     // SAFETY: forwarded to the caller's contract.
-    unsafe { emit(b.out, b.cap, b.len, false, inputs, measured, produce) }
+    unsafe { emit(b.out, b.cap, b.len, false, inputs, measured, &produce) }
 }
 
 /// Runs `produce` once to measure and, unless this is a size query, once more to write.
@@ -144,25 +144,26 @@ where
     F: Fn(&mut Output<'_>) -> Result<(), Error>,
 {
     // SAFETY: forwarded to the caller's contract.
-    unsafe { emit(t.out.cast(), t.cap, t.len, true, inputs, measured, produce) }
+    unsafe { emit(t.out.cast(), t.cap, t.len, true, inputs, measured, &produce) }
 }
 
 /// The shared body of [`emit_text`] and [`emit_bytes`]; `nul` adds the terminator.
 ///
+/// `produce` is a trait object, not a generic: one copy of this contract serves every export
+/// (as a generic it was inlined into each of them, several KB of flash in all).
+///
 /// # Safety
 /// As for [`emit_text`].
-unsafe fn emit<F>(
+#[inline(never)]
+unsafe fn emit(
     out: *mut u8,
     cap: usize,
     out_len: *mut usize,
     nul: bool,
     inputs: &[Span],
     measured: Option<usize>,
-    produce: F,
-) -> iotwire_status_t
-where
-    F: Fn(&mut Output<'_>) -> Result<(), Error>,
-{
+    produce: &dyn Fn(&mut Output<'_>) -> Result<(), Error>,
+) -> iotwire_status_t {
     let t = TextOut {
         out: out.cast(),
         cap,

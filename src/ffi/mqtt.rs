@@ -293,18 +293,18 @@ pub(crate) unsafe fn borrow<'a>(
 
 /// Common body of the text exports: borrow, resolve, then emit.
 ///
+/// The callbacks are trait objects so that the nine exports share one copy of this body.
+///
 /// # Safety
 /// As for [`borrow`] and [`emit_text`].
-unsafe fn text_export<F>(
+#[inline(never)]
+unsafe fn text_export(
     opts: *const iotwire_mqtt_options_t,
     out: TextOut,
     extra_input: &[u8],
-    measured: impl Fn(&Plan<'_, '_>) -> Result<Option<usize>, Error>,
-    write: F,
-) -> iotwire_status_t
-where
-    F: Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
-{
+    measured: &dyn Fn(&Plan<'_, '_>) -> Result<Option<usize>, Error>,
+    write: &dyn Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
+) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     let b = match unsafe { borrow(opts) } {
         Ok(b) => b,
@@ -330,23 +330,20 @@ where
 ///
 /// # Safety
 /// As `iotwire_mqtt_get_client_id()`.
-unsafe fn simple_text<F>(
+unsafe fn simple_text(
     opts: *const iotwire_mqtt_options_t,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-    write: F,
-) -> iotwire_status_t
-where
-    F: Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
-{
+    write: &dyn Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
+) -> iotwire_status_t {
     let t = TextOut {
         out,
         cap: out_cap,
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { text_export(opts, t, &[], |_| Ok(None), write) }
+    unsafe { text_export(opts, t, &[], &|_| Ok(None), write) }
 }
 
 /// @brief Writes the MQTT client id, `<clientId>|securemode=2,signmethod=hmacsha256|`.
@@ -386,7 +383,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_client_id(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             client_id::write_client_id(plan, s)
         })
     }
@@ -411,7 +408,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_username(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             client_id::write_username(plan, s)
         })
     }
@@ -438,7 +435,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_host(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             endpoint::write_host(plan, s)
         })
     }
@@ -468,7 +465,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_sign_content(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             password::write_sign_content(plan, s)
         })
     }
@@ -494,7 +491,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_websocket_url(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             endpoint::write_websocket_url(plan, s)
         })
     }
@@ -520,7 +517,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk_identity(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     unsafe {
-        simple_text(opts, out, out_cap, out_len, |plan, s| {
+        simple_text(opts, out, out_cap, out_len, &|plan, s| {
             tls_psk::write_identity(plan, s)
         })
     }
@@ -564,8 +561,8 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password(
             opts,
             t,
             &[],
-            |plan| password::password_len(plan).map(Some),
-            |plan, s| password::write_password(plan, s),
+            &|plan| password::password_len(plan).map(Some),
+            &|plan, s| password::write_password(plan, s),
         )
     }
 }
@@ -599,7 +596,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk(
     let measured = |plan: &Plan<'_, '_>| tls_psk::psk_len(plan).map(Some);
     // SAFETY: forwarded caller contract.
     unsafe {
-        text_export(opts, t, &[], measured, |plan, s| {
+        text_export(opts, t, &[], &measured, &|plan, s| {
             tls_psk::write_psk(plan, s)
         })
     }
@@ -647,13 +644,9 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password_from_mac(
     };
     // SAFETY: forwarded caller contract; `mac` is passed for the overlap check.
     unsafe {
-        text_export(
-            opts,
-            t,
-            mac,
-            |_| Ok(None),
-            |plan, s| password::write_password_from_mac(plan, mac, s),
-        )
+        text_export(opts, t, mac, &|_| Ok(None), &|plan, s| {
+            password::write_password_from_mac(plan, mac, s)
+        })
     }
 }
 
