@@ -209,3 +209,13 @@ write("legacy_sign", "pk-without-nul", legacy_sign(1, 3, 0, m=b"A" * 21 + meta()
 write("legacy_sign", "max-lengths", legacy_sign(1, 3, 1, m=meta(pk=b"P" * 20, dn=b"D" * 32,
                                                                  ds=b"S" * 64)))
 write("legacy_sign", "meta-aliases-signout", legacy_sign(1, 3, 0, ptrs=0x04 | 0x40))
+
+
+# ---------------------------------------------------------------- sha256_block
+SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+iv = struct.pack("<8I", *SHA256_IV)
+# "abc" padded: the FIPS 180-4 one-block example.
+write("sha256_block", "fips-abc", iv + b"abc\x80" + bytes(52) + struct.pack(">Q", 24))
+write("sha256_block", "all-ones-two-blocks", b"\xff" * (32 + 128))
+write("sha256_block", "hmac-ipad", iv + bytes(b ^ 0x36 for b in DS.ljust(64, b"\0")))

@@ -176,6 +176,9 @@ impl Output<'_> {
 }
 
 impl Sink for Output<'_> {
+    // Out of line: builders call `put` from hundreds of places, and the inlined match, bounds
+    // check and copy at each of them cost several KB of flash.
+    #[inline(never)]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
             Output::Measure(c) => c.put(bytes),

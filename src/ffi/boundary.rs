@@ -69,10 +69,12 @@ pub unsafe fn input<'a>(s: iotwire_str_t) -> Result<&'a [u8], iotwire_status_t> 
     unsafe { input_bytes(s.ptr.cast(), s.len) }
 }
 
-/// Borrows an input byte buffer.
+/// Borrows an input byte buffer. Out of line: the options structs alone have some sixty
+/// string fields, and the checks inlined at each cost flash.
 ///
 /// # Safety
 /// If `ptr` is not NULL it must point to `len` readable bytes valid and unmodified for `'a`.
+#[inline(never)]
 pub unsafe fn input_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], iotwire_status_t> {
     if len == 0 {
         return Ok(&[]);
