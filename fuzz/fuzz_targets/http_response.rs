@@ -59,7 +59,7 @@ fn run(data: &[u8]) {
         _ => 1,
     };
     let query = cap == 0;
-    let mut out = Block::new(cap + 2 * PAD, GUARD);
+    let out = Block::new(cap + 2 * PAD, GUARD);
     let mut resp_block = Block::new(std::mem::size_of::<Resp>(), GUARD);
     resp_block.bytes_mut()[..4]
         .copy_from_slice(&(std::mem::size_of::<Resp>() as u32).to_ne_bytes());
