@@ -74,8 +74,9 @@ impl Drop for Digest {
 }
 
 /// A MAC's message, written into whatever sink the MAC provides. A trait with a generic
-/// method (not a closure over `dyn Sink`) so that every MAC branch gets its own statically
-/// dispatched copy of the writer.
+/// method (not a closure over `dyn Sink`) so that the HMAC-SHA256 branch gets its own statically
+/// dispatched copy of the writer (the `IOT_Sign_MQTT` stack limit depends on it); the
+/// interop-only MD5/SHA-1 branches go through `DynMessage` to save flash.
 pub trait Message {
     /// Writes the message.
     fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error>;
