@@ -9,10 +9,10 @@ else()
   set(_iotwire_cargo_dir "${CMAKE_CURRENT_BINARY_DIR}/cargo")
 endif()
 # `cargo rustc --crate-type staticlib` rather than `cargo build`: Cargo skips LTO for a crate that
-# is also an rlib, and without LTO the archive keeps libcore's reference to rust_eh_personality,
-# which a no_std library never defines, so every C link fails. Built alone, the staticlib gets
-# the release profile's LTO: one object, only the C API exported.
-set(_iotwire_cargo_args rustc --release --lib --crate-type staticlib
+# is also an rlib (iotwire-ffi is, for its Rust tests and fuzz targets). Built alone, the
+# staticlib gets the release profile's LTO: one small object, only the C API exported. Cargo
+# names it after the crate (libiotwire_ffi.a); the build tree and installs call it libiotwire.a.
+set(_iotwire_cargo_args rustc -p iotwire-ffi --release --lib --crate-type staticlib
   --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml"
   --target-dir "${_iotwire_cargo_dir}")
 
@@ -37,14 +37,14 @@ if(IOTWIRE_BUILT_RUST_TARGET STREQUAL "")
   # PATH comes first, so a rustup toolchain wins over the distribution's cargo.
   find_program(IOTWIRE_CARGO cargo REQUIRED)
   set(_iotwire_cargo "${IOTWIRE_CARGO}")
-  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/release/libiotwire.a")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/release/libiotwire_ffi.a")
   # Hosted builds optimise for speed (opt-level 3, like the legacy SDK's -O2 host builds);
   # the release profile's "s" is for firmware, where flash is what counts.
   list(APPEND _iotwire_cargo_args --config profile.release.opt-level=3)
 else()
   set(_iotwire_t "${IOTWIRE_BUILT_RUST_TARGET}")
   list(APPEND _iotwire_cargo_args --target "${_iotwire_t}")
-  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire.a")
+  set(_iotwire_cargo_output "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire_ffi.a")
   if(_iotwire_t MATCHES "-none(-|$)")
     _iotwire_check_cross_toolchain("${_iotwire_t}")
     message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
@@ -118,6 +118,10 @@ endif()
 # dependents) only when cargo's archive has different bytes.
 # The working directory matters: cargo reads .cargo/config.toml from there, not from the manifest.
 set(IOTWIRE_LIBRARY "${CMAKE_CURRENT_BINARY_DIR}/libiotwire.a")
+# The single LTO object never references rust_eh_personality, so it does not need the stub that
+# the non-LTO `cargo build` archive carries (crates/iotwire-ffi/src/panic_handler.rs). Last:
+# what follows `--` goes to rustc for this crate only.
+list(APPEND _iotwire_cargo_args -- --cfg iotwire_lto_archive)
 # ALL so that `cmake --install` finds the library even when nothing in the tree links it.
 add_custom_target(iotwire_cargo ALL
   COMMAND ${_iotwire_cargo} ${_iotwire_cargo_args}

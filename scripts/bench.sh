@@ -14,9 +14,9 @@ trap 'rm -rf "$out"' EXIT
 # The archive a hosted C project links (what CMake builds for the host): staticlib only, so
 # that LTO applies (see README), and opt-level 3, as cmake/iotwire_cargo.cmake sets for hosted
 # targets (the release profile's "s" is for firmware). The legacy figures are -O2 builds.
-cargo rustc --release --quiet --lib --crate-type staticlib --target-dir target/bench \
+cargo rustc -p iotwire-ffi --release --quiet --lib --crate-type staticlib --target-dir target/bench \
   --config profile.release.opt-level=3
-cc -O2 -std=c99 -Iinclude -Iinclude/legacy bench/bench_main.c target/bench/release/libiotwire.a \
+cc -O2 -std=c99 -Iinclude -Iinclude/legacy bench/bench_main.c target/bench/release/libiotwire_ffi.a \
    -Wl,--gc-sections -o "$out/bench"
 count() {  # case calls
   valgrind --tool=callgrind --callgrind-out-file="$out/cg.$1.$2" "$out/bench" "$1" "$2" 2>&1 |
@@ -53,7 +53,7 @@ mkdir -p docs/generated
   echo
   echo "Instructions per call on x86_64 (callgrind, release staticlib with LTO at opt-level 3, as"
   echo "CMake builds it for hosts; \`cc -O2\` caller). valgrind's CPU has AVX2 and BMI2 but no SHA"
-  echo "extensions, so SHA-256 runs on src/accel/sha256_x86_64.rs (on a CPU with SHA-NI, \`sha2\`'s"
+  echo "extensions, so SHA-256 runs on crates/iotwire/crates/iotwire/src/accel/sha256_x86_64.rs (on a CPU with SHA-NI, \`sha2\`'s"
   echo "SHA-NI code is used instead). AES runs on the \`aes\` crate, which uses AES-NI where the CPU"
   echo "has it (valgrind emulates it). Cortex-M uses the compact software backends of both."
   echo

@@ -78,11 +78,11 @@ expected() { sed -n "s/^$1=//p" "$OUT/gen/expected.txt"; }
 build_lib() {
   local t=$1
   echo "== cargo rustc --crate-type staticlib --target $t (build-std)"
-  (cd "$ROOT" && /usr/bin/cargo rustc --quiet --release --lib --crate-type staticlib \
+  (cd "$ROOT" && /usr/bin/cargo rustc -p iotwire-ffi --quiet --release --lib --crate-type staticlib \
       --target "$t" --target-dir "$OUT/target" \
       -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
   mkdir -p "$OUT/$t"
-  cp "$OUT/target/$t/release/libiotwire.a" "$OUT/$t/libiotwire.a"
+  cp "$OUT/target/$t/release/libiotwire_ffi.a" "$OUT/$t/libiotwire.a"
 }
 
 # Every symbol in every member, defined or not (readelf, because binutils' LTO plugin makes

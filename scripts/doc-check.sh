@@ -3,7 +3,7 @@
 #   - doxygen with docs/Doxyfile fails on any warning: an undocumented function, macro, type or
 #     struct field, a parameter without @param, a missing @return/@retval, a doc-comment error;
 #   - every function's documentation has a @brief (doxygen does not check that).
-# include/iotwire.h is generated: fix its comments in src/ffi/*.rs or cbindgen.toml, then run
+# include/iotwire.h is generated: fix its comments in crates/iotwire-ffi/src/*.rs or cbindgen.toml, then run
 # scripts/gen-header.sh. Output (HTML to browse, XML) in docs/Doxyfile's OUTPUT_DIRECTORY,
 # under build/, which git ignores.
 # Usage: scripts/doc-check.sh   (prerequisites: doxygen, python3; see scripts/install-deps.sh)

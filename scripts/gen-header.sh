@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates include/iotwire.h from src/ffi with the pinned cbindgen.
+# Regenerates include/iotwire.h from crates/iotwire-ffi/src with the pinned cbindgen.
 # Usage: scripts/gen-header.sh [--check]   (--check: fail if the committed header is stale)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ if ! command -v cbindgen >/dev/null || [ "$(cbindgen --version | awk '{print $2}
 fi
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-cbindgen --quiet --config cbindgen.toml --crate iotwire --output "$tmp"
+cbindgen --quiet --config cbindgen.toml --crate iotwire-ffi --output "$tmp" crates/iotwire-ffi
 if [ "${1:-}" = "--check" ]; then
   if ! diff -u include/iotwire.h "$tmp"; then
     echo "include/iotwire.h is stale: run scripts/gen-header.sh and commit it" >&2

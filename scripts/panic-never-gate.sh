@@ -2,7 +2,7 @@
 # Panic-never gate: proves that no export of the release Cortex-M library can reach a panic.
 #
 # Builds the staticlib for thumbv7em-none-eabihf and thumbv6m-none-eabi with
-# `--cfg iotwire_panic_never`, where the panic handler (src/panic_handler.rs) calls
+# `--cfg iotwire_panic_never`, where the panic handler (crates/iotwire-ffi/src/panic_handler.rs) calls
 # `iotwire_panic_is_reachable`, a symbol nothing defines, and links cortex-m/panic_never.c,
 # which calls every export, with --gc-sections. LTO and --gc-sections keep the handler only if
 # some export can reach it, and then the link fails on the undefined symbol. Checked for the
@@ -59,11 +59,11 @@ build() {
   while [ $# -gt 0 ] && [ "$1" != -- ]; do cargo_args+=("$1"); shift; done
   [ $# -gt 0 ] && { shift; rustc_args+=("$@"); }
   mkdir -p "$dir"
-  (cd "$ROOT" && /usr/bin/cargo rustc --quiet --release --lib --crate-type staticlib \
+  (cd "$ROOT" && /usr/bin/cargo rustc -p iotwire-ffi --quiet --release --lib --crate-type staticlib \
     --target "$t" --target-dir "$TARGET_DIR" "${cargo_args[@]}" \
     -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem \
     -- "${rustc_args[@]}")
-  cp "$TARGET_DIR/$t/release/libiotwire.a" "$dir/libiotwire.a"
+  cp "$TARGET_DIR/$t/release/libiotwire_ffi.a" "$dir/libiotwire.a"
 }
 
 # Links an image of dir/libiotwire.a; the log keeps the linker's messages.

@@ -52,10 +52,10 @@ build() {
   local dir="$OUT/$t/$variant/${features//,/+}"
   mkdir -p "$dir"
   # shellcheck disable=SC2046
-  (cd "$ROOT" && env "${env[@]}" /usr/bin/cargo rustc --quiet --release --lib \
+  (cd "$ROOT" && env "${env[@]}" /usr/bin/cargo rustc -p iotwire-ffi --quiet --release --lib \
     --crate-type staticlib --target "$t" --target-dir "$td" $(set_cargo_args "$features") \
     -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
-  cp "$td/$t/release/libiotwire.a" "$dir/libiotwire.a"
+  cp "$td/$t/release/libiotwire_ffi.a" "$dir/libiotwire.a"
   echo "$dir"
 }
 

@@ -12,14 +12,14 @@ mkdir -p "$out"
 python3 cortex-m/gen_expected.py tests/vectors/legacy-c-sdk.dev.json "$out/gen" >/dev/null
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so the compact-backend cfg is repeated.
-RUSTFLAGS='-Zemit-stack-sizes --cfg sha2_backend_soft="compact"' /usr/bin/cargo rustc --quiet \
+RUSTFLAGS='-Zemit-stack-sizes --cfg sha2_backend_soft="compact"' /usr/bin/cargo rustc -p iotwire-ffi --quiet \
   --release --lib --crate-type staticlib --target thumbv7em-none-eabihf --target-dir "$out/target" \
   -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem
 arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os \
   -ffunction-sections -fdata-sections -Iinclude -Iinclude/legacy -I"$out/gen" \
   --specs=nano.specs --specs=rdimon.specs -nostartfiles -Lcortex-m -T cortex-m/mps2.ld \
   -Wl,--gc-sections -Wl,--no-warn-execstack cortex-m/startup.c -DCM_EXPORTED_SYMBOL \
-  cortex-m/sign_only.c "$out/target/thumbv7em-none-eabihf/release/libiotwire.a" -o "$out/sign_only.elf"
+  cortex-m/sign_only.c "$out/target/thumbv7em-none-eabihf/release/libiotwire_ffi.a" -o "$out/sign_only.elf"
 "$readobj" --stack-sizes "$out/sign_only.elf" | python3 -c '
 import re, sys
 rows = re.findall(r"Functions: \[(.*?)\]\s*Size: (0x[0-9A-Fa-f]+|\d+)", sys.stdin.read(), re.S)

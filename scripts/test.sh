@@ -33,14 +33,15 @@ step "deps" scripts/install-deps.sh
 step "fmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "cargo test" cargo test
-step "build legacy-sign only" cargo build --no-default-features --features legacy-sign
-step "build mqtt only" cargo build --no-default-features --features mqtt
-step "build enos only" cargo build --no-default-features --features enos
-step "build coap only" cargo build --no-default-features --features coap
-step "build coap-symmetric only" cargo build --no-default-features --features coap-symmetric
-step "build http only" cargo build --no-default-features --features http
-step "build mqtt-codec only" cargo build --no-default-features --features mqtt-codec
-step "build topics only" cargo build --no-default-features --features topics
+step "rust crates (plain cargo build + gcc, cargo package)" scripts/rust-crates-check.sh
+step "build legacy-sign only" cargo build -p iotwire-ffi --no-default-features --features legacy-sign
+step "build mqtt only" cargo build -p iotwire-ffi --no-default-features --features mqtt
+step "build enos only" cargo build -p iotwire-ffi --no-default-features --features enos
+step "build coap only" cargo build -p iotwire-ffi --no-default-features --features coap
+step "build coap-symmetric only" cargo build -p iotwire-ffi --no-default-features --features coap-symmetric
+step "build http only" cargo build -p iotwire-ffi --no-default-features --features http
+step "build mqtt-codec only" cargo build -p iotwire-ffi --no-default-features --features mqtt-codec
+step "build topics only" cargo build -p iotwire-ffi --no-default-features --features topics
 step "header" scripts/gen-header.sh --check
 step "docs" scripts/doc-check.sh
 step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON

@@ -4,8 +4,8 @@
 //! Input: 16 key bytes, then the data.
 #![no_main]
 
-use iotwire::ffi::coap_crypto::{iotwire_coap_aes_decrypt, iotwire_coap_aes_encrypt};
-use iotwire::ffi::status::*;
+use iotwire_ffi::coap_crypto::{iotwire_coap_aes_decrypt, iotwire_coap_aes_encrypt};
+use iotwire_ffi::status::*;
 use iotwire_fuzz::input::Input;
 use libfuzzer_sys::fuzz_target;
 

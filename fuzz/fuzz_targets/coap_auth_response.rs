@@ -8,14 +8,14 @@
 //! bit 2: symmetric request (seq), bit 3: legacy profile); the rest is the datagram.
 #![no_main]
 
-use iotwire::core::coap::session::Session;
-use iotwire::ffi::coap::{
+use iotwire::coap::session::Session;
+use iotwire_ffi::coap::{
     IOTWIRE_COAP_FORMAT_CBOR, IOTWIRE_COAP_FORMAT_JSON, IOTWIRE_COAP_PROFILE_V3_2_0,
 };
-use iotwire::ffi::coap_auth::*;
-use iotwire::ffi::coap_session::*;
-use iotwire::ffi::status::IOTWIRE_OK;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::coap_auth::*;
+use iotwire_ffi::coap_session::*;
+use iotwire_ffi::status::IOTWIRE_OK;
+use iotwire_ffi::types::iotwire_str_t;
 use libfuzzer_sys::fuzz_target;
 use std::mem::{MaybeUninit, size_of};
 

@@ -4,10 +4,10 @@
 //! Input: byte 0 bit 0 = use a key (bytes 1..17), the rest is the datagram.
 #![no_main]
 
-use iotwire::core::coap::decode::Message;
-use iotwire::ffi::coap::{iotwire_coap_parse_response, iotwire_coap_response_t};
-use iotwire::ffi::coap_session::*;
-use iotwire::ffi::status::*;
+use iotwire::coap::decode::Message;
+use iotwire_ffi::coap::{iotwire_coap_parse_response, iotwire_coap_response_t};
+use iotwire_ffi::coap_session::*;
+use iotwire_ffi::status::*;
 use iotwire_fuzz::input::Input;
 use libfuzzer_sys::fuzz_target;
 
@@ -24,7 +24,7 @@ fn run(data: &[u8]) {
         assert_eq!(iotwire_coap_session_init(&mut s, 1), IOTWIRE_OK);
         if use_key {
             assert_eq!(
-                iotwire::ffi::coap_crypto::iotwire_coap_session_set_key(&mut s, key.as_ptr(), 16),
+                iotwire_ffi::coap_crypto::iotwire_coap_session_set_key(&mut s, key.as_ptr(), 16),
                 IOTWIRE_OK
             );
         }

@@ -6,11 +6,11 @@
 #![no_main]
 
 use coap_lite::{CoapOption, Packet};
-use iotwire::ffi::coap::*;
-use iotwire::ffi::coap_crypto::*;
-use iotwire::ffi::coap_session::*;
-use iotwire::ffi::status::*;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::coap::*;
+use iotwire_ffi::coap_crypto::*;
+use iotwire_ffi::coap_session::*;
+use iotwire_ffi::status::*;
+use iotwire_ffi::types::iotwire_str_t;
 use iotwire_fuzz::input::Input;
 use libfuzzer_sys::fuzz_target;
 

@@ -8,9 +8,9 @@
 //! runs, bits 1..=7 pick the output capacity; the rest is the datagram.
 #![no_main]
 
-use iotwire::ffi::enos::*;
-use iotwire::ffi::status::*;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::enos::*;
+use iotwire_ffi::status::*;
+use iotwire_ffi::types::iotwire_str_t;
 use libfuzzer_sys::fuzz_target;
 use std::ffi::c_char;
 

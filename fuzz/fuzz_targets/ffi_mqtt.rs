@@ -4,11 +4,11 @@
 //! call. Input layout: fuzz/README.md, "ffi_mqtt".
 #![no_main]
 
-use iotwire::ffi::mqtt::{
+use iotwire_ffi::mqtt::{
     iotwire_mqtt_check_keepalive, iotwire_mqtt_get_port, iotwire_mqtt_options_t as Opts,
 };
-use iotwire::ffi::status::*;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::status::*;
+use iotwire_ffi::types::iotwire_str_t;
 use iotwire_fuzz::input::{Input, legacy_build, selector};
 use iotwire_fuzz::mem::Block;
 use iotwire_fuzz::options::{OPTS_SIZE, OptsBox, STRING_FIELDS, set_string};

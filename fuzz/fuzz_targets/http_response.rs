@@ -6,8 +6,8 @@
 //! token capacity mode, the rest is the body.
 #![no_main]
 
-use iotwire::ffi::http::{iotwire_http_parse_response, iotwire_http_response_t as Resp};
-use iotwire::ffi::status::*;
+use iotwire_ffi::http::{iotwire_http_parse_response, iotwire_http_response_t as Resp};
+use iotwire_ffi::status::*;
 use iotwire_fuzz::input::Input;
 use iotwire_fuzz::mem::{Block, GUARD};
 use libfuzzer_sys::fuzz_target;

@@ -5,11 +5,11 @@
 //! whose password is the reference HMAC. Input layout: fuzz/README.md, "legacy_sign".
 #![no_main]
 
-use iotwire::ffi::legacy::{
+use iotwire_ffi::legacy::{
     IOT_Sign_MQTT, iotwire_legacy_dev_meta_t as Meta, iotwire_legacy_sign_mqtt,
     iotwire_legacy_sign_mqtt_t as SignOut,
 };
-use iotwire::ffi::status::IOTWIRE_ERR_INVALID_SELECTOR;
+use iotwire_ffi::status::IOTWIRE_ERR_INVALID_SELECTOR;
 use iotwire_fuzz::input::{Input, legacy_build, selector};
 use iotwire_fuzz::mem::{Block, GUARD};
 use iotwire_fuzz::reference::{LEGACY_TIMESTAMP, Method, device_content, dotted, hex, hmac};

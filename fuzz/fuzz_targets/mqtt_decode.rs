@@ -5,10 +5,10 @@
 //! that decode to the same topic and payload. Input layout: fuzz/README.md, "mqtt_decode".
 #![no_main]
 
-use iotwire::ffi::mqtt_decode::*;
-use iotwire::ffi::mqtt_packet::iotwire_mqtt_publish_encode;
-use iotwire::ffi::status::*;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::mqtt_decode::*;
+use iotwire_ffi::mqtt_packet::iotwire_mqtt_publish_encode;
+use iotwire_ffi::status::*;
+use iotwire_ffi::types::iotwire_str_t;
 use libfuzzer_sys::fuzz_target;
 use std::mem::MaybeUninit;
 

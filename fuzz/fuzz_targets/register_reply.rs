@@ -7,8 +7,8 @@
 //! byte 1 field, byte 2 output capacity mode, the rest is the payload.
 #![no_main]
 
-use iotwire::ffi::dynreg::iotwire_register_reply_get;
-use iotwire::ffi::status::*;
+use iotwire_ffi::dynreg::iotwire_register_reply_get;
+use iotwire_ffi::status::*;
 use iotwire_fuzz::input::Input;
 use iotwire_fuzz::mem::{Block, GUARD};
 use libfuzzer_sys::fuzz_target;

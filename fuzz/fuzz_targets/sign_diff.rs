@@ -6,8 +6,8 @@
 //! validation most of the time. Input layout: fuzz/README.md, "sign_diff".
 #![no_main]
 
-use iotwire::ffi::mqtt::iotwire_mqtt_options_t as Opts;
-use iotwire::ffi::status::*;
+use iotwire_ffi::mqtt::iotwire_mqtt_options_t as Opts;
+use iotwire_ffi::status::*;
 use iotwire_fuzz::input::{Input, map_charset};
 use iotwire_fuzz::options::{OptsBox, str_of};
 use iotwire_fuzz::reference::{

@@ -2,9 +2,9 @@
 //! callers to: `iotwire_mqtt_options_init()` first, then the fields that apply.
 
 use crate::mem::{Block, GUARD};
-use iotwire::ffi::mqtt::{iotwire_mqtt_options_init, iotwire_mqtt_options_t as Opts};
-use iotwire::ffi::status::{IOTWIRE_ERR_NULL_POINTER, IOTWIRE_OK};
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::mqtt::{iotwire_mqtt_options_init, iotwire_mqtt_options_t as Opts};
+use iotwire_ffi::status::{IOTWIRE_ERR_NULL_POINTER, IOTWIRE_OK};
+use iotwire_ffi::types::iotwire_str_t;
 
 /// `sizeof(iotwire_mqtt_options_t)`.
 pub const OPTS_SIZE: usize = core::mem::size_of::<Opts>();

@@ -11,9 +11,9 @@
 use crate::mem::{Block, GUARD, ranges_overlap};
 use crate::options::{OptsBox, STRING_FIELDS, strings};
 use core::ffi::c_char;
-use iotwire::ffi::mqtt::{self as m, iotwire_mqtt_options_t as Opts};
-use iotwire::ffi::status::*;
-use iotwire::ffi::types::iotwire_str_t;
+use iotwire_ffi::mqtt::{self as m, iotwire_mqtt_options_t as Opts};
+use iotwire_ffi::status::*;
+use iotwire_ffi::types::iotwire_str_t;
 
 /// Sentinel pre-stored in `*out_len`, so an unwanted write is visible.
 pub const OUT_LEN_SENTINEL: usize = 0x5A5A_5A5A_5A5A_5A5A;
@@ -175,7 +175,7 @@ pub fn check_status(rc: i32, what: &str) {
     }
     assert_ne!(rc, IOTWIRE_ERR_INTERNAL, "{what}: IOTWIRE_ERR_INTERNAL");
     assert!(is_known_status(rc), "{what}: undocumented status {rc}");
-    let name = iotwire::ffi::status::iotwire_status_str(rc);
+    let name = iotwire_ffi::status::iotwire_status_str(rc);
     assert!(!name.is_null(), "iotwire_status_str({rc}) is NULL");
     // SAFETY: the library returns a static NUL-terminated string.
     let name = unsafe { core::ffi::CStr::from_ptr(name) }.to_bytes();

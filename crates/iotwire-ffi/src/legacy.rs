@@ -1,0 +1,236 @@
+//! The legacy drop-in: `IOT_Sign_MQTT` and the profile-selecting `iotwire_legacy_sign_mqtt`
+//! behind `include/legacy/dev_sign_api.h` and `include/legacy/sign_api.h`.
+//!
+//! These two functions keep the legacy contract, not the iotwire one: they return the legacy
+//! SDK's codes (0, -275/-264/-775.. for v3.1/v3.2, -1/-11xx for v3.0.1, -1 for the bundle) and,
+//! like legacy, leave `signout` partly filled when an error is found after the client id and
+//! password were written. Unlike legacy they never crash on NULL `signout`, never read past a
+//! member without NUL, and hash keys longer than 64 bytes (RFC 2104).
+
+use crate::boundary::Span;
+use crate::legacy_sdk::{
+    IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS, legacy_profile,
+};
+use crate::status::IOTWIRE_ERR_INVALID_SELECTOR;
+use core::ffi::c_char;
+use iotwire::mac::AnyMethod;
+use iotwire::mqtt::iot_sign::{self, Failure, Meta, SignOut};
+use iotwire::mqtt::iot_sign_v320::iot_sign_mqtt_v320;
+use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
+use iotwire::mqtt::region::Region;
+
+/// Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
+/// never read, so both the v3.x and the bundle struct can be passed).
+#[repr(C)]
+pub struct iotwire_legacy_dev_meta_t {
+    /// `char product_key[IOTX_PRODUCT_KEY_LEN + 1]`
+    pub product_key: [c_char; 21],
+    /// `char product_secret[IOTX_PRODUCT_SECRET_LEN + 1]` (not used for signing)
+    pub product_secret: [c_char; 65],
+    /// `char device_name[IOTX_DEVICE_NAME_LEN + 1]`
+    pub device_name: [c_char; 33],
+    /// `char device_secret[IOTX_DEVICE_SECRET_LEN + 1]`
+    pub device_secret: [c_char; 65],
+}
+
+/// Layout of `iotx_sign_mqtt_t` (396 bytes, 2-byte alignment).
+#[repr(C)]
+pub struct iotwire_legacy_sign_mqtt_t {
+    /// `char hostname[DEV_SIGN_HOSTNAME_MAXLEN]`
+    pub hostname: [c_char; 64],
+    /// `uint16_t port`
+    pub port: u16,
+    /// `char clientid[DEV_SIGN_CLIENT_ID_MAXLEN]`
+    pub clientid: [c_char; 200],
+    /// `char username[DEV_SIGN_USERNAME_MAXLEN]`
+    pub username: [c_char; 64],
+    /// `char password[DEV_SIGN_PASSWORD_MAXLEN]`
+    pub password: [c_char; 65],
+}
+
+/// Longest custom domain scanned for its NUL; longer ones fail like an over-long hostname.
+const CUSTOM_DOMAIN_SCAN: usize = 256;
+
+/// The bytes of a C char array up to its first NUL, or `None` when it has none.
+fn c_field(field: &[c_char]) -> Option<&[u8]> {
+    let n = field.iter().position(|&c| c == 0)?;
+    // c_char and u8 have the same size; reinterpret through a byte view of the prefix.
+    let bytes: &[c_char] = field.get(..n)?;
+    Some(as_bytes(bytes))
+}
+
+fn as_bytes(chars: &[c_char]) -> &[u8] {
+    // SAFETY: `c_char` is `i8` or `u8`: same size, alignment and validity as `u8`.
+    unsafe { core::slice::from_raw_parts(chars.as_ptr().cast::<u8>(), chars.len()) }
+}
+
+fn as_bytes_mut<const N: usize>(chars: &mut [c_char; N]) -> &mut [u8; N] {
+    // SAFETY: `c_char` is `i8` or `u8`: same size, alignment and validity as `u8`; the
+    // exclusive borrow is carried over.
+    unsafe { &mut *chars.as_mut_ptr().cast::<[u8; N]>() }
+}
+
+/// Reads a NUL-terminated custom domain; without a NUL in the first 256 bytes, those 256
+/// bytes are returned (far over any hostname field, so the sign fails as "hostname too long").
+///
+/// # Safety
+/// `p` must point to a NUL-terminated string.
+unsafe fn c_string<'a>(p: *const c_char) -> &'a [u8] {
+    let mut len = CUSTOM_DOMAIN_SCAN;
+    for i in 0..CUSTOM_DOMAIN_SCAN {
+        // SAFETY: the string is NUL-terminated and we stop at the first NUL, so every byte
+        // read belongs to the string.
+        if unsafe { p.add(i).read() } == 0 {
+            len = i;
+            break;
+        }
+    }
+    // SAFETY: the `len` bytes were just read one by one, so they are readable.
+    unsafe { core::slice::from_raw_parts(p.cast::<u8>(), len) }
+}
+
+/// @brief `IOT_Sign_MQTT` of a chosen legacy SDK build; the legacy headers call this with the
+/// SDK and build switches of the firmware being replaced.
+///
+/// Writes `hostname`, `port`, `clientid`, `username` and `password` byte-identical to the
+/// legacy build and returns its return code. On an invalid region or NULL `meta` nothing is
+/// written; on later errors `signout` is zeroed and, as in legacy, `clientid`/`password` may
+/// already be filled.
+/// @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1`, `_BUNDLE` or `_V2_3_0`.
+/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits (`SUPPORT_TLS`, `MQTT_AUTO_SUBSCRIBE`, ...).
+/// @param[in] region `IOTX_CLOUD_REGION_*` value (0..=5).
+/// @param[in] custom_domain [nullable] NUL-terminated host for region 5 (the value
+///            `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN)` set in v3.2.0).
+/// @param[in] meta ProductKey, DeviceName, DeviceSecret (NUL-terminated members).
+/// @param[out] signout Result.
+/// @return 0, or the legacy SDK's negative code; IOTWIRE_ERR_INVALID_SELECTOR for an unknown
+///         `sdk`/`build`. NULL `signout` or a member without NUL gives the "input invalid" code.
+///
+/// # Safety
+/// `meta` and `signout` must be NULL or point to valid structs of the legacy layout;
+/// `custom_domain` must be NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_sign_mqtt(
+    sdk: u32,
+    build: u32,
+    region: i32,
+    custom_domain: *const c_char,
+    meta: *const iotwire_legacy_dev_meta_t,
+    signout: *mut iotwire_legacy_sign_mqtt_t,
+) -> i32 {
+    let profile = match legacy_profile(sdk, build) {
+        Ok(Some(p)) if !matches!(p.sdk, LegacySdk::LinkSdk41 | LegacySdk::LinkSdk42) => p,
+        _ => return IOTWIRE_ERR_INVALID_SELECTOR,
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sign(
+            profile.sdk,
+            region,
+            custom_domain,
+            meta,
+            signout,
+            |domain, meta, out| {
+                iot_sign::iot_sign_mqtt::<AnyMethod>(profile, region, domain, meta, out)
+            },
+        )
+    }
+}
+
+/// @brief Drop-in for iotkit-embedded v3.2.0's `IOT_Sign_MQTT` in its default build
+/// (`SUPPORT_TLS` + `MQTT_AUTO_SUBSCRIBE`), without a custom domain.
+///
+/// Declared in `include/legacy/dev_sign_api.h` and `sign_api.h`, whose macros route calls to
+/// `iotwire_legacy_sign_mqtt()` with the build switches the firmware was compiled with.
+///
+/// # Safety
+/// As `iotwire_legacy_sign_mqtt()`.
+#[unsafe(no_mangle)]
+#[allow(non_snake_case)]
+pub unsafe extern "C" fn IOT_Sign_MQTT(
+    region: i32,
+    meta: *const iotwire_legacy_dev_meta_t,
+    signout: *mut iotwire_legacy_sign_mqtt_t,
+) -> i32 {
+    let profile = LegacyProfile {
+        tls: true,
+        auto_subscribe: true,
+        ..LegacyProfile::plain(LegacySdk::V320)
+    };
+    const _: () =
+        assert!(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE == 3);
+    // SAFETY: forwarded caller contract.
+    // The fixed profile has its own writer (iot_sign_v320.rs): a firmware calling just this
+    // symbol links neither the legacy layout tables nor MD5/SHA-1.
+    unsafe {
+        sign(
+            profile.sdk,
+            region,
+            core::ptr::null(),
+            meta,
+            signout,
+            |_, meta, out| {
+                let region = u32::try_from(region).ok().and_then(Region::from_index);
+                iot_sign_mqtt_v320(region, meta, out)
+            },
+        )
+    }
+}
+
+/// # Safety
+/// As `iotwire_legacy_sign_mqtt()`.
+unsafe fn sign<F>(
+    sdk: LegacySdk,
+    region: i32,
+    custom_domain: *const c_char,
+    meta: *const iotwire_legacy_dev_meta_t,
+    signout: *mut iotwire_legacy_sign_mqtt_t,
+    write: F,
+) -> i32
+where
+    F: FnOnce(Option<&[u8]>, &Meta<'_>, SignOut<'_>) -> Result<(), Failure>,
+{
+    let invalid = iot_sign::legacy_code(sdk, Failure::InputInvalid);
+    if !iot_sign::region_valid(region) || meta.is_null() || signout.is_null() {
+        return invalid;
+    }
+    // SAFETY: non-NULL and pointing to a valid legacy meta struct (caller contract).
+    let meta_ref = unsafe { &*meta };
+    let (Some(product_key), Some(device_name), Some(device_secret)) = (
+        c_field(&meta_ref.product_key),
+        c_field(&meta_ref.device_name),
+        c_field(&meta_ref.device_secret),
+    ) else {
+        return invalid;
+    };
+    let domain = if custom_domain.is_null() || region != iot_sign::REGION_CUSTOM {
+        None
+    } else {
+        // SAFETY: non-NULL and NUL-terminated (caller contract).
+        Some(unsafe { c_string(custom_domain) })
+    };
+    let out_span = Span::of_raw(signout.cast_const());
+    let meta_span = Span::of_raw(meta);
+    if out_span.overlaps(meta_span) || domain.is_some_and(|d| Span::of(d).overlaps(out_span)) {
+        return invalid;
+    }
+    // SAFETY: non-NULL, valid, and disjoint from every input (checked), so the exclusive
+    // borrow aliases nothing we read.
+    let s = unsafe { &mut *signout };
+    let out = SignOut {
+        hostname: as_bytes_mut(&mut s.hostname),
+        port: &mut s.port,
+        clientid: as_bytes_mut(&mut s.clientid),
+        username: as_bytes_mut(&mut s.username),
+        password: as_bytes_mut(&mut s.password),
+    };
+    let meta = Meta {
+        product_key,
+        device_name,
+        device_secret,
+    };
+    match write(domain, &meta, out) {
+        Ok(()) => 0,
+        Err(f) => iot_sign::legacy_code(sdk, f),
+    }
+}

@@ -1,0 +1,234 @@
+//! `POST /topic/${topic}`: the datagram a device sends to publish on the Alibaba platform.
+//!
+//! Wire order (options ascending): header and token; Uri-Path `topic` then one Uri-Path per
+//! topic segment; Content-Format; Uri-Query `token=..` and `seq=..` when asked for the URI
+//! form; Accept; the auth token option (61 or 2088); the seq option 2089 (symmetric mode);
+//! then the payload (AES-128-CBC in symmetric mode). Symmetric mode is on when the session
+//! holds a key.
+
+use crate::Error;
+use crate::coap::encode::Encoder;
+use crate::coap::header::{Code, Header, MessageType, Token};
+use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
+use crate::coap::session::KEY_LEN;
+use crate::sink::{Limited, Sink, format_decimal, format_unsigned};
+
+/// Content-Format / Accept `application/json`.
+pub const FORMAT_JSON: u16 = 50;
+/// Content-Format / Accept `application/cbor`.
+pub const FORMAT_CBOR: u16 = 60;
+/// Accept `application/octet-stream`, what the legacy SDKs send on every publish.
+pub const FORMAT_OCTET_STREAM: u16 = 42;
+/// Default datagram limit: the legacy `COAP_MSG_MAX_PDU_LEN` (and a safe size for NB-IoT).
+pub const DEFAULT_MAX_DATAGRAM: usize = 1280;
+
+/// Whose bytes to reproduce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// The documented form: token option 2088, Accept = Content-Format, seq as unsigned text.
+    Doc,
+    /// iotkit-embedded v3.x: token option 61, Accept 42, seq printed with `%d`.
+    IotkitV3,
+    /// iotkit-embedded v2.3.0: token option 2088, Accept 42, seq printed with `%d`.
+    IotkitV2,
+}
+
+impl Profile {
+    /// The profile's auth token option number.
+    pub fn token_option(self) -> u16 {
+        match self {
+            Profile::IotkitV3 => crate::coap::options::AUTH_TOKEN_V3,
+            Profile::Doc | Profile::IotkitV2 => crate::coap::options::AUTH_TOKEN,
+        }
+    }
+    /// The profile's Accept for a given Content-Format.
+    pub fn accept(self, content_format: u16) -> u16 {
+        match self {
+            Profile::Doc => content_format,
+            Profile::IotkitV3 | Profile::IotkitV2 => FORMAT_OCTET_STREAM,
+        }
+    }
+    /// True when the seq is printed as a signed C int (`%d`), as the legacy SDKs do.
+    pub fn signed_seq(self) -> bool {
+        !matches!(self, Profile::Doc)
+    }
+}
+
+/// What to publish and how to frame it.
+#[derive(Clone, Copy, Debug)]
+pub struct Publish<'a> {
+    /// MQTT-style topic, e.g. `/sys/pk/dn/thing/event/property/post` (leading `/` optional).
+    pub topic: &'a [u8],
+    /// Payload as given (encrypted here in symmetric mode).
+    pub payload: &'a [u8],
+    /// CON or NON.
+    pub message_type: MessageType,
+    /// Content-Format (50 JSON, 60 CBOR).
+    pub content_format: u16,
+    /// Accept.
+    pub accept: u16,
+    /// Auth token option number (61 or 2088).
+    pub token_option: u16,
+    /// Put token and seq in Uri-Query (`token=..`, `seq=..`) instead of options.
+    pub in_query: bool,
+    /// Print the seq as a signed 32-bit integer (legacy `%d`).
+    pub signed_seq: bool,
+    /// Largest datagram allowed.
+    pub max_datagram: usize,
+}
+
+/// The per-datagram values and credentials (from the session, or overridden by the caller).
+#[derive(Clone, Copy, Debug)]
+pub struct Framing<'a> {
+    /// Message id.
+    pub message_id: u16,
+    /// CoAP token.
+    pub token: Token,
+    /// Auth token from the auth response.
+    pub auth_token: &'a [u8],
+    /// Symmetric-mode key (`None`: plain/DTLS mode).
+    pub key: Option<&'a [u8; KEY_LEN]>,
+    /// Seq (required in symmetric mode).
+    pub seq: Option<u32>,
+}
+
+/// Splits an MQTT-style topic into its segments after checking it: UTF-8, not empty, no
+/// empty segment (`a//b`, trailing `/`), no wildcard, each segment at most 255 bytes.
+pub fn topic_segments(topic: &[u8]) -> Result<impl Iterator<Item = &[u8]>, Error> {
+    let body = topic.strip_prefix(b"/").unwrap_or(topic);
+    if body.is_empty() || core::str::from_utf8(body).is_err() {
+        return Err(Error::InvalidArgument);
+    }
+    let bad =
+        |s: &[u8]| s.is_empty() || s.len() > 255 || s.iter().any(|b| matches!(b, b'+' | b'#' | 0));
+    if body.split(|b| *b == b'/').any(bad) {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(body.split(|b| *b == b'/'))
+}
+
+/// The seq as decimal text: unsigned, or as the legacy `%d` prints it.
+fn seq_text(seq: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
+    if signed {
+        return format_decimal(i32::from_ne_bytes(seq.to_ne_bytes()), buf);
+    }
+    format_unsigned(seq, buf)
+}
+
+#[cfg(feature = "coap-symmetric")]
+fn encrypt<S: Sink + ?Sized>(
+    sink: &mut S,
+    key: &[u8; KEY_LEN],
+    plain: &[u8],
+    measure_only: bool,
+) -> Result<(), Error> {
+    crate::coap::cbc::encrypt_to(sink, key, plain, measure_only)
+}
+
+#[cfg(not(feature = "coap-symmetric"))]
+fn encrypt<S: Sink + ?Sized>(
+    _sink: &mut S,
+    _key: &[u8; KEY_LEN],
+    _plain: &[u8],
+    _measure_only: bool,
+) -> Result<(), Error> {
+    Err(Error::Unsupported)
+}
+
+/// Length of an encrypted value (PKCS#7 always adds 1..=16 bytes).
+fn encrypted_len(n: usize) -> Result<usize, Error> {
+    (n & !15).checked_add(16).ok_or(Error::Overflow)
+}
+
+/// Hex-encodes what `encrypt` writes (for the seq in a Uri-Query).
+struct HexSink<'s, S: Sink>(&'s mut S);
+
+impl<S: Sink> Sink for HexSink<'_, S> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        crate::hex::put_hex(self.0, bytes, crate::hex::HexCase::Lower)
+    }
+}
+
+/// Writes the publish datagram. `measure_only` skips the AES work (placeholder bytes of the
+/// same length), for the size-query pass.
+pub fn build<S: Sink + ?Sized>(
+    sink: &mut S,
+    p: &Publish<'_>,
+    f: &Framing<'_>,
+    measure_only: bool,
+) -> Result<(), Error> {
+    if f.auth_token.is_empty() {
+        return Err(Error::CoapNotAuthenticated);
+    }
+    let seq = match f.key {
+        Some(_) => Some(f.seq.ok_or(Error::CoapNotAuthenticated)?),
+        None => None,
+    };
+    let mut limited = Limited::new(sink, p.max_datagram, Error::CoapDatagramTooLarge);
+    let header = Header {
+        message_type: p.message_type,
+        code: Code::POST,
+        message_id: f.message_id,
+    };
+    let mut e = Encoder::new(&mut limited, &header, &f.token)?;
+    e.option(URI_PATH, b"topic")?;
+    for segment in topic_segments(p.topic)? {
+        e.option(URI_PATH, segment)?;
+    }
+    e.option_uint(CONTENT_FORMAT, u32::from(p.content_format))?;
+    let mut digits = [0u8; 11];
+    let seq_plain = seq.map(|s| seq_text(s, p.signed_seq, &mut digits));
+    if p.in_query {
+        let len = f.auth_token.len().checked_add(6).ok_or(Error::Overflow)?;
+        e.option_header(URI_QUERY, len)?;
+        e.sink().put(b"token=")?;
+        e.sink().put(f.auth_token)?;
+        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
+            let len = encrypted_len(plain.len())?
+                .checked_mul(2)
+                .ok_or(Error::Overflow)?;
+            e.option_header(URI_QUERY, len.checked_add(4).ok_or(Error::Overflow)?)?;
+            e.sink().put(b"seq=")?;
+            encrypt(&mut HexSink(e.sink()), key, plain, measure_only)?;
+        }
+    }
+    e.option_uint(ACCEPT, u32::from(p.accept))?;
+    if !p.in_query {
+        e.option(p.token_option, f.auth_token)?;
+        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
+            e.option_header(SEQ, encrypted_len(plain.len())?)?;
+            encrypt(e.sink(), key, plain, measure_only)?;
+        }
+    }
+    match f.key {
+        Some(key) => {
+            let sink = e.payload_marker()?;
+            encrypt(sink, key, p.payload, measure_only)
+        }
+        None => e.payload(p.payload),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics() {
+        let segs = |t: &[u8]| topic_segments(t).map(|i| i.count());
+        assert_eq!(segs(b"/a/b/c"), Ok(3));
+        assert_eq!(segs(b"a/b"), Ok(2));
+        for bad in [&b""[..], b"/", b"a//b", b"a/", b"a/+/b", b"a/#", b"\xff"] {
+            assert!(topic_segments(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn seq_texts() {
+        let mut b = [0u8; 11];
+        assert_eq!(seq_text(u32::MAX, true, &mut b), b"-1");
+        assert_eq!(seq_text(u32::MAX, false, &mut b), b"4294967295");
+        assert_eq!(seq_text(0, false, &mut b), b"0");
+        assert_eq!(seq_text(10, true, &mut b), b"10");
+    }
+}

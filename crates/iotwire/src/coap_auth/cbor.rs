@@ -1,0 +1,256 @@
+//! The part of CBOR (RFC 8949) the auth exchange needs: writing a map of text strings and
+//! small unsigned integers, and reading the server's reply map without allocating.
+//!
+//! The reader validates the whole item once (definite lengths only, nesting at most
+//! [`MAX_DEPTH`], nothing after it), then lookups walk the borrowed bytes again, like the
+//! JSON reader. Indefinite lengths, reserved additional-information values and a stray
+//! "break" are errors; a text key that occurs twice is an error (two readers of one reply
+//! must not disagree).
+
+use crate::Error;
+use crate::sink::Sink;
+
+/// Deepest nesting accepted in a reply (the auth reply is flat).
+pub const MAX_DEPTH: u32 = 8;
+
+const MAJOR_UINT: u8 = 0;
+const MAJOR_NINT: u8 = 1;
+const MAJOR_BYTES: u8 = 2;
+const MAJOR_TEXT: u8 = 3;
+const MAJOR_ARRAY: u8 = 4;
+const MAJOR_MAP: u8 = 5;
+const MAJOR_TAG: u8 = 6;
+
+/// Writes an item head: major type and argument in the shortest form.
+pub fn put_head<S: Sink + ?Sized>(s: &mut S, major: u8, value: u32) -> Result<(), Error> {
+    let m = major << 5;
+    let be = value.to_be_bytes();
+    match value {
+        0..=23 => s.put_byte(m | be[3]),
+        24..=0xff => s.put(&[m | 24, be[3]]),
+        0x100..=0xffff => s.put(&[m | 25, be[2], be[3]]),
+        _ => s.put(&[m | 26, be[0], be[1], be[2], be[3]]),
+    }
+}
+
+/// Writes the head of a map of `pairs` key/value pairs.
+pub fn put_map<S: Sink + ?Sized>(s: &mut S, pairs: u32) -> Result<(), Error> {
+    put_head(s, MAJOR_MAP, pairs)
+}
+
+/// Writes an unsigned integer.
+pub fn put_uint<S: Sink + ?Sized>(s: &mut S, value: u32) -> Result<(), Error> {
+    put_head(s, MAJOR_UINT, value)
+}
+
+/// Writes a text string given as pieces to concatenate (the caller guarantees UTF-8).
+pub fn put_text<S: Sink + ?Sized>(s: &mut S, parts: &[&[u8]]) -> Result<(), Error> {
+    let len = parts
+        .iter()
+        .try_fold(0usize, |n, p| n.checked_add(p.len()))
+        .ok_or(Error::Overflow)?;
+    put_head(
+        s,
+        MAJOR_TEXT,
+        u32::try_from(len).map_err(|_| Error::Overflow)?,
+    )?;
+    parts.iter().try_for_each(|p| s.put(p))
+}
+
+/// One decoded value, borrowed from the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Major type 0.
+    Unsigned(u64),
+    /// Major type 1: the value is `-1 - n`; `n` is kept to avoid overflow.
+    Negative(u64),
+    /// Major type 3 (valid UTF-8).
+    Text(&'a [u8]),
+    /// Anything else (byte strings, arrays, maps, tags, simple values, floats).
+    Other,
+}
+
+/// A validated CBOR map, borrowed from the input.
+#[derive(Clone, Copy, Debug)]
+pub struct Map<'a> {
+    /// The bytes after the map's head.
+    body: &'a [u8],
+    pairs: u64,
+}
+
+struct Cursor<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.pos.checked_add(n).ok_or(Error::InvalidCbor)?;
+        let bytes = self.buf.get(self.pos..end).ok_or(Error::InvalidCbor)?;
+        self.pos = end;
+        Ok(bytes)
+    }
+
+    fn byte(&mut self) -> Result<u8, Error> {
+        self.take(1)?.first().copied().ok_or(Error::InvalidCbor)
+    }
+
+    /// Reads a head: (major type, additional info, argument).
+    fn head(&mut self) -> Result<(u8, u8, u64), Error> {
+        let b = self.byte()?;
+        let (major, info) = (b >> 5, b & 0x1f);
+        let arg = match info {
+            0..=23 => u64::from(info),
+            24 => u64::from(self.byte()?),
+            25 => self.uint_be(2)?,
+            26 => self.uint_be(4)?,
+            27 => self.uint_be(8)?,
+            // 28..=30 reserved, 31 indefinite length or break: never in a reply we accept.
+            _ => return Err(Error::InvalidCbor),
+        };
+        Ok((major, info, arg))
+    }
+
+    fn uint_be(&mut self, n: usize) -> Result<u64, Error> {
+        Ok(self
+            .take(n)?
+            .iter()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b)))
+    }
+
+    fn len_arg(arg: u64) -> Result<usize, Error> {
+        usize::try_from(arg).map_err(|_| Error::InvalidCbor)
+    }
+
+    /// Reads one complete item, returning its value.
+    fn item(&mut self, depth: u32) -> Result<Value<'a>, Error> {
+        let (major, info, arg) = self.head()?;
+        match major {
+            MAJOR_UINT => Ok(Value::Unsigned(arg)),
+            MAJOR_NINT => Ok(Value::Negative(arg)),
+            MAJOR_BYTES => {
+                self.take(Self::len_arg(arg)?)?;
+                Ok(Value::Other)
+            }
+            MAJOR_TEXT => {
+                let text = self.take(Self::len_arg(arg)?)?;
+                core::str::from_utf8(text).map_err(|_| Error::InvalidCbor)?;
+                Ok(Value::Text(text))
+            }
+            MAJOR_ARRAY | MAJOR_MAP | MAJOR_TAG => {
+                let depth = depth.checked_add(1).ok_or(Error::InvalidCbor)?;
+                if depth > MAX_DEPTH {
+                    return Err(Error::InvalidCbor);
+                }
+                let items = match major {
+                    MAJOR_ARRAY => arg,
+                    MAJOR_MAP => arg.checked_mul(2).ok_or(Error::InvalidCbor)?,
+                    _ => 1,
+                };
+                // Every item takes at least one byte, so a count larger than what is left
+                // fails fast instead of looping.
+                let left = self.buf.len().saturating_sub(self.pos);
+                if items > u64::try_from(left).unwrap_or(u64::MAX) {
+                    return Err(Error::InvalidCbor);
+                }
+                let mut i = 0u64;
+                while i < items {
+                    self.item(depth)?;
+                    i = i.saturating_add(1);
+                }
+                Ok(Value::Other)
+            }
+            // Major 7: simple values and floats; their argument was already consumed.
+            _ => {
+                // Two-byte simple values below 32 are not well-formed (RFC 8949 3.3).
+                if info == 24 && arg < 32 {
+                    return Err(Error::InvalidCbor);
+                }
+                Ok(Value::Other)
+            }
+        }
+    }
+}
+
+/// Checks that `input` is exactly one well-formed CBOR map and returns it.
+pub fn parse_map(input: &[u8]) -> Result<Map<'_>, Error> {
+    let mut c = Cursor { buf: input, pos: 0 };
+    let (major, _, pairs) = c.head()?;
+    if major != MAJOR_MAP {
+        return Err(Error::InvalidCbor);
+    }
+    let body_start = c.pos;
+    let mut whole = Cursor { buf: input, pos: 0 };
+    whole.item(0)?;
+    if whole.pos != input.len() {
+        return Err(Error::InvalidCbor);
+    }
+    let body = input.get(body_start..).ok_or(Error::InvalidCbor)?;
+    Ok(Map { body, pairs })
+}
+
+impl<'a> Map<'a> {
+    /// The value of the text key `key`, `None` if absent; a text key present twice is
+    /// [`Error::InvalidCbor`].
+    pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
+        let mut c = Cursor {
+            buf: self.body,
+            pos: 0,
+        };
+        let mut found = None;
+        let mut i = 0u64;
+        while i < self.pairs {
+            let k = c.item(1)?;
+            let v = c.item(1)?;
+            if k == Value::Text(key) {
+                if found.is_some() {
+                    return Err(Error::InvalidCbor);
+                }
+                found = Some(v);
+            }
+            i = i.saturating_add(1);
+        }
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::SliceWriter;
+
+    #[test]
+    fn heads_use_the_shortest_form() {
+        let mut buf = [0u8; 16];
+        let mut w = SliceWriter::new(&mut buf);
+        put_uint(&mut w, 23).unwrap();
+        put_uint(&mut w, 24).unwrap();
+        put_uint(&mut w, 256).unwrap();
+        put_uint(&mut w, 65536).unwrap();
+        assert_eq!(w.written(), &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn reads_a_reply_map_and_refuses_malformed_ones() {
+        // {"token": "ab", "seqOffset": 1, "x": [1, {}]} written by hand (RFC 8949 encoding).
+        let m = [
+            0xa3, 0x65, b't', b'o', b'k', b'e', b'n', 0x62, b'a', b'b', 0x69, b's', b'e', b'q',
+            b'O', b'f', b'f', b's', b'e', b't', 0x01, 0x61, b'x', 0x82, 0x01, 0xa0,
+        ];
+        let map = parse_map(&m).unwrap();
+        assert_eq!(map.get(b"token").unwrap(), Some(Value::Text(b"ab")));
+        assert_eq!(map.get(b"seqOffset").unwrap(), Some(Value::Unsigned(1)));
+        assert_eq!(map.get(b"random").unwrap(), None);
+        assert!(parse_map(&m[..m.len() - 1]).is_err());
+        let mut trailing = [0u8; 27];
+        trailing[..26].copy_from_slice(&m);
+        assert!(parse_map(&trailing).is_err());
+        assert!(parse_map(&[0xbf, 0xff]).is_err()); // indefinite map
+        assert!(parse_map(&[0xa1, 0x61, b'a', 0x61]).is_err()); // truncated
+        assert!(parse_map(&[0xa2, 0x61, b'a', 0x00, 0x61, b'a', 0x01]).is_ok());
+        let dup = parse_map(&[0xa2, 0x61, b'a', 0x00, 0x61, b'a', 0x01]).unwrap();
+        assert!(dup.get(b"a").is_err());
+        assert!(parse_map(&[0xa1, 0x61, 0xff, 0x00]).is_err()); // not UTF-8
+        assert!(parse_map(&[0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).is_err());
+    }
+}

@@ -1,0 +1,37 @@
+//! The whole auth datagram: CON POST, the caller's message id and CoAP token, then
+//! Uri-Path `auth` (11), Content-Format (12) and Accept (17) both 50 (JSON) or 60 (CBOR),
+//! the payload marker and the payload. This is byte for byte what iotkit-embedded 3.2.0 and
+//! 2.3.0 send (`IOT_CoAP_DeviceNameAuth`); the profiles differ only in the payload rules and in
+//! how the message id is seeded (the session's business).
+
+use crate::Error;
+use crate::coap::encode::Encoder;
+use crate::coap::header::{Code, Header, MessageType, Token};
+use crate::coap::options::{ACCEPT, CONTENT_FORMAT, URI_PATH};
+use crate::coap_auth::params::AuthParams;
+use crate::coap_auth::payload;
+use crate::mac::Digest;
+use crate::sink::Sink;
+
+/// Writes the auth request with `message_id` and `token`; `digest` is the sign's MAC.
+pub fn write_request<S: Sink>(
+    p: &AuthParams<'_>,
+    digest: &Digest,
+    message_id: u16,
+    token: &Token,
+    s: &mut S,
+) -> Result<(), Error> {
+    p.validate()?;
+    let header = Header {
+        message_type: MessageType::Confirmable,
+        code: Code::POST,
+        message_id,
+    };
+    let mut e = Encoder::new(s, &header, token)?;
+    e.option(URI_PATH, b"auth")?;
+    let cf = u32::from(p.format.content_format());
+    e.option_uint(CONTENT_FORMAT, cf)?;
+    e.option_uint(ACCEPT, cf)?;
+    let sink = e.payload_marker()?;
+    payload::write_payload(p, digest, sink)
+}

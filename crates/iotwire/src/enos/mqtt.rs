@@ -1,0 +1,94 @@
+//! MQTT CONNECT credentials as the EnOS C device SDK builds them
+//! (`EnvisionIot/enos-device-sdk-c` `src/dev_sign/dev_sign_mqtt.c`, vectors `enos_sign_mqtt`):
+//!
+//! - client id `<pk>.<dk>|securemode=2,signmethod=sha256,timestamp=2524608000000|` (the SDK
+//!   always writes securemode 2, with or without TLS);
+//! - username `<dk>&<pk>`;
+//! - password: upper-case hex of the **plain** SHA-256 (no HMAC) of
+//!   `clientId<pk>.<dk>deviceKey<dk>productKey<pk>timestamp2524608000000` followed by the
+//!   DeviceSecret;
+//! - host: the caller's broker host, verbatim; port 18883 (TLS) or 11883 (plaintext).
+
+use crate::Error;
+use crate::enos::device::{self, Device};
+use crate::hash::Hash;
+use crate::hash::sha256::Sha256;
+use crate::hex::{HexCase, put_hex};
+use crate::sink::Sink;
+use zeroize::Zeroize;
+
+/// The constant timestamp of the SDK (2050-01-01T00:00:00Z in milliseconds).
+pub const TIMESTAMP: &[u8] = b"2524608000000";
+/// Port of MQTT over TLS.
+pub const PORT_TLS: u16 = 18883;
+/// Port of MQTT over plaintext TCP.
+pub const PORT_PLAIN: u16 = 11883;
+/// Length of the password text.
+pub const PASSWORD_LEN: usize = 64;
+
+/// Writes the client id.
+pub fn write_client_id<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    d.check_names()?;
+    s.put(d.product_key)?;
+    s.put(b".")?;
+    s.put(d.device_key)?;
+    s.put(b"|securemode=2,signmethod=sha256,timestamp=")?;
+    s.put(TIMESTAMP)?;
+    s.put(b"|")
+}
+
+/// Writes the username `<dk>&<pk>`.
+pub fn write_username<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    d.check_names()?;
+    s.put(d.device_key)?;
+    s.put(b"&")?;
+    s.put(d.product_key)
+}
+
+/// Writes the sign content: what is hashed before the DeviceSecret (holds no secret).
+pub fn write_sign_content<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    d.check_names()?;
+    s.put(b"clientId")?;
+    s.put(d.product_key)?;
+    s.put(b".")?;
+    s.put(d.device_key)?;
+    s.put(b"deviceKey")?;
+    s.put(d.device_key)?;
+    s.put(b"productKey")?;
+    s.put(d.product_key)?;
+    s.put(b"timestamp")?;
+    s.put(TIMESTAMP)
+}
+
+/// Checks what the password needs, without hashing (for size queries).
+pub fn check_password(d: &Device<'_>) -> Result<(), Error> {
+    d.check_names()?;
+    device::secret(d.device_secret)
+}
+
+/// Writes the password; the digest is wiped after use.
+pub fn write_password<S: Sink>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    check_password(d)?;
+    let mut h = Hash::<Sha256>::new();
+    write_sign_content(d, &mut h)?;
+    h.put(d.device_secret)?;
+    let mut digest = h.finish();
+    let written = put_hex(s, &digest, HexCase::Upper);
+    digest.zeroize();
+    written
+}
+
+/// Writes the broker host, verbatim.
+pub fn write_host<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    device::host(d.host)?;
+    s.put(d.host)
+}
+
+/// The TCP port: the override, else 18883 for TLS and 11883 for plaintext.
+pub fn port(d: &Device<'_>) -> u16 {
+    match (d.port, d.plaintext_mqtt) {
+        (Some(p), _) => p,
+        (None, false) => PORT_TLS,
+        (None, true) => PORT_PLAIN,
+    }
+}

@@ -1,0 +1,101 @@
+//! The DTLS-PSK of the EnOS CoAP server (seed: EnOS "CoAP连接通信"): identity
+//! `{ProductKey},{DeviceKey},{SecureMode},{Lifetime}` and key = bytes 9..24 (1-based, i.e.
+//! `[8, 24)`) of SHA-256 of the DeviceSecret (SecureMode 2) or ProductSecret (SecureMode 3).
+//! The key is the raw 16 digest bytes, never their hex text.
+
+use crate::Error;
+use crate::enos::device::{self, Device, SecureMode};
+use crate::hash::Hash;
+use crate::hash::sha256::Sha256;
+use crate::sink::Sink;
+use zeroize::Zeroize;
+
+/// Shortest lifetime the server accepts, in seconds.
+pub const LIFETIME_MIN: u32 = 30;
+/// Longest lifetime the server accepts, in seconds (one day).
+pub const LIFETIME_MAX: u32 = 86_400;
+/// Length of the PSK in bytes.
+pub const KEY_LEN: usize = 16;
+/// First digest byte of the key (0-based; the seed's "第9到第24字节" counts from 1).
+const KEY_START: usize = 8;
+
+/// Lifetime: 30..=86400 seconds.
+pub fn lifetime(seconds: u32) -> Result<(), Error> {
+    if (LIFETIME_MIN..=LIFETIME_MAX).contains(&seconds) {
+        Ok(())
+    } else {
+        Err(Error::InvalidLifetime)
+    }
+}
+
+/// The 16-byte PSK, wiped when dropped.
+pub struct PskKey([u8; KEY_LEN]);
+
+impl PskKey {
+    /// The key bytes.
+    pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
+        &self.0
+    }
+}
+
+impl Drop for PskKey {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+/// Writes the identity; checks the names and the lifetime, not the secret (the identity does
+/// not depend on it).
+pub fn write_identity<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+    d.check_names()?;
+    lifetime(d.lifetime_s)?;
+    // Checked above: the lifetime fits an i32.
+    let seconds = i32::try_from(d.lifetime_s).map_err(|_| Error::InvalidLifetime)?;
+    s.put(d.product_key)?;
+    s.put(b",")?;
+    s.put(d.device_key)?;
+    s.put(b",")?;
+    s.put_decimal(d.secure_mode.number())?;
+    s.put(b",")?;
+    s.put_decimal(seconds)
+}
+
+/// The secret the key is derived from, by secure mode.
+pub fn secret<'a>(d: &Device<'a>) -> &'a [u8] {
+    match d.secure_mode {
+        SecureMode::DeviceSecret => d.device_secret,
+        SecureMode::ProductSecret => d.product_secret,
+    }
+}
+
+/// Derives the key. Everything the identity needs is checked too, so a key never exists for
+/// an identity the library would refuse.
+pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
+    d.check_names()?;
+    lifetime(d.lifetime_s)?;
+    let secret = secret(d);
+    device::secret(secret)?;
+    let mut h = Hash::<Sha256>::new();
+    h.put(secret)?;
+    let mut digest = h.finish();
+    let mut key = PskKey([0; KEY_LEN]);
+    for (k, b) in key.0.iter_mut().zip(digest.iter().skip(KEY_START)) {
+        *k = *b;
+    }
+    digest.zeroize();
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetime_bounds() {
+        assert_eq!(lifetime(29), Err(Error::InvalidLifetime));
+        assert!(lifetime(30).is_ok());
+        assert!(lifetime(86_400).is_ok());
+        assert_eq!(lifetime(86_401), Err(Error::InvalidLifetime));
+        assert_eq!(lifetime(0), Err(Error::InvalidLifetime));
+    }
+}

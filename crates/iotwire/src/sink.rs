@@ -1,0 +1,215 @@
+//! Where formatted bytes go. Every builder in the core writes through a [`Sink`], so one piece
+//! of code both measures an output ([`Counter`]) and writes it ([`SliceWriter`]): the size a
+//! caller is told is, by construction, the size that is written.
+
+use crate::Error;
+
+/// A byte destination that may refuse (buffer full) but never panics.
+pub trait Sink {
+    /// Appends `bytes`, or fails without a partial write of this call.
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Appends one byte.
+    fn put_byte(&mut self, byte: u8) -> Result<(), Error> {
+        self.put(core::slice::from_ref(&byte))
+    }
+
+    /// Appends the decimal text of a signed integer (no leading zeros, `-` for negatives).
+    fn put_decimal(&mut self, value: i32) -> Result<(), Error> {
+        let mut digits = [0u8; 11];
+        let text = format_decimal(value, &mut digits);
+        self.put(text)
+    }
+}
+
+/// Writes the decimal digits of `value` into the tail of `buf` and returns that tail.
+/// 32-bit on purpose: 64-bit division would pull a 0.5 KB runtime routine into Cortex-M links.
+pub fn format_decimal(value: i32, buf: &mut [u8; 11]) -> &[u8] {
+    let mut start = unsigned_digits(value.unsigned_abs(), buf);
+    // u32::MAX has 10 digits, so the 11th byte is always free for the sign.
+    if value < 0 {
+        start = start.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    buf.get(start..).unwrap_or(&[])
+}
+
+/// [`format_decimal`] for an unsigned value (ids, seq numbers above `i32::MAX`).
+pub fn format_unsigned(value: u32, buf: &mut [u8; 11]) -> &[u8] {
+    let start = unsigned_digits(value, buf);
+    buf.get(start..).unwrap_or(&[])
+}
+
+/// Writes the digits of `value` at the end of `buf`; returns where they start.
+fn unsigned_digits(value: u32, buf: &mut [u8; 11]) -> usize {
+    let mut rest = value;
+    let mut start = buf.len();
+    for slot in buf.iter_mut().rev() {
+        // `rest % 10` is always < 10, so the narrowing cannot lose information.
+        *slot = b'0'.wrapping_add(u8::try_from(rest % 10).unwrap_or(0));
+        rest /= 10;
+        start = start.saturating_sub(1);
+        if rest == 0 {
+            break;
+        }
+    }
+    start
+}
+
+/// Counts what would be written; never fails except on arithmetic overflow.
+#[derive(Default, Debug)]
+pub struct Counter {
+    len: usize,
+}
+
+impl Counter {
+    /// A counter at zero.
+    pub fn new() -> Self {
+        Self { len: 0 }
+    }
+    /// Bytes counted so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// True if nothing was counted.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Sink for Counter {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.len = self.len.checked_add(bytes.len()).ok_or(Error::Overflow)?;
+        Ok(())
+    }
+}
+
+/// Writes into a caller's slice, checking capacity before each write.
+#[derive(Debug)]
+pub struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl<'a> SliceWriter<'a> {
+    /// A writer at the start of `buf`.
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        Self { buf, pos: 0 }
+    }
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.pos
+    }
+    /// True if nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.pos == 0
+    }
+    /// The bytes written so far.
+    pub fn written(&self) -> &[u8] {
+        self.buf.get(..self.pos).unwrap_or(&[])
+    }
+}
+
+impl Sink for SliceWriter<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let end = self.pos.checked_add(bytes.len()).ok_or(Error::Overflow)?;
+        let dst = self
+            .buf
+            .get_mut(self.pos..end)
+            .ok_or(Error::BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.pos = end;
+        Ok(())
+    }
+}
+
+/// Passes bytes on until `limit` is reached, then fails with `error` (legacy field limits):
+/// one writer both enforces a limit and writes, instead of a counting pre-pass.
+pub struct Limited<'s, S: Sink + ?Sized> {
+    inner: &'s mut S,
+    left: usize,
+    error: Error,
+}
+
+impl<'s, S: Sink + ?Sized> Limited<'s, S> {
+    /// At most `limit` bytes go to `inner`; more is `error`.
+    pub fn new(inner: &'s mut S, limit: usize, error: Error) -> Self {
+        Limited {
+            inner,
+            left: limit,
+            error,
+        }
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for Limited<'_, S> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.left = self.left.checked_sub(bytes.len()).ok_or(self.error)?;
+        self.inner.put(bytes)
+    }
+}
+
+/// Either measures or writes: the FFI layer runs one builder twice, first to learn the exact
+/// size, then (if the caller's buffer is large enough) to write.
+#[derive(Debug)]
+pub enum Output<'a> {
+    /// Size query pass.
+    Measure(Counter),
+    /// Writing pass.
+    Write(SliceWriter<'a>),
+}
+
+impl Output<'_> {
+    /// Bytes measured or written so far.
+    pub fn len(&self) -> usize {
+        match self {
+            Output::Measure(c) => c.len(),
+            Output::Write(w) => w.len(),
+        }
+    }
+    /// True if nothing was measured or written.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Sink for Output<'_> {
+    // Out of line: builders call `put` from hundreds of places, and the inlined match, bounds
+    // check and copy at each of them cost several KB of flash.
+    #[inline(never)]
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match self {
+            Output::Measure(c) => c.put(bytes),
+            Output::Write(w) => w.put(bytes),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_edges() {
+        let mut b = [0u8; 11];
+        assert_eq!(format_decimal(0, &mut b), b"0");
+        assert_eq!(format_decimal(-2, &mut b), b"-2");
+        assert_eq!(format_decimal(8, &mut b), b"8");
+        assert_eq!(format_decimal(i32::MIN, &mut b), b"-2147483648");
+        assert_eq!(format_decimal(i32::MAX, &mut b), b"2147483647");
+        assert_eq!(format_unsigned(0, &mut b), b"0");
+        assert_eq!(format_unsigned(u32::MAX, &mut b), b"4294967295");
+    }
+
+    #[test]
+    fn slice_writer_refuses_without_partial_write() {
+        let mut buf = [0xAAu8; 4];
+        let mut w = SliceWriter::new(&mut buf);
+        assert!(w.put(b"abc").is_ok());
+        assert_eq!(w.put(b"de"), Err(Error::BufferTooSmall));
+        assert_eq!(w.written(), b"abc");
+        assert_eq!(buf[3], 0xAA);
+    }
+}
