@@ -155,7 +155,8 @@ for t in $TARGETS; do
     if features_exist "$ROOT" "$features"; then
       check "$t" "$set" "$features"
     else
-      echo "panic-never-gate: skipping $set (features not in Cargo.toml: $features)"
+      echo "FAIL: $set names features iotwire-ffi does not have: $features"
+      FAIL=1
     fi
   done
 done

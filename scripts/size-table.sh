@@ -91,8 +91,8 @@ for t in $TARGETS; do
   for entry in "${FEATURE_SETS[@]}"; do
     IFS='|' read -r set features prog <<<"$entry"
     if ! features_exist "$ROOT" "$features"; then
-      echo "size-table: skipping $set (features not in Cargo.toml: $features)" >&2
-      continue
+      echo "size-table: set $set names features iotwire-ffi does not have: $features" >&2
+      exit 1
     fi
     measure "$t" "$set" "$features" compact "$prog"
   done
