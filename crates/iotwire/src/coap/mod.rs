@@ -7,6 +7,8 @@
 //! [`decode::Message::parse`] validates a whole datagram once and hands out borrowed views.
 
 #[cfg(feature = "coap-symmetric")]
+pub mod aes128;
+#[cfg(feature = "coap-symmetric")]
 pub mod cbc;
 pub mod decode;
 pub mod encode;
@@ -17,3 +19,4 @@ pub mod options;
 pub mod publish;
 pub mod response;
 pub mod session;
+pub mod wire;

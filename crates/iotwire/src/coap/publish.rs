@@ -11,7 +11,10 @@ use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::coap::session::KEY_LEN;
-use crate::sink::{Limited, Sink, format_decimal, format_unsigned};
+use crate::sink::{Sink, format_decimal, format_unsigned};
+
+/// The encrypted seq is one AES block.
+const BLOCK: usize = 16;
 
 /// Content-Format / Accept `application/json`.
 pub const FORMAT_JSON: u16 = 50;
@@ -115,44 +118,51 @@ fn seq_text(seq: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
     format_unsigned(seq, buf)
 }
 
+/// Symmetric mode: the sealed seq (one block) and the encrypted payload.
 #[cfg(feature = "coap-symmetric")]
-fn encrypt<S: Sink + ?Sized>(
-    sink: &mut S,
-    key: &[u8; KEY_LEN],
-    plain: &[u8],
-    measure_only: bool,
-) -> Result<(), Error> {
-    crate::coap::cbc::encrypt_to(sink, key, plain, measure_only)
-}
+mod seal {
+    use super::*;
+    use crate::coap::cbc;
+    use crate::coap::wire::Wire;
 
-#[cfg(not(feature = "coap-symmetric"))]
-fn encrypt<S: Sink + ?Sized>(
-    _sink: &mut S,
-    _key: &[u8; KEY_LEN],
-    _plain: &[u8],
-    _measure_only: bool,
-) -> Result<(), Error> {
-    Err(Error::Unsupported)
-}
+    pub(super) fn seq(key: &[u8; KEY_LEN], text: &[u8], measure_only: bool) -> [u8; BLOCK] {
+        if measure_only {
+            return [0; BLOCK];
+        }
+        cbc::encrypt_short(key, text)
+    }
 
-/// Length of an encrypted value (PKCS#7 always adds 1..=16 bytes).
-fn encrypted_len(n: usize) -> Result<usize, Error> {
-    (n & !15).checked_add(16).ok_or(Error::Overflow)
-}
+    pub(super) fn payload(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure: bool) {
+        cbc::encrypt(w, key, plain, measure);
+    }
 
-/// Hex-encodes what `encrypt` writes (for the seq in a Uri-Query).
-struct HexSink<'s, S: Sink>(&'s mut S);
-
-impl<S: Sink> Sink for HexSink<'_, S> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        crate::hex::put_hex(self.0, bytes, crate::hex::HexCase::Lower)
+    pub(super) fn check() -> Result<(), Error> {
+        Ok(())
     }
 }
 
-/// Writes the publish datagram. `measure_only` skips the AES work (placeholder bytes of the
-/// same length), for the size-query pass.
-pub fn build<S: Sink + ?Sized>(
-    sink: &mut S,
+/// Without `coap-symmetric` a session with a key cannot publish.
+#[cfg(not(feature = "coap-symmetric"))]
+mod seal {
+    use super::*;
+    use crate::coap::wire::Wire;
+
+    pub(super) fn seq(_key: &[u8; KEY_LEN], _text: &[u8], _measure_only: bool) -> [u8; BLOCK] {
+        [0; BLOCK]
+    }
+
+    pub(super) fn payload(_w: &mut Wire<'_>, _key: &[u8; KEY_LEN], _plain: &[u8], _m: bool) {}
+
+    pub(super) fn check() -> Result<(), Error> {
+        Err(Error::Unsupported)
+    }
+}
+
+/// Writes the publish datagram to `sink`. Everything is checked before the first byte is
+/// written; `measure_only` skips the AES work (zero bytes of the same length), for the
+/// size-query pass.
+pub fn build(
+    sink: &mut dyn Sink,
     p: &Publish<'_>,
     f: &Framing<'_>,
     measure_only: bool,
@@ -160,53 +170,59 @@ pub fn build<S: Sink + ?Sized>(
     if f.auth_token.is_empty() {
         return Err(Error::CoapNotAuthenticated);
     }
-    let seq = match f.key {
-        Some(_) => Some(f.seq.ok_or(Error::CoapNotAuthenticated)?),
+    let mut digits = [0u8; 11];
+    let sealed = match f.key {
+        Some(key) => {
+            let seq = f.seq.ok_or(Error::CoapNotAuthenticated)?;
+            seal::check()?;
+            let text = seq_text(seq, p.signed_seq, &mut digits);
+            Some((key, seal::seq(key, text, measure_only)))
+        }
         None => None,
     };
-    let mut limited = Limited::new(sink, p.max_datagram, Error::CoapDatagramTooLarge);
+    let segments = topic_segments(p.topic)?;
     let header = Header {
         message_type: p.message_type,
         code: Code::POST,
         message_id: f.message_id,
     };
-    let mut e = Encoder::new(&mut limited, &header, &f.token)?;
-    e.option(URI_PATH, b"topic")?;
-    for segment in topic_segments(p.topic)? {
-        e.option(URI_PATH, segment)?;
+    let mut e = Encoder::new(
+        sink,
+        p.max_datagram,
+        Error::CoapDatagramTooLarge,
+        &header,
+        &f.token,
+    );
+    e.option(URI_PATH, b"topic");
+    for segment in segments {
+        e.option(URI_PATH, segment);
     }
-    e.option_uint(CONTENT_FORMAT, u32::from(p.content_format))?;
-    let mut digits = [0u8; 11];
-    let seq_plain = seq.map(|s| seq_text(s, p.signed_seq, &mut digits));
+    e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
     if p.in_query {
-        let len = f.auth_token.len().checked_add(6).ok_or(Error::Overflow)?;
-        e.option_header(URI_QUERY, len)?;
-        e.sink().put(b"token=")?;
-        e.sink().put(f.auth_token)?;
-        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
-            let len = encrypted_len(plain.len())?
-                .checked_mul(2)
-                .ok_or(Error::Overflow)?;
-            e.option_header(URI_QUERY, len.checked_add(4).ok_or(Error::Overflow)?)?;
-            e.sink().put(b"seq=")?;
-            encrypt(&mut HexSink(e.sink()), key, plain, measure_only)?;
+        e.option_header(URI_QUERY, f.auth_token.len().saturating_add(6));
+        e.wire().put(b"token=");
+        e.wire().put(f.auth_token);
+        if let Some((_, seq)) = &sealed {
+            e.option_header(URI_QUERY, 4 + 2 * BLOCK);
+            e.wire().put(b"seq=");
+            e.wire().hex(seq);
         }
     }
-    e.option_uint(ACCEPT, u32::from(p.accept))?;
+    e.option_uint(ACCEPT, u32::from(p.accept));
     if !p.in_query {
-        e.option(p.token_option, f.auth_token)?;
-        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
-            e.option_header(SEQ, encrypted_len(plain.len())?)?;
-            encrypt(e.sink(), key, plain, measure_only)?;
+        e.option(p.token_option, f.auth_token);
+        if let Some((_, seq)) = &sealed {
+            e.option(SEQ, seq);
         }
     }
-    match f.key {
-        Some(key) => {
-            let sink = e.payload_marker()?;
-            encrypt(sink, key, p.payload, measure_only)
+    match sealed {
+        Some((key, _)) => {
+            e.payload_marker();
+            seal::payload(e.wire(), key, p.payload, measure_only);
         }
         None => e.payload(p.payload),
     }
+    e.finish()
 }
 
 #[cfg(test)]

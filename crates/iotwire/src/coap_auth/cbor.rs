@@ -8,53 +8,34 @@
 //! must not disagree).
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::coap::wire::Wire;
 
 /// Deepest nesting accepted in a reply (the auth reply is flat).
 pub const MAX_DEPTH: u32 = 8;
 
-const MAJOR_UINT: u8 = 0;
+/// Major type 0: unsigned integer.
+pub const MAJOR_UINT: u8 = 0;
 const MAJOR_NINT: u8 = 1;
 const MAJOR_BYTES: u8 = 2;
-const MAJOR_TEXT: u8 = 3;
+/// Major type 3: text string.
+pub const MAJOR_TEXT: u8 = 3;
 const MAJOR_ARRAY: u8 = 4;
-const MAJOR_MAP: u8 = 5;
+/// Major type 5: map.
+pub const MAJOR_MAP: u8 = 5;
 const MAJOR_TAG: u8 = 6;
 
 /// Writes an item head: major type and argument in the shortest form.
-pub fn put_head<S: Sink + ?Sized>(s: &mut S, major: u8, value: u32) -> Result<(), Error> {
+pub fn put_head(w: &mut Wire<'_>, major: u8, value: u32) {
     let m = major << 5;
     let be = value.to_be_bytes();
-    match value {
-        0..=23 => s.put_byte(m | be[3]),
-        24..=0xff => s.put(&[m | 24, be[3]]),
-        0x100..=0xffff => s.put(&[m | 25, be[2], be[3]]),
-        _ => s.put(&[m | 26, be[0], be[1], be[2], be[3]]),
-    }
-}
-
-/// Writes the head of a map of `pairs` key/value pairs.
-pub fn put_map<S: Sink + ?Sized>(s: &mut S, pairs: u32) -> Result<(), Error> {
-    put_head(s, MAJOR_MAP, pairs)
-}
-
-/// Writes an unsigned integer.
-pub fn put_uint<S: Sink + ?Sized>(s: &mut S, value: u32) -> Result<(), Error> {
-    put_head(s, MAJOR_UINT, value)
-}
-
-/// Writes a text string given as pieces to concatenate (the caller guarantees UTF-8).
-pub fn put_text<S: Sink + ?Sized>(s: &mut S, parts: &[&[u8]]) -> Result<(), Error> {
-    let len = parts
-        .iter()
-        .try_fold(0usize, |n, p| n.checked_add(p.len()))
-        .ok_or(Error::Overflow)?;
-    put_head(
-        s,
-        MAJOR_TEXT,
-        u32::try_from(len).map_err(|_| Error::Overflow)?,
-    )?;
-    parts.iter().try_for_each(|p| s.put(p))
+    let (info, n) = match value {
+        0..=23 => (be[3], 0),
+        24..=0xff => (24, 1),
+        0x100..=0xffff => (25, 2),
+        _ => (26, 4),
+    };
+    w.byte(m | info);
+    w.put(be.get(4usize.saturating_sub(n)..).unwrap_or_default());
 }
 
 /// One decoded value, borrowed from the input.
@@ -222,12 +203,17 @@ mod tests {
     #[test]
     fn heads_use_the_shortest_form() {
         let mut buf = [0u8; 16];
-        let mut w = SliceWriter::new(&mut buf);
-        put_uint(&mut w, 23).unwrap();
-        put_uint(&mut w, 24).unwrap();
-        put_uint(&mut w, 256).unwrap();
-        put_uint(&mut w, 65536).unwrap();
-        assert_eq!(w.written(), &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0]);
+        let mut s = SliceWriter::new(&mut buf);
+        let mut w = Wire::new(&mut s);
+        for v in [23, 24, 256, 65536] {
+            put_head(&mut w, MAJOR_UINT, v);
+        }
+        put_head(&mut w, MAJOR_TEXT, 2);
+        w.finish().unwrap();
+        assert_eq!(
+            s.written(),
+            &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0, 0x62]
+        );
     }
 
     #[test]

@@ -14,12 +14,12 @@ use crate::mac::Digest;
 use crate::sink::Sink;
 
 /// Writes the auth request with `message_id` and `token`; `digest` is the sign's MAC.
-pub fn write_request<S: Sink>(
+pub fn write_request(
     p: &AuthParams<'_>,
     digest: &Digest,
     message_id: u16,
     token: &Token,
-    s: &mut S,
+    sink: &mut dyn Sink,
 ) -> Result<(), Error> {
     p.validate()?;
     let header = Header {
@@ -27,11 +27,12 @@ pub fn write_request<S: Sink>(
         code: Code::POST,
         message_id,
     };
-    let mut e = Encoder::new(s, &header, token)?;
-    e.option(URI_PATH, b"auth")?;
+    let mut e = Encoder::new(sink, usize::MAX, Error::Overflow, &header, token);
+    e.option(URI_PATH, b"auth");
     let cf = u32::from(p.format.content_format());
-    e.option_uint(CONTENT_FORMAT, cf)?;
-    e.option_uint(ACCEPT, cf)?;
-    let sink = e.payload_marker()?;
-    payload::write_payload(p, digest, sink)
+    e.option_uint(CONTENT_FORMAT, cf);
+    e.option_uint(ACCEPT, cf);
+    e.payload_marker();
+    payload::write_members(p, digest, e.wire())?;
+    e.finish()
 }

@@ -4,43 +4,45 @@
 //! `ackMode < clientId < deviceName < productKey < seq < timestamp`.
 
 use crate::Error;
+use crate::coap::wire::{Forward, Wire};
 use crate::coap_auth::params::AuthParams;
-use crate::hex::{HexCase, put_hex};
 use crate::mac::{AnyMethod, Digest, MacSet, Message};
-use crate::sink::Sink;
+use crate::sink::{Sink, format_decimal};
 
 /// The sign content as a MAC message: streamed, never buffered.
 pub struct Content<'p, 'a>(pub &'p AuthParams<'a>);
 
 impl Message for Content<'_, '_> {
     fn write_to<S: Sink + ?Sized>(&mut self, s: &mut S) -> Result<(), Error> {
-        write_content(self.0, s)
+        write_content(self.0, &mut Forward(s))
     }
 }
 
 /// Writes the sign content (validate first).
-pub fn write_content<S: Sink + ?Sized>(p: &AuthParams<'_>, s: &mut S) -> Result<(), Error> {
+#[inline(never)]
+pub fn write_content(p: &AuthParams<'_>, sink: &mut dyn Sink) -> Result<(), Error> {
+    let seq = p.seq_value()?;
+    let mut w = Wire::new(sink);
+    let mut digits = [0u8; 11];
     if let Some(mode) = p.ack_mode {
-        s.put(b"ackMode")?;
-        s.put_decimal(i32::from(mode))?;
+        w.put(b"ackMode");
+        w.put(format_decimal(i32::from(mode), &mut digits));
     }
-    s.put(b"clientId")?;
-    p.client_id_parts()
-        .iter()
-        .try_for_each(|part| s.put(part))?;
-    s.put(b"deviceName")?;
-    s.put(p.device_name)?;
-    s.put(b"productKey")?;
-    s.put(p.product_key)?;
-    if let Some(seq) = p.seq_value()? {
-        s.put(b"seq")?;
-        s.put_decimal(seq)?;
+    w.put(b"clientId");
+    p.client_id_parts().iter().for_each(|part| w.put(part));
+    w.put(b"deviceName");
+    w.put(p.device_name);
+    w.put(b"productKey");
+    w.put(p.product_key);
+    if let Some(seq) = seq {
+        w.put(b"seq");
+        w.put(format_decimal(seq, &mut digits));
     }
     if !p.timestamp.is_empty() {
-        s.put(b"timestamp")?;
-        s.put(p.timestamp)?;
+        w.put(b"timestamp");
+        w.put(p.timestamp);
     }
-    Ok(())
+    w.finish()
 }
 
 /// Validates and computes the raw MAC.
@@ -55,6 +57,8 @@ pub fn sign_len(p: &AuthParams<'_>) -> usize {
 }
 
 /// Writes the lower-case hex of a MAC (the case every CoAP SDK sends).
-pub fn write_sign<S: Sink>(digest: &Digest, s: &mut S) -> Result<(), Error> {
-    put_hex(s, digest.as_bytes(), HexCase::Lower)
+pub fn write_sign(digest: &Digest, sink: &mut dyn Sink) -> Result<(), Error> {
+    let mut w = Wire::new(sink);
+    w.hex(digest.as_bytes());
+    w.finish()
 }

@@ -45,11 +45,11 @@ const CONTENT_FORMAT_JSON: u64 = 50;
 /// option per segment of `/topic/ext/session/{pk}/{dk}/thing/activate/info`, nothing else
 /// (the seed names no query, Content-Format or Accept, and the DTLS-PSK session is the
 /// authentication: no auth token option).
-pub fn write_request<S: Sink + ?Sized>(
+pub fn write_request(
     d: &Device<'_>,
     message_id: u16,
     token: &Token,
-    s: &mut S,
+    sink: &mut dyn Sink,
 ) -> Result<(), Error> {
     d.check_names()?;
     let header = Header {
@@ -57,16 +57,16 @@ pub fn write_request<S: Sink + ?Sized>(
         code: Code::GET,
         message_id,
     };
-    let mut e = Encoder::new(s, &header, token)?;
+    let mut e = Encoder::new(sink, usize::MAX, Error::Overflow, &header, token);
     for segment in PATH_HEAD {
-        e.option(URI_PATH, segment)?;
+        e.option(URI_PATH, segment);
     }
-    e.option(URI_PATH, d.product_key)?;
-    e.option(URI_PATH, d.device_key)?;
+    e.option(URI_PATH, d.product_key);
+    e.option(URI_PATH, d.device_key);
     for segment in PATH_TAIL {
-        e.option(URI_PATH, segment)?;
+        e.option(URI_PATH, segment);
     }
-    e.payload(&[])
+    e.finish()
 }
 
 /// Decodes the reply datagram and checks it (see the module docs). A documented error code
