@@ -16,13 +16,13 @@ use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::Error;
+use iotwire::coap::decode::Message;
 use iotwire::coap::header::Token;
 use iotwire::coap_auth::dtls_psk::{self, Form, PskParams};
-use iotwire::coap_auth::reply::Text;
-use iotwire::coap_auth::response::{self, AuthResponse};
+use iotwire::coap_auth::reply::Reply;
+use iotwire::coap_auth::response;
 use iotwire::coap_auth::{AuthParams, Format, Profile, payload, request, sign};
 use iotwire::mac::SignMethod;
-use iotwire::sink::SliceWriter;
 
 /// Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
 pub const IOTWIRE_COAP_AUTH_FLAG_SEQ: u32 = 1;
@@ -754,50 +754,43 @@ pub struct iotwire_coap_auth_reply_t {
     pub random: [c_char; 33],
 }
 
-/// Fills a reply from a parsed response.
-fn fill_reply(r: &AuthResponse<'_>) -> Result<iotwire_coap_auth_reply_t, Error> {
+/// Fills a C reply from a parsed response.
+fn fill_reply(m: &Message<'_>, r: &Reply) -> iotwire_coap_auth_reply_t {
     let mut reply = iotwire_coap_auth_reply_t {
-        code: r.message.header.code.0,
-        message_type: r.message.header.message_type.bits(),
-        message_id: r.message.header.message_id,
+        code: m.header.code.0,
+        message_type: m.header.message_type.bits(),
+        message_id: m.header.message_id,
         flags: 0,
         seq_offset: 0,
-        coap_token_len: u32::try_from(r.message.token.len()).map_err(|_| Error::Overflow)?,
+        coap_token_len: m.token.len() as u32,
         coap_token: [0; 8],
         auth_token_len: 0,
         random_len: 0,
         auth_token: [0; 193],
         random: [0; 33],
     };
-    for (d, s) in reply.coap_token.iter_mut().zip(r.message.token) {
+    for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
         *d = *s;
     }
-    let mut token = [0u8; 192];
-    reply.auth_token_len = copy_text(r.reply.token, &mut token, &mut reply.auth_token)?;
-    if let Some(random) = r.reply.random {
-        let mut buf = [0u8; 32];
-        reply.random_len = copy_text(random, &mut buf, &mut reply.random)?;
+    reply.auth_token_len = copy_text(r.token(), &mut reply.auth_token);
+    if let Some(random) = r.random() {
+        reply.random_len = copy_text(random, &mut reply.random);
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM;
     }
-    if let Some(offset) = r.reply.seq_offset {
+    if let Some(offset) = r.seq_offset {
         reply.seq_offset = offset;
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET;
     }
-    Ok(reply)
+    reply
 }
 
-/// Decodes `text` through `buf` into the C array (NUL-terminated); returns its length.
-fn copy_text(text: Text<'_>, buf: &mut [u8], dst: &mut [c_char]) -> Result<usize, Error> {
-    let mut w = SliceWriter::new(buf);
-    text.write_to(&mut w)?;
-    let n = w.len();
-    if n >= dst.len() {
-        return Err(Error::InvalidArgument);
-    }
-    for (d, s) in dst.iter_mut().zip(w.written()) {
+/// Copies `text` into a zeroed C array one longer than any text it gets (so the NUL stays);
+/// returns its length.
+fn copy_text(text: &[u8], dst: &mut [c_char]) -> usize {
+    for (d, s) in dst.iter_mut().zip(text) {
         *d = *s as c_char;
     }
-    Ok(n)
+    text.len()
 }
 
 /// Parses a datagram and fills a reply, without writing anything on failure.
@@ -808,7 +801,7 @@ unsafe fn parse_export(
     datagram: *const u8,
     datagram_len: usize,
     requested: Format,
-    on_ok: impl FnOnce(&AuthResponse<'_>) -> Result<(), iotwire_status_t>,
+    on_ok: &mut dyn FnMut(&Reply) -> Result<(), Error>,
     reply: *mut iotwire_coap_auth_reply_t,
     reply_optional: bool,
 ) -> iotwire_status_t {
@@ -823,21 +816,18 @@ unsafe fn parse_export(
     if !reply.is_null() && Span::of(bytes).overlaps(Span::of_raw(reply.cast_const())) {
         return IOTWIRE_ERR_OVERLAP;
     }
-    let r = match response::parse(bytes, requested) {
-        Ok(r) => r,
+    let mut parsed = Reply::default();
+    let m = match response::parse(bytes, requested, &mut parsed).and_then(|m| {
+        on_ok(&parsed)?;
+        Ok(m)
+    }) {
+        Ok(m) => m,
         Err(e) => return from_error(e),
     };
-    let filled = match fill_reply(&r) {
-        Ok(f) => f,
-        Err(e) => return from_error(e),
-    };
-    if let Err(e) = on_ok(&r) {
-        return e;
-    }
     if !reply.is_null() {
         // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the
         // datagram (checked).
-        unsafe { reply.write(filled) };
+        unsafe { reply.write(fill_reply(&m, &parsed)) };
     }
     IOTWIRE_OK
 }
@@ -890,7 +880,16 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_response(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { parse_export(datagram, datagram_len, requested, |_| Ok(()), reply, false) }
+    unsafe {
+        parse_export(
+            datagram,
+            datagram_len,
+            requested,
+            &mut |_| Ok(()),
+            reply,
+            false,
+        )
+    }
 }
 
 /// @brief Decodes an auth response (as iotwire_coap_auth_parse_response(), in the format
@@ -941,7 +940,16 @@ pub unsafe extern "C" fn iotwire_coap_auth_accept_response(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let store = |r: &AuthResponse<'_>| response::accept(s, &b.params, &r.reply).map_err(from_error);
+    let mut store = |r: &Reply| response::accept(s, &b.params, r);
     // SAFETY: forwarded caller contract.
-    unsafe { parse_export(datagram, datagram_len, b.params.format, store, reply, true) }
+    unsafe {
+        parse_export(
+            datagram,
+            datagram_len,
+            b.params.format,
+            &mut store,
+            reply,
+            true,
+        )
+    }
 }

@@ -171,25 +171,35 @@ pub fn parse_map(input: &[u8]) -> Result<Map<'_>, Error> {
 }
 
 impl<'a> Map<'a> {
-    /// The value of the text key `key`, `None` if absent; a text key present twice is
-    /// [`Error::InvalidCbor`].
-    pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
+    /// Calls `f` with every key/value pair in order.
+    pub fn for_each(&self, mut f: impl FnMut(Value<'a>, Value<'a>)) -> Result<(), Error> {
         let mut c = Cursor {
             buf: self.body,
             pos: 0,
         };
-        let mut found = None;
         let mut i = 0u64;
         while i < self.pairs {
             let k = c.item(1)?;
             let v = c.item(1)?;
+            f(k, v);
+            i = i.saturating_add(1);
+        }
+        Ok(())
+    }
+
+    /// The value of the text key `key`, `None` if absent; a text key present twice is
+    /// [`Error::InvalidCbor`].
+    pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
+        let mut found = None;
+        let mut twice = false;
+        self.for_each(|k, v| {
             if k == Value::Text(key) {
-                if found.is_some() {
-                    return Err(Error::InvalidCbor);
-                }
+                twice |= found.is_some();
                 found = Some(v);
             }
-            i = i.saturating_add(1);
+        })?;
+        if twice {
+            return Err(Error::InvalidCbor);
         }
         Ok(found)
     }
