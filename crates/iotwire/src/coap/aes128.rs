@@ -25,19 +25,27 @@ pub struct Aes128 {
 }
 
 impl Aes128 {
-    /// Expands `key`. Built where it is used: the schedule is never moved or copied.
+    /// Expands `key`. Returns the schedule by value, which may copy it: code that cares (no
+    /// copy of key material, no `memcpy`) uses [`Aes128::empty`] and [`Aes128::expand`] in
+    /// place instead.
     pub fn new(key: &[u8; 16]) -> Aes128 {
-        let mut aes = Aes128 {
-            round_keys: [0; 176],
-        };
+        let mut aes = Aes128::empty();
         aes.expand(key);
         aes
+    }
+
+    /// An all-zero schedule, to be keyed in place with [`Aes128::expand`].
+    #[inline(always)]
+    pub fn empty() -> Aes128 {
+        Aes128 {
+            round_keys: [0; 176],
+        }
     }
 
     /// FIPS 197 key expansion over a window of the last four words (no indexing). The window
     /// starts as the key; in the first four steps it only rotates, so those words are the key.
     #[inline(never)]
-    fn expand(&mut self, key: &[u8; 16]) {
+    pub fn expand(&mut self, key: &[u8; 16]) {
         let mut window: [[u8; 4]; 4] = [[0; 4]; 4];
         for (w, k) in window.iter_mut().zip(key.as_chunks::<4>().0) {
             *w = *k;

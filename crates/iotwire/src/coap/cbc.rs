@@ -25,9 +25,25 @@ pub const BLOCK: usize = 16;
 #[cfg(target_os = "none")]
 use crate::coap::aes128::Aes128 as Cipher;
 
+/// The key schedule, built where it is used (never moved: no copy of key material).
+#[cfg(target_os = "none")]
+macro_rules! cipher {
+    ($aes:ident, $key:expr) => {
+        let mut $aes = Cipher::empty();
+        $aes.expand($key);
+    };
+}
+
 /// The `aes` crate behind the block interface of [`crate::coap::aes128::Aes128`].
 #[cfg(not(target_os = "none"))]
 struct Cipher(aes::Aes128);
+
+#[cfg(not(target_os = "none"))]
+macro_rules! cipher {
+    ($aes:ident, $key:expr) => {
+        let $aes = Cipher::new($key);
+    };
+}
 
 #[cfg(not(target_os = "none"))]
 impl Cipher {
@@ -65,7 +81,7 @@ pub fn encrypt(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only
     if measure_only {
         return w.zeros(encrypted_len(plain.len()).unwrap_or(usize::MAX));
     }
-    let aes = Cipher::new(key);
+    cipher!(aes, key);
     let mut chain = IV;
     let (full, tail) = plain.as_chunks::<BLOCK>();
     for block in full {
@@ -80,7 +96,7 @@ pub fn encrypt(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only
 /// The ciphertext of a plaintext shorter than a block (the seq option: at most 11 digits);
 /// longer input is cut to 15 bytes.
 pub fn encrypt_short(key: &[u8; KEY_LEN], plain: &[u8]) -> [u8; BLOCK] {
-    let aes = Cipher::new(key);
+    cipher!(aes, key);
     let mut chain = IV;
     seal_last(&aes, &mut chain, plain.get(..BLOCK - 1).unwrap_or(plain));
     chain
@@ -169,7 +185,7 @@ pub fn decrypt(
     if !rest.is_empty() {
         return Err(Error::CoapBadPadding);
     }
-    let aes = Cipher::new(key);
+    cipher!(aes, key);
     let mut last = decrypt_block(&aes, blocks, last_index);
     let pad = pad_len(&last);
     last.zeroize();
