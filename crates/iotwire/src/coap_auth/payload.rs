@@ -1,11 +1,16 @@
-//! The auth payload. Member order is the documented example's (`productKey`, `deviceName`,
-//! `clientId`, `sign`, then `seq` last), which is also exactly what iotkit-embedded 3.2.0 and
-//! 2.3.0 send; the documented extras (`signmethod`, `timestamp`, `ackMode`) go between
-//! `sign` and `seq`. `seq` and `timestamp` are strings (as in the documented example and the
-//! legacy `"seq":"%d"`), `ackMode` is a number.
+//! The auth request's members and the three ways they are written, by one writer over a
+//! table: the JSON payload, the CBOR payload, and the sign content.
 //!
-//! JSON has no spaces. CBOR mirrors the JSON member for member (text keys, text values,
-//! `ackMode` an unsigned integer).
+//! Payload member order is the documented example's (`productKey`, `deviceName`, `clientId`,
+//! `sign`, then `seq` last), which is also exactly what iotkit-embedded 3.2.0 and 2.3.0 send;
+//! the documented extras (`signmethod`, `timestamp`, `ackMode`) go between `sign` and `seq`.
+//! `seq` and `timestamp` are strings (as in the documented example and the legacy
+//! `"seq":"%d"`), `ackMode` is a number. JSON has no spaces. CBOR mirrors the JSON member for
+//! member (text keys, text values, `ackMode` an unsigned integer).
+//!
+//! The sign content is the same members except `sign` and `signmethod`, sorted by name
+//! (`ackMode < clientId < deviceName < productKey < seq < timestamp`), written as `name value`
+//! with no separators.
 
 use crate::Error;
 use crate::coap::wire::Wire;
@@ -14,9 +19,40 @@ use crate::coap_auth::params::{AuthParams, Format};
 use crate::mac::Digest;
 use crate::sink::{Sink, format_decimal};
 
-/// A text value of one piece.
-fn one(v: &[u8]) -> [&[u8]; 3] {
-    [v, b"", b""]
+/// Every member name, back to back; [`NAME_ENDS`] cuts them apart (member `i` is
+/// `NAMES[NAME_ENDS[i - 1]..NAME_ENDS[i]]`).
+const NAMES: &[u8] = b"productKeydeviceNameclientIdsignsignmethodtimestampackModeseq";
+const NAME_ENDS: [u8; 8] = [10, 20, 28, 32, 42, 51, 58, 61];
+const PRODUCT_KEY: u8 = 0;
+const DEVICE_NAME: u8 = 1;
+const CLIENT_ID: u8 = 2;
+const SIGN: u8 = 3;
+const SIGN_METHOD: u8 = 4;
+const TIMESTAMP: u8 = 5;
+const ACK_MODE: u8 = 6;
+const SEQ: u8 = 7;
+
+/// Payload members, in wire order.
+const PAYLOAD: [u8; 8] = [
+    PRODUCT_KEY,
+    DEVICE_NAME,
+    CLIENT_ID,
+    SIGN,
+    SIGN_METHOD,
+    TIMESTAMP,
+    ACK_MODE,
+    SEQ,
+];
+/// Sign-content members, sorted by name.
+const SIGN_CONTENT: [u8; 6] = [ACK_MODE, CLIENT_ID, DEVICE_NAME, PRODUCT_KEY, SEQ, TIMESTAMP];
+
+/// How members are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Json,
+    Cbor,
+    /// `name value`, no quotes or separators (the sign content).
+    Plain,
 }
 
 /// One member value.
@@ -29,13 +65,122 @@ enum Val<'x> {
     Number(u8),
 }
 
+/// What the members are made of (the sign and the seq text computed once).
+struct Members<'x> {
+    p: &'x AuthParams<'x>,
+    sign: &'x [u8],
+    seq: Option<&'x [u8]>,
+}
+
+impl<'x> Members<'x> {
+    /// Member `id`'s value, or `None` when the request does not carry it.
+    fn value(&self, id: u8) -> Option<Val<'x>> {
+        let p = self.p;
+        let text = |v: &'x [u8]| Some(Val::Text([v, b"", b""]));
+        match id {
+            PRODUCT_KEY => text(p.product_key),
+            DEVICE_NAME => text(p.device_name),
+            CLIENT_ID => Some(Val::Text(p.client_id_parts())),
+            SIGN => Some(Val::Hex(self.sign)),
+            SIGN_METHOD => text(p.sign_method?.name()),
+            TIMESTAMP if !p.timestamp.is_empty() => text(p.timestamp),
+            ACK_MODE => Some(Val::Number(p.ack_mode?)),
+            SEQ => text(self.seq?),
+            _ => None,
+        }
+    }
+
+    /// Writes the members `order` names (those present) in `style`.
+    #[inline(never)]
+    fn write(&self, order: &[u8], style: Style, w: &mut Wire<'_>) {
+        match style {
+            Style::Json => w.byte(b'{'),
+            Style::Cbor => {
+                let count = order.iter().filter(|id| self.value(**id).is_some()).count();
+                cbor::put_head(w, cbor::MAJOR_MAP, u32::try_from(count).unwrap_or(0));
+            }
+            Style::Plain => {}
+        }
+        let mut first = true;
+        for &id in order {
+            let Some(value) = self.value(id) else {
+                continue;
+            };
+            if style == Style::Json && !first {
+                w.byte(b',');
+            }
+            first = false;
+            let end = usize::from(NAME_ENDS.get(usize::from(id)).copied().unwrap_or(0));
+            let start = match id.checked_sub(1) {
+                Some(prev) => usize::from(NAME_ENDS.get(usize::from(prev)).copied().unwrap_or(0)),
+                None => 0,
+            };
+            let name = NAMES.get(start..end).unwrap_or_default();
+            match style {
+                Style::Plain => w.put(name),
+                _ => text(w, style, &[name]),
+            }
+            if style == Style::Json {
+                w.byte(b':');
+            }
+            match value {
+                Val::Text(parts) => text(w, style, &parts),
+                Val::Hex(bytes) => {
+                    open_text(w, style, bytes.len().saturating_mul(2));
+                    w.hex(bytes);
+                    close_text(w, style);
+                }
+                Val::Number(n) if style == Style::Cbor => {
+                    cbor::put_head(w, cbor::MAJOR_UINT, u32::from(n));
+                }
+                Val::Number(n) => w.put(format_decimal(i32::from(n), &mut [0; 11])),
+            }
+        }
+        if style == Style::Json {
+            w.byte(b'}');
+        }
+    }
+}
+
+/// A text value given as pieces (validated: needs no JSON escaping).
+fn text(w: &mut Wire<'_>, style: Style, parts: &[&[u8]]) {
+    let len = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
+    open_text(w, style, len);
+    parts.iter().for_each(|p| w.put(p));
+    close_text(w, style);
+}
+
+fn open_text(w: &mut Wire<'_>, style: Style, len: usize) {
+    match style {
+        Style::Json => w.byte(b'"'),
+        Style::Cbor => {
+            cbor::put_head(w, cbor::MAJOR_TEXT, u32::try_from(len).unwrap_or(u32::MAX));
+        }
+        Style::Plain => {}
+    }
+}
+
+fn close_text(w: &mut Wire<'_>, style: Style) {
+    if style == Style::Json {
+        w.byte(b'"');
+    }
+}
+
+/// Runs `f` with the members of `p` (the seq formatted as the profile prints it).
+fn with_members(
+    p: &AuthParams<'_>,
+    sign: &[u8],
+    f: impl FnOnce(&Members<'_>),
+) -> Result<(), Error> {
+    let mut digits = [0u8; 11];
+    let seq = p.seq_value()?.map(|v| &*format_decimal(v, &mut digits));
+    f(&Members { p, sign, seq });
+    Ok(())
+}
+
 /// Writes the payload in the requested format. `digest` is the sign's MAC, computed once by
 /// the caller so that measuring and writing do not both run the MAC.
-pub fn write_payload(
-    p: &AuthParams<'_>,
-    digest: &Digest,
-    sink: &mut dyn Sink,
-) -> Result<(), Error> {
+pub fn write_payload(p: &AuthParams<'_>, digest: &Digest, sink: &mut dyn Sink) -> Result<(), Error> {
     p.validate()?;
     let mut w = Wire::new(sink);
     write_members(p, digest, &mut w)?;
@@ -44,85 +189,16 @@ pub fn write_payload(
 
 /// Writes the payload onto `w` (the auth datagram writes it after its options).
 pub fn write_members(p: &AuthParams<'_>, digest: &Digest, w: &mut Wire<'_>) -> Result<(), Error> {
-    let mut seq_buf = [0u8; 11];
-    let seq = p.seq_value()?.map(|v| format_decimal(v, &mut seq_buf));
-    let members: [(&[u8], Option<Val<'_>>); 8] = [
-        (b"productKey", Some(Val::Text(one(p.product_key)))),
-        (b"deviceName", Some(Val::Text(one(p.device_name)))),
-        (b"clientId", Some(Val::Text(p.client_id_parts()))),
-        (b"sign", Some(Val::Hex(digest.as_bytes()))),
-        (
-            b"signmethod",
-            p.sign_method.map(|m| Val::Text(one(m.name()))),
-        ),
-        (
-            b"timestamp",
-            (!p.timestamp.is_empty()).then_some(Val::Text(one(p.timestamp))),
-        ),
-        (b"ackMode", p.ack_mode.map(Val::Number)),
-        (b"seq", seq.map(|v| Val::Text(one(v)))),
-    ];
-    write_map(&members, p.format, w);
-    Ok(())
+    let style = match p.format {
+        Format::Json => Style::Json,
+        Format::Cbor => Style::Cbor,
+    };
+    with_members(p, digest.as_bytes(), |m| m.write(&PAYLOAD, style, w))
 }
 
-/// One writer for both formats: JSON `{"name":value,...}` without spaces, or a CBOR map with
-/// text keys, text values and `ackMode` as an unsigned integer.
-#[inline(never)]
-fn write_map(members: &[(&[u8], Option<Val<'_>>)], format: Format, w: &mut Wire<'_>) {
-    let json = format == Format::Json;
-    let present = members.iter().filter(|(_, v)| v.is_some());
-    if json {
-        w.byte(b'{');
-    } else {
-        let count = u32::try_from(present.clone().count()).unwrap_or(0);
-        cbor::put_head(w, cbor::MAJOR_MAP, count);
-    }
-    for (i, (name, value)) in present.enumerate() {
-        if json && i > 0 {
-            w.byte(b',');
-        }
-        text(w, json, &[name]);
-        if json {
-            w.byte(b':');
-        }
-        match value {
-            Some(Val::Text(parts)) => text(w, json, parts),
-            Some(Val::Hex(bytes)) => {
-                open_text(w, json, bytes.len().saturating_mul(2));
-                w.hex(bytes);
-                close_text(w, json);
-            }
-            Some(Val::Number(n)) if json => w.put(format_decimal(i32::from(*n), &mut [0; 11])),
-            Some(Val::Number(n)) => cbor::put_head(w, cbor::MAJOR_UINT, u32::from(*n)),
-            None => {}
-        }
-    }
-    if json {
-        w.byte(b'}');
-    }
-}
-
-/// A text value given as pieces (validated: needs no JSON escaping).
-fn text(w: &mut Wire<'_>, json: bool, parts: &[&[u8]]) {
-    let len = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
-    open_text(w, json, len);
-    parts.iter().for_each(|p| w.put(p));
-    close_text(w, json);
-}
-
-fn open_text(w: &mut Wire<'_>, json: bool, len: usize) {
-    if json {
-        w.byte(b'"');
-    } else {
-        cbor::put_head(w, cbor::MAJOR_TEXT, u32::try_from(len).unwrap_or(u32::MAX));
-    }
-}
-
-fn close_text(w: &mut Wire<'_>, json: bool) {
-    if json {
-        w.byte(b'"');
-    }
+/// Writes the sign content onto `w`.
+pub fn write_sign_content(p: &AuthParams<'_>, w: &mut Wire<'_>) -> Result<(), Error> {
+    with_members(p, &[], |m| m.write(&SIGN_CONTENT, Style::Plain, w))
 }
 
 #[cfg(test)]

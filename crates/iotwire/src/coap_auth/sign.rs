@@ -7,7 +7,7 @@ use crate::Error;
 use crate::coap::wire::{Forward, Wire};
 use crate::coap_auth::params::AuthParams;
 use crate::mac::{AnyMethod, Digest, MacSet, Message};
-use crate::sink::{Sink, format_decimal};
+use crate::sink::Sink;
 
 /// The sign content as a MAC message: streamed, never buffered.
 pub struct Content<'p, 'a>(pub &'p AuthParams<'a>);
@@ -19,29 +19,9 @@ impl Message for Content<'_, '_> {
 }
 
 /// Writes the sign content (validate first).
-#[inline(never)]
 pub fn write_content(p: &AuthParams<'_>, sink: &mut dyn Sink) -> Result<(), Error> {
-    let seq = p.seq_value()?;
     let mut w = Wire::new(sink);
-    let mut digits = [0u8; 11];
-    if let Some(mode) = p.ack_mode {
-        w.put(b"ackMode");
-        w.put(format_decimal(i32::from(mode), &mut digits));
-    }
-    w.put(b"clientId");
-    p.client_id_parts().iter().for_each(|part| w.put(part));
-    w.put(b"deviceName");
-    w.put(p.device_name);
-    w.put(b"productKey");
-    w.put(p.product_key);
-    if let Some(seq) = seq {
-        w.put(b"seq");
-        w.put(format_decimal(seq, &mut digits));
-    }
-    if !p.timestamp.is_empty() {
-        w.put(b"timestamp");
-        w.put(p.timestamp);
-    }
+    crate::coap_auth::payload::write_sign_content(p, &mut w)?;
     w.finish()
 }
 
