@@ -196,16 +196,18 @@ pub(crate) unsafe fn borrow_auth<'a>(
     } else {
         None
     };
-    // SAFETY: every string follows the iotwire_str_t contract (caller).
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.device_secret)?,
-            input(o.client_id)?,
-            input(o.timestamp)?,
-        ]
-    };
+    let mut strs: [&[u8]; 5] = [&[]; 5];
+    let fields = [
+        o.product_key,
+        o.device_name,
+        o.device_secret,
+        o.client_id,
+        o.timestamp,
+    ];
+    for (s, f) in strs.iter_mut().zip(fields) {
+        // SAFETY: every string follows the iotwire_str_t contract (caller).
+        *s = unsafe { input(f)? };
+    }
     let [
         product_key,
         device_name,

@@ -10,6 +10,7 @@
 pub mod aes128;
 #[cfg(feature = "coap-symmetric")]
 pub mod cbc;
+pub mod charset;
 pub mod decode;
 pub mod encode;
 pub mod header;
