@@ -3,6 +3,7 @@
 //! (0xFF is the payload marker).
 
 use crate::Error;
+use crate::coap::encode::PAYLOAD_MARKER;
 use crate::coap::wire::Wire;
 
 /// Uri-Path (one option per path segment).
@@ -134,6 +135,27 @@ impl<'a> OptionIter<'a> {
         self.rest = tail;
         self.number = number;
         Some(CoapOption { number, value })
+    }
+}
+
+/// Splits what follows the token into the option area and the payload, walking every option
+/// once (the same step [`OptionIter`] takes), so that a later [`OptionIter`] over the area
+/// cannot fail. A truncated or reserved option, a number above 65535, and a payload marker
+/// followed by nothing are [`Error::CoapMalformed`].
+pub fn split_payload(rest: &[u8]) -> Result<(&[u8], &[u8]), Error> {
+    let mut it = OptionIter::new(rest);
+    loop {
+        match it.rest.split_first() {
+            None => return Ok((rest, &[])),
+            Some((&PAYLOAD_MARKER, payload)) if !payload.is_empty() => {
+                let area = rest.len().saturating_sub(it.rest.len());
+                return Ok((rest.get(..area).unwrap_or_default(), payload));
+            }
+            Some((&PAYLOAD_MARKER, _)) => return Err(Error::CoapMalformed),
+            Some(_) => {
+                it.step().ok_or(Error::CoapMalformed)?;
+            }
+        }
     }
 }
 
