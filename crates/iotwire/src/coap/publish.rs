@@ -95,19 +95,17 @@ pub struct Framing<'a> {
     pub seq: Option<u32>,
 }
 
-/// Splits an MQTT-style topic into its segments after checking it: UTF-8, not empty, no
-/// empty segment (`a//b`, trailing `/`), no wildcard, each segment at most 255 bytes.
-pub fn topic_segments(topic: &[u8]) -> Result<impl Iterator<Item = &[u8]>, Error> {
+/// Checks an MQTT-style topic and returns it without its leading `/` (optional): UTF-8, not
+/// empty, no empty segment (`a//b`, trailing `/`), no wildcard or NUL, each segment at most
+/// 255 bytes. Its segments are then `body.split(|b| *b == b'/')`.
+pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     let body = topic.strip_prefix(b"/").unwrap_or(topic);
-    if body.is_empty() || core::str::from_utf8(body).is_err() {
-        return Err(Error::InvalidArgument);
-    }
     let bad =
         |s: &[u8]| s.is_empty() || s.len() > 255 || s.iter().any(|b| matches!(b, b'+' | b'#' | 0));
-    if body.split(|b| *b == b'/').any(bad) {
+    if core::str::from_utf8(body).is_err() || body.split(|b| *b == b'/').any(bad) {
         return Err(Error::InvalidArgument);
     }
-    Ok(body.split(|b| *b == b'/'))
+    Ok(body)
 }
 
 /// The seq as decimal text: unsigned, or as the legacy `%d` prints it.
@@ -180,7 +178,6 @@ pub fn build(
         }
         None => None,
     };
-    let segments = topic_segments(p.topic)?;
     let header = Header {
         message_type: p.message_type,
         code: Code::POST,
@@ -194,8 +191,11 @@ pub fn build(
         &f.token,
     );
     e.option(URI_PATH, b"topic");
-    for segment in segments {
-        e.option(URI_PATH, segment);
+    // Checked after the first option, as before: a datagram limit too small for the header
+    // is reported before a bad topic.
+    match topic_body(p.topic) {
+        Ok(body) => body.split(|b| *b == b'/').for_each(|s| e.option(URI_PATH, s)),
+        Err(err) => e.wire().fail(err),
     }
     e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
     if p.in_query {
@@ -231,11 +231,12 @@ mod tests {
 
     #[test]
     fn topics() {
-        let segs = |t: &[u8]| topic_segments(t).map(|i| i.count());
+        let segs = |t: &[u8]| topic_body(t).map(|b| b.split(|c| *c == b'/').count());
         assert_eq!(segs(b"/a/b/c"), Ok(3));
         assert_eq!(segs(b"a/b"), Ok(2));
-        for bad in [&b""[..], b"/", b"a//b", b"a/", b"a/+/b", b"a/#", b"\xff"] {
-            assert!(topic_segments(bad).is_err(), "{bad:?}");
+        assert_eq!(topic_body(b"/a/b"), Ok(&b"a/b"[..]));
+        for bad in [&b""[..], b"/", b"a//b", b"a/", b"a/+/b", b"a/#", b"\xff", b"a\0"] {
+            assert!(topic_body(bad).is_err(), "{bad:?}");
         }
     }
 
