@@ -162,10 +162,16 @@ pub(crate) fn format(v: u32) -> Result<Format, iotwire_status_t> {
     Format::from_content_format(v).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)
 }
 
-/// Borrowed view of the caller's auth options and the spans it reads.
-pub(crate) struct AuthBorrowed<'a> {
-    pub(crate) params: AuthParams<'a>,
-    pub(crate) spans: [Span; 5],
+/// The caller ranges an auth request reads (its five strings), for the overlap checks.
+fn auth_spans(p: &AuthParams<'_>) -> [Span; 5] {
+    [
+        p.product_key,
+        p.device_name,
+        p.device_secret,
+        p.client_id,
+        p.timestamp,
+    ]
+    .map(Span::of)
 }
 
 /// Reads the caller's auth options.
@@ -175,7 +181,7 @@ pub(crate) struct AuthBorrowed<'a> {
 /// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract for `'a`.
 pub(crate) unsafe fn borrow_auth<'a>(
     opts: *const iotwire_coap_auth_options_t,
-) -> Result<AuthBorrowed<'a>, iotwire_status_t> {
+) -> Result<AuthParams<'a>, iotwire_status_t> {
     if opts.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
@@ -215,7 +221,7 @@ pub(crate) unsafe fn borrow_auth<'a>(
         client_id,
         timestamp,
     ] = strs;
-    let params = AuthParams {
+    Ok(AuthParams {
         profile: profile(o.profile)?,
         format: format(o.format)?,
         sign_method: sign_method(o.sign_method)?,
@@ -226,10 +232,6 @@ pub(crate) unsafe fn borrow_auth<'a>(
         timestamp,
         ack_mode,
         seq: (o.flags & IOTWIRE_COAP_AUTH_FLAG_SEQ != 0).then_some(o.seq),
-    };
-    Ok(AuthBorrowed {
-        params,
-        spans: strs.map(Span::of),
     })
 }
 
@@ -272,11 +274,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    if let Err(e) = b.params.validate() {
+    if let Err(e) = p.validate() {
         return from_error(e);
     }
     let t = TextOut {
@@ -285,7 +287,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &b.spans, None, |s| sign::write_content(&b.params, s)) }
+    unsafe { emit_text(t, &auth_spans(&p), None, |s| sign::write_content(&p, s)) }
 }
 
 /// @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
@@ -312,11 +314,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(&p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
@@ -325,9 +327,9 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
         cap: out_cap,
         len: out_len,
     };
-    let len = sign::sign_len(&b.params);
+    let len = sign::sign_len(&p);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &b.spans, Some(len), |s| sign::write_sign(&digest, s)) }
+    unsafe { emit_text(t, &auth_spans(&p), Some(len), |s| sign::write_sign(&digest, s)) }
 }
 
 /// Validates, signs once, and runs `write` with the digest as a binary output.
@@ -339,18 +341,18 @@ unsafe fn payload_export(
     out: BytesOut,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(&p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_bytes(out, &b.spans, None, |s| {
-            payload::write_payload(&b.params, &digest, s)
+        emit_bytes(out, &auth_spans(&p), None, |s| {
+            payload::write_payload(&p, &digest, s)
         })
     }
 }
@@ -591,22 +593,22 @@ pub unsafe extern "C" fn iotwire_coap_dtls_psk_get_key(
 /// As `iotwire_coap_auth_build_request()`; `extra` are further caller ranges for the overlap
 /// check.
 unsafe fn datagram_export(
-    b: &AuthBorrowed<'_>,
+    p: &AuthParams<'_>,
     message_id: u16,
     token: &Token,
     extra: Span,
     out: BytesOut,
 ) -> iotwire_status_t {
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(&p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
-    let [a, c, d, e, f] = b.spans;
+    let [a, c, d, e, f] = auth_spans(p);
     let spans = [a, c, d, e, f, extra];
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &spans, None, |s| {
-            request::write_request(&b.params, &digest, message_id, token, s)
+            request::write_request(&p, &digest, message_id, token, s)
         })
     }
 }
@@ -647,8 +649,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
@@ -666,7 +668,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { datagram_export(&b, message_id, &token, Span::of(token_bytes), out) }
+    unsafe { datagram_export(&p, message_id, &token, Span::of(token_bytes), out) }
 }
 
 /// @brief Writes the complete auth datagram (as iotwire_coap_auth_build_request()) with the
@@ -707,8 +709,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_build(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
     let reserved = s.reserve();
@@ -721,7 +723,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_build(
     // SAFETY: forwarded caller contract; the session is a further caller range the output
     // must not overlap.
     let rc =
-        unsafe { datagram_export(&b, reserved.message_id, &reserved.token, session_span, out) };
+        unsafe { datagram_export(&p, reserved.message_id, &reserved.token, session_span, out) };
     if rc == IOTWIRE_OK && !query {
         s.commit(&reserved, true, true, false);
     }
@@ -938,17 +940,17 @@ pub unsafe extern "C" fn iotwire_coap_auth_accept_response(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    let mut store = |r: &Reply| response::accept(s, &b.params, r);
+    let mut store = |r: &Reply| response::accept(s, &p, r);
     // SAFETY: forwarded caller contract.
     unsafe {
         parse_export(
             datagram,
             datagram_len,
-            b.params.format,
+            p.format,
             &mut store,
             reply,
             true,
