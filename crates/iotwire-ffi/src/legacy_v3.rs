@@ -12,7 +12,6 @@ use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::mqtt::iotkit3;
 use iotwire::mqtt::params::LegacyProfile;
-use iotwire::sink::{Output, Sink};
 
 /// An iotkit 3.x profile from the C selectors, or `None`.
 fn v3_profile(sdk: u32, build: u32) -> Option<LegacyProfile> {
@@ -135,27 +134,8 @@ pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
     // SAFETY: forwarded caller contract; `spans` are the only caller memory the writer reads.
     unsafe {
         emit_text(t, &spans, None, |s| {
-            let mut text = OutputText {
-                out: s,
-                result: Ok(()),
-            };
-            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, &mut text);
-            text.result
+            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, s);
+            Ok(())
         })
-    }
-}
-
-/// The library's output as an [`iotkit3::Text`]: keeps the first error for the output
-/// contract to report (which then wipes what was written).
-struct OutputText<'o, 'b> {
-    out: &'o mut Output<'b>,
-    result: Result<(), iotwire::Error>,
-}
-
-impl iotkit3::Text for OutputText<'_, '_> {
-    fn put(&mut self, bytes: &[u8]) {
-        if self.result.is_ok() {
-            self.result = self.out.put(bytes);
-        }
     }
 }

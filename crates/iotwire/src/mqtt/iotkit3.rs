@@ -21,18 +21,7 @@ use crate::mqtt::LEGACY_TIMESTAMP;
 use crate::mqtt::legacy_out::{CText, Failure, Meta, REGION_CUSTOM, SignOut};
 use crate::mqtt::params::{LegacyProfile, LegacySdk};
 use crate::mqtt::region::Region;
-
-/// Where a text goes: a legacy C array, or (for the exported client id) the library's output.
-pub trait Text {
-    /// Appends `bytes`; running out of room is the destination's to remember.
-    fn put(&mut self, bytes: &[u8]);
-}
-
-impl Text for CText<'_> {
-    fn put(&mut self, bytes: &[u8]) {
-        CText::put(self, bytes);
-    }
-}
+use crate::sink::Text;
 
 /// True for the builds this module writes (3.2.0, 3.1.0, 3.0.1, the bundle).
 pub fn is_iotkit3(profile: LegacyProfile) -> bool {
