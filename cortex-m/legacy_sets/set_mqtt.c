@@ -1,4 +1,8 @@
 /* Legacy-equivalent set: MQTT credentials in the iotkit-embedded 3.2.0 modes (see README.md). */
+/* In the cumulative images (all_sets.c, -DALL_SETS) this main() is set_mqtt(). */
+#if defined(ALL_SETS)
+#define main set_mqtt
+#endif
 #include "dev_sign_api.h"
 
 static iotx_dev_meta_info_t meta = {
