@@ -329,7 +329,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
     };
     let len = sign::sign_len(&p);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &auth_spans(&p), Some(len), |s| sign::write_sign(&digest, s)) }
+    unsafe {
+        emit_text(t, &auth_spans(&p), Some(len), |s| {
+            sign::write_sign(&digest, s)
+        })
+    }
 }
 
 /// Validates, signs once, and runs `write` with the digest as a binary output.
@@ -352,7 +356,7 @@ unsafe fn payload_export(
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &auth_spans(&p), None, |s| {
-            payload::write_payload(&p, &digest, s)
+            payload::write_payload(&p, digest.as_bytes(), s)
         })
     }
 }
@@ -608,7 +612,7 @@ unsafe fn datagram_export(
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &spans, None, |s| {
-            request::write_request(&p, &digest, message_id, token, s)
+            request::write_request(p, digest.as_bytes(), message_id, token, s)
         })
     }
 }
@@ -946,14 +950,5 @@ pub unsafe extern "C" fn iotwire_coap_auth_accept_response(
     };
     let mut store = |r: &Reply| response::accept(s, &p, r);
     // SAFETY: forwarded caller contract.
-    unsafe {
-        parse_export(
-            datagram,
-            datagram_len,
-            p.format,
-            &mut store,
-            reply,
-            true,
-        )
-    }
+    unsafe { parse_export(datagram, datagram_len, p.format, &mut store, reply, true) }
 }

@@ -14,7 +14,7 @@
 use crate::Error;
 use crate::coap::session::KEY_LEN;
 use crate::coap::wire::Wire;
-use crate::sink::Sink;
+use crate::sink::Text;
 use zeroize::Zeroize;
 
 /// The platform's fixed IV.
@@ -117,7 +117,7 @@ fn seal_last(aes: &Cipher, chain: &mut [u8; BLOCK], tail: &[u8]) {
 
 /// [`encrypt`] onto a sink.
 pub fn encrypt_to(
-    sink: &mut dyn Sink,
+    sink: &mut dyn Text,
     key: &[u8; KEY_LEN],
     plain: &[u8],
     measure_only: bool,
@@ -129,7 +129,7 @@ pub fn encrypt_to(
 
 /// [`decrypt`] onto a sink.
 pub fn decrypt_to(
-    sink: &mut dyn Sink,
+    sink: &mut dyn Text,
     key: &[u8; KEY_LEN],
     cipher_text: &[u8],
     measure_only: bool,
@@ -207,15 +207,14 @@ pub fn decrypt(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     fn run(f: impl FnOnce(&mut Wire<'_>) -> Result<(), Error>) -> Result<std::vec::Vec<u8>, Error> {
-        let mut buf = [0u8; 128];
-        let mut s = SliceWriter::new(&mut buf);
-        let mut w = Wire::new(&mut s);
+        let mut b = TestBuf::default();
+        let mut w = Wire::new(&mut b);
         f(&mut w)?;
         w.finish()?;
-        Ok(s.written().to_vec())
+        Ok(b.0)
     }
 
     const KEY: [u8; 16] = [
@@ -288,15 +287,14 @@ mod tests {
         let mut tampered = ct.clone();
         tampered[15] ^= 1;
         for measure in [false, true] {
-            let mut out = [0xaau8; 32];
-            let mut s = SliceWriter::new(&mut out);
-            let mut w = Wire::new(&mut s);
+            let mut b = TestBuf::default();
+            let mut w = Wire::new(&mut b);
             assert_eq!(
                 decrypt(&mut w, &KEY, &tampered, measure),
                 Err(Error::CoapBadPadding)
             );
             assert!(w.finish().is_ok());
-            assert_eq!(s.len(), 0);
+            assert!(b.0.is_empty());
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::Error;
 use crate::coap::header::{Header, Token};
 use crate::coap::options::{put_option_header, uint_bytes};
 use crate::coap::wire::Wire;
-use crate::sink::Sink;
+use crate::sink::Text;
 
 /// The payload marker.
 pub const PAYLOAD_MARKER: u8 = 0xff;
@@ -25,7 +25,7 @@ impl<'a> Encoder<'a> {
     /// Writes the header (version 1, type, TKL, code, message id) and the token to `sink`;
     /// the whole datagram may take at most `limit` bytes (more is `limit_error`).
     pub fn new(
-        sink: &'a mut dyn Sink,
+        sink: &'a mut dyn Text,
         limit: usize,
         limit_error: Error,
         header: &Header,
@@ -97,12 +97,11 @@ mod tests {
     use super::*;
     use crate::coap::header::{Code, MessageType};
     use crate::coap::options::{ACCEPT, CONTENT_FORMAT, URI_PATH};
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     #[test]
     fn auth_request_prefix_matches_legacy_bytes() {
-        let mut buf = [0u8; 64];
-        let mut w = SliceWriter::new(&mut buf);
+        let mut w = TestBuf::default();
         let h = Header {
             message_type: MessageType::Confirmable,
             code: Code::POST,
@@ -122,15 +121,14 @@ mod tests {
         e.finish().unwrap();
         // From vector coap-flow-v320-01 auth_request_hex.
         assert_eq!(
-            w.written(),
+            w.0,
             b"\x44\x02\x03\xe8\x04\x03\x02\x01\xb4auth\x11\x32\x51\x32\xff{}"
         );
     }
 
     #[test]
     fn empty_payload_has_no_marker() {
-        let mut buf = [0u8; 8];
-        let mut w = SliceWriter::new(&mut buf);
+        let mut w = TestBuf::default();
         let h = Header {
             message_type: MessageType::NonConfirmable,
             code: Code::GET,
@@ -139,24 +137,23 @@ mod tests {
         let mut e = Encoder::new(&mut w, 4, Error::CoapDatagramTooLarge, &h, &Token::EMPTY);
         e.payload(b"");
         e.finish().unwrap();
-        assert_eq!(w.written(), &[0x50, 0x01, 0x00, 0x07]);
+        assert_eq!(w.0, [0x50, 0x01, 0x00, 0x07]);
     }
 
     #[test]
     fn decreasing_option_and_limit_are_reported_once() {
-        let mut buf = [0u8; 64];
         let h = Header {
             message_type: MessageType::Confirmable,
             code: Code::POST,
             message_id: 1,
         };
-        let mut w = SliceWriter::new(&mut buf);
+        let mut w = TestBuf::default();
         let mut e = Encoder::new(&mut w, 64, Error::CoapDatagramTooLarge, &h, &Token::EMPTY);
         e.option(CONTENT_FORMAT, b"");
         e.option(URI_PATH, b"x");
         e.payload(&[1; 80]);
         assert_eq!(e.finish(), Err(Error::InvalidArgument));
-        let mut w = SliceWriter::new(&mut buf);
+        let mut w = TestBuf::default();
         let mut e = Encoder::new(&mut w, 8, Error::CoapDatagramTooLarge, &h, &Token::EMPTY);
         e.payload(b"12345");
         assert_eq!(e.finish(), Err(Error::CoapDatagramTooLarge));

@@ -179,16 +179,15 @@ impl<'a> Iterator for OptionIter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     fn header(delta: u16, len: usize) -> std::vec::Vec<u8> {
-        let mut buf = [0u8; 8];
-        let mut s = SliceWriter::new(&mut buf);
+        let mut s = TestBuf::default();
         let mut w = Wire::new(&mut s);
         put_option_header(&mut w, delta, len);
         w.finish().unwrap();
-        assert_eq!(option_header_len(delta, len).unwrap(), s.len());
-        s.written().to_vec()
+        assert_eq!(option_header_len(delta, len).unwrap(), s.0.len());
+        s.0
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::coap::session::KEY_LEN;
-use crate::sink::{Sink, format_decimal, format_unsigned};
+use crate::sink::{Text, format_decimal, format_unsigned};
 
 /// The encrypted seq is one AES block.
 const BLOCK: usize = 16;
@@ -160,7 +160,7 @@ mod seal {
 /// written; `measure_only` skips the AES work (zero bytes of the same length), for the
 /// size-query pass.
 pub fn build(
-    sink: &mut dyn Sink,
+    sink: &mut dyn Text,
     p: &Publish<'_>,
     f: &Framing<'_>,
     measure_only: bool,
@@ -194,7 +194,9 @@ pub fn build(
     // Checked after the first option, as before: a datagram limit too small for the header
     // is reported before a bad topic.
     match topic_body(p.topic) {
-        Ok(body) => body.split(|b| *b == b'/').for_each(|s| e.option(URI_PATH, s)),
+        Ok(body) => body
+            .split(|b| *b == b'/')
+            .for_each(|s| e.option(URI_PATH, s)),
         Err(err) => e.wire().fail(err),
     }
     e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
@@ -235,7 +237,16 @@ mod tests {
         assert_eq!(segs(b"/a/b/c"), Ok(3));
         assert_eq!(segs(b"a/b"), Ok(2));
         assert_eq!(topic_body(b"/a/b"), Ok(&b"a/b"[..]));
-        for bad in [&b""[..], b"/", b"a//b", b"a/", b"a/+/b", b"a/#", b"\xff", b"a\0"] {
+        for bad in [
+            &b""[..],
+            b"/",
+            b"a//b",
+            b"a/",
+            b"a/+/b",
+            b"a/#",
+            b"\xff",
+            b"a\0",
+        ] {
             assert!(topic_body(bad).is_err(), "{bad:?}");
         }
     }

@@ -1,30 +1,31 @@
-//! The one writer every CoAP and auth output goes through: bytes pass to a `dyn Sink` (the
-//! FFI's measure-or-write output, a MAC, a caller's slice), at most `limit` of them, and the
-//! first failure is remembered instead of returned at every call ([`Wire::finish`] reports
-//! it). Builders therefore validate everything first, then write without a branch per call,
-//! and exist once (no copy per sink type).
+//! The one writer every CoAP and auth output goes through: bytes pass to a
+//! [`Text`](crate::sink::Text) (the FFI's measure-or-write output, a MAC's hash state, a
+//! caller's slice through [`SinkText`](crate::sink::SinkText)), at most `limit` of them, and
+//! the first failure (the limit, or a check a builder makes as it goes) is remembered instead
+//! of returned at every call; [`Wire::finish`] reports it. Builders therefore have no error
+//! branch per call, and exist once (no copy per destination type).
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::sink::Text;
 
 /// A sticky-error writer over a sink; see the module docs.
 pub struct Wire<'a> {
-    sink: &'a mut dyn Sink,
+    text: &'a mut dyn Text,
     left: usize,
     limit_error: Error,
     status: Result<(), Error>,
 }
 
 impl<'a> Wire<'a> {
-    /// Writes to `sink` without a length limit.
-    pub fn new(sink: &'a mut dyn Sink) -> Self {
-        Wire::limited(sink, usize::MAX, Error::Overflow)
+    /// Writes to `text` without a length limit.
+    pub fn new(text: &'a mut dyn Text) -> Self {
+        Wire::limited(text, usize::MAX, Error::Overflow)
     }
 
-    /// Writes to `sink`; more than `limit` bytes in all is `limit_error`.
-    pub fn limited(sink: &'a mut dyn Sink, limit: usize, limit_error: Error) -> Self {
+    /// Writes to `text`; more than `limit` bytes in all is `limit_error`.
+    pub fn limited(text: &'a mut dyn Text, limit: usize, limit_error: Error) -> Self {
         Wire {
-            sink,
+            text,
             left: limit,
             limit_error,
             status: Ok(()),
@@ -37,13 +38,13 @@ impl<'a> Wire<'a> {
         if self.status.is_err() {
             return;
         }
-        self.status = match self.left.checked_sub(bytes.len()) {
+        match self.left.checked_sub(bytes.len()) {
             Some(left) => {
                 self.left = left;
-                self.sink.put(bytes)
+                self.text.put(bytes);
             }
-            None => Err(self.limit_error),
-        };
+            None => self.status = Err(self.limit_error),
+        }
     }
 
     /// Appends one byte.
@@ -82,26 +83,29 @@ impl<'a> Wire<'a> {
     }
 }
 
-/// Any sink, sized or not, as a sized one, so that generic callers (a MAC's
-/// [`crate::mac::Message`]) can hand it to a builder that takes `&mut dyn Sink`.
-pub struct Forward<'s, S: Sink + ?Sized>(pub &'s mut S);
+/// A growing byte buffer as a [`Text`], for unit tests.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct TestBuf(pub std::vec::Vec<u8>);
 
-impl<S: Sink + ?Sized> Sink for Forward<'_, S> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.0.put(bytes)
+#[cfg(test)]
+impl Text for TestBuf {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::sink::{SinkText, SliceWriter};
 
     #[test]
     fn first_failure_sticks_and_limit_counts_every_byte() {
         let mut buf = [0u8; 8];
         let mut s = SliceWriter::new(&mut buf);
-        let mut w = Wire::limited(&mut s, 5, Error::CoapDatagramTooLarge);
+        let mut t = SinkText::new(&mut s);
+        let mut w = Wire::limited(&mut t, 5, Error::CoapDatagramTooLarge);
         w.put(b"abc");
         w.hex(&[0xa5]);
         assert!(matches!(w.status, Ok(())));
@@ -109,13 +113,15 @@ mod tests {
         w.put(b"");
         w.fail(Error::InvalidArgument);
         assert_eq!(w.finish(), Err(Error::CoapDatagramTooLarge));
+        assert!(t.result().is_ok());
         assert_eq!(s.written(), b"abca5");
-        let mut buf = [0u8; 2];
+        let mut buf = [0u8; 20];
         let mut s = SliceWriter::new(&mut buf);
-        let mut w = Wire::new(&mut s);
-        w.zeros(3);
+        let mut t = SinkText::new(&mut s);
+        let mut w = Wire::new(&mut t);
+        w.zeros(17);
         w.put(b"z");
-        assert_eq!(w.finish(), Err(Error::BufferTooSmall));
-        assert_eq!(s.written(), b"");
+        assert!(w.finish().is_ok());
+        assert_eq!(s.written(), b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0z");
     }
 }

@@ -208,22 +208,18 @@ impl<'a> Map<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     #[test]
     fn heads_use_the_shortest_form() {
-        let mut buf = [0u8; 16];
-        let mut s = SliceWriter::new(&mut buf);
+        let mut s = TestBuf::default();
         let mut w = Wire::new(&mut s);
         for v in [23, 24, 256, 65536] {
             put_head(&mut w, MAJOR_UINT, v);
         }
         put_head(&mut w, MAJOR_TEXT, 2);
         w.finish().unwrap();
-        assert_eq!(
-            s.written(),
-            &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0, 0x62]
-        );
+        assert_eq!(s.0, &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0, 0x62]);
     }
 
     #[test]

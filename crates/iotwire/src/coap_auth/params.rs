@@ -144,7 +144,11 @@ impl<'a> AuthParams<'a> {
         if !fits(self.product_key, 1, PRODUCT_KEY_MAX, names) {
             return Err(Error::InvalidProductKey);
         }
-        let dn_sets = if legacy { JSON } else { names | DASH | DOT | AT };
+        let dn_sets = if legacy {
+            JSON
+        } else {
+            names | DASH | DOT | AT
+        };
         if !fits(self.device_name, dn_min, DEVICE_NAME_MAX, dn_sets) {
             return Err(Error::InvalidDeviceName);
         }

@@ -16,8 +16,7 @@ use crate::Error;
 use crate::coap::wire::Wire;
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::{AuthParams, Format};
-use crate::mac::Digest;
-use crate::sink::{Sink, format_decimal};
+use crate::sink::{Text, format_decimal};
 
 /// Every member name, back to back; [`NAME_ENDS`] cuts them apart (member `i` is
 /// `NAMES[NAME_ENDS[i - 1]..NAME_ENDS[i]]`).
@@ -44,7 +43,14 @@ const PAYLOAD: [u8; 8] = [
     SEQ,
 ];
 /// Sign-content members, sorted by name.
-const SIGN_CONTENT: [u8; 6] = [ACK_MODE, CLIENT_ID, DEVICE_NAME, PRODUCT_KEY, SEQ, TIMESTAMP];
+const SIGN_CONTENT: [u8; 6] = [
+    ACK_MODE,
+    CLIENT_ID,
+    DEVICE_NAME,
+    PRODUCT_KEY,
+    SEQ,
+    TIMESTAMP,
+];
 
 /// How members are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -173,27 +179,28 @@ fn with_members(
     f: impl FnOnce(&Members<'_>),
 ) -> Result<(), Error> {
     let mut digits = [0u8; 11];
-    let seq = p.seq_value()?.map(|v| &*format_decimal(v, &mut digits));
+    let seq = p.seq_value()?.map(|v| format_decimal(v, &mut digits));
     f(&Members { p, sign, seq });
     Ok(())
 }
 
-/// Writes the payload in the requested format. `digest` is the sign's MAC, computed once by
-/// the caller so that measuring and writing do not both run the MAC.
-pub fn write_payload(p: &AuthParams<'_>, digest: &Digest, sink: &mut dyn Sink) -> Result<(), Error> {
+/// Writes the payload in the requested format. `sign` is the sign's MAC
+/// ([`crate::coap_auth::sign::compute`]), computed once by the caller so that measuring and
+/// writing do not both run the MAC.
+pub fn write_payload(p: &AuthParams<'_>, sign: &[u8], text: &mut dyn Text) -> Result<(), Error> {
     p.validate()?;
-    let mut w = Wire::new(sink);
-    write_members(p, digest, &mut w)?;
+    let mut w = Wire::new(text);
+    write_members(p, sign, &mut w)?;
     w.finish()
 }
 
 /// Writes the payload onto `w` (the auth datagram writes it after its options).
-pub fn write_members(p: &AuthParams<'_>, digest: &Digest, w: &mut Wire<'_>) -> Result<(), Error> {
+pub fn write_members(p: &AuthParams<'_>, sign: &[u8], w: &mut Wire<'_>) -> Result<(), Error> {
     let style = match p.format {
         Format::Json => Style::Json,
         Format::Cbor => Style::Cbor,
     };
-    with_members(p, digest.as_bytes(), |m| m.write(&PAYLOAD, style, w))
+    with_members(p, sign, |m| m.write(&PAYLOAD, style, w))
 }
 
 /// Writes the sign content onto `w`.
@@ -204,8 +211,8 @@ pub fn write_sign_content(p: &AuthParams<'_>, w: &mut Wire<'_>) -> Result<(), Er
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coap::wire::TestBuf;
     use crate::coap_auth::params::tests::doc;
-    use crate::sink::SliceWriter;
 
     #[test]
     fn json_order_and_types() {
@@ -215,11 +222,23 @@ mod tests {
         p.seq = Some(10);
         p.client_id = b"c";
         let d = crate::coap_auth::sign::compute(&p).unwrap();
-        let mut buf = [0u8; 256];
-        let mut w = SliceWriter::new(&mut buf);
-        write_payload(&p, &d, &mut w).unwrap();
-        let text = core::str::from_utf8(w.written()).unwrap();
+        let mut w = TestBuf::default();
+        write_payload(&p, d.as_bytes(), &mut w).unwrap();
+        let text = core::str::from_utf8(&w.0).unwrap();
         assert!(text.starts_with("{\"productKey\":\"a1NUjcVkHZS\",\"deviceName\":\"ff1a11e7c08d4b3db2b1500d8e0e55\",\"clientId\":\"c\",\"sign\":\""));
         assert!(text.ends_with("\",\"timestamp\":\"1524448722000\",\"ackMode\":1,\"seq\":\"10\"}"));
+        // The same members as a CBOR map: 7 pairs (no signmethod), ackMode an integer.
+        p.format = Format::Cbor;
+        let mut c = TestBuf::default();
+        write_payload(&p, d.as_bytes(), &mut c).unwrap();
+        assert_eq!(c.0[..12], *b"\xa7\x6aproductKey");
+        assert!(c.0.ends_with(b"\x67ackMode\x01\x63seq\x6210"));
+        // The sign content: sorted names, no separators.
+        let mut t = TestBuf::default();
+        crate::coap_auth::sign::write_content(&p, &mut t).unwrap();
+        assert_eq!(
+            t.0,
+            b"ackMode1clientIdcdeviceNameff1a11e7c08d4b3db2b1500d8e0e55productKeya1NUjcVkHZSseq10timestamp1524448722000"
+        );
     }
 }

@@ -23,7 +23,7 @@ use crate::coap::options::{CONTENT_FORMAT, URI_PATH, uint_value};
 use crate::coap::response::code_status;
 use crate::enos::device::{self, Device};
 use crate::json::{Object, RawStr, Value, parse_object};
-use crate::sink::{Limited, Sink};
+use crate::sink::{Limited, Sink, Text};
 
 /// Longest DeviceSecret accepted (`IOTX_DEVICE_SECRET_LEN` of the EnOS C SDK).
 pub const DEVICE_SECRET_MAX: usize = 64;
@@ -49,7 +49,7 @@ pub fn write_request(
     d: &Device<'_>,
     message_id: u16,
     token: &Token,
-    sink: &mut dyn Sink,
+    sink: &mut dyn Text,
 ) -> Result<(), Error> {
     d.check_names()?;
     let header = Header {
