@@ -603,7 +603,7 @@ unsafe fn datagram_export(
     extra: Span,
     out: BytesOut,
 ) -> iotwire_status_t {
-    let digest = match sign::compute(&p) {
+    let digest = match sign::compute(p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
