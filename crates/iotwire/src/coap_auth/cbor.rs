@@ -65,42 +65,30 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let end = self.pos.checked_add(n).ok_or(Error::InvalidCbor)?;
+    fn take(&mut self, n: u64) -> Result<&'a [u8], Error> {
+        let end = usize::try_from(n)
+            .ok()
+            .and_then(|n| self.pos.checked_add(n))
+            .ok_or(Error::InvalidCbor)?;
         let bytes = self.buf.get(self.pos..end).ok_or(Error::InvalidCbor)?;
         self.pos = end;
         Ok(bytes)
     }
 
-    fn byte(&mut self) -> Result<u8, Error> {
-        self.take(1)?.first().copied().ok_or(Error::InvalidCbor)
-    }
-
-    /// Reads a head: (major type, additional info, argument).
+    /// Reads a head: (major type, additional info, argument). Additional information 28..=30
+    /// is reserved and 31 (indefinite length or break) is never in a reply we accept.
     fn head(&mut self) -> Result<(u8, u8, u64), Error> {
-        let b = self.byte()?;
-        let (major, info) = (b >> 5, b & 0x1f);
+        let [b] = *self.take(1)?.first_chunk::<1>().ok_or(Error::InvalidCbor)?;
+        let info = b & 0x1f;
         let arg = match info {
             0..=23 => u64::from(info),
-            24 => u64::from(self.byte()?),
-            25 => self.uint_be(2)?,
-            26 => self.uint_be(4)?,
-            27 => self.uint_be(8)?,
-            // 28..=30 reserved, 31 indefinite length or break: never in a reply we accept.
+            24..=27 => self
+                .take(1 << (info - 24))?
+                .iter()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b)),
             _ => return Err(Error::InvalidCbor),
         };
-        Ok((major, info, arg))
-    }
-
-    fn uint_be(&mut self, n: usize) -> Result<u64, Error> {
-        Ok(self
-            .take(n)?
-            .iter()
-            .fold(0u64, |v, &b| (v << 8) | u64::from(b)))
-    }
-
-    fn len_arg(arg: u64) -> Result<usize, Error> {
-        usize::try_from(arg).map_err(|_| Error::InvalidCbor)
+        Ok((b >> 5, info, arg))
     }
 
     /// Reads one complete item, returning its value.
@@ -110,11 +98,11 @@ impl<'a> Cursor<'a> {
             MAJOR_UINT => Ok(Value::Unsigned(arg)),
             MAJOR_NINT => Ok(Value::Negative(arg)),
             MAJOR_BYTES => {
-                self.take(Self::len_arg(arg)?)?;
+                self.take(arg)?;
                 Ok(Value::Other)
             }
             MAJOR_TEXT => {
-                let text = self.take(Self::len_arg(arg)?)?;
+                let text = self.take(arg)?;
                 core::str::from_utf8(text).map_err(|_| Error::InvalidCbor)?;
                 Ok(Value::Text(text))
             }
