@@ -102,7 +102,7 @@ pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     let body = topic.strip_prefix(b"/").unwrap_or(topic);
     let bad =
         |s: &[u8]| s.is_empty() || s.len() > 255 || s.iter().any(|b| matches!(b, b'+' | b'#' | 0));
-    if core::str::from_utf8(body).is_err() || body.split(|b| *b == b'/').any(bad) {
+    if !crate::coap::charset::utf8(body) || body.split(|b| *b == b'/').any(bad) {
         return Err(Error::InvalidArgument);
     }
     Ok(body)

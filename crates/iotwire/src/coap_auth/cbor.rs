@@ -83,7 +83,7 @@ impl<'a> Cursor<'a> {
         let arg = match info {
             0..=23 => u64::from(info),
             24..=27 => self
-                .take(1 << (info - 24))?
+                .take(1u64.wrapping_shl(u32::from(info.wrapping_sub(24))))?
                 .iter()
                 .fold(0u64, |v, &b| (v << 8) | u64::from(b)),
             _ => return Err(Error::InvalidCbor),
@@ -103,7 +103,9 @@ impl<'a> Cursor<'a> {
             }
             MAJOR_TEXT => {
                 let text = self.take(arg)?;
-                core::str::from_utf8(text).map_err(|_| Error::InvalidCbor)?;
+                if !crate::coap::charset::utf8(text) {
+                    return Err(Error::InvalidCbor);
+                }
                 Ok(Value::Text(text))
             }
             MAJOR_ARRAY | MAJOR_MAP | MAJOR_TAG => {
