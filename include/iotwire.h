@@ -1327,7 +1327,8 @@ typedef struct iotwire_coap_auth_options_t {
    */
   uint32_t sign_method;
   /**
-   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept;
+   * CBOR needs the Cargo feature `coap-cbor`, which the full build has).
    */
   uint32_t format;
   /**
@@ -2463,7 +2464,8 @@ iotwire_status_t iotwire_coap_auth_options_init(struct iotwire_coap_auth_options
  *         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
  *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
  *         documented-only members or CBOR, seq > 2147483647 in the documented profile).
- * @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+ * @retval IOTWIRE_ERR_UNSUPPORTED the sign method, or CBOR (Cargo feature `coap-cbor`), was
+ *         compiled out.
  *
  * @code{c}
  * char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
@@ -2710,6 +2712,8 @@ iotwire_status_t iotwire_coap_auth_build(struct iotwire_coap_session_t *session,
  * @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
  * @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
  *         not visible ASCII, `seqOffset` outside 0..2147483647, or an unknown Content-Format.
+ * @retval IOTWIRE_ERR_UNSUPPORTED a CBOR reply in a build without the Cargo feature
+ *         `coap-cbor`.
  *
  * @code{c}
  * iotwire_coap_auth_reply_t reply;

@@ -67,7 +67,8 @@ pub struct iotwire_coap_auth_options_t {
     /// `IOTWIRE_SIGN_METHOD_*` (0 default: no `signmethod` member, hmacmd5; 1 hmacmd5,
     /// 2 hmacsha1, 3 hmacsha256: sent as `signmethod`).
     pub sign_method: u32,
-    /// `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+    /// `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept;
+    /// CBOR needs the Cargo feature `coap-cbor`, which the full build has).
     pub format: u32,
     /// `IOTWIRE_COAP_AUTH_FLAG_*` bits.
     pub flags: u32,
@@ -255,7 +256,8 @@ pub(crate) unsafe fn borrow_auth<'a>(
 ///         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
 ///         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
 ///         documented-only members or CBOR, seq > 2147483647 in the documented profile).
-/// @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+/// @retval IOTWIRE_ERR_UNSUPPORTED the sign method, or CBOR (Cargo feature `coap-cbor`), was
+///         compiled out.
 ///
 /// @code{c}
 /// char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
@@ -866,6 +868,8 @@ unsafe fn parse_export(
 /// @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
 /// @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
 ///         not visible ASCII, `seqOffset` outside 0..2147483647, or an unknown Content-Format.
+/// @retval IOTWIRE_ERR_UNSUPPORTED a CBOR reply in a build without the Cargo feature
+///         `coap-cbor`.
 ///
 /// @code{c}
 /// iotwire_coap_auth_reply_t reply;

@@ -176,7 +176,8 @@ impl<'a> AuthParams<'a> {
             return Err(Error::InvalidArgument);
         }
         self.seq_value()?;
-        if !crate::mac::is_supported(self.method()) {
+        let cbor_missing = self.format == Format::Cbor && !cfg!(feature = "coap-cbor");
+        if cbor_missing || !crate::mac::is_supported(self.method()) {
             return Err(Error::Unsupported);
         }
         Ok(())

@@ -14,6 +14,7 @@
 
 use crate::Error;
 use crate::coap::wire::Wire;
+#[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::{AuthParams, Format};
 use crate::sink::{Text, format_decimal};
@@ -56,6 +57,7 @@ const SIGN_CONTENT: [u8; 6] = [
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
     Json,
+    #[cfg(feature = "coap-cbor")]
     Cbor,
     /// `name value`, no quotes or separators (the sign content).
     Plain,
@@ -101,6 +103,7 @@ impl<'x> Members<'x> {
     fn write(&self, order: &[u8], style: Style, w: &mut Wire<'_>) {
         match style {
             Style::Json => w.byte(b'{'),
+            #[cfg(feature = "coap-cbor")]
             Style::Cbor => {
                 let count = order.iter().filter(|id| self.value(**id).is_some()).count();
                 cbor::put_head(w, cbor::MAJOR_MAP, u32::try_from(count).unwrap_or(0));
@@ -136,6 +139,7 @@ impl<'x> Members<'x> {
                     w.hex(bytes);
                     close_text(w, style);
                 }
+                #[cfg(feature = "coap-cbor")]
                 Val::Number(n) if style == Style::Cbor => {
                     cbor::put_head(w, cbor::MAJOR_UINT, u32::from(n));
                 }
@@ -156,9 +160,12 @@ fn text(w: &mut Wire<'_>, style: Style, parts: &[&[u8]]) {
     close_text(w, style);
 }
 
+/// Opens a text value of `len` bytes (the length is only CBOR's business).
+#[cfg_attr(not(feature = "coap-cbor"), allow(unused_variables))]
 fn open_text(w: &mut Wire<'_>, style: Style, len: usize) {
     match style {
         Style::Json => w.byte(b'"'),
+        #[cfg(feature = "coap-cbor")]
         Style::Cbor => {
             cbor::put_head(w, cbor::MAJOR_TEXT, u32::try_from(len).unwrap_or(u32::MAX));
         }
@@ -198,7 +205,10 @@ pub fn write_payload(p: &AuthParams<'_>, sign: &[u8], text: &mut dyn Text) -> Re
 pub fn write_members(p: &AuthParams<'_>, sign: &[u8], w: &mut Wire<'_>) -> Result<(), Error> {
     let style = match p.format {
         Format::Json => Style::Json,
+        #[cfg(feature = "coap-cbor")]
         Format::Cbor => Style::Cbor,
+        #[cfg(not(feature = "coap-cbor"))]
+        Format::Cbor => return Err(Error::Unsupported),
     };
     with_members(p, sign, |m| m.write(&PAYLOAD, style, w))
 }
@@ -227,12 +237,15 @@ mod tests {
         let text = core::str::from_utf8(&w.0).unwrap();
         assert!(text.starts_with("{\"productKey\":\"a1NUjcVkHZS\",\"deviceName\":\"ff1a11e7c08d4b3db2b1500d8e0e55\",\"clientId\":\"c\",\"sign\":\""));
         assert!(text.ends_with("\",\"timestamp\":\"1524448722000\",\"ackMode\":1,\"seq\":\"10\"}"));
-        // The same members as a CBOR map: 7 pairs (no signmethod), ackMode an integer.
-        p.format = Format::Cbor;
-        let mut c = TestBuf::default();
-        write_payload(&p, d.as_bytes(), &mut c).unwrap();
-        assert_eq!(c.0[..12], *b"\xa7\x6aproductKey");
-        assert!(c.0.ends_with(b"\x67ackMode\x01\x63seq\x6210"));
+        #[cfg(feature = "coap-cbor")]
+        {
+            // The same members as a CBOR map: 7 pairs (no signmethod), ackMode an integer.
+            p.format = Format::Cbor;
+            let mut c = TestBuf::default();
+            write_payload(&p, d.as_bytes(), &mut c).unwrap();
+            assert_eq!(c.0[..12], *b"\xa7\x6aproductKey");
+            assert!(c.0.ends_with(b"\x67ackMode\x01\x63seq\x6210"));
+        }
         // The sign content: sorted names, no separators.
         let mut t = TestBuf::default();
         crate::coap_auth::sign::write_content(&p, &mut t).unwrap();

@@ -7,6 +7,7 @@
 //! must be a non-negative 32-bit signed integer (the legacy `int`).
 
 use crate::Error;
+#[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::Format;
 use crate::json::{Value, parse_object};
@@ -76,6 +77,7 @@ enum Slot<'a> {
 #[derive(Clone, Copy)]
 enum Text<'a> {
     Json(crate::json::RawStr<'a>),
+    #[cfg(feature = "coap-cbor")]
     Cbor(&'a [u8]),
 }
 
@@ -114,6 +116,7 @@ fn decode(text: Text<'_>, buf: &mut [u8], visible: bool) -> Result<usize, Error>
     };
     match text {
         Text::Json(raw) => raw.write_to(&mut c)?,
+        #[cfg(feature = "coap-cbor")]
         Text::Cbor(bytes) => c.put(bytes)?,
     }
     Ok(c.len)
@@ -132,7 +135,10 @@ fn find(payload: &[u8], format: Format) -> Result<[Slot<'_>; 3], Error> {
     let mut slots = [Slot::Absent; 3];
     match format {
         Format::Json => find_json(payload, &mut slots)?,
+        #[cfg(feature = "coap-cbor")]
         Format::Cbor => find_cbor(payload, &mut slots)?,
+        #[cfg(not(feature = "coap-cbor"))]
+        Format::Cbor => return Err(Error::Unsupported),
     }
     Ok(slots)
 }
@@ -154,6 +160,7 @@ fn find_json<'a>(payload: &'a [u8], slots: &mut [Slot<'a>; 3]) -> Result<(), Err
     Ok(())
 }
 
+#[cfg(feature = "coap-cbor")]
 fn find_cbor<'a>(payload: &'a [u8], slots: &mut [Slot<'a>; 3]) -> Result<(), Error> {
     let m = cbor::parse_map(payload)?;
     m.for_each(|key, value| {
@@ -253,6 +260,7 @@ mod tests {
         assert_eq!(r.seq_offset, None);
     }
 
+    #[cfg(feature = "coap-cbor")]
     #[test]
     fn cbor_reply() {
         // {"token": "ab", "seqOffset": 7, "random": "r", "x": [1]}
