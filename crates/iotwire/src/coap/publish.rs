@@ -11,7 +11,8 @@ use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::coap::session::KEY_LEN;
-use crate::sink::{Text, format_decimal, format_unsigned};
+use crate::coap::wire::decimal;
+use crate::sink::Text;
 
 /// The encrypted seq is one AES block.
 const BLOCK: usize = 16;
@@ -108,14 +109,6 @@ pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     Ok(body)
 }
 
-/// The seq as decimal text: unsigned, or as the legacy `%d` prints it.
-fn seq_text(seq: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
-    if signed {
-        return format_decimal(i32::from_ne_bytes(seq.to_ne_bytes()), buf);
-    }
-    format_unsigned(seq, buf)
-}
-
 /// Symmetric mode: the sealed seq (one block) and the encrypted payload.
 #[cfg(feature = "coap-symmetric")]
 mod seal {
@@ -173,7 +166,7 @@ pub fn build(
         Some(key) => {
             let seq = f.seq.ok_or(Error::CoapNotAuthenticated)?;
             seal::check()?;
-            let text = seq_text(seq, p.signed_seq, &mut digits);
+            let text = decimal(seq, p.signed_seq, &mut digits);
             Some((key, seal::seq(key, text, measure_only)))
         }
         None => None,
@@ -249,14 +242,5 @@ mod tests {
         ] {
             assert!(topic_body(bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn seq_texts() {
-        let mut b = [0u8; 11];
-        assert_eq!(seq_text(u32::MAX, true, &mut b), b"-1");
-        assert_eq!(seq_text(u32::MAX, false, &mut b), b"4294967295");
-        assert_eq!(seq_text(0, false, &mut b), b"0");
-        assert_eq!(seq_text(10, true, &mut b), b"10");
     }
 }

@@ -6,7 +6,7 @@
 //! branch per call, and exist once (no copy per destination type).
 
 use crate::Error;
-use crate::sink::Text;
+use crate::sink::{Text, format_unsigned};
 
 /// A sticky-error writer over a sink; see the module docs.
 pub struct Wire<'a> {
@@ -83,6 +83,28 @@ impl<'a> Wire<'a> {
     }
 }
 
+/// The decimal text of `value` in `buf`, read as a signed 32-bit integer when `signed` (what
+/// the legacy SDKs print with `%d`). One digit loop for every number CoAP and auth write.
+pub fn decimal(value: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
+    let negative = signed && value >> 31 == 1;
+    let magnitude = if negative {
+        value.wrapping_neg()
+    } else {
+        value
+    };
+    let digits = format_unsigned(magnitude, buf).len();
+    let start = buf.len().saturating_sub(digits);
+    if !negative {
+        return buf.get(start..).unwrap_or_default();
+    }
+    // u32::MAX has 10 digits, so the 11th byte is free for the sign.
+    let start = start.saturating_sub(1);
+    if let Some(sign) = buf.get_mut(start) {
+        *sign = b'-';
+    }
+    buf.get(start..).unwrap_or_default()
+}
+
 /// A growing byte buffer as a [`Text`], for unit tests.
 #[cfg(test)]
 #[derive(Default)]
@@ -99,6 +121,17 @@ impl Text for TestBuf {
 mod tests {
     use super::*;
     use crate::sink::{SinkText, SliceWriter};
+
+    #[test]
+    fn decimal_texts() {
+        let mut b = [0u8; 11];
+        assert_eq!(decimal(u32::MAX, true, &mut b), b"-1");
+        assert_eq!(decimal(u32::MAX, false, &mut b), b"4294967295");
+        assert_eq!(decimal(0x8000_0000, true, &mut b), b"-2147483648");
+        assert_eq!(decimal(0x7fff_ffff, true, &mut b), b"2147483647");
+        assert_eq!(decimal(0, false, &mut b), b"0");
+        assert_eq!(decimal(10, true, &mut b), b"10");
+    }
 
     #[test]
     fn first_failure_sticks_and_limit_counts_every_byte() {

@@ -14,10 +14,11 @@
 
 use crate::Error;
 use crate::coap::wire::Wire;
+use crate::coap::wire::decimal;
 #[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::{AuthParams, Format};
-use crate::sink::{Text, format_decimal};
+use crate::sink::Text;
 
 /// Every member name, back to back; [`NAME_ENDS`] cuts them apart (member `i` is
 /// `NAMES[NAME_ENDS[i - 1]..NAME_ENDS[i]]`).
@@ -143,7 +144,7 @@ impl<'x> Members<'x> {
                 Val::Number(n) if style == Style::Cbor => {
                     cbor::put_head(w, cbor::MAJOR_UINT, u32::from(n));
                 }
-                Val::Number(n) => w.put(format_decimal(i32::from(n), &mut [0; 11])),
+                Val::Number(n) => w.put(decimal(u32::from(n), false, &mut [0; 11])),
             }
         }
         if style == Style::Json {
@@ -186,7 +187,9 @@ fn with_members(
     f: impl FnOnce(&Members<'_>),
 ) -> Result<(), Error> {
     let mut digits = [0u8; 11];
-    let seq = p.seq_value()?.map(|v| format_decimal(v, &mut digits));
+    let seq = p
+        .seq_value()?
+        .map(|v| decimal(u32::from_ne_bytes(v.to_ne_bytes()), true, &mut digits));
     f(&Members { p, sign, seq });
     Ok(())
 }
