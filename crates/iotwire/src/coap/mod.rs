@@ -18,6 +18,7 @@ pub mod header;
 pub mod key;
 pub mod options;
 pub mod publish;
+pub mod reply_text;
 pub mod response;
 pub mod session;
 pub mod wire;

@@ -7,11 +7,11 @@
 //! must be a non-negative 32-bit signed integer (the legacy `int`).
 
 use crate::Error;
+use crate::coap::reply_text::{self, Found, find_members};
 #[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::Format;
-use crate::json::{Value, parse_object};
-use crate::sink::Sink;
+use crate::json::{RawStr, Value, parse_object};
 use zeroize::Zeroize;
 
 /// Longest auth token accepted (the legacy SDK's buffer holds 192 characters).
@@ -66,131 +66,78 @@ impl Drop for Reply {
 #[derive(Clone, Copy)]
 enum Slot<'a> {
     Absent,
-    /// A JSON string (escapes not decoded) or a CBOR text string.
-    Text(Text<'a>),
+    /// A JSON string (escapes not decoded).
+    Json(RawStr<'a>),
+    /// A CBOR text string.
+    #[cfg(feature = "coap-cbor")]
+    Cbor(&'a [u8]),
     /// An integer (or the error reading it as one gave).
     Integer(Result<i64, Error>),
     /// Present twice, or of a type no member here may have.
     Bad,
 }
 
-#[derive(Clone, Copy)]
-enum Text<'a> {
-    Json(crate::json::RawStr<'a>),
-    #[cfg(feature = "coap-cbor")]
-    Cbor(&'a [u8]),
-}
-
 /// The members this reply is read for, in the order they are checked.
 const KEYS: [&[u8]; 3] = [b"token", b"random", b"seqOffset"];
 
-/// Collects decoded text into `buf`; more than fits is [`Error::InvalidArgument`], and so is
-/// anything but visible ASCII (0x21..=0x7e) when `visible`. One sink type for member names and
-/// values: one copy of the JSON unescaping.
-struct Collect<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-    visible: bool,
-}
-
-impl Sink for Collect<'_> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        for &c in bytes {
-            let slot = self.buf.get_mut(self.len).ok_or(Error::InvalidArgument)?;
-            if self.visible && !(0x21..=0x7e).contains(&c) {
-                return Err(Error::InvalidArgument);
-            }
-            *slot = c;
-            self.len = self.len.saturating_add(1);
-        }
-        Ok(())
-    }
-}
-
-/// Decodes `text` into `buf`; returns its length.
-fn decode(text: Text<'_>, buf: &mut [u8], visible: bool) -> Result<usize, Error> {
-    let mut c = Collect {
-        buf,
-        len: 0,
-        visible,
-    };
-    match text {
-        Text::Json(raw) => raw.write_to(&mut c)?,
+/// Decodes a text slot into `buf` (visible ASCII, at most `buf.len()`); returns its length.
+fn decode(slot: Slot<'_>, buf: &mut [u8]) -> Result<usize, Error> {
+    match slot {
+        Slot::Json(raw) => reply_text::decode(raw, buf, true),
         #[cfg(feature = "coap-cbor")]
-        Text::Cbor(bytes) => c.put(bytes)?,
+        Slot::Cbor(bytes) => reply_text::copy(bytes, buf, true),
+        _ => Err(Error::InvalidArgument),
     }
-    Ok(c.len)
-}
-
-/// Which of [`KEYS`] a member name is, if any.
-fn key_index(name: Text<'_>) -> Option<usize> {
-    let mut buf = [0u8; 9];
-    let len = decode(name, &mut buf, false).ok()?;
-    let name = buf.get(..len)?;
-    KEYS.iter().position(|k| *k == name)
 }
 
 /// Finds the three members in one pass over the payload.
 fn find(payload: &[u8], format: Format) -> Result<[Slot<'_>; 3], Error> {
-    let mut slots = [Slot::Absent; 3];
     match format {
-        Format::Json => find_json(payload, &mut slots)?,
+        Format::Json => find_json(payload),
         #[cfg(feature = "coap-cbor")]
-        Format::Cbor => find_cbor(payload, &mut slots)?,
+        Format::Cbor => find_cbor(payload),
         #[cfg(not(feature = "coap-cbor"))]
-        Format::Cbor => return Err(Error::Unsupported),
+        Format::Cbor => Err(Error::Unsupported),
     }
-    Ok(slots)
 }
 
-fn find_json<'a>(payload: &'a [u8], slots: &mut [Slot<'a>; 3]) -> Result<(), Error> {
+fn find_json(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
     let o = parse_object(payload)?;
-    let mut members = o.members();
-    while let Some((name, value)) = members.next_member()? {
-        let Some(i) = key_index(Text::Json(name)) else {
-            continue;
-        };
-        let found = match value {
-            Value::String(s) => Slot::Text(Text::Json(s)),
-            Value::Number(_) => Slot::Integer(value.as_integer()),
-            _ => Slot::Bad,
-        };
-        put(slots, i, found);
-    }
-    Ok(())
+    let mut found = [Found::Absent; 3];
+    find_members(&o, &KEYS, &mut found)?;
+    Ok(found.map(|f| match f {
+        Found::Absent => Slot::Absent,
+        Found::Once(Value::String(s)) => Slot::Json(s),
+        Found::Once(v @ Value::Number(_)) => Slot::Integer(v.as_integer()),
+        _ => Slot::Bad,
+    }))
 }
 
 #[cfg(feature = "coap-cbor")]
-fn find_cbor<'a>(payload: &'a [u8], slots: &mut [Slot<'a>; 3]) -> Result<(), Error> {
+fn find_cbor(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
+    let mut slots = [Slot::Absent; 3];
     let m = cbor::parse_map(payload)?;
     m.for_each(|key, value| {
         let cbor::Value::Text(key) = key else {
             return;
         };
-        let Some(i) = key_index(Text::Cbor(key)) else {
+        let Some(slot) = KEYS
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|i| slots.get_mut(i))
+        else {
             return;
         };
-        let found = match value {
-            cbor::Value::Text(t) => Slot::Text(Text::Cbor(t)),
-            cbor::Value::Unsigned(v) => {
+        *slot = match (*slot, value) {
+            (Slot::Absent, cbor::Value::Text(t)) => Slot::Cbor(t),
+            (Slot::Absent, cbor::Value::Unsigned(v)) => {
                 Slot::Integer(i64::try_from(v).map_err(|_| Error::InvalidArgument))
             }
-            cbor::Value::Negative(_) => Slot::Integer(Err(Error::InvalidArgument)),
-            cbor::Value::Other => Slot::Bad,
-        };
-        put(slots, i, found);
-    })?;
-    Ok(())
-}
-
-/// Records member `i`; a second occurrence makes it [`Slot::Bad`].
-fn put<'a>(slots: &mut [Slot<'a>; 3], i: usize, found: Slot<'a>) {
-    if let Some(slot) = slots.get_mut(i) {
-        *slot = match slot {
-            Slot::Absent => found,
+            (Slot::Absent, cbor::Value::Negative(_)) => Slot::Integer(Err(Error::InvalidArgument)),
             _ => Slot::Bad,
         };
-    }
+    })?;
+    Ok(slots)
 }
 
 /// Parses a 2.05 payload into `out` (on failure `out` holds a partial result: use a fresh
@@ -203,16 +150,15 @@ pub fn parse_payload(payload: &[u8], format: Format, out: &mut Reply) -> Result<
         Format::Cbor => Error::InvalidCbor,
     };
     let [token, random, seq] = find(payload, format)?;
-    let token = match token {
-        Slot::Text(t) => t,
+    let is_text = |s: Slot<'_>| !matches!(s, Slot::Absent | Slot::Integer(_) | Slot::Bad);
+    match token {
         Slot::Absent => return Err(Error::MissingField),
-        _ => return Err(type_error),
-    };
-    let random = match random {
-        Slot::Text(t) => Some(t),
-        Slot::Absent => None,
-        _ => return Err(type_error),
-    };
+        t if !is_text(t) => return Err(type_error),
+        _ => {}
+    }
+    if !matches!(random, Slot::Absent) && !is_text(random) {
+        return Err(type_error);
+    }
     out.seq_offset = match seq {
         Slot::Absent => None,
         Slot::Integer(v) => Some(
@@ -223,13 +169,13 @@ pub fn parse_payload(payload: &[u8], format: Format, out: &mut Reply) -> Result<
         ),
         _ => return Err(type_error),
     };
-    out.token_len = decode(token, &mut out.token, true)?;
+    out.token_len = decode(token, &mut out.token)?;
     if out.token_len == 0 {
         return Err(Error::MissingField);
     }
     out.random_len = match random {
-        Some(r) => Some(decode(r, &mut out.random, true)?),
-        None => None,
+        Slot::Absent => None,
+        r => Some(decode(r, &mut out.random)?),
     };
     Ok(())
 }
