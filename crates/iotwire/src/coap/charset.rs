@@ -48,9 +48,13 @@ pub fn fits(s: &[u8], min: usize, max: usize, allowed: u8) -> bool {
 pub fn utf8(s: &[u8]) -> bool {
     let mut rest = s;
     while let Some((&lead, tail)) = rest.split_first() {
+        if lead < 0x80 {
+            // ASCII, nearly every byte of a topic: nothing more to check.
+            rest = tail;
+            continue;
+        }
         // Continuation bytes and the smallest code point that needs them.
         let (n, min): (usize, u32) = match lead {
-            0x00..=0x7f => (0, 0),
             0xc2..=0xdf => (1, 0x80),
             0xe0..=0xef => (2, 0x800),
             0xf0..=0xf4 => (3, 0x1_0000),

@@ -35,7 +35,7 @@ impl<'a> Wire<'a> {
     /// Appends `bytes`, unless an earlier write failed (then nothing happens).
     #[inline(never)]
     pub fn put(&mut self, bytes: &[u8]) {
-        if self.status.is_err() {
+        if self.status.is_err() || bytes.is_empty() {
             return;
         }
         match self.left.checked_sub(bytes.len()) {
