@@ -32,10 +32,7 @@ impl<'a> Encoder<'a> {
         token: &Token,
     ) -> Self {
         let mut wire = Wire::limited(sink, limit, limit_error);
-        match header.to_bytes(token.len()) {
-            Ok(bytes) => wire.put(&bytes),
-            Err(e) => wire.fail(e),
-        }
+        wire.put(&header.bytes_for(token));
         wire.put(token.as_bytes());
         Encoder { wire, last: 0 }
     }
