@@ -74,17 +74,8 @@ pub fn check_password(
 ) -> Result<(), Error> {
     let password = c.password.map(|p| p.bytes);
     let pw_at = c.password.map(|p| p.at);
-    match mode {
-        Mode::Id2 => {
-            return r.add(Finding::note(
-                b"password",
-                Val::Absent,
-                password.map_or(Val::Absent, Val::Text),
-                "not checked: ID² authenticates in iTLS, the platform does not verify the signature",
-            ));
-        }
-        Mode::Connwl => return check_token(password, pw_at, d, r),
-        _ => {}
+    if mode == Mode::Connwl {
+        return check_token(password, pw_at, d, r);
     }
     let dynreg = matches!(mode, Mode::Register | Mode::Regnwl);
     let secret = if dynreg {
@@ -106,6 +97,33 @@ pub fn check_password(
     };
     let platform = content(mode, d, sent, random);
     r.add(Finding::fact("sign_content", Val::Parts(&platform)))?;
+    if mode == Mode::Id2 {
+        return r.add(Finding::note(
+            b"password",
+            Val::Absent,
+            password.map_or(Val::Absent, Val::Text),
+            "not checked: ID² authenticates in iTLS, the platform does not verify the signature",
+        ));
+    }
+    if secret.is_empty() && !dynreg && !d.product_secret.is_empty() {
+        // Only a ProductSecret: a registration connect that forgot its authType shows itself
+        // by a password that is the registration HMAC.
+        if let Some(pw) = password
+            && !random.is_empty()
+            && signs_registration(pw, d, random)?
+        {
+            let mut f = Finding::problem(
+                "authType",
+                Val::Str("register or regnwl"),
+                Val::Absent,
+                "the password is the ProductSecret HMAC of a registration (deviceName, productKey, random), but without authType the platform checks a DeviceSecret connect",
+            );
+            if let Some(at) = pw_at {
+                f = f.at(at);
+            }
+            return r.add(f);
+        }
+    }
     if secret.is_empty() {
         return r.add(Finding::note(
             b"password",
@@ -156,6 +174,29 @@ pub fn check_password(
         finding = finding.at(at);
     }
     r.add(finding)
+}
+
+/// True when `password` is a registration HMAC (any method) with the ProductSecret.
+fn signs_registration(password: &[u8], d: &Device<'_>, random: &[u8]) -> Result<bool, Error> {
+    let parts: [&[u8]; 6] = [
+        b"deviceName",
+        d.device_name,
+        b"productKey",
+        d.product_key,
+        b"random",
+        random,
+    ];
+    for method in METHODS {
+        if password.len() == method.mac_len().saturating_mul(2)
+            && same_hex(
+                password,
+                mac::mac(method, d.product_secret, &parts)?.as_bytes(),
+            )
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// connwl: the password is the regnwl device token.
