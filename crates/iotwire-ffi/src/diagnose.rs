@@ -129,14 +129,17 @@ pub unsafe extern "C" fn iotwire_explain(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let mut key_copy = [0u8; KEY_LEN];
-    let key = match key_bytes.len() {
-        0 => None,
-        KEY_LEN => {
-            key_copy.copy_from_slice(key_bytes);
-            Some(&key_copy)
-        }
-        _ => return IOTWIRE_ERR_INVALID_ARGUMENT,
+    let mut key_copy: [u8; KEY_LEN] = match key_bytes.len() {
+        0 => [0; KEY_LEN],
+        _ => match key_bytes.try_into() {
+            Ok(k) => k,
+            Err(_) => return IOTWIRE_ERR_INVALID_ARGUMENT,
+        },
+    };
+    let key = if key_bytes.is_empty() {
+        None
+    } else {
+        Some(&key_copy)
     };
     let verdict = Cell::new(IOTWIRE_OK);
     let spans = [
