@@ -6,7 +6,7 @@
 # `iotwire_panic_is_reachable`, a symbol nothing defines, and links cortex-m/panic_never.c,
 # which calls every export, with --gc-sections. LTO and --gc-sections keep the handler only if
 # some export can reach it, and then the link fails on the undefined symbol. Checked for the
-# feature set of scripts/lib/feature-sets.sh (the size table's sets, plus diagnose). On a failure,
+# feature set of scripts/lib/feature-sets.sh (the same sets as the size table). On a failure,
 # every export is linked alone to name the ones that reach a panic.
 #
 # A control run shows that the gate can fail: the same library with `-C opt-level=0` keeps
@@ -150,7 +150,7 @@ control() {  # target
 
 for t in $TARGETS; do
   control "$t"
-  for entry in "${FEATURE_SETS[@]}" "${PANIC_NEVER_EXTRA_SETS[@]}"; do
+  for entry in "${FEATURE_SETS[@]}"; do
     IFS='|' read -r set features _ <<<"$entry"
     if features_exist "$ROOT" "$features"; then
       check "$t" "$set" "$features"

@@ -4,7 +4,7 @@
 //! through the usual output contract.
 
 use crate::boundary::{Span, TextOut, emit_text, input_bytes};
-use crate::mqtt::{borrow, iotwire_mqtt_options_t};
+use crate::mqtt::{iotwire_mqtt_options_t, with_params};
 use crate::status::*;
 use core::cell::Cell;
 use core::ffi::c_char;
@@ -246,16 +246,35 @@ pub unsafe extern "C" fn iotwire_check_connect(
     out_problems: *mut u32,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow(device) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    // SAFETY: forwarded caller contract.
     let packet = match unsafe { input_bytes(packet, packet_len) } {
         Ok(p) => p,
         Err(e) => return e,
     };
-    let p = &b.params;
+    let t = TextOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    let mut check = |p: &iotwire::mqtt::params::Params<'_>, strs: &[&[u8]]| {
+        // SAFETY: forwarded caller contract (the options' strings are `strs`).
+        unsafe { check_with(p, strs, packet, device, t, out_problems) }
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { with_params(device, &mut check) }
+}
+
+/// The body of [`iotwire_check_connect`] once the options are read.
+///
+/// # Safety
+/// As for [`iotwire_check_connect`]; `strs` are the options' strings.
+unsafe fn check_with(
+    p: &iotwire::mqtt::params::Params<'_>,
+    strs: &[&[u8]],
+    packet: &[u8],
+    device: *const iotwire_mqtt_options_t,
+    t: TextOut,
+    out_problems: *mut u32,
+) -> iotwire_status_t {
     if p.product_key.is_empty() || validate::product_key(p.product_key, true).is_err() {
         return IOTWIRE_ERR_INVALID_PRODUCT_KEY;
     }
@@ -272,34 +291,20 @@ pub unsafe extern "C" fn iotwire_check_connect(
     };
     let problems = Cell::new(0u32);
     let counts_span = optional_span(out_problems);
-    // The 11 option strings, the packet and `out_problems`.
+    // The options' strings, the packet and `out_problems`.
     let mut spans = [counts_span; 13];
-    for (slot, span) in spans
-        .iter_mut()
-        .zip(b.spans.iter().chain([Span::of(packet)].iter()))
-    {
-        *slot = *span;
+    let inputs = strs.iter().copied().chain([packet]).map(Span::of);
+    for (slot, span) in spans.iter_mut().zip(inputs) {
+        *slot = span;
     }
-    let clash = b
-        .spans
+    let clash = spans
         .iter()
-        .chain(
-            [
-                Span::of(packet),
-                optional_span(out_len),
-                Span::of_raw(device),
-            ]
-            .iter(),
-        )
+        .take(12)
+        .chain([optional_span(t.len), Span::of_raw(device)].iter())
         .any(|s| counts_span.overlaps(*s));
     if clash {
         return IOTWIRE_ERR_OVERLAP;
     }
-    let t = TextOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the closure reads,
     // plus `out_problems`, which must stay clear of the output.
     let rc = unsafe {
