@@ -47,7 +47,7 @@ fn connack_meaning(code: u8) -> &'static str {
 }
 
 /// One packet, decoded before anything is written (so a failure writes nothing of it).
-enum Decoded1<'a> {
+enum PacketView<'a> {
     Connect(Connect<'a>),
     Known(Packet<'a>),
     /// A packet the decoders do not read (SUBSCRIBE, PINGREQ, ...): its body bytes.
@@ -65,7 +65,7 @@ struct Head {
 }
 
 /// Decodes the packet at the start of `input`; offsets in errors are offsets in `input`.
-fn decode_one(input: &[u8]) -> Result<(Head, Decoded1<'_>), Malformed> {
+fn decode_one(input: &[u8]) -> Result<(Head, PacketView<'_>), Malformed> {
     let (kind, flags, remaining, header) = fixed_header(input)?;
     let len = header.saturating_add(remaining);
     let head = Head {
@@ -79,7 +79,7 @@ fn decode_one(input: &[u8]) -> Result<(Head, Decoded1<'_>), Malformed> {
     }
     if kind == pt::CONNECT {
         let c = connect_decode::decode_connect(input)?;
-        return Ok((head, Decoded1::Connect(c)));
+        return Ok((head, PacketView::Connect(c)));
     }
     if input.len() < len {
         return Err(Malformed::truncated(
@@ -93,7 +93,7 @@ fn decode_one(input: &[u8]) -> Result<(Head, Decoded1<'_>), Malformed> {
     match kind {
         pt::CONNACK | pt::PUBLISH | pt::PUBACK | pt::SUBACK | pt::UNSUBACK | pt::PINGRESP => {
             match decode(packet) {
-                Ok(Decoded::Complete { packet, .. }) => Ok((head, Decoded1::Known(packet))),
+                Ok(Decoded::Complete { packet, .. }) => Ok((head, PacketView::Known(packet))),
                 Ok(Decoded::Incomplete { .. }) => Err(Malformed::truncated(
                     input.len(),
                     "the packet is shorter than its remaining length says",
@@ -102,7 +102,7 @@ fn decode_one(input: &[u8]) -> Result<(Head, Decoded1<'_>), Malformed> {
                 Err(e) => Err(locate(kind, flags, remaining, header, body, e)),
             }
         }
-        _ => Ok((head, Decoded1::Other { body })),
+        _ => Ok((head, PacketView::Other { body })),
     }
 }
 
@@ -232,7 +232,7 @@ fn write_packet<S: Sink + ?Sized>(
     w: &mut JsonWriter<'_, S>,
     at: usize,
     head: &Head,
-    packet: &Decoded1<'_>,
+    packet: &PacketView<'_>,
 ) -> Result<(), Error> {
     w.open()?;
     w.field_size("at", at)?;
@@ -242,10 +242,10 @@ fn write_packet<S: Sink + ?Sized>(
     w.field_uint("header_flags", u32::from(head.flags))?;
     w.field_size("remaining_length", head.remaining)?;
     match packet {
-        Decoded1::Connect(c) => write_connect(w, c)?,
-        Decoded1::Known(p) => write_known(w, p)?,
-        Decoded1::Other { body: [] } => {}
-        Decoded1::Other { body } => {
+        PacketView::Connect(c) => write_connect(w, c)?,
+        PacketView::Known(p) => write_known(w, p)?,
+        PacketView::Other { body: [] } => {}
+        PacketView::Other { body } => {
             w.field_bool("body_decoded", false)?;
             w.field_hex("body_hex", body)?;
         }
