@@ -1527,7 +1527,9 @@ typedef struct iotwire_mqtt_options_t {
    */
   uint32_t flags;
   /**
-   * `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form.
+   * `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form. Needs
+   * the Cargo feature `legacy-profiles` (part of `legacy-sign` and of the default set);
+   * without it a legacy SDK here gives `IOTWIRE_ERR_UNSUPPORTED`.
    */
   uint32_t legacy_sdk;
   /**

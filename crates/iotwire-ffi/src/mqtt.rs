@@ -77,7 +77,9 @@ pub struct iotwire_mqtt_options_t {
     pub secure_mode: i32,
     /// `IOTWIRE_MQTT_FLAG_*` bits.
     pub flags: u32,
-    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form.
+    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form. Needs
+    /// the Cargo feature `legacy-profiles` (part of `legacy-sign` and of the default set);
+    /// without it a legacy SDK here gives `IOTWIRE_ERR_UNSUPPORTED`.
     pub legacy_sdk: u32,
     /// `IOTWIRE_LEGACY_BUILD_*` bits of the legacy build being replaced.
     pub legacy_build: u32,
