@@ -3,8 +3,11 @@
 //! `iotwire::diagnose`; this file only borrows the caller's memory and writes the report
 //! through the usual output contract.
 
-use crate::boundary::{Span, TextOut, emit_text, input_bytes};
-use crate::mqtt::{iotwire_mqtt_options_t, with_params};
+use crate::boundary::{Span, TextOut, emit_text, input_all, input_bytes};
+use crate::mqtt::{
+    IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT, IOTWIRE_MQTT_FLAG_LAX_NAMES, OPTIONS_SIZE,
+    iotwire_mqtt_options_t, params_of, string_fields,
+};
 use crate::status::*;
 use core::cell::Cell;
 use core::ffi::c_char;
@@ -12,6 +15,7 @@ use iotwire::coap::session::KEY_LEN;
 use iotwire::diagnose::check_connect::{Device, check_connect};
 use iotwire::diagnose::explain::{Selector, explain};
 use iotwire::diagnose::guess::Protocol;
+use iotwire::mqtt::params::Params;
 use iotwire::mqtt::validate;
 use zeroize::Zeroize;
 
@@ -255,12 +259,51 @@ pub unsafe extern "C" fn iotwire_check_connect(
         cap: out_cap,
         len: out_len,
     };
-    let mut check = |p: &iotwire::mqtt::params::Params<'_>, strs: &[&[u8]]| {
-        // SAFETY: forwarded caller contract (the options' strings are `strs`).
-        unsafe { check_with(p, strs, packet, device, t, out_problems) }
-    };
+    let mut strs: [&[u8]; 11] = [&[]; 11];
     // SAFETY: forwarded caller contract.
-    unsafe { with_params(device, &mut check) }
+    let o = match unsafe { read_device(device, &mut strs) } {
+        Ok(o) => o,
+        Err(e) => return e,
+    };
+    match params_of(o, &strs) {
+        // SAFETY: forwarded caller contract (the options' strings are `strs`).
+        Ok(p) => unsafe { check_with(&p, &strs, packet, device, t, out_problems) },
+        Err(e) => e,
+    }
+}
+
+/// Reads the caller's options as every `iotwire_mqtt_*` export does (the checks of
+/// `mqtt::with_plan`), without resolving a plan: the checker needs the device's names and
+/// secrets, and the packet says the mode.
+///
+/// # Safety
+/// `opts` must be NULL or point to a readable `iotwire_mqtt_options_t` of at least
+/// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract for `'a`.
+unsafe fn read_device<'a>(
+    opts: *const iotwire_mqtt_options_t,
+    strs: &mut [&'a [u8]; 11],
+) -> Result<&'a iotwire_mqtt_options_t, iotwire_status_t> {
+    if opts.is_null() {
+        return Err(IOTWIRE_ERR_NULL_POINTER);
+    }
+    // SAFETY: non-NULL; every version of the struct starts with `uint32_t struct_size`.
+    let size = unsafe { opts.cast::<u32>().read() } as usize;
+    if size < OPTIONS_SIZE {
+        return Err(IOTWIRE_ERR_INVALID_STRUCT_SIZE);
+    }
+    // SAFETY: the caller's struct is at least as large as ours (checked), so the view stays
+    // inside it; all fields are plain data valid for any bit pattern, and nothing writes to it
+    // while this export runs.
+    let o = unsafe { &*opts };
+    if o.reserved != 0
+        || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
+    {
+        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
+    }
+    // SAFETY: `o` is a valid options struct (above); its eleven strings follow the
+    // iotwire_str_t contract (caller), which is what `input_all` requires.
+    unsafe { input_all(string_fields(o), strs) }?;
+    Ok(o)
 }
 
 /// The body of [`iotwire_check_connect`] once the options are read.
@@ -268,7 +311,7 @@ pub unsafe extern "C" fn iotwire_check_connect(
 /// # Safety
 /// As for [`iotwire_check_connect`]; `strs` are the options' strings.
 unsafe fn check_with(
-    p: &iotwire::mqtt::params::Params<'_>,
+    p: &Params<'_>,
     strs: &[&[u8]],
     packet: &[u8],
     device: *const iotwire_mqtt_options_t,

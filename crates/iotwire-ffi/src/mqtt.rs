@@ -113,7 +113,7 @@ pub struct iotwire_mqtt_options_t {
     pub extra_params: iotwire_str_t,
 }
 
-const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
+pub(crate) const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
 
 /// @brief Fills `opts` with the defaults: device-secret mode, Shanghai, hmacsha256,
 /// securemode 2, keepalive 300 s, documented form, all strings empty.
@@ -193,7 +193,7 @@ fn mode(v: u32) -> Result<Mode, iotwire_status_t> {
 /// The eleven `iotwire_str_t` members, `product_key` through `extra_params`, as one array: they
 /// are consecutive members of one type in a `repr(C)` struct (no padding between them; checked
 /// below), so one loop borrows them all.
-fn string_fields(o: &iotwire_mqtt_options_t) -> &[iotwire_str_t; 11] {
+pub(crate) fn string_fields(o: &iotwire_mqtt_options_t) -> &[iotwire_str_t; 11] {
     const _: () = assert!(
         core::mem::offset_of!(iotwire_mqtt_options_t, extra_params)
             - core::mem::offset_of!(iotwire_mqtt_options_t, product_key)
@@ -239,12 +239,30 @@ pub(crate) unsafe fn with_plan(
     opts: *const iotwire_mqtt_options_t,
     f: &mut dyn FnMut(&Plan<'_, '_>, &[&[u8]]) -> iotwire_status_t,
 ) -> iotwire_status_t {
+    if opts.is_null() {
+        return IOTWIRE_ERR_NULL_POINTER;
+    }
+    // SAFETY: non-NULL; every version of the struct starts with `uint32_t struct_size`.
+    let size = unsafe { opts.cast::<u32>().read() } as usize;
+    if size < OPTIONS_SIZE {
+        return IOTWIRE_ERR_INVALID_STRUCT_SIZE;
+    }
+    // SAFETY: the caller's struct is at least as large as ours (checked), so our view stays
+    // inside it; all fields are plain data valid for any bit pattern. The reference is used
+    // only in this function (borrowing, not copying, keeps ~130 B off firmware stacks), and
+    // nothing writes while it lives.
+    let o = unsafe { &*opts };
+    if o.reserved != 0
+        || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
+    {
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
+    }
     let mut strs: [&[u8]; 11] = [&[]; 11];
-    // SAFETY: forwarded caller contract.
-    let o = match unsafe { read_options(opts, &mut strs) } {
-        Ok(o) => o,
-        Err(e) => return e,
-    };
+    // SAFETY: `o` is a valid options struct (above); its eleven strings follow the
+    // iotwire_str_t contract (caller), which is what `input_all` requires.
+    if let Err(e) = unsafe { input_all(string_fields(o), &mut strs) } {
+        return e;
+    }
     match params_of(o, &strs) {
         Ok(params) => match Plan::resolve(&params) {
             Ok(plan) => f(&plan, &strs),
@@ -254,64 +272,9 @@ pub(crate) unsafe fn with_plan(
     }
 }
 
-/// [`with_plan`] without the resolution: `f` gets the parameters as the caller set them (the
-/// CONNECT checker reads the device's names and secrets; the packet says the mode).
-///
-/// # Safety
-/// As for [`with_plan`].
-#[cfg(feature = "diagnose")]
-pub(crate) unsafe fn with_params(
-    opts: *const iotwire_mqtt_options_t,
-    f: &mut dyn FnMut(&Params<'_>, &[&[u8]]) -> iotwire_status_t,
-) -> iotwire_status_t {
-    let mut strs: [&[u8]; 11] = [&[]; 11];
-    // SAFETY: forwarded caller contract.
-    let o = match unsafe { read_options(opts, &mut strs) } {
-        Ok(o) => o,
-        Err(e) => return e,
-    };
-    match params_of(o, &strs) {
-        Ok(params) => f(&params, &strs),
-        Err(e) => e,
-    }
-}
-
-/// The checks every reader of the options makes, and the eleven strings borrowed into `strs`.
-///
-/// # Safety
-/// As for [`with_plan`]; the returned reference and the strings are valid for `'a`.
-#[inline(always)]
-unsafe fn read_options<'a>(
-    opts: *const iotwire_mqtt_options_t,
-    strs: &mut [&'a [u8]; 11],
-) -> Result<&'a iotwire_mqtt_options_t, iotwire_status_t> {
-    if opts.is_null() {
-        return Err(IOTWIRE_ERR_NULL_POINTER);
-    }
-    // SAFETY: non-NULL; every version of the struct starts with `uint32_t struct_size`.
-    let size = unsafe { opts.cast::<u32>().read() } as usize;
-    if size < OPTIONS_SIZE {
-        return Err(IOTWIRE_ERR_INVALID_STRUCT_SIZE);
-    }
-    // SAFETY: the caller's struct is at least as large as ours (checked), so our view stays
-    // inside it; all fields are plain data valid for any bit pattern. The reference is used
-    // only while one export runs (borrowing, not copying, keeps ~130 B off firmware stacks),
-    // and nothing writes while it lives.
-    let o = unsafe { &*opts };
-    if o.reserved != 0
-        || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
-    {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    // SAFETY: `o` is a valid options struct (above); its eleven strings follow the
-    // iotwire_str_t contract (caller), which is what `input_all` requires.
-    unsafe { input_all(string_fields(o), strs) }?;
-    Ok(o)
-}
-
 /// The core parameters of the options, with the strings borrowed by [`with_plan`].
 #[inline(always)]
-fn params_of<'a>(
+pub(crate) fn params_of<'a>(
     o: &iotwire_mqtt_options_t,
     strs: &[&'a [u8]; 11],
 ) -> Result<Params<'a>, iotwire_status_t> {
