@@ -115,6 +115,20 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   endif()
 endif()
 
+# diagnose is host-only and not a default feature: IOTWIRE_DIAGNOSE (ON for hosted builds) adds
+# it to whatever set was chosen, and defines the macro the header never defines by itself. It
+# implies mqtt, legacy-profiles (so legacy-v3), mqtt-codec, coap, coap-symmetric and http, which a
+# reduced set then announces too.
+if(IOTWIRE_DIAGNOSE)
+  list(APPEND _iotwire_cargo_args --features diagnose)
+  list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_DIAGNOSE)
+  if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_MQTT IOTWIRE_HAS_LEGACY_V3
+      IOTWIRE_HAS_MQTT_CODEC IOTWIRE_HAS_COAP IOTWIRE_HAS_COAP_SYMMETRIC IOTWIRE_HAS_HTTP)
+    list(REMOVE_DUPLICATES IOTWIRE_COMPILE_DEFINITIONS)
+  endif()
+endif()
+
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,
 # toolchain and environment, which CMake cannot see, and its no-op check takes a fraction of a
 # second. An OUTPUT rule would skip it whenever the .a already exists, e.g. in a cargo dir that

@@ -14,7 +14,7 @@
 use crate::Error;
 use crate::coap::session::KEY_LEN;
 use crate::coap::wire::Wire;
-use crate::sink::Text;
+use crate::sink::{Counter, Text};
 use zeroize::Zeroize;
 
 /// The platform's fixed IV.
@@ -125,6 +125,14 @@ pub fn encrypt_to(
     let mut w = Wire::new(sink);
     encrypt(&mut w, key, plain, measure_only);
     w.finish()
+}
+
+/// Plaintext length of `cipher_text` under `key`, after checking its length and padding (one
+/// block decrypted).
+pub fn decrypted_len(key: &[u8; KEY_LEN], cipher_text: &[u8]) -> Result<usize, Error> {
+    let mut c = Counter::new();
+    decrypt_to(&mut c, key, cipher_text, true)?;
+    Ok(c.len())
 }
 
 /// [`decrypt`] onto a sink.
