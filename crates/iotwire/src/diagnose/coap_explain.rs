@@ -5,7 +5,6 @@
 
 use crate::Error;
 use crate::coap::cbc;
-use crate::sink::SinkText;
 use crate::coap::decode::Message;
 use crate::coap::header::{Code, TOKEN_MAX, VERSION};
 use crate::coap::options::{CoapOption, OptionIter, SEQ, URI_PATH, uint_value};
@@ -14,6 +13,7 @@ use crate::diagnose::coap_names::{self, Format};
 use crate::diagnose::json_writer::JsonWriter;
 use crate::diagnose::malformed::Malformed;
 use crate::sink::Sink;
+use crate::sink::SinkText;
 
 const PAYLOAD_MARKER: u8 = 0xff;
 
