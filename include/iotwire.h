@@ -2389,7 +2389,7 @@ iotwire_status_t iotwire_coap_publish_options_init(struct iotwire_coap_publish_o
  * @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
  * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
  * @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
- *         `out_len`.
+ *         `out_len`, or the topic or payload lies inside the session.
  *
  * @code{c}
  * uint8_t dgram[1280];
@@ -2702,7 +2702,8 @@ iotwire_status_t iotwire_coap_auth_build_request(const struct iotwire_coap_auth_
  * @param[out] out_len Bytes written, or the exact size needed for a size query.
  * @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_COAP_INVALID_SESSION when
  *         `session` was not initialised; IOTWIRE_ERR_INVALID_ARGUMENT when it is misaligned;
- *         IOTWIRE_ERR_OVERLAP when `out` overlaps the session.
+ *         IOTWIRE_ERR_OVERLAP when `out` overlaps the session or an input string lies inside
+ *         it.
  *
  * @code{c}
  * iotwire_coap_session_t session;
@@ -2786,7 +2787,8 @@ iotwire_status_t iotwire_coap_auth_parse_response(const uint8_t *datagram,
  * @return As iotwire_coap_auth_parse_response(); IOTWIRE_ERR_MISSING_FIELD when a symmetric
  *         request's reply lacks `random` or `seqOffset`; IOTWIRE_ERR_UNSUPPORTED for
  *         symmetric mode without the `coap-symmetric` feature; session errors as
- *         iotwire_coap_auth_build().
+ *         iotwire_coap_auth_build(); IOTWIRE_ERR_OVERLAP when `reply`, `datagram` or an input
+ *         string overlaps the session.
  *
  * @code{c}
  * n = udp_recv(buf, sizeof buf);

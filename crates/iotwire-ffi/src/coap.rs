@@ -215,7 +215,7 @@ unsafe fn publish_args<'a>(
 /// @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
 /// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
 /// @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
-///         `out_len`.
+///         `out_len`, or the topic or payload lies inside the session.
 ///
 /// @code{c}
 /// uint8_t dgram[1280];
@@ -240,7 +240,13 @@ pub unsafe extern "C" fn iotwire_coap_publish_build(
         Ok(a) => a,
         Err(e) => return e,
     };
-    // SAFETY: forwarded to the caller's contract.
+    let session_span = Span::of_raw(session.cast_const());
+    if Span::of(publish.topic).overlaps(session_span)
+        || Span::of(publish.payload).overlaps(session_span)
+    {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded to the caller's contract; no input lies in the session (checked).
     let s = match unsafe { session_mut(session) } {
         Ok(s) => s,
         Err(e) => return e,
@@ -254,7 +260,7 @@ pub unsafe extern "C" fn iotwire_coap_publish_build(
         seq: used.seq,
     };
     let spans = [
-        Span::of_raw(session.cast_const()),
+        session_span,
         Span::of_raw(opts),
         Span::of(publish.topic),
         Span::of(publish.payload),

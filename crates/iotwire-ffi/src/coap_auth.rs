@@ -163,6 +163,15 @@ pub(crate) fn format(v: u32) -> Result<Format, iotwire_status_t> {
     Format::from_content_format(v).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)
 }
 
+/// True when an input the export reads lies in the session it changes: refused, since the
+/// session is borrowed exclusively while the inputs are read.
+fn inputs_in_session(session: Span, p: &AuthParams<'_>, more: &[u8]) -> bool {
+    auth_spans(p)
+        .iter()
+        .chain(core::iter::once(&Span::of(more)))
+        .any(|i| i.overlaps(session))
+}
+
 /// The caller ranges an auth request reads (its five strings), for the overlap checks.
 fn auth_spans(p: &AuthParams<'_>) -> [Span; 5] {
     [
@@ -687,7 +696,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
 /// @param[out] out_len Bytes written, or the exact size needed for a size query.
 /// @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_COAP_INVALID_SESSION when
 ///         `session` was not initialised; IOTWIRE_ERR_INVALID_ARGUMENT when it is misaligned;
-///         IOTWIRE_ERR_OVERLAP when `out` overlaps the session.
+///         IOTWIRE_ERR_OVERLAP when `out` overlaps the session or an input string lies inside
+///         it.
 ///
 /// @code{c}
 /// iotwire_coap_session_t session;
@@ -710,13 +720,16 @@ pub unsafe extern "C" fn iotwire_coap_auth_build(
 ) -> iotwire_status_t {
     let session_span = Span::of_raw(session.cast_const());
     // SAFETY: forwarded caller contract.
-    let s = match unsafe { session_mut(session) } {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    // SAFETY: forwarded caller contract.
     let p = match unsafe { borrow_auth(opts) } {
         Ok(p) => p,
+        Err(e) => return e,
+    };
+    if inputs_in_session(session_span, &p, &[]) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded caller contract; no input lies in the session (checked).
+    let s = match unsafe { session_mut(session) } {
+        Ok(s) => s,
         Err(e) => return e,
     };
     let reserved = s.reserve();
@@ -806,10 +819,9 @@ fn copy_text(text: &[u8], dst: &mut [c_char]) -> usize {
 /// Parses a datagram and fills a reply, without writing anything on failure.
 ///
 /// # Safety
-/// `datagram` must be NULL or readable for `datagram_len` bytes.
+/// `reply` must be NULL or writable for one `iotwire_coap_auth_reply_t`.
 unsafe fn parse_export(
-    datagram: *const u8,
-    datagram_len: usize,
+    bytes: &[u8],
     requested: Format,
     on_ok: &mut dyn FnMut(&Reply) -> Result<(), Error>,
     reply: *mut iotwire_coap_auth_reply_t,
@@ -818,11 +830,6 @@ unsafe fn parse_export(
     if reply.is_null() && !reply_optional {
         return IOTWIRE_ERR_NULL_POINTER;
     }
-    // SAFETY: forwarded caller contract.
-    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
     if !reply.is_null() && Span::of(bytes).overlaps(Span::of_raw(reply.cast_const())) {
         return IOTWIRE_ERR_OVERLAP;
     }
@@ -892,16 +899,12 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_response(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    unsafe {
-        parse_export(
-            datagram,
-            datagram_len,
-            requested,
-            &mut |_| Ok(()),
-            reply,
-            false,
-        )
-    }
+    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    // SAFETY: `reply` is NULL or writable (caller contract).
+    unsafe { parse_export(bytes, requested, &mut |_| Ok(()), reply, false) }
 }
 
 /// @brief Decodes an auth response (as iotwire_coap_auth_parse_response(), in the format
@@ -918,7 +921,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_response(
 /// @return As iotwire_coap_auth_parse_response(); IOTWIRE_ERR_MISSING_FIELD when a symmetric
 ///         request's reply lacks `random` or `seqOffset`; IOTWIRE_ERR_UNSUPPORTED for
 ///         symmetric mode without the `coap-symmetric` feature; session errors as
-///         iotwire_coap_auth_build().
+///         iotwire_coap_auth_build(); IOTWIRE_ERR_OVERLAP when `reply`, `datagram` or an input
+///         string overlaps the session.
 ///
 /// @code{c}
 /// n = udp_recv(buf, sizeof buf);
@@ -943,16 +947,24 @@ pub unsafe extern "C" fn iotwire_coap_auth_accept_response(
         return IOTWIRE_ERR_OVERLAP;
     }
     // SAFETY: forwarded caller contract.
-    let s = match unsafe { session_mut(session) } {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    // SAFETY: forwarded caller contract.
     let p = match unsafe { borrow_auth(opts) } {
         Ok(p) => p,
         Err(e) => return e,
     };
-    let mut store = |r: &Reply| response::accept(s, &p, r);
     // SAFETY: forwarded caller contract.
-    unsafe { parse_export(datagram, datagram_len, p.format, &mut store, reply, true) }
+    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    if inputs_in_session(session_span, &p, bytes) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded caller contract; no input lies in the session (checked).
+    let s = match unsafe { session_mut(session) } {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let mut store = |r: &Reply| response::accept(s, &p, r);
+    // SAFETY: `reply` is NULL or writable (caller contract), outside the session (checked).
+    unsafe { parse_export(bytes, p.format, &mut store, reply, true) }
 }
