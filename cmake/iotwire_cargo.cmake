@@ -83,14 +83,17 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   list(JOIN _iotwire_features "," _iotwire_feature_csv)
   list(APPEND _iotwire_cargo_args --no-default-features --features "${_iotwire_feature_csv}")
   list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_CUSTOM_FEATURES)
-  if("mqtt" IN_LIST _iotwire_features)
+  # legacy-sign implies legacy-profiles, which implies mqtt (Cargo.toml).
+  if("mqtt" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features
+     OR "legacy-profiles" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_MQTT)
   endif()
   if("legacy-sign" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_LEGACY_SIGN)
   endif()
-  # legacy-sign implies legacy-v3 (Cargo.toml), so it announces it too.
-  if("legacy-v3" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features)
+  # legacy-sign and legacy-profiles imply legacy-v3 (Cargo.toml), so they announce it too.
+  if("legacy-v3" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features
+     OR "legacy-profiles" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_LEGACY_V3)
   endif()
   if("enos" IN_LIST _iotwire_features)
