@@ -7,15 +7,14 @@ use crate::selectors::*;
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
-use iotwire::Error;
 use iotwire::http::Profile;
-use iotwire::http::auth::{Auth, AuthParams};
+use iotwire::http::dynreg::Endpoint;
 use iotwire::http::publish::{Publish, PublishParams};
-use iotwire::http::response::{self, Kind};
-use iotwire::http::signed::SignedRequest;
+use iotwire::http::response;
+use iotwire::http::signed::{self, Kind, Params, Part, SignedRequest};
 use iotwire::mac::SignMethod;
-use iotwire::sink::{Sink, SliceWriter};
-use zeroize::Zeroize;
+use iotwire::mqtt::region::Region;
+use iotwire::sink::Sink;
 
 /// Profile: the wire form of the platform documentation.
 pub const IOTWIRE_HTTP_PROFILE_DOC: u32 = 0;
@@ -163,68 +162,39 @@ pub(crate) unsafe fn check_struct_size<T>(ptr: *const T) -> Result<u32, iotwire_
     Ok(size)
 }
 
-/// The HMAC of a request as hex text in a stack buffer that is wiped when dropped.
-pub(crate) struct SignHex {
-    buf: [u8; 64],
-    len: usize,
-}
-
-impl SignHex {
-    /// Formats `mac` with `write`.
-    pub(crate) fn new(
-        write: impl FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
-    ) -> Result<SignHex, Error> {
-        let mut buf = [0u8; 64];
-        let mut w = SliceWriter::new(&mut buf);
-        write(&mut w)?;
-        let len = w.len();
-        Ok(SignHex { buf, len })
-    }
-
-    /// The hex text.
-    pub(crate) fn text(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or(&[])
+/// The part selector.
+pub(crate) fn part_of(v: u32) -> Result<Part, iotwire_status_t> {
+    match v {
+        IOTWIRE_HTTP_PART_REQUEST => Ok(Part::Request),
+        IOTWIRE_HTTP_PART_BODY => Ok(Part::Body),
+        IOTWIRE_HTTP_PART_SIGN => Ok(Part::Sign),
+        IOTWIRE_HTTP_PART_SIGN_CONTENT => Ok(Part::SignContent),
+        _ => Err(IOTWIRE_ERR_INVALID_SELECTOR),
     }
 }
 
-impl Drop for SignHex {
-    fn drop(&mut self) {
-        self.buf.zeroize();
-    }
-}
-
-/// Emits `part` (`IOTWIRE_HTTP_PART_*`, already checked) of a signed HTTPS request: the sign
-/// content, the sign, the body or the whole request. The MAC is computed once, before the
-/// output is measured, and its hex text is wiped when this returns.
+/// Emits `part` of a signed HTTPS request: the sign content, the sign, the body or the whole
+/// request. The MAC is computed once, before the output is measured, and its hex text is
+/// wiped when this returns. One copy serves both signed requests.
 ///
 /// # Safety
 /// As for [`emit_text`]; `spans` must be every caller range `r` reads.
-pub(crate) unsafe fn emit_signed_part<R: SignedRequest>(
+pub(crate) unsafe fn emit_signed_part(
     t: TextOut,
     spans: &[Span],
-    part: u32,
-    r: &R,
+    part: Part,
+    r: &SignedRequest<'_>,
 ) -> iotwire_status_t {
-    if part == IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        // SAFETY: forwarded caller contract.
-        return unsafe { emit_text(t, spans, None, |s| r.write_sign_content(s)) };
-    }
-    let sign = match r
-        .mac()
-        .and_then(|mac| SignHex::new(|w| r.write_sign(mac.as_bytes(), w)))
-    {
-        Ok(s) => s,
-        Err(e) => return from_error(e),
+    let sign = match part {
+        Part::SignContent => None,
+        _ => match r.sign() {
+            Ok(s) => Some(s),
+            Err(e) => return from_error(e),
+        },
     };
-    let hex = sign.text();
+    let hex = sign.as_ref().map_or(&[][..], |s| s.text());
     // SAFETY: forwarded caller contract.
-    unsafe {
-        match part {
-            IOTWIRE_HTTP_PART_SIGN => emit_text(t, spans, Some(hex.len()), |s| s.put(hex)),
-            IOTWIRE_HTTP_PART_BODY => emit_text(t, spans, None, |s| r.write_body(hex, s)),
-            _ => emit_text(t, spans, None, |s| r.write_request(hex, s)),
-        }
-    }
+    unsafe { emit_text(t, spans, None, |s| r.write(part, hex, s)) }
 }
 
 /// @brief Fills `opts` with the defaults: documented form, hmacsha1, the public cn-shanghai
@@ -270,69 +240,113 @@ pub unsafe extern "C" fn iotwire_http_auth_options_init(
     IOTWIRE_OK
 }
 
-/// The host selection shared by auth and dynreg: a public region, or `host` with CUSTOM.
-pub(crate) fn custom_host(region: u32, host: &[u8]) -> Result<Option<&[u8]>, iotwire_status_t> {
-    match (region, host.is_empty()) {
-        (IOTWIRE_REGION_CUSTOM, false) => Ok(Some(host)),
-        (IOTWIRE_REGION_CUSTOM, true) => Err(IOTWIRE_ERR_MISSING_FIELD),
-        (_, true) => Ok(None),
-        (_, false) => Err(IOTWIRE_ERR_INVALID_ARGUMENT),
-    }
+/// The fields both signed-request options structs share, after `struct_size`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SignedOptions {
+    /// `IOTWIRE_HTTP_PROFILE_*`.
+    pub(crate) profile: u32,
+    /// `IOTWIRE_SIGN_METHOD_*`.
+    pub(crate) sign_method: u32,
+    /// `IOTWIRE_REGION_*`.
+    pub(crate) region: u32,
+    /// `IOTWIRE_HTTP_FLAG_*`.
+    pub(crate) flags: u32,
+    /// Must be 0.
+    pub(crate) reserved: u32,
+    /// ProductKey, DeviceName, the secret, the id (client id / random), the timestamp
+    /// (registration: empty) and the host.
+    pub(crate) strings: [iotwire_str_t; 6],
 }
 
-/// Reads the caller's auth options.
+/// Reads the caller's options struct `T` (its `struct_size` checked first) and takes what
+/// both signed requests share from it with `fields`.
 ///
 /// # Safety
-/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes
-/// whose strings follow the `iotwire_str_t` contract for `'a`.
-unsafe fn borrow_auth<'a>(
-    opts: *const iotwire_http_auth_options_t,
-) -> Result<(AuthParams<'a>, [Span; 6]), iotwire_status_t> {
+/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes.
+pub(crate) unsafe fn read_options<T>(
+    opts: *const T,
+    fields: impl FnOnce(&T) -> SignedOptions,
+) -> Result<SignedOptions, iotwire_status_t> {
     // SAFETY: forwarded caller contract.
     unsafe { check_struct_size(opts)? };
-    // SAFETY: at least as large as our struct (checked), plain data valid for any bits.
-    let o = unsafe { &*opts };
-    if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    // SAFETY: the strings follow the iotwire_str_t contract (caller).
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.device_secret)?,
-            input(o.client_id)?,
-            input(o.timestamp)?,
-            input(o.host)?,
-        ]
+    // SAFETY: non-NULL and at least as large as `T` (checked), plain data valid for any bits.
+    Ok(fields(unsafe { &*opts }))
+}
+
+/// The body of `iotwire_http_get_auth()` and `iotwire_dynreg_https_get()`: checks the options
+/// in the documented order, resolves the request and emits `part`. One copy serves both.
+///
+/// # Safety
+/// The strings of `o` follow the `iotwire_str_t` contract; `t` as for [`emit_text`].
+#[inline(never)]
+pub(crate) unsafe fn signed_get(
+    kind: Kind,
+    o: Result<SignedOptions, iotwire_status_t>,
+    part: u32,
+    t: TextOut,
+) -> iotwire_status_t {
+    let o = match o {
+        Ok(o) => o,
+        Err(e) => return e,
     };
-    let [
-        product_key,
-        device_name,
-        device_secret,
-        client_id,
-        timestamp,
-        host,
-    ] = strs;
-    let profile = profile(o.profile)?;
-    let sign_method = sign_method(o.sign_method)?;
-    if o.region != IOTWIRE_REGION_SHANGHAI && o.region != IOTWIRE_REGION_CUSTOM {
-        // HTTPS is offered on the public instance in cn-shanghai only; instances use `host`.
-        return Err(IOTWIRE_ERR_INVALID_SELECTOR);
+    if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
-    let host = custom_host(o.region, host)?;
-    let params = AuthParams {
+    let mut strs: [&[u8]; 6] = [&[]; 6];
+    let mut spans = [Span::of(&[]); 6];
+    for ((slot, span), s) in strs.iter_mut().zip(spans.iter_mut()).zip(o.strings) {
+        // SAFETY: the strings follow the iotwire_str_t contract (caller).
+        *slot = match unsafe { input(s) } {
+            Ok(b) => b,
+            Err(e) => return e,
+        };
+        *span = Span::of(slot);
+    }
+    let [product_key, device_name, secret, id, timestamp, host] = strs;
+    let profile = match profile(o.profile) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let sign_method = match sign_method(o.sign_method) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    // HTTPS auth is offered on the public instance in cn-shanghai only; instances use `host`.
+    let custom = o.region == IOTWIRE_REGION_CUSTOM;
+    if kind == Kind::Auth && o.region != IOTWIRE_REGION_SHANGHAI && !custom {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    }
+    let endpoint = match (custom, host.is_empty()) {
+        (true, false) => Endpoint::Host(host),
+        (true, true) => return IOTWIRE_ERR_MISSING_FIELD,
+        (false, false) => return IOTWIRE_ERR_INVALID_ARGUMENT,
+        (false, true) => match Region::from_index(o.region) {
+            Some(r) => Endpoint::Region(r),
+            None => return IOTWIRE_ERR_INVALID_SELECTOR,
+        },
+    };
+    let part = match part_of(part) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let params = Params {
+        kind,
         profile,
         sign_method,
-        host,
+        endpoint,
         lax_names: o.flags & IOTWIRE_HTTP_FLAG_LAX_NAMES != 0,
         product_key,
         device_name,
-        device_secret,
-        client_id,
+        secret,
+        id,
         timestamp,
     };
-    Ok((params, strs.map(Span::of)))
+    let request = match signed::resolve(&params) {
+        Ok(r) => r,
+        Err(e) => return from_error(e),
+    };
+    // SAFETY: forwarded caller contract; `spans` are every caller range read.
+    unsafe { emit_signed_part(t, &spans, part, &request) }
 }
 
 /// @brief Writes a part of the `POST /auth` request: the complete request, the JSON body, the
@@ -385,19 +399,25 @@ pub unsafe extern "C" fn iotwire_http_get_auth(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    let (params, spans) = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
+    let o = unsafe {
+        read_options(opts, |o| SignedOptions {
+            profile: o.profile,
+            sign_method: o.sign_method,
+            region: o.region,
+            flags: o.flags,
+            reserved: o.reserved,
+            strings: [
+                o.product_key,
+                o.device_name,
+                o.device_secret,
+                o.client_id,
+                o.timestamp,
+                o.host,
+            ],
+        })
     };
-    if part > IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        return IOTWIRE_ERR_INVALID_SELECTOR;
-    }
-    let auth = match Auth::resolve(&params) {
-        Ok(a) => a,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_signed_part(t, &spans, part, &auth) }
+    // SAFETY: forwarded caller contract.
+    unsafe { signed_get(Kind::Auth, o, part, t) }
 }
 
 /// Borrows and validates the publish inputs.
@@ -619,9 +639,9 @@ pub unsafe extern "C" fn iotwire_http_parse_response(
         Err(e) => return e,
     };
     let kind = match kind {
-        IOTWIRE_HTTP_RESPONSE_ANY => Kind::Any,
-        IOTWIRE_HTTP_RESPONSE_AUTH => Kind::Auth,
-        IOTWIRE_HTTP_RESPONSE_PUBLISH => Kind::Publish,
+        IOTWIRE_HTTP_RESPONSE_ANY => response::Kind::Any,
+        IOTWIRE_HTTP_RESPONSE_AUTH => response::Kind::Auth,
+        IOTWIRE_HTTP_RESPONSE_PUBLISH => response::Kind::Publish,
         _ => return IOTWIRE_ERR_INVALID_SELECTOR,
     };
     let resp_span = Span::of_raw(resp.cast_const());

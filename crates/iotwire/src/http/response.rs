@@ -6,8 +6,9 @@
 
 use crate::Error;
 use crate::http::publish::TOKEN_MAX;
-use crate::json::{Object, RawStr, Value, parse_object};
-use crate::sink::Sink;
+use crate::http::rules::{Fits, GRAPHIC};
+use crate::json::reader::parse_u64;
+use crate::json::{Object, RawStr, Value, integer_of, parse_object, value_of};
 
 /// What the caller expects the reply to be; a success reply must then carry its payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +34,8 @@ pub struct Response<'a> {
     pub token: Option<RawStr<'a>>,
     /// `info.messageId`.
     pub message_id: Option<u64>,
-    /// `info.data` as JSON text (a string without its quotes); absent when missing or `null`.
+    /// `info.data` as JSON text (a string without its quotes), borrowed from the body;
+    /// absent when missing or `null`.
     pub data: Option<&'a [u8]>,
 }
 
@@ -65,90 +67,32 @@ pub fn outcome(code: i64) -> Result<(), Error> {
     })
 }
 
-/// Checks a decoded string byte by byte without copying it anywhere.
-pub struct Checker<F: Fn(u8) -> bool> {
-    accept: F,
-    len: usize,
-    max: usize,
-}
-
-impl<F: Fn(u8) -> bool> Checker<F> {
-    /// At most `max` bytes, each accepted by `accept`.
-    pub fn new(max: usize, accept: F) -> Self {
-        Checker {
-            accept,
-            len: 0,
-            max,
-        }
-    }
-
-    /// Runs the check on `s`: 1..=max accepted bytes, else [`Error::ReplyFieldInvalid`].
-    pub fn check(mut self, s: &RawStr<'_>) -> Result<(), Error> {
-        s.write_to(&mut self)?;
-        if self.len == 0 {
-            return Err(Error::ReplyFieldInvalid);
-        }
-        Ok(())
-    }
-}
-
-impl<F: Fn(u8) -> bool> Sink for Checker<F> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        for &b in bytes {
-            self.len = self.len.saturating_add(1);
-            if self.len > self.max || !(self.accept)(b) {
-                return Err(Error::ReplyFieldInvalid);
-            }
-        }
-        Ok(())
-    }
-}
-
+/// `info.messageId`: a non-negative integer, or (ids beyond 2^53 are sometimes sent as strings
+/// so JavaScript keeps them exact) a string of 1..=20 digits within `u64`.
 fn message_id(v: Value<'_>) -> Result<u64, Error> {
     match v {
         Value::Number(_) => u64::try_from(v.as_integer()?).map_err(|_| Error::InvalidJson),
-        // Ids beyond 2^53 are sometimes sent as strings so JavaScript keeps them exact.
-        Value::String(s) => {
-            let raw = s.raw();
-            if raw.is_empty() || raw.len() > 20 {
-                return Err(Error::InvalidJson);
-            }
-            raw.iter().try_fold(0u64, |acc, &d| {
-                if !d.is_ascii_digit() {
-                    return Err(Error::InvalidJson);
-                }
-                acc.checked_mul(10)
-                    .and_then(|a| a.checked_add(u64::from(d.wrapping_sub(b'0'))))
-                    .ok_or(Error::InvalidJson)
-            })
-        }
+        Value::String(s) if s.raw().len() <= 20 => parse_u64(s.raw()).ok_or(Error::InvalidJson),
         _ => Err(Error::InvalidJson),
     }
 }
 
-fn data(v: Value<'_>) -> Option<&[u8]> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.raw()),
-        Value::Number(n) => Some(n),
-        Value::Bool(true) => Some(b"true"),
-        Value::Bool(false) => Some(b"false"),
-        Value::Object(o) => Some(o.text()),
-        Value::Array(a) => Some(a),
-    }
-}
-
 /// Parses a reply. Malformed JSON, a non-integer `code` or a wrongly typed member is an
-/// error; a non-zero `code` is not (see [`Response::outcome`]).
+/// error; a non-zero `code` is not (see [`Response::outcome`]). Each object is walked once
+/// for all its members ([`Object::lookup`]); the checks then run in a fixed order, so the
+/// same body always gives the same error.
 pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
     let o = parse_object(body)?;
-    let code = o.integer(b"code")?;
-    let message = match o.get(b"message")? {
+    let mut top = [Ok(None), Ok(None), Ok(None)];
+    o.lookup(&[b"code", b"message", b"info"], &mut top)?;
+    let [code, message, info] = top;
+    let code = integer_of(code)?;
+    let message = match value_of(message)? {
         Some(Value::String(s)) => Some(s),
         Some(Value::Null) | None => None,
         Some(_) => return Err(Error::InvalidJson),
     };
-    let info: Option<Object<'_>> = match o.get(b"info")? {
+    let info: Option<Object<'_>> = match value_of(info)? {
         Some(Value::Object(i)) => Some(i),
         Some(Value::Null) | None => None,
         Some(_) => return Err(Error::InvalidJson),
@@ -162,17 +106,29 @@ pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
         data: None,
     };
     if let Some(info) = info {
-        if let Some(v) = info.get(b"token")? {
+        let mut found = [Ok(None), Ok(None), Ok(None)];
+        info.lookup(&[b"token", b"messageId", b"data"], &mut found)?;
+        let [token, id, data] = found;
+        if let Some(v) = value_of(token)? {
             let Value::String(t) = v else {
                 return Err(Error::InvalidJson);
             };
-            Checker::new(TOKEN_MAX, |c| c.is_ascii_graphic()).check(&t)?;
+            let mut check = Fits::new(TOKEN_MAX, GRAPHIC);
+            t.write_to(&mut check)?;
+            check.finish()?;
             r.token = Some(t);
         }
-        if let Some(v) = info.get(b"messageId")? {
+        if let Some(v) = value_of(id)? {
             r.message_id = Some(message_id(v)?);
         }
-        r.data = info.get(b"data")?.and_then(data);
+        // A string's text without its quotes, any other value's JSON text; `null` is absent.
+        r.data = match data? {
+            Some(b"null") | None => None,
+            Some(text) => match value_of(Ok(Some(text)))? {
+                Some(Value::String(s)) => Some(s.raw()),
+                _ => Some(text),
+            },
+        };
     }
     if r.outcome.is_ok() {
         match kind {
