@@ -3,7 +3,7 @@
 //! MQTT (`/ext/register`, `/ext/regnwl`, `/ext/auth/identity/response`).
 
 use crate::boundary::{Span, TextOut, emit_text, input_bytes};
-use crate::http::{IOTWIRE_HTTP_PROFILE_DOC, SignedOptions, read_options, signed_get};
+use crate::http::{IOTWIRE_HTTP_PROFILE_DOC, signed_get, signed_head};
 use crate::selectors::*;
 use crate::status::*;
 use crate::types::iotwire_str_t;
@@ -161,25 +161,9 @@ pub unsafe extern "C" fn iotwire_dynreg_https_get(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    let o = unsafe {
-        read_options(opts, |o| SignedOptions {
-            profile: o.profile,
-            sign_method: o.sign_method,
-            region: o.region,
-            flags: o.flags,
-            reserved: o.reserved,
-            strings: [
-                o.product_key,
-                o.device_name,
-                o.product_secret,
-                o.random,
-                iotwire_str_t::EMPTY,
-                o.host,
-            ],
-        })
-    };
-    // SAFETY: forwarded caller contract.
-    unsafe { signed_get(Kind::Dynreg, o, part, t) }
+    let head = unsafe { signed_head(opts) };
+    // SAFETY: forwarded caller contract (no timestamp in a registration).
+    unsafe { signed_get(Kind::Dynreg, head, iotwire_str_t::EMPTY, part, t) }
 }
 
 /// @brief Validates a registration or identity reply and writes one of its fields, decoded,

@@ -11,7 +11,7 @@ use iotwire::http::Profile;
 use iotwire::http::dynreg::Endpoint;
 use iotwire::http::publish::{Publish, PublishParams};
 use iotwire::http::response;
-use iotwire::http::signed::{self, Kind, Params, Part, SignedRequest};
+use iotwire::http::signed::{self, Kind, Params, Part, SignHex, SignedRequest};
 use iotwire::mac::SignMethod;
 use iotwire::mqtt::region::Region;
 use iotwire::sink::Sink;
@@ -185,14 +185,13 @@ pub(crate) unsafe fn emit_signed_part(
     part: Part,
     r: &SignedRequest<'_>,
 ) -> iotwire_status_t {
-    let sign = match part {
-        Part::SignContent => None,
-        _ => match r.sign() {
-            Ok(s) => Some(s),
-            Err(e) => return from_error(e),
-        },
-    };
-    let hex = sign.as_ref().map_or(&[][..], |s| s.text());
+    let mut sign = SignHex::new();
+    if part != Part::SignContent
+        && let Err(e) = r.sign_into(&mut sign)
+    {
+        return from_error(e);
+    }
+    let hex = sign.text();
     // SAFETY: forwarded caller contract.
     unsafe { emit_text(t, spans, None, |s| r.write(part, hex, s)) }
 }
@@ -240,37 +239,75 @@ pub unsafe extern "C" fn iotwire_http_auth_options_init(
     IOTWIRE_OK
 }
 
-/// The fields both signed-request options structs share, after `struct_size`.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct SignedOptions {
-    /// `IOTWIRE_HTTP_PROFILE_*`.
-    pub(crate) profile: u32,
-    /// `IOTWIRE_SIGN_METHOD_*`.
-    pub(crate) sign_method: u32,
-    /// `IOTWIRE_REGION_*`.
-    pub(crate) region: u32,
-    /// `IOTWIRE_HTTP_FLAG_*`.
-    pub(crate) flags: u32,
-    /// Must be 0.
-    pub(crate) reserved: u32,
-    /// ProductKey, DeviceName, the secret, the id (client id / random), the timestamp
-    /// (registration: empty) and the host.
-    pub(crate) strings: [iotwire_str_t; 6],
+/// The first fields of both signed-request options structs (`iotwire_http_auth_options_t`,
+/// `iotwire_dynreg_https_options_t`): the same types in the same order, so either struct can
+/// be read through this view (checked at compile time below). Reading the fields through
+/// one view instead of copying them out of each struct keeps one copy of this code.
+#[repr(C)]
+pub(crate) struct SignedHead {
+    struct_size: u32,
+    profile: u32,
+    sign_method: u32,
+    region: u32,
+    flags: u32,
+    reserved: u32,
+    /// ProductKey, DeviceName, the secret, the id (client id / random), then the timestamp
+    /// (auth) or the host (registration).
+    strings: [iotwire_str_t; 5],
 }
 
-/// Reads the caller's options struct `T` (its `struct_size` checked first) and takes what
-/// both signed requests share from it with `fields`.
+macro_rules! same_head {
+    ($t:ty, $($field:ident),*) => {
+        const _: () = {
+            assert!(core::mem::size_of::<$t>() >= core::mem::size_of::<SignedHead>());
+            assert!(core::mem::align_of::<$t>() >= core::mem::align_of::<SignedHead>());
+            let s = core::mem::size_of::<iotwire_str_t>();
+            let base = core::mem::offset_of!(SignedHead, strings);
+            let mut i = 0;
+            $(
+                assert!(core::mem::offset_of!($t, $field) == base + i * s);
+                i += 1;
+            )*
+            assert!(i == 5);
+            assert!(core::mem::offset_of!($t, reserved) == core::mem::offset_of!(SignedHead, reserved));
+            assert!(core::mem::offset_of!($t, flags) == core::mem::offset_of!(SignedHead, flags));
+            assert!(core::mem::offset_of!($t, region) == core::mem::offset_of!(SignedHead, region));
+            assert!(core::mem::offset_of!($t, sign_method) == core::mem::offset_of!(SignedHead, sign_method));
+            assert!(core::mem::offset_of!($t, profile) == core::mem::offset_of!(SignedHead, profile));
+        };
+    };
+}
+same_head!(
+    iotwire_http_auth_options_t,
+    product_key,
+    device_name,
+    device_secret,
+    client_id,
+    timestamp
+);
+same_head!(
+    crate::dynreg::iotwire_dynreg_https_options_t,
+    product_key,
+    device_name,
+    product_secret,
+    random,
+    host
+);
+
+/// Checks `opts->struct_size` against `T` and views the struct's first fields.
 ///
 /// # Safety
-/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes.
-pub(crate) unsafe fn read_options<T>(
+/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes;
+/// `T` must be one of the two structs `same_head!` checks.
+pub(crate) unsafe fn signed_head<'o, T>(
     opts: *const T,
-    fields: impl FnOnce(&T) -> SignedOptions,
-) -> Result<SignedOptions, iotwire_status_t> {
+) -> Result<&'o SignedHead, iotwire_status_t> {
     // SAFETY: forwarded caller contract.
     unsafe { check_struct_size(opts)? };
-    // SAFETY: non-NULL and at least as large as `T` (checked), plain data valid for any bits.
-    Ok(fields(unsafe { &*opts }))
+    // SAFETY: non-NULL and at least as large as `T` (checked), which starts with the fields
+    // of `SignedHead` at the same offsets and is at least as large and as aligned (asserted
+    // at compile time); all fields are plain data valid for any bits.
+    Ok(unsafe { &*opts.cast::<SignedHead>() })
 }
 
 /// The body of `iotwire_http_get_auth()` and `iotwire_dynreg_https_get()`: checks the options
@@ -281,7 +318,8 @@ pub(crate) unsafe fn read_options<T>(
 #[inline(never)]
 pub(crate) unsafe fn signed_get(
     kind: Kind,
-    o: Result<SignedOptions, iotwire_status_t>,
+    o: Result<&SignedHead, iotwire_status_t>,
+    last: iotwire_str_t,
     part: u32,
     t: TextOut,
 ) -> iotwire_status_t {
@@ -292,9 +330,15 @@ pub(crate) unsafe fn signed_get(
     if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
         return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
+    // Auth: ..., timestamp, host; registration: ..., host, (no timestamp).
+    let [pk, dn, secret, id, fifth] = o.strings;
     let mut strs: [&[u8]; 6] = [&[]; 6];
     let mut spans = [Span::of(&[]); 6];
-    for ((slot, span), s) in strs.iter_mut().zip(spans.iter_mut()).zip(o.strings) {
+    for ((slot, span), s) in strs
+        .iter_mut()
+        .zip(spans.iter_mut())
+        .zip([pk, dn, secret, id, fifth, last])
+    {
         // SAFETY: the strings follow the iotwire_str_t contract (caller).
         *slot = match unsafe { input(s) } {
             Ok(b) => b,
@@ -302,7 +346,11 @@ pub(crate) unsafe fn signed_get(
         };
         *span = Span::of(slot);
     }
-    let [product_key, device_name, secret, id, timestamp, host] = strs;
+    let [product_key, device_name, secret, id, fifth, last] = strs;
+    let (timestamp, host) = match kind {
+        Kind::Auth => (fifth, last),
+        Kind::Dynreg => (last, fifth),
+    };
     let profile = match profile(o.profile) {
         Ok(p) => p,
         Err(e) => return e,
@@ -399,25 +447,15 @@ pub unsafe extern "C" fn iotwire_http_get_auth(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    let o = unsafe {
-        read_options(opts, |o| SignedOptions {
-            profile: o.profile,
-            sign_method: o.sign_method,
-            region: o.region,
-            flags: o.flags,
-            reserved: o.reserved,
-            strings: [
-                o.product_key,
-                o.device_name,
-                o.device_secret,
-                o.client_id,
-                o.timestamp,
-                o.host,
-            ],
-        })
+    let head = unsafe { signed_head(opts) };
+    // The host follows the five strings of the shared head; read only once the size is known.
+    let host = match head {
+        // SAFETY: `opts` is non-NULL and as large as the struct (checked by `signed_head`).
+        Ok(_) => unsafe { (*opts).host },
+        Err(_) => iotwire_str_t::EMPTY,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { signed_get(Kind::Auth, o, part, t) }
+    unsafe { signed_get(Kind::Auth, head, host, part, t) }
 }
 
 /// Borrows and validates the publish inputs.
@@ -673,7 +711,7 @@ pub unsafe extern "C" fn iotwire_http_parse_response(
     let (data_offset, data_len) = r.data.map_or((0, 0), |d| (offset_in(body, d), d.len()));
     let filled = iotwire_http_response_t {
         struct_size: caller_size,
-        platform_status: match r.outcome {
+        platform_status: match r.outcome() {
             Ok(()) => IOTWIRE_OK,
             Err(e) => from_error(e),
         },

@@ -62,8 +62,22 @@ pub fn token(t: &[u8]) -> Result<(), Error> {
 /// Validated publish inputs.
 #[derive(Clone, Copy, Debug)]
 pub struct Publish<'a> {
-    slots: Slots<'a>,
-    payload_len: usize,
+    p: PublishParams<'a>,
+}
+
+impl Slots for Publish<'_> {
+    fn slot(&self, k: usize) -> &[u8] {
+        let p = &self.p;
+        match k {
+            t::PATH => b"/topic",
+            t::TOPIC => p.topic,
+            t::HOST => p.host.unwrap_or(HTTP_HOST),
+            t::V320 if p.profile == Profile::V320 => b"1",
+            t::TOKEN => p.token,
+            t::CONTENT_TYPE => b"octet-stream",
+            _ => b"",
+        }
+    }
 }
 
 impl<'a> Publish<'a> {
@@ -74,32 +88,14 @@ impl<'a> Publish<'a> {
         if p.payload_len > PAYLOAD_MAX {
             return Err(Error::HttpPayloadTooLarge);
         }
-        let host = match p.host {
-            Some(h) => {
-                names::host(h)?;
-                h
-            }
-            None => HTTP_HOST,
-        };
-        let mut slots: Slots<'a> = [&[]; 16];
-        slots[t::PATH] = b"/topic";
-        slots[t::TOPIC] = p.topic;
-        slots[t::HOST] = host;
-        slots[t::V320] = if p.profile == Profile::V320 {
-            b"1"
-        } else {
-            b""
-        };
-        slots[t::TOKEN] = p.token;
-        slots[t::CONTENT_TYPE] = b"octet-stream";
-        Ok(Publish {
-            slots,
-            payload_len: p.payload_len,
-        })
+        if let Some(h) = p.host {
+            names::host(h)?;
+        }
+        Ok(Publish { p: *p })
     }
 
     /// The request head, up to and including the blank line; the payload follows it.
     pub fn write_head(&self, s: &mut dyn Sink) -> Result<(), Error> {
-        write_head(&self.slots, self.payload_len, s)
+        write_head(self, self.p.payload_len, s)
     }
 }

@@ -12,8 +12,9 @@
 //! overflowed), and nothing is copied anywhere but into the caller's output.
 
 use crate::Error;
-use crate::http::rules::{ALNUM, Class, Fits, GRAPHIC, NAME, NO_PIPE};
-use crate::json::{Lookup, RawStr, integer_of, object_of, parse_object, string_of};
+use crate::http::rules::{ALNUM, Class, GRAPHIC, NAME, NO_PIPE, check_text};
+use crate::json::reader::{integer_text, object_text, string_text};
+use crate::json::{Lookup, RawStr, parse_object};
 use crate::mqtt::validate;
 
 /// Which reply the payload is.
@@ -76,13 +77,13 @@ impl Kind {
 pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Error> {
     let top = parse_object(payload)?;
     let o = if kind == Kind::HttpsRegister {
-        let mut found = [Ok(None), Ok(None)];
+        let mut found = [Ok(None); 2];
         top.lookup(&[b"code", b"data"], &mut found)?;
         let [code, data] = found;
-        if integer_of(code)? != 200 {
+        if integer_text(code?.ok_or(Error::MissingField)?)? != 200 {
             return Err(Error::DynregRejected);
         }
-        object_of(data)?
+        object_text(data?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?
     } else {
         top
     };
@@ -92,7 +93,7 @@ pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Err
     for (key, f) in keys.iter_mut().zip(fields) {
         *key = f.spec().0;
     }
-    let mut found = [Ok(None), Ok(None), Ok(None)];
+    let mut found = [Ok(None); 3];
     o.lookup(&keys, &mut found)?;
     let [va, vb, v] = found;
     checked(a, va)?;
@@ -103,9 +104,7 @@ pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Err
 /// The looked-up `f` as a string within its length and class.
 fn checked(f: Field, found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
     let (_, max, class) = f.spec();
-    let s = string_of(found)?;
-    let mut check = Fits::new(max, class);
-    s.write_to(&mut check)?;
-    check.finish()?;
+    let s = string_text(found?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?;
+    check_text(&s, max, class)?;
     Ok(s)
 }

@@ -6,9 +6,9 @@
 
 use crate::Error;
 use crate::http::publish::TOKEN_MAX;
-use crate::http::rules::{Fits, GRAPHIC};
-use crate::json::reader::parse_u64;
-use crate::json::{Object, RawStr, Value, integer_of, parse_object, value_of};
+use crate::http::rules::{GRAPHIC, check_text};
+use crate::json::reader::{integer_text, object_text, parse_u64, string_text};
+use crate::json::{Lookup, RawStr, parse_object};
 
 /// What the caller expects the reply to be; a success reply must then carry its payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +26,6 @@ pub enum Kind {
 pub struct Response<'a> {
     /// The platform's `code`.
     pub code: i64,
-    /// `Ok` for code 0, otherwise the code as an error.
-    pub outcome: Result<(), Error>,
     /// `message`, escapes not decoded.
     pub message: Option<RawStr<'a>>,
     /// `info.token` (validated: 1..=256 printable ASCII once decoded).
@@ -40,40 +38,63 @@ pub struct Response<'a> {
 }
 
 impl Response<'_> {
+    /// `Ok` for code 0, otherwise the code as an error ([`outcome`]).
+    pub fn outcome(&self) -> Result<(), Error> {
+        outcome(self.code)
+    }
+
     /// True when the token is no longer accepted (20001, 20003): authenticate again, then
     /// send the same message with the new token.
     pub fn needs_reauth(&self) -> bool {
-        matches!(
-            self.outcome,
-            Err(Error::HttpTokenExpired | Error::HttpTokenCheckError)
-        )
+        matches!(self.code, 20001 | 20003)
     }
 }
 
-/// The typed outcome of a platform code.
+/// The documented codes and their errors (a table: a `match` on a 64-bit code compiles to a
+/// long comparison tree on Cortex-M).
+const CODES: [u16; 9] = [
+    10000, 10001, 20000, 20001, 20002, 20003, 20004, 30001, 40000,
+];
+const CODE_ERRORS: [Error; 9] = [
+    Error::HttpCommonError,
+    Error::HttpParamError,
+    Error::HttpAuthCheckError,
+    Error::HttpTokenExpired,
+    Error::HttpTokenNull,
+    Error::HttpTokenCheckError,
+    Error::HttpUpdateSessionError,
+    Error::HttpPublishError,
+    Error::HttpTooManyRequests,
+];
+
+/// The typed outcome of a platform code: `Ok` for 0, a documented code's error, else
+/// [`Error::HttpUnknownCode`].
 pub fn outcome(code: i64) -> Result<(), Error> {
-    Err(match code {
-        0 => return Ok(()),
-        10000 => Error::HttpCommonError,
-        10001 => Error::HttpParamError,
-        20000 => Error::HttpAuthCheckError,
-        20001 => Error::HttpTokenExpired,
-        20002 => Error::HttpTokenNull,
-        20003 => Error::HttpTokenCheckError,
-        20004 => Error::HttpUpdateSessionError,
-        30001 => Error::HttpPublishError,
-        40000 => Error::HttpTooManyRequests,
-        _ => Error::HttpUnknownCode,
-    })
+    if code == 0 {
+        return Ok(());
+    }
+    let known = CODES
+        .iter()
+        .zip(CODE_ERRORS)
+        .find(|(c, _)| i64::from(**c) == code);
+    Err(known.map_or(Error::HttpUnknownCode, |(_, e)| e))
 }
 
 /// `info.messageId`: a non-negative integer, or (ids beyond 2^53 are sometimes sent as strings
 /// so JavaScript keeps them exact) a string of 1..=20 digits within `u64`.
-fn message_id(v: Value<'_>) -> Result<u64, Error> {
-    match v {
-        Value::Number(_) => u64::try_from(v.as_integer()?).map_err(|_| Error::InvalidJson),
-        Value::String(s) if s.raw().len() <= 20 => parse_u64(s.raw()).ok_or(Error::InvalidJson),
-        _ => Err(Error::InvalidJson),
+fn message_id(text: &[u8]) -> Result<u64, Error> {
+    match string_text(text) {
+        Some(s) if s.raw().len() <= 20 => parse_u64(s.raw()).ok_or(Error::InvalidJson),
+        Some(_) => Err(Error::InvalidJson),
+        None => u64::try_from(integer_text(text)?).map_err(|_| Error::InvalidJson),
+    }
+}
+
+/// A member that may be absent or `null` (`None`), else must be what `of` accepts.
+fn nullable<'a, T>(found: Lookup<'a>, of: fn(&'a [u8]) -> Option<T>) -> Result<Option<T>, Error> {
+    match found? {
+        None | Some(b"null") => Ok(None),
+        Some(text) => of(text).map(Some).ok_or(Error::InvalidJson),
     }
 }
 
@@ -83,54 +104,36 @@ fn message_id(v: Value<'_>) -> Result<u64, Error> {
 /// same body always gives the same error.
 pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
     let o = parse_object(body)?;
-    let mut top = [Ok(None), Ok(None), Ok(None)];
+    let mut top = [Ok(None); 3];
     o.lookup(&[b"code", b"message", b"info"], &mut top)?;
     let [code, message, info] = top;
-    let code = integer_of(code)?;
-    let message = match value_of(message)? {
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Null) | None => None,
-        Some(_) => return Err(Error::InvalidJson),
-    };
-    let info: Option<Object<'_>> = match value_of(info)? {
-        Some(Value::Object(i)) => Some(i),
-        Some(Value::Null) | None => None,
-        Some(_) => return Err(Error::InvalidJson),
-    };
+    let code = integer_text(code?.ok_or(Error::MissingField)?)?;
+    let message = nullable(message, string_text)?;
     let mut r = Response {
         code,
-        outcome: outcome(code),
         message,
         token: None,
         message_id: None,
         data: None,
     };
-    if let Some(info) = info {
-        let mut found = [Ok(None), Ok(None), Ok(None)];
+    if let Some(info) = nullable(info, object_text)? {
+        let mut found = [Ok(None); 3];
         info.lookup(&[b"token", b"messageId", b"data"], &mut found)?;
         let [token, id, data] = found;
-        if let Some(v) = value_of(token)? {
-            let Value::String(t) = v else {
-                return Err(Error::InvalidJson);
-            };
-            let mut check = Fits::new(TOKEN_MAX, GRAPHIC);
-            t.write_to(&mut check)?;
-            check.finish()?;
+        if let Some(text) = token? {
+            let t = string_text(text).ok_or(Error::InvalidJson)?;
+            check_text(&t, TOKEN_MAX, GRAPHIC)?;
             r.token = Some(t);
         }
-        if let Some(v) = value_of(id)? {
-            r.message_id = Some(message_id(v)?);
+        if let Some(text) = id? {
+            r.message_id = Some(message_id(text)?);
         }
         // A string's text without its quotes, any other value's JSON text; `null` is absent.
-        r.data = match data? {
-            Some(b"null") | None => None,
-            Some(text) => match value_of(Ok(Some(text)))? {
-                Some(Value::String(s)) => Some(s.raw()),
-                _ => Some(text),
-            },
-        };
+        r.data = nullable(data, |text| {
+            Some(string_text(text).map_or(text, |s| s.raw()))
+        })?;
     }
-    if r.outcome.is_ok() {
+    if code == 0 {
         match kind {
             Kind::Auth if r.token.is_none() => return Err(Error::MissingField),
             Kind::Publish if r.message_id.is_none() => return Err(Error::MissingField),

@@ -5,6 +5,7 @@
 //! with its own comparisons, and a closure-generic checker was instantiated once per field.
 
 use crate::Error;
+use crate::json::RawStr;
 use crate::sink::Sink;
 
 /// A set of bytes, as bits of [`CLASSES`]: a byte is in a set when it is printable ASCII
@@ -99,6 +100,15 @@ pub fn check(s: &[u8], min: usize, max: usize, class: Class, error: Error) -> Re
     } else {
         Err(error)
     }
+}
+
+/// A JSON string whose decoded text has `1..=max` bytes of `class`, else
+/// [`Error::ReplyFieldInvalid`]. Decoded into the check, never copied.
+#[inline(never)]
+pub fn check_text(s: &RawStr<'_>, max: usize, class: Class) -> Result<(), Error> {
+    let mut check = Fits::new(max, class);
+    s.write_to(&mut check)?;
+    check.finish()
 }
 
 /// Checks a text that arrives in pieces (a decoded JSON string) against `1..=max` bytes of

@@ -94,42 +94,13 @@ pub fn resolve<'a>(p: &Params<'a>) -> Result<SignedRequest<'a>, Error> {
     if !allowed {
         return Err(Error::InvalidSelector);
     }
-    let mut slots: Slots<'a> = [&[]; 16];
-    match p.endpoint {
-        Endpoint::Host(h) => {
-            names::host(h)?;
-            slots[t::HOST] = h;
-        }
-        Endpoint::Region(_) if is_auth => slots[t::HOST] = HTTP_HOST,
-        Endpoint::Region(r) => slots[t::REGION] = r.name(),
+    if let Endpoint::Host(h) = p.endpoint {
+        names::host(h)?;
     }
-    slots[t::ID] = p.id;
-    slots[t::DEVICE_NAME] = p.device_name;
-    slots[t::PRODUCT_KEY] = p.product_key;
-    slots[t::TIMESTAMP] = p.timestamp;
-    slots[t::METHOD] = method.name();
-    let (sign_content, body, case) = if is_auth {
-        slots[t::PATH] = b"/auth";
-        slots[t::V320] = if v320 { b"1" } else { b"" };
-        slots[t::CONTENT_TYPE] = b"json";
-        // v3.2.0's `utils_hmac_sha1` wrote lower case; the documented example is upper case
-        // (the platform compares case-insensitively).
-        let case = if v320 { HexCase::Lower } else { HexCase::Upper };
-        (auth::SIGN_CONTENT, auth::BODY_TEMPLATE, case)
-    } else {
-        slots[t::PATH] = b"/auth/register/device";
-        // v3.2.0's (and LinkSDK's) headers.
-        slots[t::EXTRA] = b"Accept: text/xml,text/javascript,text/html,application/json\r\n";
-        slots[t::CONTENT_TYPE] = b"x-www-form-urlencoded";
-        (dynreg::SIGN_CONTENT, dynreg::BODY_TEMPLATE, HexCase::Upper)
-    };
     Ok(SignedRequest {
-        slots,
-        sign_content,
-        body,
+        p: *p,
         method,
-        key: p.secret,
-        case,
+        form: if is_auth { &AUTH } else { &DYNREG },
     })
 }
 
@@ -146,15 +117,61 @@ pub enum Part {
     SignContent = 3,
 }
 
+/// What tells the two requests apart besides their inputs.
+#[derive(Debug)]
+struct Form {
+    path: &'static [u8],
+    extra: &'static [u8],
+    content_type: &'static [u8],
+    sign_content: &'static [u8],
+    body: &'static [u8],
+}
+
+static AUTH: Form = Form {
+    path: b"/auth",
+    extra: b"",
+    content_type: b"json",
+    sign_content: auth::SIGN_CONTENT,
+    body: auth::BODY_TEMPLATE,
+};
+
+static DYNREG: Form = Form {
+    path: b"/auth/register/device",
+    // v3.2.0's (and LinkSDK's) headers.
+    extra: b"Accept: text/xml,text/javascript,text/html,application/json\r\n",
+    content_type: b"x-www-form-urlencoded",
+    sign_content: dynreg::SIGN_CONTENT,
+    body: dynreg::BODY_TEMPLATE,
+};
+
 /// A validated request whose body carries an HMAC of its sign content.
 #[derive(Clone, Copy, Debug)]
 pub struct SignedRequest<'a> {
-    pub(crate) slots: Slots<'a>,
-    pub(crate) sign_content: &'static [u8],
-    pub(crate) body: &'static [u8],
-    pub(crate) method: SignMethod,
-    pub(crate) key: &'a [u8],
-    pub(crate) case: HexCase,
+    p: Params<'a>,
+    method: SignMethod,
+    form: &'static Form,
+}
+
+impl Slots for SignedRequest<'_> {
+    fn slot(&self, k: usize) -> &[u8] {
+        let p = &self.p;
+        let is_auth = p.kind == Kind::Auth;
+        match (k, p.endpoint) {
+            (t::PATH, _) => self.form.path,
+            (t::HOST, Endpoint::Host(h)) => h,
+            (t::HOST, Endpoint::Region(_)) if is_auth => HTTP_HOST,
+            (t::REGION, Endpoint::Region(r)) if !is_auth => r.name(),
+            (t::V320, _) if is_auth && p.profile == Profile::V320 => b"1",
+            (t::EXTRA, _) => self.form.extra,
+            (t::CONTENT_TYPE, _) => self.form.content_type,
+            (t::ID, _) => p.id,
+            (t::DEVICE_NAME, _) => p.device_name,
+            (t::PRODUCT_KEY, _) => p.product_key,
+            (t::TIMESTAMP, _) => p.timestamp,
+            (t::METHOD, _) => self.method.name(),
+            _ => b"",
+        }
+    }
 }
 
 /// The sign's hex text in a buffer wiped on drop.
@@ -163,7 +180,21 @@ pub struct SignHex {
     len: usize,
 }
 
+impl Default for SignHex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl SignHex {
+    /// An empty sign.
+    pub fn new() -> Self {
+        SignHex {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
     /// The hex text.
     pub fn text(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or_default()
@@ -182,14 +213,20 @@ impl SignedRequest<'_> {
         self.method
     }
 
-    /// Letter case of the sign's hex digits.
+    /// Letter case of the sign's hex digits: v3.2.0's `utils_hmac_sha1` wrote lower case;
+    /// the documented auth example and every registration sign are upper case (the platform
+    /// compares case-insensitively).
     pub fn sign_case(&self) -> HexCase {
-        self.case
+        if self.p.kind == Kind::Auth && self.p.profile == Profile::V320 {
+            HexCase::Lower
+        } else {
+            HexCase::Upper
+        }
     }
 
     /// HMAC(secret, sign content).
     pub fn mac(&self) -> Result<Digest, Error> {
-        AnyMethod::compute(self.method, self.key, &mut Content(self))
+        AnyMethod::compute(self.method, self.p.secret, &mut Content(self))
     }
 
     /// Writes `mac` (of the method's length) as the sign's hex text.
@@ -197,41 +234,47 @@ impl SignedRequest<'_> {
         if mac.len() != self.method.mac_len() {
             return Err(Error::InvalidMacLength);
         }
-        put_hex(s, mac, self.case)
+        put_hex(s, mac, self.sign_case())
     }
 
     /// Computes the MAC and its hex text (the only secret-derived bytes a part carries).
-    pub fn sign(&self) -> Result<SignHex, Error> {
-        let mut hex = SignHex {
-            buf: [0; 64],
-            len: 0,
-        };
+    /// Built in the caller's [`SignHex`], so no copy of it is left behind by a move.
+    pub fn sign_into(&self, out: &mut SignHex) -> Result<(), Error> {
         let mac = self.mac()?;
-        let mut w = SliceWriter::new(&mut hex.buf);
-        self.write_sign(mac.as_bytes(), &mut w)?;
-        hex.len = w.len();
-        Ok(hex)
+        let alphabet: &[u8; 16] = match self.sign_case() {
+            HexCase::Lower => b"0123456789abcdef",
+            HexCase::Upper => b"0123456789ABCDEF",
+        };
+        let digit = |v: u8| alphabet.get(usize::from(v & 0x0f)).copied().unwrap_or(b'0');
+        let mac = mac.as_bytes();
+        for (pair, &b) in out.buf.as_chunks_mut::<2>().0.iter_mut().zip(mac) {
+            *pair = [digit(b >> 4), digit(b)];
+        }
+        // A MAC has at most 32 bytes: all of it fits the 64-byte buffer.
+        out.len = mac.len().saturating_mul(2);
+        Ok(())
     }
 
     /// Writes `part`; `sign` is the text of [`SignedRequest::sign`] (not read for the sign
     /// content).
     pub fn write(&self, part: Part, sign: &[u8], s: &mut dyn Sink) -> Result<(), Error> {
+        let body = self.form.body;
         match part {
-            Part::SignContent => t::fill(self.sign_content, &self.slots, sign, s),
+            Part::SignContent => t::fill(self.form.sign_content, self, sign, s),
             Part::Sign => s.put(sign),
-            Part::Body => t::fill(self.body, &self.slots, sign, s),
+            Part::Body => t::fill(body, self, sign, s),
             Part::Request => {
                 let mut n = Counter::new();
-                t::fill(self.body, &self.slots, sign, &mut n)?;
-                write_head(&self.slots, n.len(), s)?;
-                t::fill(self.body, &self.slots, sign, s)
+                t::fill(body, self, sign, &mut n)?;
+                write_head(self, n.len(), s)?;
+                t::fill(body, self, sign, s)
             }
         }
     }
 }
 
 /// The request head of `slots` with `Content-Length: <length>`.
-pub(crate) fn write_head(slots: &Slots<'_>, length: usize, s: &mut dyn Sink) -> Result<(), Error> {
+pub(crate) fn write_head(slots: &dyn Slots, length: usize, s: &mut dyn Sink) -> Result<(), Error> {
     let mut digits = [0u8; 11];
     let length = i32::try_from(length).map_err(|_| Error::Overflow)?;
     t::fill(HEAD, slots, format_decimal(length, &mut digits), s)
@@ -243,7 +286,7 @@ struct Content<'r, 'a>(&'r SignedRequest<'a>);
 impl Message for Content<'_, '_> {
     fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error> {
         let r = self.0;
-        t::fill(r.sign_content, &r.slots, &[], &mut Fwd(sink))
+        t::fill(r.form.sign_content, r, &[], &mut Fwd(sink))
     }
 }
 

@@ -13,8 +13,13 @@
 use crate::Error;
 use crate::sink::Sink;
 
-/// The texts a request's templates refer to, by slot number (see the module doc).
-pub type Slots<'a> = [&'a [u8]; 16];
+/// The texts a request's templates refer to, by slot number (see the module doc). A
+/// function rather than an array: a request looks its texts up when a template asks, so
+/// nothing is copied into a table first.
+pub trait Slots {
+    /// Slot `k` (1..=15); empty when the request has no such text.
+    fn slot(&self, k: usize) -> &[u8];
+}
 
 /// Slot: the path (`/auth`, `/topic`, `/auth/register/device`).
 pub const PATH: usize = 1;
@@ -53,7 +58,7 @@ Content-Length: \x80\r\n\r\n";
 
 /// Writes template `t` with `slots`; `arg` stands for code `0x80`.
 #[inline(never)]
-pub fn fill(t: &[u8], slots: &Slots<'_>, arg: &[u8], s: &mut dyn Sink) -> Result<(), Error> {
+pub fn fill(t: &[u8], slots: &dyn Slots, arg: &[u8], s: &mut dyn Sink) -> Result<(), Error> {
     let mut skip = false;
     let mut rest = t;
     while let Some((&code, tail)) = rest.split_first() {
@@ -68,11 +73,7 @@ pub fn fill(t: &[u8], slots: &Slots<'_>, arg: &[u8], s: &mut dyn Sink) -> Result
         }
         rest = tail;
         let k = usize::from(code & 0x0f);
-        let value = if k == 0 {
-            arg
-        } else {
-            slots.get(k).copied().unwrap_or_default()
-        };
+        let value = if k == 0 { arg } else { slots.slot(k) };
         match code {
             0xff => skip = false,
             0xc0..=0xdf => skip = value.is_empty() != (code >= 0xd0),
@@ -88,7 +89,15 @@ mod tests {
     use super::*;
     use crate::sink::SliceWriter;
 
-    fn filled(t: &[u8], slots: &Slots<'_>, arg: &[u8]) -> std::vec::Vec<u8> {
+    struct Table([&'static [u8]; 16]);
+
+    impl Slots for Table {
+        fn slot(&self, k: usize) -> &[u8] {
+            self.0[k]
+        }
+    }
+
+    fn filled(t: &[u8], slots: &Table, arg: &[u8]) -> std::vec::Vec<u8> {
         let mut buf = [0u8; 256];
         let mut w = SliceWriter::new(&mut buf);
         fill(t, slots, arg, &mut w).unwrap();
@@ -97,9 +106,9 @@ mod tests {
 
     #[test]
     fn slots_sections_and_argument() {
-        let mut slots: Slots<'_> = [&[]; 16];
-        slots[1] = b"one";
-        slots[15] = b"last";
+        let mut slots = Table([&[]; 16]);
+        slots.0[1] = b"one";
+        slots.0[15] = b"last";
         assert_eq!(
             filled(b"a\x81b\x8fc\x80d", &slots, b"ARG"),
             b"aoneblastcARGd"

@@ -173,11 +173,7 @@ pub fn integer_of(found: Lookup<'_>) -> Result<i64, Error> {
 /// The value whose validated JSON text is `text`, told by its first byte.
 fn classify(text: &[u8]) -> Result<Value<'_>, Error> {
     Ok(match text.first() {
-        Some(b'"') => Value::String(RawStr {
-            raw: text
-                .get(1..text.len().wrapping_sub(1))
-                .ok_or(Error::InvalidJson)?,
-        }),
+        Some(b'"') => Value::String(string_text(text).ok_or(Error::InvalidJson)?),
         Some(b'{') => Value::Object(Object { bytes: text }),
         Some(b'[') => Value::Array(text),
         Some(b't') => Value::Bool(true),
@@ -185,6 +181,30 @@ fn classify(text: &[u8]) -> Result<Value<'_>, Error> {
         Some(b'n') => Value::Null,
         _ => Value::Number(text),
     })
+}
+
+/// The string whose validated JSON text (quotes included) is `text`; `None` for another
+/// type. For parsers that read [`Lookup`] texts without building a [`Value`].
+pub(crate) fn string_text(text: &[u8]) -> Option<RawStr<'_>> {
+    match text {
+        [b'"', raw @ .., b'"'] => Some(RawStr { raw }),
+        _ => None,
+    }
+}
+
+/// The object whose validated JSON text is `text`; `None` for another type.
+pub(crate) fn object_text(text: &[u8]) -> Option<Object<'_>> {
+    (text.first() == Some(&b'{')).then_some(Object { bytes: text })
+}
+
+/// The integer (no fraction or exponent, within `i64`) whose validated JSON text is `text`;
+/// any other value is [`Error::InvalidJson`].
+pub(crate) fn integer_text(text: &[u8]) -> Result<i64, Error> {
+    let value = match text.split_first() {
+        Some((b'-', digits)) => parse_u64(digits).and_then(|m| 0i64.checked_sub_unsigned(m)),
+        _ => parse_u64(text).and_then(|m| i64::try_from(m).ok()),
+    };
+    value.ok_or(Error::InvalidJson)
 }
 
 /// Iterator over an object's `(name, value)` pairs; see [`Object::members`].
@@ -252,11 +272,7 @@ impl Value<'_> {
         let Value::Number(text) = self else {
             return Err(Error::InvalidJson);
         };
-        let value = match text.split_first() {
-            Some((b'-', digits)) => parse_u64(digits).and_then(|m| 0i64.checked_sub_unsigned(m)),
-            _ => parse_u64(text).and_then(|m| i64::try_from(m).ok()),
-        };
-        value.ok_or(Error::InvalidJson)
+        integer_text(text)
     }
 }
 
@@ -319,19 +335,9 @@ impl<'a> RawStr<'a> {
             if c.pos >= self.raw.len() {
                 return Ok(());
             }
-            c.bump(); // the backslash
+            c.advance(); // the backslash
             let mut utf8 = [0u8; 4];
-            let e = c.bump();
-            let decoded: &[u8] = if e == b'u' {
-                encode_utf8(c.code_point()?, &mut utf8)
-            } else {
-                let i = ESCAPES
-                    .iter()
-                    .position(|&x| x == e)
-                    .ok_or(Error::InvalidJson)?;
-                UNESCAPED.get(i..=i).ok_or(Error::InvalidJson)?
-            };
-            out.put(decoded)?;
+            out.put(encode_utf8(c.escape()?, &mut utf8))?;
         }
     }
 }
@@ -424,12 +430,7 @@ impl<'a> Cursor<'a> {
             match self.bump() {
                 b'"' => break,
                 b'\\' => {
-                    let e = self.bump();
-                    if e == b'u' {
-                        self.code_point()?;
-                    } else if !ESCAPES.contains(&e) {
-                        return Err(Error::InvalidJson);
-                    }
+                    self.escape()?;
                 }
                 0x00..=0x1f => return Err(Error::InvalidJson),
                 lead @ 0x80..=0xff => self.utf8_tail(lead)?,
@@ -465,6 +466,21 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    /// The code point an escape stands for (its `\` consumed): a simple escape's byte, or a
+    /// `\u` escape's code point.
+    #[inline(never)]
+    fn escape(&mut self) -> Result<u32, Error> {
+        let e = self.bump();
+        if e == b'u' {
+            return self.code_point();
+        }
+        let i = ESCAPES
+            .iter()
+            .position(|&x| x == e)
+            .ok_or(Error::InvalidJson)?;
+        Ok(UNESCAPED.get(i).copied().map_or(0, u32::from))
+    }
+
     /// The code point of a `\u` escape whose `\u` was consumed, joining a surrogate pair; a
     /// lone surrogate is an error.
     fn code_point(&mut self) -> Result<u32, Error> {
@@ -486,11 +502,13 @@ impl<'a> Cursor<'a> {
         let mut v: u32 = 0;
         for _ in 0..4 {
             let c = self.bump();
-            let d = match c {
-                b'0'..=b'9' => c.wrapping_sub(b'0'),
-                b'a'..=b'f' => c.wrapping_sub(b'a' - 10),
-                b'A'..=b'F' => c.wrapping_sub(b'A' - 10),
-                _ => return Err(Error::InvalidJson),
+            let lower = c | 0x20;
+            let d = if c.is_ascii_digit() {
+                c.wrapping_sub(b'0')
+            } else if (b'a'..=b'f').contains(&lower) {
+                lower.wrapping_sub(b'a' - 10)
+            } else {
+                return Err(Error::InvalidJson);
             };
             v = v.wrapping_shl(4) | u32::from(d);
         }
