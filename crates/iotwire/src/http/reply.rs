@@ -13,8 +13,8 @@
 
 use crate::Error;
 use crate::http::rules::{ALNUM, Class, GRAPHIC, NAME, NO_PIPE, check_text};
-use crate::json::reader::{integer_text, object_text, string_text};
-use crate::json::{Lookup, RawStr, parse_object};
+use crate::json::reader::{integer_text, object_text, parse_lookup, string_text};
+use crate::json::{Lookup, RawStr};
 use crate::mqtt::validate;
 
 /// Which reply the payload is.
@@ -75,18 +75,6 @@ impl Kind {
 /// One walk finds the required fields and the asked one; they are then checked in that
 /// order (a required field listed twice is checked twice, at no cost in flash).
 pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Error> {
-    let top = parse_object(payload)?;
-    let o = if kind == Kind::HttpsRegister {
-        let mut found = [Ok(None); 2];
-        top.lookup(&[b"code", b"data"], &mut found)?;
-        let [code, data] = found;
-        if integer_text(code?.ok_or(Error::MissingField)?)? != 200 {
-            return Err(Error::DynregRejected);
-        }
-        object_text(data?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?
-    } else {
-        top
-    };
     let [a, b] = kind.required();
     let fields = [a, b, field];
     let mut keys: [&[u8]; 3] = [&[]; 3];
@@ -94,7 +82,18 @@ pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Err
         *key = f.spec().0;
     }
     let mut found = [Ok(None); 3];
-    o.lookup(&keys, &mut found)?;
+    if kind == Kind::HttpsRegister {
+        let mut top = [Ok(None); 2];
+        parse_lookup(payload, &[b"code", b"data"], &mut top)?;
+        let [code, data] = top;
+        if integer_text(code?.ok_or(Error::MissingField)?)? != 200 {
+            return Err(Error::DynregRejected);
+        }
+        let data = object_text(data?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?;
+        data.lookup(&keys, &mut found)?;
+    } else {
+        parse_lookup(payload, &keys, &mut found)?;
+    }
     let [va, vb, v] = found;
     checked(a, va)?;
     checked(b, vb)?;

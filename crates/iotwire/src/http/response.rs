@@ -7,8 +7,9 @@
 use crate::Error;
 use crate::http::publish::TOKEN_MAX;
 use crate::http::rules::{GRAPHIC, check_text};
+use crate::json::reader::parse_lookup;
 use crate::json::reader::{integer_text, object_text, parse_u64, string_text};
-use crate::json::{Lookup, RawStr, parse_object};
+use crate::json::{Lookup, RawStr};
 
 /// What the caller expects the reply to be; a success reply must then carry its payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,25 +91,24 @@ fn message_id(text: &[u8]) -> Result<u64, Error> {
     }
 }
 
-/// A member that may be absent or `null` (`None`), else must be what `of` accepts.
-fn nullable<'a, T>(found: Lookup<'a>, of: fn(&'a [u8]) -> Option<T>) -> Result<Option<T>, Error> {
-    match found? {
-        None | Some(b"null") => Ok(None),
-        Some(text) => of(text).map(Some).ok_or(Error::InvalidJson),
-    }
+/// A member's text; absent or `null` is `None`.
+fn nullable(found: Lookup<'_>) -> Result<Option<&[u8]>, Error> {
+    Ok(found?.filter(|text| *text != b"null"))
 }
 
 /// Parses a reply. Malformed JSON, a non-integer `code` or a wrongly typed member is an
 /// error; a non-zero `code` is not (see [`Response::outcome`]). Each object is walked once
-/// for all its members ([`Object::lookup`]); the checks then run in a fixed order, so the
+/// for all its members ([`parse_lookup`], [`crate::json::Object::lookup`]); the checks then run in a fixed order, so the
 /// same body always gives the same error.
 pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
-    let o = parse_object(body)?;
     let mut top = [Ok(None); 3];
-    o.lookup(&[b"code", b"message", b"info"], &mut top)?;
+    parse_lookup(body, &[b"code", b"message", b"info"], &mut top)?;
     let [code, message, info] = top;
     let code = integer_text(code?.ok_or(Error::MissingField)?)?;
-    let message = nullable(message, string_text)?;
+    let message = match nullable(message)? {
+        Some(text) => Some(string_text(text).ok_or(Error::InvalidJson)?),
+        None => None,
+    };
     let mut r = Response {
         code,
         message,
@@ -116,7 +116,8 @@ pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
         message_id: None,
         data: None,
     };
-    if let Some(info) = nullable(info, object_text)? {
+    if let Some(info) = nullable(info)? {
+        let info = object_text(info).ok_or(Error::InvalidJson)?;
         let mut found = [Ok(None); 3];
         info.lookup(&[b"token", b"messageId", b"data"], &mut found)?;
         let [token, id, data] = found;
@@ -129,9 +130,7 @@ pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
             r.message_id = Some(message_id(text)?);
         }
         // A string's text without its quotes, any other value's JSON text; `null` is absent.
-        r.data = nullable(data, |text| {
-            Some(string_text(text).map_or(text, |s| s.raw()))
-        })?;
+        r.data = nullable(data)?.map(|text| string_text(text).map_or(text, |s| s.raw()));
     }
     if code == 0 {
         match kind {

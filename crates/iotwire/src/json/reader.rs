@@ -58,11 +58,30 @@ pub type Lookup<'a> = Result<Option<&'a [u8]>, Error>;
 
 /// Checks that `input` is exactly one JSON object (surrounding whitespace allowed).
 pub fn parse_object(input: &[u8]) -> Result<Object<'_>, Error> {
+    parse_lookup(input, &[], &mut [])
+}
+
+/// [`parse_object`] and [`Object::lookup`] of the object's own members in one walk: the walk
+/// that validates the members also finds `keys`, so the document is read once.
+pub fn parse_lookup<'a>(
+    input: &'a [u8],
+    keys: &[&[u8]],
+    found: &mut [Lookup<'a>],
+) -> Result<Object<'a>, Error> {
     let mut c = Cursor::new(input);
     if c.ws() != b'{' {
         return Err(Error::InvalidJson);
     }
-    let bytes = c.value()?;
+    let start = c.pos;
+    c.advance();
+    let mut members = Members {
+        c,
+        done: false,
+        first: true,
+    };
+    members.find(keys, found)?;
+    let mut c = members.c;
+    let bytes = c.slice(start)?;
     c.ws();
     if c.pos < input.len() {
         return Err(Error::InvalidJson);
@@ -89,26 +108,7 @@ impl<'a> Object<'a> {
     /// the value of `keys[i]`, `Ok(None)` if absent, [`Error::InvalidJson`] if present twice
     /// (what [`Object::get`] reports). `found` must start as `Ok(None)`.
     pub fn lookup(&self, keys: &[&[u8]], found: &mut [Lookup<'a>]) -> Result<(), Error> {
-        let mut members = self.members();
-        while let Some((name, value)) = members.next_raw()? {
-            // Not `contains`: that links `memchr`.
-            #[allow(clippy::manual_contains)]
-            let plain = !name.raw.iter().any(|&b| b == b'\\');
-            for (key, slot) in keys.iter().zip(found.iter_mut()) {
-                let hit = if plain {
-                    name.raw == *key
-                } else {
-                    name.equals(key)
-                };
-                if hit {
-                    *slot = match slot {
-                        Ok(None) => Ok(Some(value)),
-                        _ => Err(Error::InvalidJson),
-                    };
-                }
-            }
-        }
-        Ok(())
+        self.members().find(keys, found)
     }
 
     /// The string member `key`: missing is [`Error::MissingField`], another type is
@@ -138,7 +138,11 @@ impl<'a> Object<'a> {
     pub fn members(&self) -> Members<'a> {
         let mut c = Cursor::new(self.bytes);
         c.pos = 1; // past `{`
-        Members { c, done: false }
+        Members {
+            c,
+            done: false,
+            first: true,
+        }
     }
 }
 
@@ -212,6 +216,7 @@ pub(crate) fn integer_text(text: &[u8]) -> Result<i64, Error> {
 pub struct Members<'a> {
     c: Cursor<'a>,
     done: bool,
+    first: bool,
 }
 
 impl<'a> Members<'a> {
@@ -225,24 +230,51 @@ impl<'a> Members<'a> {
     }
 
     /// The next member's name and its value's JSON text.
+    /// Strict: it is also what validates an object's own members ([`parse_lookup`]).
     fn next_raw(&mut self) -> Result<Option<(RawStr<'a>, &'a [u8])>, Error> {
         if self.done {
             return Ok(None);
         }
         let c = &mut self.c;
-        match c.ws() {
-            b'}' => {
-                self.done = true;
-                return Ok(None);
-            }
-            b',' => c.advance(),
-            _ => {}
+        if c.ws() == b'}' {
+            c.advance();
+            self.done = true;
+            return Ok(None);
         }
+        if !self.first {
+            c.eat(b',')?;
+        }
+        self.first = false;
         let name = c.string()?;
         c.eat(b':')?;
         c.ws();
-        let value = c.value()?;
+        // The object itself is one level of nesting.
+        let value = c.value(MAX_DEPTH.wrapping_sub(1))?;
         Ok(Some((RawStr { raw: name }, value)))
+    }
+
+    /// Walks the remaining members; `found[i]` becomes the text of the value of `keys[i]`
+    /// (see [`Object::lookup`]).
+    fn find(&mut self, keys: &[&[u8]], found: &mut [Lookup<'a>]) -> Result<(), Error> {
+        while let Some((name, value)) = self.next_raw()? {
+            // Not `contains`: that links `memchr`.
+            #[allow(clippy::manual_contains)]
+            let plain = !name.raw.iter().any(|&b| b == b'\\');
+            for (key, slot) in keys.iter().zip(found.iter_mut()) {
+                let hit = if plain {
+                    name.raw == *key
+                } else {
+                    name.equals(key)
+                };
+                if hit {
+                    *slot = match slot {
+                        Ok(None) => Ok(Some(value)),
+                        _ => Err(Error::InvalidJson),
+                    };
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -567,22 +599,22 @@ impl<'a> Cursor<'a> {
 
     /// The text of one value at the cursor (whitespace skipped before), validated by
     /// [`Cursor::skip_value`].
-    fn value(&mut self) -> Result<&'a [u8], Error> {
+    fn value(&mut self, max_depth: u32) -> Result<&'a [u8], Error> {
         let start = self.pos;
-        self.skip_value()?;
+        self.skip_value(max_depth)?;
         self.slice(start)
     }
 
     /// Skips and validates one value of any kind without recursion: the open containers are
     /// a bit stack (1 = object), so nesting costs one bit, not one stack frame.
-    fn skip_value(&mut self) -> Result<(), Error> {
+    fn skip_value(&mut self, max_depth: u32) -> Result<(), Error> {
         let mut kinds: u32 = 0;
         let mut depth: u32 = 0;
         loop {
             // At a value position.
             match self.ws() {
                 open @ (b'{' | b'[') => {
-                    if depth >= MAX_DEPTH {
+                    if depth >= max_depth {
                         return Err(Error::InvalidJson);
                     }
                     self.advance();
