@@ -730,6 +730,63 @@ mod tests {
         }
     }
 
+    /// UTF-8 inside strings is checked in the scan itself: every boundary of Unicode table
+    /// 3-7 against `core::str::from_utf8`.
+    #[test]
+    fn utf8_boundaries_match_core() {
+        let mut seqs: std::vec::Vec<std::vec::Vec<u8>> = std::vec::Vec::new();
+        for lead in 0x80..=0xffu8 {
+            for second in [0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0] {
+                seqs.push(std::vec![lead, second]);
+                for third in [0x7f, 0x80, 0xbf, 0xc0] {
+                    seqs.push(std::vec![lead, second, third]);
+                    seqs.push(std::vec![lead, second, third, 0x80]);
+                    seqs.push(std::vec![lead, second, third, 0xc0]);
+                }
+            }
+            seqs.push(std::vec![lead]);
+        }
+        for seq in seqs {
+            let mut doc = b"{\"k\":\"".to_vec();
+            doc.extend_from_slice(&seq);
+            doc.extend_from_slice(b"\"}");
+            assert_eq!(
+                parse_object(&doc).is_ok(),
+                core::str::from_utf8(&seq).is_ok(),
+                "{seq:02x?}"
+            );
+        }
+    }
+
+    /// One walk validates and finds: the same members, the same errors as [`parse_object`]
+    /// followed by [`Object::lookup`].
+    #[test]
+    fn parse_lookup_agrees_with_parse_then_lookup() {
+        for doc in [
+            &br#"{"code":0,"info":{"token":"t"},"message":"m"}"#[..],
+            br#"{"code":0,"code":1}"#,
+            br#"{"\u0063ode":5,"x":[1,{"code":2}]}"#,
+            br#"{"info":null}"#,
+            br#"{"code":0} x"#,
+            br#"{"code":0,}"#,
+            br#"[]"#,
+        ] {
+            let keys: [&[u8]; 3] = [b"code", b"info", b"message"];
+            let mut fused = [Ok(None); 3];
+            let a = parse_lookup(doc, &keys, &mut fused).map(|o| o.text());
+            let b = parse_object(doc).map(|o| o.text());
+            assert_eq!(a, b);
+            if let Ok(o) = parse_object(doc) {
+                let mut two_pass = [Ok(None); 3];
+                o.lookup(&keys, &mut two_pass).unwrap();
+                assert_eq!(fused, two_pass, "{:?}", core::str::from_utf8(doc));
+            }
+        }
+        let mut found = [Ok(None); 2];
+        parse_lookup(br#"{"a":"x","b":2,"a":3}"#, &[b"a", b"b"], &mut found).unwrap();
+        assert_eq!(found, [Err(Error::InvalidJson), Ok(Some(&b"2"[..]))]);
+    }
+
     #[test]
     fn duplicate_keys_are_an_error() {
         let o = parse_object(br#"{"token":"a","token":"b"}"#).unwrap();
@@ -745,6 +802,10 @@ mod tests {
         deep.extend(std::iter::repeat_n(b']', n));
         deep.push(b'}');
         assert!(parse_object(&deep).is_ok());
+        // The innermost container may also be a non-empty one.
+        let mut full = deep.clone();
+        full.splice(5 + n..5 + n, [b'1']);
+        assert!(parse_object(&full).is_ok());
         let mut deeper = deep.clone();
         deeper.splice(5..5, [b'[']);
         deeper.splice(deeper.len() - 1..deeper.len() - 1, [b']']);
@@ -759,6 +820,14 @@ mod tests {
         assert_eq!(o.integer(b"c").unwrap(), i64::MIN);
         assert_eq!(o.integer(b"d").unwrap_err(), Error::InvalidJson);
         assert_eq!(o.integer(b"e").unwrap_err(), Error::InvalidJson);
+        assert_eq!(parse_u64(b"18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_u64(b"18446744073709551616"), None);
+        assert_eq!(parse_u64(b"99999999999999999999"), None);
+        assert_eq!(parse_u64(b"00000000000000000001"), Some(1));
+        assert_eq!(parse_u64(b"000000000000000000001"), None);
+        assert_eq!(parse_u64(b""), None);
+        assert_eq!(parse_u64(b"1a"), None);
+        assert_eq!(parse_u64(b"0"), Some(0));
     }
 
     #[test]
@@ -770,6 +839,11 @@ mod tests {
             br#"{"a":"\uDFFF"}"#,
             br#"{"a" : 1 , "b" : [ 1 , 2 ] }"#,
             b"{\"a\":\"\t\"}",
+            br#"{"a":1 "b":2}"#,
+            br#"{,"a":1}"#,
+            br#"{"a":1,,"b":2}"#,
+            br#" { } "#,
+            br#"{"a":{}, "b":[], "c":{"d":{"e":[{}]}}}"#,
         ] {
             let ours = parse_object(doc).is_ok();
             let theirs = serde_json::from_slice::<serde_json::Value>(doc)
