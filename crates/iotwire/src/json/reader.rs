@@ -477,23 +477,27 @@ impl<'a> Cursor<'a> {
     /// The bytes after a non-ASCII lead byte: exactly the well-formed sequences of Unicode
     /// table 3-7 (no overlong forms, no surrogates, nothing above U+10FFFF).
     fn utf8_tail(&mut self, lead: u8) -> Result<(), Error> {
-        let (more, low, high) = match lead {
-            0xc2..=0xdf => (0, 0x80, 0xbf),
-            0xe0 => (1, 0xa0, 0xbf),
-            0xed => (1, 0x80, 0x9f),
-            0xe1..=0xef => (1, 0x80, 0xbf),
-            0xf0 => (2, 0x90, 0xbf),
-            0xf1..=0xf3 => (2, 0x80, 0xbf),
-            0xf4 => (2, 0x80, 0x8f),
+        // Continuation bytes, and the range of the first one (narrower after E0, ED, F0, F4:
+        // those exclude overlong forms, surrogates and code points above U+10FFFF).
+        let (more, mut low, mut high) = match lead {
+            0xc2..=0xdf => (1, 0x80, 0xbf),
+            0xe0..=0xef => (
+                2,
+                if lead == 0xe0 { 0xa0 } else { 0x80 },
+                if lead == 0xed { 0x9f } else { 0xbf },
+            ),
+            0xf0..=0xf4 => (
+                3,
+                if lead == 0xf0 { 0x90 } else { 0x80 },
+                if lead == 0xf4 { 0x8f } else { 0xbf },
+            ),
             _ => return Err(Error::InvalidJson),
         };
-        if !(low..=high).contains(&self.bump()) {
-            return Err(Error::InvalidJson);
-        }
         for _ in 0..more {
-            if !(0x80..=0xbf).contains(&self.bump()) {
+            if !(low..=high).contains(&self.bump()) {
                 return Err(Error::InvalidJson);
             }
+            (low, high) = (0x80, 0xbf);
         }
         Ok(())
     }
