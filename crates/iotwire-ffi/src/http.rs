@@ -2,7 +2,9 @@
 //! `/topic/...`) and the parsing of its replies. The firmware keeps the TLS connection; these
 //! functions write the request bytes and read the reply body.
 
-use crate::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
+use crate::boundary::{
+    BytesOut, Span, TextOut, emit_bytes_of, emit_text, emit_text_of, input_all, input_bytes,
+};
 use crate::selectors::*;
 use crate::status::*;
 use crate::types::iotwire_str_t;
@@ -178,10 +180,10 @@ pub(crate) fn part_of(v: u32) -> Result<Part, iotwire_status_t> {
 /// wiped when this returns. One copy serves both signed requests.
 ///
 /// # Safety
-/// As for [`emit_text`]; `spans` must be every caller range `r` reads.
+/// As for [`emit_text`]; `strs` must be every caller range `r` reads.
 pub(crate) unsafe fn emit_signed_part(
     t: TextOut,
-    spans: &[Span],
+    strs: &[&[u8]],
     part: Part,
     r: &SignedRequest<'_>,
 ) -> iotwire_status_t {
@@ -193,7 +195,12 @@ pub(crate) unsafe fn emit_signed_part(
     }
     let hex = sign.text();
     // SAFETY: forwarded caller contract.
-    unsafe { emit_text(t, spans, None, |s| r.write(part, hex, s)) }
+    unsafe {
+        emit_text_of(t, strs, &[], None, &|s| {
+            r.write(part, hex, s);
+            Ok(())
+        })
+    }
 }
 
 /// @brief Fills `opts` with the defaults: documented form, hmacsha1, the public cn-shanghai
@@ -333,18 +340,9 @@ pub(crate) unsafe fn signed_get(
     // Auth: ..., timestamp, host; registration: ..., host, (no timestamp).
     let [pk, dn, secret, id, fifth] = o.strings;
     let mut strs: [&[u8]; 6] = [&[]; 6];
-    let mut spans = [Span::of(&[]); 6];
-    for ((slot, span), s) in strs
-        .iter_mut()
-        .zip(spans.iter_mut())
-        .zip([pk, dn, secret, id, fifth, last])
-    {
-        // SAFETY: the strings follow the iotwire_str_t contract (caller).
-        *slot = match unsafe { input(s) } {
-            Ok(b) => b,
-            Err(e) => return e,
-        };
-        *span = Span::of(slot);
+    // SAFETY: the strings follow the iotwire_str_t contract (caller).
+    if let Err(e) = unsafe { input_all(&[pk, dn, secret, id, fifth, last], &mut strs) } {
+        return e;
     }
     let [product_key, device_name, secret, id, fifth, last] = strs;
     let (timestamp, host) = match kind {
@@ -393,8 +391,8 @@ pub(crate) unsafe fn signed_get(
         Ok(r) => r,
         Err(e) => return from_error(e),
     };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_signed_part(t, &spans, part, &request) }
+    // SAFETY: forwarded caller contract; `strs` are every caller range read.
+    unsafe { emit_signed_part(t, &strs, part, &request) }
 }
 
 /// @brief Writes a part of the `POST /auth` request: the complete request, the JSON body, the
@@ -468,9 +466,10 @@ unsafe fn borrow_publish<'a>(
     topic: iotwire_str_t,
     token: iotwire_str_t,
     payload_len: usize,
-) -> Result<(Publish<'a>, [Span; 3]), iotwire_status_t> {
+) -> Result<(Publish<'a>, [&'a [u8]; 3]), iotwire_status_t> {
+    let mut strs: [&[u8]; 3] = [&[]; 3];
     // SAFETY: forwarded caller contract.
-    let strs = unsafe { [input(host)?, input(topic)?, input(token)?] };
+    unsafe { input_all(&[host, topic, token], &mut strs)? };
     let [host, topic, token] = strs;
     let params = PublishParams {
         profile: profile(profile_sel)?,
@@ -480,7 +479,7 @@ unsafe fn borrow_publish<'a>(
         payload_len,
     };
     let p = Publish::resolve(&params).map_err(from_error)?;
-    Ok((p, strs.map(Span::of)))
+    Ok((p, strs))
 }
 
 /// @brief Writes the head of `POST /topic/${topic}` (request line, `Host`, `password:<token>`,
@@ -534,7 +533,7 @@ pub unsafe extern "C" fn iotwire_http_publish_head(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let (p, spans) = match unsafe { borrow_publish(profile, host, topic, token, payload_len) } {
+    let (p, strs) = match unsafe { borrow_publish(profile, host, topic, token, payload_len) } {
         Ok(b) => b,
         Err(e) => return e,
     };
@@ -543,8 +542,13 @@ pub unsafe extern "C" fn iotwire_http_publish_head(
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_text(t, &spans, None, |s| p.write_head(s)) }
+    // SAFETY: forwarded caller contract; `strs` are every caller range read.
+    unsafe {
+        emit_text_of(t, &strs, &[], None, &|s| {
+            p.write_head(s);
+            Ok(())
+        })
+    }
 }
 
 /// @brief Writes the complete `POST /topic/${topic}` request, head and payload, as bytes (no
@@ -591,21 +595,22 @@ pub unsafe extern "C" fn iotwire_http_publish_request(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    let (p, spans) = match unsafe { borrow_publish(profile, host, topic, token, payload.len()) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let [a, b, c] = spans;
+    let (p, [host, topic, token]) =
+        match unsafe { borrow_publish(profile, host, topic, token, payload.len()) } {
+            Ok(b) => b,
+            Err(e) => return e,
+        };
     let b_out = BytesOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; the spans are every caller range read.
+    // SAFETY: forwarded caller contract; the strings and the payload are every caller range
+    // read.
     unsafe {
-        emit_bytes(b_out, &[a, b, c, Span::of(payload)], None, |s| {
-            p.write_head(s)?;
-            s.put(payload)
+        emit_bytes_of(b_out, &[host, topic, token, payload], None, &|s| {
+            p.write_head(s);
+            Sink::put(s, payload)
         })
     }
 }

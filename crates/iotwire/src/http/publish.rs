@@ -8,7 +8,7 @@ use crate::http::names;
 use crate::http::rules::{GRAPHIC, PATH, fits};
 use crate::http::signed::write_head;
 use crate::http::template::{self as t, Slots};
-use crate::sink::Sink;
+use crate::sink::Text;
 
 /// The platform's limit on an upstream body: 128 KB.
 pub const PAYLOAD_MAX: usize = 128 * 1024;
@@ -95,7 +95,7 @@ impl<'a> Publish<'a> {
     }
 
     /// The request head, up to and including the blank line; the payload follows it.
-    pub fn write_head(&self, s: &mut dyn Sink) -> Result<(), Error> {
-        write_head(self, self.p.payload_len, s)
+    pub fn write_head(&self, s: &mut dyn Text) {
+        write_head(self, self.p.payload_len, s);
     }
 }

@@ -3,15 +3,15 @@
 //! templates and slots, so one code path writes every part of either.
 
 use crate::Error;
-use crate::hex::{HexCase, put_hex};
+use crate::hex::{HexCase, put_hex_text};
 use crate::http::auth::{self, HTTP_HOST};
 use crate::http::dynreg::{self, Endpoint};
 use crate::http::rules::{BODY, DIGIT, NO_PIPE, TOKEN, check};
 use crate::http::template::{self as t, HEAD, Slots};
 use crate::http::{Profile, names};
-use crate::mac::{AnyMethod, Digest, MacSet, Message, SignMethod};
+use crate::mac::{SignMethod, mac_text};
 use crate::mqtt::validate::TOKEN_MAX;
-use crate::sink::{Counter, Sink, SliceWriter, format_decimal};
+use crate::sink::{Counter, Text, copy, format_unsigned};
 use zeroize::Zeroize;
 
 /// Which signed request.
@@ -186,6 +186,17 @@ impl Default for SignHex {
     }
 }
 
+/// The hex digits are written into the buffer (at most 64: a 32-byte MAC).
+impl Text for SignHex {
+    fn put(&mut self, bytes: &[u8]) {
+        let end = self.len.saturating_add(bytes.len());
+        if let Some(dst) = self.buf.get_mut(self.len..end) {
+            copy(dst, bytes);
+            self.len = end;
+        }
+    }
+}
+
 impl SignHex {
     /// An empty sign.
     pub fn new() -> Self {
@@ -224,40 +235,30 @@ impl SignedRequest<'_> {
         }
     }
 
-    /// HMAC(secret, sign content).
-    pub fn mac(&self) -> Result<Digest, Error> {
-        AnyMethod::compute(self.method, self.p.secret, &mut Content(self))
+    /// HMAC(secret, sign content) into the first [`SignMethod::mac_len`] bytes of `out`: the
+    /// sign content is written straight into the keyed hash ([`mac_text`]), never buffered.
+    pub fn mac_into(&self, out: &mut [u8; 32]) -> Result<(), Error> {
+        let content = |t: &mut dyn Text| t::fill(self.form.sign_content, self, &[], t);
+        mac_text(self.method, self.p.secret, &content, out)
     }
 
-    /// Writes `mac` (of the method's length) as the sign's hex text.
-    pub fn write_sign(&self, mac: &[u8], s: &mut SliceWriter<'_>) -> Result<(), Error> {
-        if mac.len() != self.method.mac_len() {
-            return Err(Error::InvalidMacLength);
-        }
-        put_hex(s, mac, self.sign_case())
-    }
-
-    /// Computes the MAC and its hex text (the only secret-derived bytes a part carries).
-    /// Built in the caller's [`SignHex`], so no copy of it is left behind by a move.
+    /// Computes the MAC and its hex text (the only secret-derived bytes a part carries) in
+    /// the caller's [`SignHex`], so no copy of it is left behind by a move; the MAC itself is
+    /// wiped here.
     pub fn sign_into(&self, out: &mut SignHex) -> Result<(), Error> {
-        let mac = self.mac()?;
-        let alphabet: &[u8; 16] = match self.sign_case() {
-            HexCase::Lower => b"0123456789abcdef",
-            HexCase::Upper => b"0123456789ABCDEF",
-        };
-        let digit = |v: u8| alphabet.get(usize::from(v & 0x0f)).copied().unwrap_or(b'0');
-        let mac = mac.as_bytes();
-        for (pair, &b) in out.buf.as_chunks_mut::<2>().0.iter_mut().zip(mac) {
-            *pair = [digit(b >> 4), digit(b)];
+        let mut mac = [0u8; 32];
+        let result = self.mac_into(&mut mac);
+        if result.is_ok() {
+            let n = self.method.mac_len();
+            put_hex_text(out, mac.get(..n).unwrap_or_default(), self.sign_case());
         }
-        // A MAC has at most 32 bytes: all of it fits the 64-byte buffer.
-        out.len = mac.len().saturating_mul(2);
-        Ok(())
+        mac.zeroize();
+        result
     }
 
-    /// Writes `part`; `sign` is the text of [`SignedRequest::sign`] (not read for the sign
-    /// content).
-    pub fn write(&self, part: Part, sign: &[u8], s: &mut dyn Sink) -> Result<(), Error> {
+    /// Writes `part`; `sign` is the text of [`SignedRequest::sign_into`] (not read for the
+    /// sign content).
+    pub fn write(&self, part: Part, sign: &[u8], s: &mut dyn Text) {
         let body = self.form.body;
         match part {
             Part::SignContent => t::fill(self.form.sign_content, self, sign, s),
@@ -265,36 +266,18 @@ impl SignedRequest<'_> {
             Part::Body => t::fill(body, self, sign, s),
             Part::Request => {
                 let mut n = Counter::new();
-                t::fill(body, self, sign, &mut n)?;
-                write_head(self, n.len(), s)?;
-                t::fill(body, self, sign, s)
+                t::fill(body, self, sign, &mut n);
+                write_head(self, n.len(), s);
+                t::fill(body, self, sign, s);
             }
         }
     }
 }
 
-/// The request head of `slots` with `Content-Length: <length>`.
-pub(crate) fn write_head(slots: &dyn Slots, length: usize, s: &mut dyn Sink) -> Result<(), Error> {
+/// The request head of `slots` with `Content-Length: <length>` (bodies are bounded far below
+/// 4 GB: the inputs are length-checked, a publish payload is at most 128 KB).
+pub(crate) fn write_head(slots: &dyn Slots, length: usize, s: &mut dyn Text) {
     let mut digits = [0u8; 11];
-    let length = i32::try_from(length).map_err(|_| Error::Overflow)?;
-    t::fill(HEAD, slots, format_decimal(length, &mut digits), s)
-}
-
-/// The sign content as a MAC message.
-struct Content<'r, 'a>(&'r SignedRequest<'a>);
-
-impl Message for Content<'_, '_> {
-    fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error> {
-        let r = self.0;
-        t::fill(r.form.sign_content, r, &[], &mut Fwd(sink))
-    }
-}
-
-/// Lets a sink of any type through the one (non-generic) template writer.
-struct Fwd<'s, S: ?Sized>(&'s mut S);
-
-impl<S: Sink + ?Sized> Sink for Fwd<'_, S> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.0.put(bytes)
-    }
+    let length = u32::try_from(length).unwrap_or(u32::MAX);
+    t::fill(HEAD, slots, format_unsigned(length, &mut digits), s);
 }

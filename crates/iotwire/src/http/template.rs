@@ -10,8 +10,7 @@
 //! - `0xc0 + k` starts a section written only when slot `k` is not empty, `0xd0 + k` one
 //!   written only when it is empty; `0xff` ends it (sections do not nest).
 
-use crate::Error;
-use crate::sink::Sink;
+use crate::sink::Text;
 
 /// The texts a request's templates refer to, by slot number (see the module doc). A
 /// function rather than an array: a request looks its texts up when a template asks, so
@@ -56,17 +55,18 @@ pub const HEAD: &[u8] =
 \xc5Connection: Keep-Alive\r\n\xff\x86\xc7password:\x87\r\n\xffContent-Type: application/\x88\r\n\
 Content-Length: \x80\r\n\r\n";
 
-/// Writes template `t` with `slots`; `arg` stands for code `0x80`.
+/// Writes template `t` with `slots`; `arg` stands for code `0x80`. Into an infallible
+/// [`Text`]: no error branch per piece (the output contract checks the length once).
 #[inline(never)]
-pub fn fill(t: &[u8], slots: &dyn Slots, arg: &[u8], s: &mut dyn Sink) -> Result<(), Error> {
+pub fn fill(t: &[u8], slots: &dyn Slots, arg: &[u8], s: &mut dyn Text) {
     let mut skip = false;
     let mut rest = t;
     while let Some((&code, tail)) = rest.split_first() {
         if code < 0x80 {
             let n = rest.iter().take_while(|&&c| c < 0x80).count();
-            let (text, after) = rest.split_at_checked(n).ok_or(Error::Overflow)?;
+            let (text, after) = rest.split_at_checked(n).unwrap_or((rest, &[]));
             if !skip {
-                s.put(text)?;
+                s.put(text);
             }
             rest = after;
             continue;
@@ -77,17 +77,24 @@ pub fn fill(t: &[u8], slots: &dyn Slots, arg: &[u8], s: &mut dyn Sink) -> Result
         match code {
             0xff => skip = false,
             0xc0..=0xdf => skip = value.is_empty() != (code >= 0xd0),
-            _ if !skip => s.put(value)?,
+            _ if !skip => s.put(value),
             _ => {}
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::sink::{Sink, SliceWriter, Text};
+
+    struct Collect<'a>(SliceWriter<'a>);
+
+    impl Text for Collect<'_> {
+        fn put(&mut self, bytes: &[u8]) {
+            self.0.put(bytes).unwrap();
+        }
+    }
 
     struct Table([&'static [u8]; 16]);
 
@@ -99,9 +106,9 @@ mod tests {
 
     fn filled(t: &[u8], slots: &Table, arg: &[u8]) -> std::vec::Vec<u8> {
         let mut buf = [0u8; 256];
-        let mut w = SliceWriter::new(&mut buf);
-        fill(t, slots, arg, &mut w).unwrap();
-        w.written().to_vec()
+        let mut w = Collect(SliceWriter::new(&mut buf));
+        fill(t, slots, arg, &mut w);
+        w.0.written().to_vec()
     }
 
     #[test]
