@@ -100,6 +100,9 @@ fn nullable(found: Lookup<'_>) -> Result<Option<&[u8]>, Error> {
 /// error; a non-zero `code` is not (see [`Response::outcome`]). Each object is walked once
 /// for all its members ([`parse_lookup`], [`crate::json::Object::lookup`]); the checks then run in a fixed order, so the
 /// same body always gives the same error.
+// Inlined into the C ABI's one caller: the reply is then filled where it is used instead of
+// being returned through memory (-106 B on M4F).
+#[inline(always)]
 pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
     let mut top = [Ok(None); 3];
     parse_lookup(body, &[b"code", b"message", b"info"], &mut top)?;

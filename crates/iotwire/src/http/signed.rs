@@ -56,6 +56,9 @@ const LEGACY_SECRET_MAX: usize = 64;
 /// Checks every input in a fixed order (names, id, timestamp, secret, method, host), so the
 /// same inputs always give the same error, and resolves the defaults; nothing is computed
 /// yet. One function for both requests: they differ in a few rules and in their templates.
+// Inlined into its caller (the C ABI has one for both requests): the parameters are then
+// checked where they were gathered instead of being copied into a call (-76 B on M4F).
+#[inline(always)]
 pub fn resolve<'a>(p: &Params<'a>) -> Result<SignedRequest<'a>, Error> {
     let v320 = p.profile == Profile::V320;
     let is_auth = p.kind == Kind::Auth;
