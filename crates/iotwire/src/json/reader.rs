@@ -197,6 +197,7 @@ pub(crate) fn string_text(text: &[u8]) -> Option<RawStr<'_>> {
 }
 
 /// The object whose validated JSON text is `text`; `None` for another type.
+#[cfg(feature = "http")]
 pub(crate) fn object_text(text: &[u8]) -> Option<Object<'_>> {
     (text.first() == Some(&b'{')).then_some(Object { bytes: text })
 }
