@@ -92,6 +92,7 @@ fn message_id(text: &[u8]) -> Result<u64, Error> {
 }
 
 /// A member's text; absent or `null` is `None`.
+#[inline(never)]
 fn nullable(found: Lookup<'_>) -> Result<Option<&[u8]>, Error> {
     Ok(found?.filter(|text| *text != b"null"))
 }

@@ -189,6 +189,7 @@ fn classify(text: &[u8]) -> Result<Value<'_>, Error> {
 
 /// The string whose validated JSON text (quotes included) is `text`; `None` for another
 /// type. For parsers that read [`Lookup`] texts without building a [`Value`].
+#[inline(never)]
 pub(crate) fn string_text(text: &[u8]) -> Option<RawStr<'_>> {
     match text {
         [b'"', raw @ .., b'"'] => Some(RawStr { raw }),
