@@ -615,6 +615,24 @@ pub unsafe extern "C" fn iotwire_http_publish_request(
     }
 }
 
+// The statuses of the documented platform codes and of an unknown one are consecutive, in the
+// order of `response::code_rank`.
+const _: () = assert!(
+    IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS == IOTWIRE_ERR_HTTP_COMMON_ERROR - 8
+        && IOTWIRE_ERR_HTTP_UNKNOWN_CODE == IOTWIRE_ERR_HTTP_COMMON_ERROR - 9
+        && IOTWIRE_ERR_HTTP_TOKEN_EXPIRED == IOTWIRE_ERR_HTTP_COMMON_ERROR - 3
+);
+
+/// `IOTWIRE_OK` for platform code 0, else the code's `IOTWIRE_ERR_HTTP_*` status (the same as
+/// `from_error(outcome)`, computed from the rank without the table of errors).
+fn platform_status(code: i64) -> iotwire_status_t {
+    if code == 0 {
+        return IOTWIRE_OK;
+    }
+    // code_rank is at most 9.
+    IOTWIRE_ERR_HTTP_COMMON_ERROR - response::code_rank(code).min(9) as i32
+}
+
 /// Offset of `sub` inside `base` (both borrowed from the same body).
 fn offset_in(base: &[u8], sub: &[u8]) -> usize {
     (sub.as_ptr() as usize).wrapping_sub(base.as_ptr() as usize)
@@ -716,10 +734,7 @@ pub unsafe extern "C" fn iotwire_http_parse_response(
     let (data_offset, data_len) = r.data.map_or((0, 0), |d| (offset_in(body, d), d.len()));
     let filled = iotwire_http_response_t {
         struct_size: caller_size,
-        platform_status: match r.outcome() {
-            Ok(()) => IOTWIRE_OK,
-            Err(e) => from_error(e),
-        },
+        platform_status: platform_status(r.code),
         code: r.code,
         reauth: u32::from(r.needs_reauth()),
         has_message: u32::from(r.message.is_some()),

@@ -68,17 +68,27 @@ const CODE_ERRORS: [Error; 9] = [
     Error::HttpTooManyRequests,
 ];
 
+/// The position of a non-zero platform code among the documented ones (10000, 10001, 20000,
+/// 20001, 20002, 20003, 20004, 30001, 40000), or 9 for any other code: the order of
+/// [`Error::HttpCommonError`]..=[`Error::HttpUnknownCode`], whose status numbers are
+/// consecutive (the C ABI computes the status from it).
+pub fn code_rank(code: i64) -> usize {
+    CODES
+        .iter()
+        .position(|c| i64::from(*c) == code)
+        .unwrap_or(CODES.len())
+}
+
 /// The typed outcome of a platform code: `Ok` for 0, a documented code's error, else
 /// [`Error::HttpUnknownCode`].
 pub fn outcome(code: i64) -> Result<(), Error> {
     if code == 0 {
         return Ok(());
     }
-    let known = CODES
-        .iter()
-        .zip(CODE_ERRORS)
-        .find(|(c, _)| i64::from(**c) == code);
-    Err(known.map_or(Error::HttpUnknownCode, |(_, e)| e))
+    Err(CODE_ERRORS
+        .get(code_rank(code))
+        .copied()
+        .unwrap_or(Error::HttpUnknownCode))
 }
 
 /// `info.messageId`: a non-negative integer, or (ids beyond 2^53 are sometimes sent as strings

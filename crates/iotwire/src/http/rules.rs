@@ -107,7 +107,7 @@ pub fn check(s: &[u8], min: usize, max: usize, class: Class, error: Error) -> Re
 #[inline(never)]
 pub fn check_text(s: &RawStr<'_>, max: usize, class: Class) -> Result<(), Error> {
     let mut check = Fits::new(max, class);
-    s.write_to(&mut check)?;
+    s.decode(&mut check)?;
     check.finish()
 }
 

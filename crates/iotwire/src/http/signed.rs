@@ -3,7 +3,7 @@
 //! templates and slots, so one code path writes every part of either.
 
 use crate::Error;
-use crate::hex::{HexCase, put_hex_text};
+use crate::hex::HexCase;
 use crate::http::auth::{self, HTTP_HOST};
 use crate::http::dynreg::{self, Endpoint};
 use crate::http::rules::{BODY, DIGIT, NO_PIPE, TOKEN, check};
@@ -11,7 +11,7 @@ use crate::http::template::{self as t, HEAD, Slots};
 use crate::http::{Profile, names};
 use crate::mac::{SignMethod, mac_text};
 use crate::mqtt::validate::TOKEN_MAX;
-use crate::sink::{Counter, Text, copy, format_unsigned};
+use crate::sink::{Counter, Text, format_unsigned};
 use zeroize::Zeroize;
 
 /// Which signed request.
@@ -189,17 +189,6 @@ impl Default for SignHex {
     }
 }
 
-/// The hex digits are written into the buffer (at most 64: a 32-byte MAC).
-impl Text for SignHex {
-    fn put(&mut self, bytes: &[u8]) {
-        let end = self.len.saturating_add(bytes.len());
-        if let Some(dst) = self.buf.get_mut(self.len..end) {
-            copy(dst, bytes);
-            self.len = end;
-        }
-    }
-}
-
 impl SignHex {
     /// An empty sign.
     pub fn new() -> Self {
@@ -252,8 +241,23 @@ impl SignedRequest<'_> {
         let mut mac = [0u8; 32];
         let result = self.mac_into(&mut mac);
         if result.is_ok() {
-            let n = self.method.mac_len();
-            put_hex_text(out, mac.get(..n).unwrap_or_default(), self.sign_case());
+            // Digits by arithmetic ('0' + n, plus the distance to 'A' or 'a' for n > 9), straight
+            // into the buffer: a loop this short is smaller than going through a text writer.
+            let letters: u8 = match self.sign_case() {
+                HexCase::Upper => b'A' - b'0' - 10,
+                HexCase::Lower => b'a' - b'0' - 10,
+            };
+            let digit = |n: u8| {
+                let n = n & 0x0f;
+                b'0'.wrapping_add(n)
+                    .wrapping_add(u8::from(n > 9).wrapping_mul(letters))
+            };
+            let mac = mac.get(..self.method.mac_len()).unwrap_or_default();
+            for (pair, &b) in out.buf.as_chunks_mut::<2>().0.iter_mut().zip(mac) {
+                *pair = [digit(b >> 4), digit(b)];
+            }
+            // A MAC has at most 32 bytes: all of it fits the 64-byte buffer.
+            out.len = mac.len().saturating_mul(2);
         }
         mac.zeroize();
         result

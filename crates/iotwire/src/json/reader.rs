@@ -354,8 +354,9 @@ impl<'a> RawStr<'a> {
         Ok(n.len())
     }
 
+    /// [`RawStr::write_to`] for a sink that is already a trait object.
     #[inline(never)]
-    fn decode(&self, out: &mut dyn Sink) -> Result<(), Error> {
+    pub(crate) fn decode(&self, out: &mut dyn Sink) -> Result<(), Error> {
         let mut c = Cursor::new(self.raw);
         loop {
             let start = c.pos;
