@@ -104,7 +104,8 @@ fn message_id(text: &[u8]) -> Result<u64, Error> {
 /// A member's text; absent or `null` is `None`.
 #[inline(never)]
 fn nullable(found: Lookup<'_>) -> Result<Option<&[u8]>, Error> {
-    Ok(found?.filter(|text| *text != b"null"))
+    // A validated value that starts with `n` is `null`.
+    Ok(found?.filter(|text| text.first() != Some(&b'n')))
 }
 
 /// Parses a reply. Malformed JSON, a non-integer `code` or a wrongly typed member is an
