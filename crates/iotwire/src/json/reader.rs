@@ -556,11 +556,12 @@ impl<'a> Cursor<'a> {
 
     /// One or more digits.
     fn digits(&mut self) -> Result<(), Error> {
-        if !self.peek().is_ascii_digit() {
-            return Err(Error::InvalidJson);
-        }
+        let start = self.pos;
         while self.peek().is_ascii_digit() {
-            self.pos = self.pos.wrapping_add(1);
+            self.advance();
+        }
+        if self.pos == start {
+            return Err(Error::InvalidJson);
         }
         Ok(())
     }
