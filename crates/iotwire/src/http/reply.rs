@@ -90,7 +90,7 @@ pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Err
             return Err(Error::DynregRejected);
         }
         let data = object_text(data?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?;
-        data.lookup(&keys, &mut found)?;
+        parse_lookup(data.text(), &keys, &mut found)?;
     } else {
         parse_lookup(payload, &keys, &mut found)?;
     }

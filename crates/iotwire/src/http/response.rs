@@ -134,7 +134,7 @@ pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
     if let Some(info) = nullable(info)? {
         let info = object_text(info).ok_or(Error::InvalidJson)?;
         let mut found = [Ok(None); 3];
-        info.lookup(&[b"token", b"messageId", b"data"], &mut found)?;
+        parse_lookup(info.text(), &[b"token", b"messageId", b"data"], &mut found)?;
         let [token, id, data] = found;
         if let Some(text) = token? {
             let t = string_text(text).ok_or(Error::InvalidJson)?;
