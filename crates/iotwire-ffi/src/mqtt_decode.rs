@@ -5,6 +5,7 @@
 use crate::boundary::{Span, input_bytes};
 use crate::status::*;
 use iotwire::mqtt_codec::{Decoded, Packet, connack, decode, packet_id};
+use iotwire::mqtt_codec::decode as decode_mod;
 
 /// Packet type CONNACK.
 pub const IOTWIRE_MQTT_PACKET_CONNACK: u32 = 2;
@@ -62,78 +63,28 @@ pub struct iotwire_mqtt_packet_t {
     pub payload_len: usize,
 }
 
-/// Offset of `part` inside `whole` (both from the same input).
-fn offset(whole: &[u8], part: &[u8]) -> usize {
-    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
-}
+// The core's flag bits are the C ones.
+const _: () = assert!(
+    IOTWIRE_MQTT_PACKET_FLAG_DUP == decode_mod::FLAG_DUP as u32
+        && IOTWIRE_MQTT_PACKET_FLAG_RETAIN == decode_mod::FLAG_RETAIN as u32
+        && IOTWIRE_MQTT_PACKET_FLAG_SESSION_PRESENT == decode_mod::FLAG_SESSION_PRESENT as u32
+);
 
-fn describe(input: &[u8], packet: Packet<'_>, len: usize) -> iotwire_mqtt_packet_t {
-    let mut d = iotwire_mqtt_packet_t {
-        packet_type: 0,
-        qos: 0,
-        flags: 0,
-        return_code: 0,
-        packet_id: 0,
+/// The C view of a decoded packet: the same fields, widened.
+fn describe(p: &Packet) -> iotwire_mqtt_packet_t {
+    iotwire_mqtt_packet_t {
+        packet_type: u32::from(p.kind),
+        qos: u32::from(p.qos),
+        flags: u32::from(p.flags),
+        return_code: u32::from(p.return_code),
+        packet_id: p.packet_id,
         reserved: 0,
-        packet_len: len,
-        topic_offset: 0,
-        topic_len: 0,
-        payload_offset: 0,
-        payload_len: 0,
-    };
-    match packet {
-        Packet::Connack {
-            session_present,
-            return_code,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_CONNACK;
-            d.return_code = u32::from(return_code);
-            if session_present {
-                d.flags = IOTWIRE_MQTT_PACKET_FLAG_SESSION_PRESENT;
-            }
-        }
-        Packet::Publish {
-            dup,
-            qos,
-            retain,
-            topic,
-            packet_id,
-            payload,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_PUBLISH;
-            d.qos = u32::from(qos);
-            d.flags = if dup { IOTWIRE_MQTT_PACKET_FLAG_DUP } else { 0 }
-                | if retain {
-                    IOTWIRE_MQTT_PACKET_FLAG_RETAIN
-                } else {
-                    0
-                };
-            d.packet_id = packet_id;
-            d.topic_offset = offset(input, topic);
-            d.topic_len = topic.len();
-            d.payload_offset = offset(input, payload);
-            d.payload_len = payload.len();
-        }
-        Packet::Puback { packet_id } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_PUBACK;
-            d.packet_id = packet_id;
-        }
-        Packet::Suback {
-            packet_id,
-            return_codes,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_SUBACK;
-            d.packet_id = packet_id;
-            d.payload_offset = offset(input, return_codes);
-            d.payload_len = return_codes.len();
-        }
-        Packet::Unsuback { packet_id } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_UNSUBACK;
-            d.packet_id = packet_id;
-        }
-        Packet::Pingresp => d.packet_type = IOTWIRE_MQTT_PACKET_PINGRESP,
+        packet_len: p.len,
+        topic_offset: p.topic_offset,
+        topic_len: p.topic_len,
+        payload_offset: p.payload_offset,
+        payload_len: p.payload_len,
     }
-    d
 }
 
 /// @brief Decodes the packet at the start of `in` (bytes received from the broker).
@@ -200,10 +151,9 @@ pub unsafe extern "C" fn iotwire_mqtt_decode(
         return IOTWIRE_ERR_OVERLAP;
     }
     match decode(input) {
-        Ok(Decoded::Complete { packet, len }) => {
-            let d = describe(input, packet, len);
+        Ok(Decoded::Complete(p)) => {
             // SAFETY: non-NULL, writable (caller contract), disjoint from the input (checked).
-            unsafe { out_packet.write(d) };
+            unsafe { out_packet.write(describe(&p)) };
             IOTWIRE_OK
         }
         Ok(Decoded::Incomplete { needed }) => {

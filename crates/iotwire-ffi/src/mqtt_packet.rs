@@ -2,14 +2,16 @@
 //! buffer (binary outputs: a size query gives the exact packet length, nothing is written on
 //! failure).
 
-use crate::boundary::{BytesOut, Span, emit_bytes, input, input_bytes};
+use crate::boundary::{Span, input, input_bytes};
+use crate::exact_out::{Out, emit_layout};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use iotwire::Error;
 use iotwire::mqtt_codec::encode_connect::{self, Connect};
-use iotwire::mqtt_codec::encode_publish::{self, Publish};
-use iotwire::mqtt_codec::{Qos, encode_simple, encode_subscribe};
-use iotwire::sink::Output;
+use iotwire::mqtt_codec::encode_publish::Publish;
+use iotwire::mqtt_codec::encode_subscribe::{self, MAX_FILTERS, MAX_PARTS};
+use iotwire::layout::{Layout, Part};
+use iotwire::mqtt_codec::{Qos, encode_simple, packet_type};
 
 /// PUBLISH flag: DUP, set when resending a QoS 1 message that was not acknowledged.
 pub const IOTWIRE_MQTT_PUBLISH_FLAG_DUP: u32 = 1;
@@ -18,6 +20,7 @@ pub const IOTWIRE_MQTT_PUBLISH_FLAG_DUP: u32 = 1;
 pub const IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN: u32 = 2;
 /// Most topic filters one SUBSCRIBE or UNSUBSCRIBE takes.
 pub const IOTWIRE_MQTT_MAX_FILTERS: usize = 8;
+const _: () = assert!(IOTWIRE_MQTT_MAX_FILTERS == MAX_FILTERS);
 /// Capacity that holds any CONNECT `iotwire_mqtt_connect_encode()` writes (longest client id,
 /// username and password of the credential API).
 pub const IOTWIRE_MQTT_CONNECT_MAX_SIZE: usize = 839;
@@ -26,12 +29,19 @@ pub const IOTWIRE_MQTT_PUBACK_SIZE: usize = 4;
 /// Bytes of a PINGREQ or DISCONNECT.
 pub const IOTWIRE_MQTT_FIXED_PACKET_SIZE: usize = 2;
 
-fn out(out: *mut u8, out_cap: usize, out_len: *mut usize) -> BytesOut {
-    BytesOut {
-        out,
-        cap: out_cap,
-        len: out_len,
+/// A binary output triple.
+fn bytes(ptr: *mut u8, cap: usize, len: *mut usize) -> Out {
+    Out {
+        ptr,
+        cap,
+        len,
+        nul: false,
     }
+}
+
+/// No input besides the layout's parts.
+fn none() -> Span {
+    Span::of_range(0, 0)
 }
 
 /// @brief Writes the CONNECT of a device, with the client id, username and password of the
@@ -86,9 +96,14 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
         Ok(n) => n,
         Err(e) => return from_error(e),
     };
+    let sink = crate::boundary::BytesOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
     // SAFETY: forwarded caller contract; `b.spans` lists every caller string the plan reads.
     unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &b.spans, Some(len), |s| {
+        crate::boundary::emit_bytes(sink, &b.spans, Some(len), |s| {
             connect_plan::encode(&plan, s)
         })
     }
@@ -150,32 +165,27 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode_explicit(
             username: user,
             password: pwd,
             keepalive_s,
+            clean_session: true,
         });
     let connect = match connect {
         Ok(c) => c,
         Err(e) => return from_error(e),
     };
-    let spans = [
-        Span::of(cid),
-        Span::of(user.unwrap_or(&[])),
-        Span::of(pwd.unwrap_or(&[])),
-    ];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &spans, None, |s| {
-            encode_connect::encode(&connect, s)
-        })
-    }
+    let mut parts = [Part::byte(0); 6];
+    let layout = connect.layout(&mut parts);
+    // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
 }
 
-/// Checks the PUBLISH selectors and builds the core description.
-fn publish_of(
-    topic: &[u8],
+/// The PUBLISH selectors, then the core's checks and lengths; `payload` `None` describes
+/// the header alone.
+fn publish_of<'p, 'a>(
+    topic: &'a [u8],
+    payload: Option<&'a [u8]>,
     payload_len: usize,
-    qos: u32,
-    flags: u32,
-    packet_id: u16,
-) -> Result<Publish<'_>, Error> {
+    (qos, flags, packet_id): (u32, u32, u16),
+    parts: &'p mut [Part<'a>; 3],
+) -> Result<Layout<'p>, Error> {
     if flags & !(IOTWIRE_MQTT_PUBLISH_FLAG_DUP | IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN) != 0 {
         return Err(Error::InvalidArgument);
     }
@@ -190,8 +200,27 @@ fn publish_of(
         packet_id,
         payload_len,
     };
-    p.check()?;
-    Ok(p)
+    p.layout(payload, parts)
+}
+
+/// The body of both PUBLISH exports (one copy: they differ only in the payload).
+///
+/// # Safety
+/// As `emit_layout`.
+unsafe fn publish_export(
+    topic: &[u8],
+    payload: Option<&[u8]>,
+    payload_len: usize,
+    selectors: (u32, u32, u16),
+    (out, out_cap, out_len): (*mut u8, usize, *mut usize),
+) -> iotwire_status_t {
+    let mut parts = [Part::byte(0); 3];
+    let layout = publish_of(topic, payload, payload_len, selectors, &mut parts);
+    if let Err(e) = layout {
+        return from_error(e);
+    }
+    // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
 }
 
 /// @brief Writes a PUBLISH with QoS 0 or 1 (the platform has no QoS 2 and no retain).
@@ -245,17 +274,9 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_encode(
         (Ok(t), Ok(p)) => (t, p),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    let p = match publish_of(topic, payload.len(), qos, flags, packet_id) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    let spans = [Span::of(topic), Span::of(payload)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &spans, None, |s| {
-            encode_publish::encode(&p, payload, s)
-        })
-    }
+    let selectors = (qos, flags, packet_id);
+    // SAFETY: forwarded caller contract.
+    unsafe { publish_export(topic, Some(payload), payload_len, selectors, (out, out_cap, out_len)) }
 }
 
 /// @brief Writes only the part of a PUBLISH before the payload, so that a large payload can be
@@ -296,26 +317,16 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_header_encode(
         Ok(t) => t,
         Err(e) => return e,
     };
-    let p = match publish_of(topic, payload_len, qos, flags, packet_id) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; the topic is the only input the writer reads.
-    unsafe {
-        emit_bytes(
-            self::out(out, out_cap, out_len),
-            &[Span::of(topic)],
-            None,
-            |s| p.encode_header(s),
-        )
-    }
+    let selectors = (qos, flags, packet_id);
+    // SAFETY: forwarded caller contract.
+    unsafe { publish_export(topic, None, payload_len, selectors, (out, out_cap, out_len)) }
 }
 
-/// The caller's filter array as slices, plus the spans of everything read.
+/// The caller's filter array as slices, and the array's own range (the packet reads it too).
 struct Filters<'a> {
     list: [&'a [u8]; IOTWIRE_MQTT_MAX_FILTERS],
     count: usize,
-    spans: [Span; IOTWIRE_MQTT_MAX_FILTERS + 1],
+    array: Span,
 }
 
 /// Borrows `count` filters.
@@ -330,7 +341,7 @@ unsafe fn filters_of<'a>(
     if filters.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
-    if count == 0 || count > IOTWIRE_MQTT_MAX_FILTERS {
+    if count == 0 || count > IOTWIRE_MQTT_MAX_FILTERS || !filters.is_aligned() {
         return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
     }
     let bytes = count.saturating_mul(core::mem::size_of::<iotwire_str_t>());
@@ -341,12 +352,11 @@ unsafe fn filters_of<'a>(
     let mut f = Filters {
         list: [&[]; IOTWIRE_MQTT_MAX_FILTERS],
         count,
-        spans: [Span::of(array); IOTWIRE_MQTT_MAX_FILTERS + 1],
+        array: Span::of(array),
     };
-    for ((slot, span), item) in f.list.iter_mut().zip(f.spans.iter_mut()).zip(items) {
+    for (slot, item) in f.list.iter_mut().zip(items) {
         // SAFETY: each element follows the iotwire_str_t contract (caller).
         *slot = unsafe { input(*item)? };
-        *span = Span::of(slot);
     }
     Ok(f)
 }
@@ -357,23 +367,30 @@ impl Filters<'_> {
     }
 }
 
-/// Common body of SUBSCRIBE and UNSUBSCRIBE.
+/// Common body of SUBSCRIBE (`qos` given) and UNSUBSCRIBE.
 ///
 /// # Safety
 /// As `iotwire_mqtt_subscribe_encode()`.
 unsafe fn filter_export(
     filters: *const iotwire_str_t,
     filter_count: usize,
-    b: BytesOut,
-    write: impl Fn(&[&[u8]], &mut Output<'_>) -> Result<(), Error>,
+    qos: Option<Qos>,
+    packet_id: u16,
+    (out, out_cap, out_len): (*mut u8, usize, *mut usize),
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     let f = match unsafe { filters_of(filters, filter_count) } {
         Ok(f) => f,
         Err(e) => return e,
     };
-    // SAFETY: forwarded caller contract; `f.spans` covers the array and every filter.
-    unsafe { emit_bytes(b, &f.spans, None, |s| write(f.list(), s)) }
+    let mut parts = [Part::byte(0); MAX_PARTS];
+    let layout = match qos {
+        Some(q) => encode_subscribe::subscribe(f.list(), q, packet_id, &mut parts),
+        None => encode_subscribe::unsubscribe(f.list(), packet_id, &mut parts),
+    };
+    // SAFETY: forwarded caller contract; the layout's parts are the filters, and the array is
+    // the one other input.
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), f.array, &layout) }
 }
 
 /// @brief Writes a SUBSCRIBE for 1..=`IOTWIRE_MQTT_MAX_FILTERS` topic filters.
@@ -424,8 +441,9 @@ pub unsafe extern "C" fn iotwire_mqtt_subscribe_encode(
         filter_export(
             filters,
             filter_count,
-            self::out(out, out_cap, out_len),
-            |f, s| encode_subscribe::subscribe(f, qos, packet_id, s),
+            Some(qos),
+            packet_id,
+            (out, out_cap, out_len),
         )
     }
 }
@@ -455,14 +473,7 @@ pub unsafe extern "C" fn iotwire_mqtt_unsubscribe_encode(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        filter_export(
-            filters,
-            filter_count,
-            self::out(out, out_cap, out_len),
-            |f, s| encode_subscribe::unsubscribe(f, packet_id, s),
-        )
-    }
+    unsafe { filter_export(filters, filter_count, None, packet_id, (out, out_cap, out_len)) }
 }
 
 /// @brief Writes a PUBACK (`40 02 <id>`) for a received QoS 1 PUBLISH.
@@ -490,12 +501,10 @@ pub unsafe extern "C" fn iotwire_mqtt_puback_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut parts = [Part::byte(0)];
+    let layout = encode_simple::puback(packet_id, &mut parts);
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::puback(packet_id, s)
-        })
-    }
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
 }
 
 /// @brief Writes a PINGREQ (`C0 00`); send one when nothing else went out for a keepalive.
@@ -520,12 +529,9 @@ pub unsafe extern "C" fn iotwire_mqtt_pingreq_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let layout = encode_simple::bare(packet_type::PINGREQ);
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::pingreq(s)
-        })
-    }
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
 }
 
 /// @brief Writes a DISCONNECT (`E0 00`).
@@ -548,12 +554,9 @@ pub unsafe extern "C" fn iotwire_mqtt_disconnect_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let layout = encode_simple::bare(packet_type::DISCONNECT);
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::disconnect(s)
-        })
-    }
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
 }
 
 #[cfg(test)]

@@ -2,71 +2,68 @@
 //! a non-zero packet id and at least one valid topic filter.
 
 use crate::Error;
-use crate::mqtt_codec::field::{field_size, put_field, put_u16};
-use crate::mqtt_codec::remaining_length;
+use crate::layout::{Layout, NOTHING, Part};
 use crate::mqtt_codec::{Qos, packet_type, topic_filter};
-use crate::sink::Sink;
 
-fn check(filters: &[&[u8]], packet_id: u16) -> Result<(), Error> {
+/// Most filters one packet takes here (the C ABI's `IOTWIRE_MQTT_MAX_FILTERS`).
+pub const MAX_FILTERS: usize = 8;
+/// Parts of the largest packet: the packet id, then a filter and its QoS byte per filter.
+pub const MAX_PARTS: usize = 1 + 2 * MAX_FILTERS;
+
+/// The packet for `filters`, each followed by `qos` for a SUBSCRIBE (`None`: UNSUBSCRIBE).
+fn layout<'p, 'a>(
+    kind: u8,
+    filters: &[&'a [u8]],
+    qos: Option<Qos>,
+    packet_id: u16,
+    parts: &'p mut [Part<'a>; MAX_PARTS],
+) -> Result<Layout<'p>, Error> {
     if packet_id == 0 {
         return Err(Error::MqttInvalidPacketId);
     }
-    if filters.is_empty() {
+    if filters.is_empty() || filters.len() > MAX_FILTERS {
         return Err(Error::InvalidArgument);
     }
-    filters
-        .iter()
-        .try_for_each(|f| topic_filter::topic_filter(f))
-}
-
-/// Remaining length: packet id plus each filter (and, for SUBSCRIBE, its QoS byte).
-fn remaining(filters: &[&[u8]], per_filter: usize) -> Result<usize, Error> {
-    let rem = filters
-        .iter()
-        .try_fold(2usize, |acc, f| {
-            let n = field_size(f.len()).ok()?.checked_add(per_filter)?;
-            acc.checked_add(n)
-        })
-        .ok_or(Error::MqttPacketTooLarge)?;
-    if rem > remaining_length::MAX {
-        return Err(Error::MqttPacketTooLarge);
+    // An empty part writes nothing: UNSUBSCRIBE has no QoS byte, and the slots after the
+    // last filter stay empty.
+    let after = qos.map_or(NOTHING, |q| Part::byte(q.bits()));
+    let (id, pairs) = parts.split_at_mut(1);
+    for slot in id {
+        *slot = Part::u16(packet_id);
     }
-    Ok(rem)
-}
-
-fn encode_list<S: Sink>(
-    kind: u8,
-    filters: &[&[u8]],
-    qos: Option<Qos>,
-    packet_id: u16,
-    s: &mut S,
-) -> Result<(), Error> {
-    check(filters, packet_id)?;
-    let rem = remaining(filters, usize::from(qos.is_some()))?;
-    s.put_byte((kind << 4) | 0x02)?;
-    remaining_length::put(s, rem)?;
-    put_u16(s, packet_id)?;
-    for f in filters {
-        put_field(s, f)?;
-        if let Some(q) = qos {
-            s.put_byte(q.bits())?;
+    let mut rest = filters.iter();
+    for pair in pairs.chunks_exact_mut(2) {
+        let (f, a) = match rest.next() {
+            Some(f) => {
+                topic_filter::topic_filter(f)?;
+                (Part::field(f), after)
+            }
+            None => (NOTHING, NOTHING),
+        };
+        if let [x, y] = pair {
+            *x = f;
+            *y = a;
         }
     }
-    Ok(())
+    Layout::packet((kind << 4) | 0x02, parts, 0)
 }
 
-/// Writes a SUBSCRIBE asking for `qos` on every filter. (The platform delivers at the
-/// publisher's QoS whatever is asked; QoS 2 is refused before any byte is written.)
-pub fn subscribe<S: Sink>(
-    filters: &[&[u8]],
+/// A SUBSCRIBE asking for `qos` on every filter. (The platform delivers at the publisher's
+/// QoS whatever is asked; QoS 2 is refused before this is reached.)
+pub fn subscribe<'p, 'a>(
+    filters: &[&'a [u8]],
     qos: Qos,
     packet_id: u16,
-    s: &mut S,
-) -> Result<(), Error> {
-    encode_list(packet_type::SUBSCRIBE, filters, Some(qos), packet_id, s)
+    parts: &'p mut [Part<'a>; MAX_PARTS],
+) -> Result<Layout<'p>, Error> {
+    layout(packet_type::SUBSCRIBE, filters, Some(qos), packet_id, parts)
 }
 
-/// Writes an UNSUBSCRIBE.
-pub fn unsubscribe<S: Sink>(filters: &[&[u8]], packet_id: u16, s: &mut S) -> Result<(), Error> {
-    encode_list(packet_type::UNSUBSCRIBE, filters, None, packet_id, s)
+/// An UNSUBSCRIBE.
+pub fn unsubscribe<'p, 'a>(
+    filters: &[&'a [u8]],
+    packet_id: u16,
+    parts: &'p mut [Part<'a>; MAX_PARTS],
+) -> Result<Layout<'p>, Error> {
+    layout(packet_type::UNSUBSCRIBE, filters, None, packet_id, parts)
 }
