@@ -19,10 +19,10 @@ pub mod coap_crypto;
 pub mod coap_session;
 #[cfg(feature = "http")]
 pub mod dynreg;
-#[cfg(any(feature = "mqtt-codec", feature = "topics"))]
-pub mod exact_out;
 #[cfg(feature = "enos")]
 pub mod enos;
+#[cfg(any(feature = "mqtt-codec", feature = "topics"))]
+pub mod exact_out;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "legacy-v3")]

@@ -7,10 +7,10 @@ use crate::exact_out::{Out, emit_layout};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use iotwire::Error;
+use iotwire::layout::{Frame, Layout, NOTHING};
 use iotwire::mqtt_codec::encode_connect::{self, Connect};
 use iotwire::mqtt_codec::encode_publish::Publish;
 use iotwire::mqtt_codec::encode_subscribe::{self, MAX_FILTERS, MAX_PARTS};
-use iotwire::layout::{Layout, Part};
 use iotwire::mqtt_codec::{Qos, encode_simple, packet_type};
 
 /// PUBLISH flag: DUP, set when resending a QoS 1 message that was not acknowledged.
@@ -37,6 +37,28 @@ fn bytes(ptr: *mut u8, cap: usize, len: *mut usize) -> Out {
         len,
         nul: false,
     }
+}
+
+/// Writes the packet `frame` describes (or reports the input error found describing it)
+/// under the output contract, as a binary output.
+///
+/// # Safety
+/// As `emit_layout`: `out` NULL or writable for `out_cap` bytes, `out_len` NULL or
+/// writable; the frame's parts and `extra` cover every caller range it reads.
+unsafe fn emit_frame<const N: usize>(
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    extra: Span,
+    frame: &Result<Frame<'_, N>, Error>,
+) -> iotwire_status_t {
+    let o = bytes(out, out_cap, out_len);
+    let layout: Result<Layout<'_>, Error> = match frame {
+        Ok(f) => f.layout(),
+        Err(e) => Err(*e),
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { emit_layout(&o, extra, &layout) }
 }
 
 /// No input besides the layout's parts.
@@ -171,21 +193,19 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode_explicit(
         Ok(c) => c,
         Err(e) => return from_error(e),
     };
-    let mut parts = [Part::byte(0); 6];
-    let layout = connect.layout(&mut parts);
+    let frame = connect.frame();
     // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 /// The PUBLISH selectors, then the core's checks and lengths; `payload` `None` describes
 /// the header alone.
-fn publish_of<'p, 'a>(
+fn publish_of<'a>(
     topic: &'a [u8],
     payload: Option<&'a [u8]>,
     payload_len: usize,
     (qos, flags, packet_id): (u32, u32, u16),
-    parts: &'p mut [Part<'a>; 3],
-) -> Result<Layout<'p>, Error> {
+) -> Result<Frame<'a, 3>, Error> {
     if flags & !(IOTWIRE_MQTT_PUBLISH_FLAG_DUP | IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN) != 0 {
         return Err(Error::InvalidArgument);
     }
@@ -200,7 +220,7 @@ fn publish_of<'p, 'a>(
         packet_id,
         payload_len,
     };
-    p.layout(payload, parts)
+    p.frame(payload)
 }
 
 /// The body of both PUBLISH exports (one copy: they differ only in the payload).
@@ -214,13 +234,12 @@ unsafe fn publish_export(
     selectors: (u32, u32, u16),
     (out, out_cap, out_len): (*mut u8, usize, *mut usize),
 ) -> iotwire_status_t {
-    let mut parts = [Part::byte(0); 3];
-    let layout = publish_of(topic, payload, payload_len, selectors, &mut parts);
-    if let Err(e) = layout {
+    let frame = publish_of(topic, payload, payload_len, selectors);
+    if let Err(e) = frame {
         return from_error(e);
     }
     // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 /// @brief Writes a PUBLISH with QoS 0 or 1 (the platform has no QoS 2 and no retain).
@@ -276,7 +295,15 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_encode(
     };
     let selectors = (qos, flags, packet_id);
     // SAFETY: forwarded caller contract.
-    unsafe { publish_export(topic, Some(payload), payload_len, selectors, (out, out_cap, out_len)) }
+    unsafe {
+        publish_export(
+            topic,
+            Some(payload),
+            payload_len,
+            selectors,
+            (out, out_cap, out_len),
+        )
+    }
 }
 
 /// @brief Writes only the part of a PUBLISH before the payload, so that a large payload can be
@@ -383,7 +410,7 @@ unsafe fn filter_export(
         Ok(f) => f,
         Err(e) => return e,
     };
-    let mut parts = [Part::byte(0); MAX_PARTS];
+    let mut parts = [NOTHING; MAX_PARTS];
     let layout = match qos {
         Some(q) => encode_subscribe::subscribe(f.list(), q, packet_id, &mut parts),
         None => encode_subscribe::unsubscribe(f.list(), packet_id, &mut parts),
@@ -473,7 +500,15 @@ pub unsafe extern "C" fn iotwire_mqtt_unsubscribe_encode(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { filter_export(filters, filter_count, None, packet_id, (out, out_cap, out_len)) }
+    unsafe {
+        filter_export(
+            filters,
+            filter_count,
+            None,
+            packet_id,
+            (out, out_cap, out_len),
+        )
+    }
 }
 
 /// @brief Writes a PUBACK (`40 02 <id>`) for a received QoS 1 PUBLISH.
@@ -501,10 +536,16 @@ pub unsafe extern "C" fn iotwire_mqtt_puback_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let mut parts = [Part::byte(0)];
-    let layout = encode_simple::puback(packet_id, &mut parts);
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
+    unsafe {
+        emit_frame(
+            out,
+            out_cap,
+            out_len,
+            none(),
+            &encode_simple::puback(packet_id),
+        )
+    }
 }
 
 /// @brief Writes a PINGREQ (`C0 00`); send one when nothing else went out for a keepalive.
@@ -529,9 +570,9 @@ pub unsafe extern "C" fn iotwire_mqtt_pingreq_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let layout = encode_simple::bare(packet_type::PINGREQ);
+    let frame = Ok(encode_simple::bare(packet_type::PINGREQ));
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 /// @brief Writes a DISCONNECT (`E0 00`).
@@ -554,9 +595,9 @@ pub unsafe extern "C" fn iotwire_mqtt_disconnect_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let layout = encode_simple::bare(packet_type::DISCONNECT);
+    let frame = Ok(encode_simple::bare(packet_type::DISCONNECT));
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), none(), &layout) }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 #[cfg(test)]

@@ -14,15 +14,19 @@ pub const FIELD_MAX: usize = 65_535;
 /// The largest remaining length an MQTT fixed header can carry (four 7-bit digits).
 pub const REMAINING_MAX: usize = 268_435_455;
 
-/// One piece of an output: up to two bytes of its own (an inline number or a length
-/// prefix), then a borrowed body. One shape for every kind, so measuring, writing and the
-/// overlap check need no per-kind code.
+/// One piece of an output: up to two bytes of its own (an inline number, or a field's
+/// length prefix), then a borrowed body. One shape for every kind, so measuring, writing and
+/// the overlap check need no per-kind code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part<'a> {
-    head: [u8; 2],
-    head_len: u8,
+    /// Bytes of `value` written before the body, or [`FIELD`]: the body's length as a u16.
+    head: u8,
+    value: [u8; 2],
     body: &'a [u8],
 }
+
+/// [`Part::head`] of a field (its prefix is computed from the body, not stored).
+const FIELD: u8 = 3;
 
 /// An empty part: writes nothing (an absent field, an unused slot).
 pub const NOTHING: Part<'static> = Part::raw(&[]);
@@ -31,33 +35,33 @@ impl<'a> Part<'a> {
     /// Bytes as they are.
     pub const fn raw(body: &'a [u8]) -> Self {
         Part {
-            head: [0; 2],
-            head_len: 0,
+            head: 0,
+            value: [0; 2],
             body,
         }
     }
     /// An MQTT string or binary field: a big-endian u16 of the length, then the bytes. Over
     /// 65535 bytes, [`Layout::packet`] refuses it.
-    pub fn field(body: &'a [u8]) -> Self {
+    pub const fn field(body: &'a [u8]) -> Self {
         Part {
-            head: u16::try_from(body.len()).unwrap_or(u16::MAX).to_be_bytes(),
-            head_len: 2,
+            head: FIELD,
+            value: [0; 2],
             body,
         }
     }
     /// A big-endian u16 (packet id, keepalive).
     pub const fn u16(v: u16) -> Self {
         Part {
-            head: v.to_be_bytes(),
-            head_len: 2,
+            head: 2,
+            value: v.to_be_bytes(),
             body: &[],
         }
     }
     /// One byte (flags, a requested QoS).
     pub const fn byte(v: u8) -> Self {
         Part {
-            head: [v, 0],
-            head_len: 1,
+            head: 1,
+            value: [v, 0],
             body: &[],
         }
     }
@@ -65,8 +69,35 @@ impl<'a> Part<'a> {
     pub fn body(&self) -> &'a [u8] {
         self.body
     }
-    fn head(&self) -> &[u8] {
-        self.head.get(..usize::from(self.head_len)).unwrap_or_default()
+    /// The bytes before the body and how many of them there are.
+    fn head(&self) -> ([u8; 2], usize) {
+        if self.head == FIELD {
+            // Saturates only for a field `Layout::packet` refuses.
+            let n = u16::try_from(self.body.len()).unwrap_or(u16::MAX);
+            (n.to_be_bytes(), 2)
+        } else {
+            (self.value, usize::from(self.head))
+        }
+    }
+}
+
+/// A packet described as data, before its lengths are checked: the first byte, the parts,
+/// and how many bytes follow the parts on the wire without being written here (a PUBLISH
+/// payload sent from where it lies). [`Frame::layout`] checks it.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame<'a, const N: usize> {
+    /// Packet type and flags.
+    pub first: u8,
+    /// Everything after the remaining length.
+    pub parts: [Part<'a>; N],
+    /// Bytes after the parts that count in the remaining length but are not written.
+    pub unwritten: usize,
+}
+
+impl<const N: usize> Frame<'_, N> {
+    /// The checked layout (see [`Layout::packet`]).
+    pub fn layout(&self) -> Result<Layout<'_>, Error> {
+        Layout::packet(self.first, &self.parts, self.unwritten)
     }
 }
 
@@ -104,14 +135,13 @@ pub fn remaining_length(rem: usize) -> ([u8; 4], usize) {
 fn parts_len(parts: &[Part<'_>]) -> Result<usize, Error> {
     let mut total: usize = 0;
     for p in parts {
-        // Only a field has both a head and a body.
-        if p.head_len == 2 && p.body.len() > FIELD_MAX {
+        if p.head == FIELD && p.body.len() > FIELD_MAX {
             return Err(Error::MqttPacketTooLarge);
         }
         // Each part is a slice plus at most 2, so this only saturates on absurd input, which
         // every caller's limit refuses.
         total = total
-            .saturating_add(usize::from(p.head_len))
+            .saturating_add(p.head().1)
             .saturating_add(p.body.len());
     }
     Ok(total)
@@ -169,10 +199,17 @@ impl<'a> Layout<'a> {
     /// Writes the output at the start of `dst` and returns its length; a `dst` shorter than
     /// [`Layout::len`] is [`Error::BufferTooSmall`], with nothing written.
     pub fn write(&self, dst: &mut [u8]) -> Result<usize, Error> {
-        let mut out = dst.get_mut(..self.len).ok_or(Error::BufferTooSmall)?.iter_mut();
-        put(&mut out, self.header.get(..self.header_len).unwrap_or_default());
+        let mut out = dst
+            .get_mut(..self.len)
+            .ok_or(Error::BufferTooSmall)?
+            .iter_mut();
+        put(
+            &mut out,
+            self.header.get(..self.header_len).unwrap_or_default(),
+        );
         for p in self.parts {
-            put(&mut out, p.head());
+            let (head, n) = p.head();
+            put(&mut out, head.get(..n).unwrap_or_default());
             put(&mut out, p.body);
         }
         Ok(self.len)
@@ -204,7 +241,10 @@ mod tests {
         assert_eq!(f.write(&mut buf[..10]), Err(Error::BufferTooSmall));
         assert_eq!(buf, [0xEE; 16]);
         assert_eq!(f.write(&mut buf), Ok(11));
-        assert_eq!(&buf[..12], &[0x32, 9, 0, 3, b'a', b'/', b'b', 0, 7, b'h', b'i', 0xEE]);
+        assert_eq!(
+            &buf[..12],
+            &[0x32, 9, 0, 3, b'a', b'/', b'b', 0, 7, b'h', b'i', 0xEE]
+        );
         // An unwritten tail counts in the remaining length only.
         let f = Layout::packet(0x30, &parts[..1], 200).unwrap();
         assert_eq!(f.len(), 1 + 2 + 5);

@@ -6,11 +6,11 @@
 //! fields as its unwritten tail; each field is then its u16 length and its writer's bytes.
 
 use crate::Error;
+use crate::layout::{Layout, Part};
 use crate::mqtt::client_id::{write_client_id, write_username};
 use crate::mqtt::password::{password_len, write_password};
 use crate::mqtt::plan::Plan;
 use crate::mqtt_codec::encode_connect::{PROTOCOL, flags, keepalive};
-use crate::layout::{Layout, Part};
 use crate::mqtt_codec::packet_type;
 use crate::sink::{Counter, Sink};
 use crate::utf8::{self, Forbid};
@@ -68,7 +68,11 @@ fn fields(plan: &Plan<'_, '_>) -> Result<(u16, Fields), Error> {
 
 /// Wire bytes of a field: absent (0) or its length prefix and bytes.
 fn wire(n: u16) -> usize {
-    if n == 0 { 0 } else { usize::from(n).saturating_add(2) }
+    if n == 0 {
+        0
+    } else {
+        usize::from(n).saturating_add(2)
+    }
 }
 
 /// Writes the fixed and variable header into `buf`; returns its length, the packet's length

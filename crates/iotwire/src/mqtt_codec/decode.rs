@@ -13,26 +13,30 @@ use crate::mqtt_codec::remaining_length::{self, Parsed};
 use crate::mqtt_codec::topic_filter::is_topic_name;
 
 /// [`Packet::flags`]: PUBLISH DUP.
-pub const FLAG_DUP: u8 = 1;
+pub const FLAG_DUP: u32 = 1;
 /// [`Packet::flags`]: PUBLISH RETAIN (a retained message delivered on subscribe).
-pub const FLAG_RETAIN: u8 = 2;
+pub const FLAG_RETAIN: u32 = 2;
 /// [`Packet::flags`]: CONNACK session present.
-pub const FLAG_SESSION_PRESENT: u8 = 4;
+pub const FLAG_SESSION_PRESENT: u32 = 4;
 
-/// A decoded packet. Fields a type does not have are 0.
+/// A decoded packet. Fields a type does not have are 0. The layout is the C ABI's
+/// `iotwire_mqtt_packet_t` (`u32` where a byte would do), so handing it to C is a copy.
+#[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Packet {
     /// Packet type ([`packet_type`](crate::mqtt_codec::packet_type)): CONNACK, PUBLISH,
     /// PUBACK, SUBACK, UNSUBACK or PINGRESP.
-    pub kind: u8,
+    pub kind: u32,
     /// PUBLISH QoS (0 or 1).
-    pub qos: u8,
+    pub qos: u32,
     /// `FLAG_*` bits.
-    pub flags: u8,
+    pub flags: u32,
     /// CONNACK return code 0..=5 (a refusal is still decoded: see [`connack::check`]).
-    pub return_code: u8,
+    pub return_code: u32,
     /// Packet id of PUBLISH (QoS 1), PUBACK, SUBACK, UNSUBACK.
     pub packet_id: u16,
+    /// Always 0 (the C struct's padding, named).
+    pub reserved: u16,
     /// Bytes of the input this packet occupies.
     pub len: usize,
     /// PUBLISH: offset of the topic name (MQTT text without wildcards) in the input.
@@ -80,18 +84,24 @@ pub enum Decoded {
 /// packet id) with [`EXACT`] when that is the only length, and [`ID`] when the body opens with
 /// a packet id. Checked as soon as the header is known, so a wrong length fails before more
 /// bytes arrive.
-const RULES: [u8; 16] = {
-    let mut r = [0u8; 16];
-    r[pt::CONNACK as usize] = 2 | EXACT;
-    // Topic length (2) + at least one topic byte.
-    r[pt::PUBLISH as usize] = 3;
-    r[pt::PUBACK as usize] = 2 | EXACT | ID;
-    // Packet id + at least one return code.
-    r[pt::SUBACK as usize] = 3 | ID;
-    r[pt::UNSUBACK as usize] = 2 | EXACT | ID;
-    r[pt::PINGRESP as usize] = EXACT;
-    r
-};
+const RULES: [u8; 16] = [
+    0,
+    0,              // CONNECT
+    2 | EXACT,      // CONNACK
+    3,              // PUBLISH: topic length (2) + at least one topic byte
+    2 | EXACT | ID, // PUBACK
+    0,              // PUBREC
+    0,              // PUBREL
+    0,              // PUBCOMP
+    0,              // SUBSCRIBE
+    3 | ID,         // SUBACK: packet id + at least one return code
+    0,              // UNSUBSCRIBE
+    2 | EXACT | ID, // UNSUBACK
+    0,              // PINGREQ
+    EXACT,          // PINGRESP
+    0,              // DISCONNECT
+    0,
+];
 const EXACT: u8 = 0x10;
 const ID: u8 = 0x20;
 const MIN: u8 = 0x0F;
@@ -108,6 +118,12 @@ const UNEXPECTED: u16 = 1 << pt::CONNECT
     | 1 << pt::DISCONNECT;
 
 /// Decodes the packet at the start of `input`.
+///
+/// Offsets and lengths are added with `wrapping_add` where they cannot overflow: the header
+/// is at most 5 bytes, a remaining length at most 268435455 and a topic length at most 65535,
+/// so every sum stays far below `usize::MAX` on any target, and a wrap-free add is one
+/// instruction (this is the hot path of a device's receive loop).
+#[inline]
 pub fn decode(input: &[u8]) -> Result<Decoded, Error> {
     let Some((&b0, rest)) = input.split_first() else {
         return Ok(Decoded::Incomplete { needed: None });
@@ -135,24 +151,27 @@ pub fn decode(input: &[u8]) -> Result<Decoded, Error> {
     } else if flags != 0 {
         return Err(Error::MqttMalformed);
     }
-    let (rem, width) = match remaining_length::parse(rest)? {
-        Parsed::Complete { value, width } => (value, width),
-        Parsed::Incomplete => return Ok(Decoded::Incomplete { needed: None }),
+    // Most packets a device receives are under 128 bytes: one length byte.
+    let (rem, width) = match rest.first() {
+        Some(&b) if b < 0x80 => (usize::from(b), 1),
+        _ => match remaining_length::parse(rest)? {
+            Parsed::Complete { value, width } => (value, width),
+            Parsed::Incomplete => return Ok(Decoded::Incomplete { needed: None }),
+        },
     };
     let min = usize::from(min);
     if rem < min || (rule & EXACT != 0 && rem != min) {
         return Err(Error::MqttMalformed);
     }
-    // At most 1 + 4 + 268435455: no overflow on any target.
-    let header = width.saturating_add(1);
-    let total = header.saturating_add(rem);
+    let header = width.wrapping_add(1);
+    let total = header.wrapping_add(rem);
     let Some(body) = input.get(header..total) else {
         return Ok(Decoded::Incomplete {
             needed: Some(total),
         });
     };
     let mut p = Packet {
-        kind,
+        kind: u32::from(kind),
         len: total,
         ..Packet::default()
     };
@@ -161,10 +180,12 @@ pub fn decode(input: &[u8]) -> Result<Decoded, Error> {
         pt::PUBLISH => publish_of(qos, flags, body, header, &mut p)?,
         pt::SUBACK => {
             let codes = body.get(2..).unwrap_or_default();
-            if !codes.iter().all(|&c| matches!(c, 0 | 1 | 2 | 0x80)) {
-                return Err(Error::MqttMalformed);
+            for &c in codes {
+                if !matches!(c, 0 | 1 | 2 | 0x80) {
+                    return Err(Error::MqttMalformed);
+                }
             }
-            p.payload_offset = header.saturating_add(2);
+            p.payload_offset = header.wrapping_add(2);
             p.payload_len = codes.len();
         }
         _ => {}
@@ -191,7 +212,7 @@ fn connack_of(body: &[u8], p: &mut Packet) -> Result<(), Error> {
     if reserved || return_code > connack::RETURN_CODE_MAX || (session_present && return_code != 0) {
         return Err(Error::MqttMalformed);
     }
-    p.return_code = return_code;
+    p.return_code = u32::from(return_code);
     if session_present {
         p.flags = FLAG_SESSION_PRESENT;
     }
@@ -199,28 +220,39 @@ fn connack_of(body: &[u8], p: &mut Packet) -> Result<(), Error> {
 }
 
 /// `header`: offset of `body` in the input.
+#[inline(always)]
 fn publish_of(qos: u8, flags: u8, body: &[u8], header: usize, p: &mut Packet) -> Result<(), Error> {
-    let topic_len = usize::from(read_u16(body, 0).ok_or(Error::MqttMalformed)?);
-    let topic_end = topic_len.saturating_add(2);
-    let topic = body.get(2..topic_end).ok_or(Error::MqttMalformed)?;
+    let Some((&[hi, lo], after)) = body.split_first_chunk::<2>() else {
+        return Err(Error::MqttMalformed);
+    };
+    let topic_len = usize::from(u16::from_be_bytes([hi, lo]));
+    let (topic, after) = after
+        .split_at_checked(topic_len)
+        .ok_or(Error::MqttMalformed)?;
     // MQTT-3.3.2-1/2: a non-empty UTF-8 topic name without wildcards.
     if !is_topic_name(topic) {
         return Err(Error::MqttMalformed);
     }
-    let payload_at = if qos == 0 {
-        topic_end
+    let payload = if qos == 0 {
+        after
     } else {
-        p.packet_id = packet_id(body, topic_end)?;
-        topic_end.saturating_add(2)
+        let Some((&id, payload)) = after.split_first_chunk::<2>() else {
+            return Err(Error::MqttMalformed);
+        };
+        p.packet_id = u16::from_be_bytes(id);
+        if p.packet_id == 0 {
+            return Err(Error::MqttMalformed);
+        }
+        payload
     };
-    // The topic (and the packet id) were read from the body, so the payload starts inside it.
-    p.payload_len = body.len().saturating_sub(payload_at);
-    p.qos = qos;
+    p.qos = u32::from(qos);
     // DUP (bit 3) and RETAIN (bit 0) as FLAG_DUP and FLAG_RETAIN.
-    p.flags = (flags >> 3) | ((flags & 1) << 1);
-    p.topic_offset = header.saturating_add(2);
+    p.flags = u32::from((flags >> 3) | ((flags & 1) << 1));
+    p.topic_offset = header.wrapping_add(2);
     p.topic_len = topic_len;
-    p.payload_offset = header.saturating_add(payload_at);
+    p.payload_len = payload.len();
+    // The payload is the body's tail.
+    p.payload_offset = p.len.wrapping_sub(payload.len());
     Ok(())
 }
 
@@ -239,7 +271,10 @@ mod tests {
     fn publish_fields_and_offsets() {
         let rx = [0x3B, 9, 0, 3, b'a', b'/', b'b', 0, 5, b'h', b'i', 0xD0];
         let p = complete(&rx);
-        assert_eq!((p.kind, p.qos, p.packet_id, p.len), (pt::PUBLISH, 1, 5, 11));
+        assert_eq!(
+            (p.kind, p.qos, p.packet_id, p.len),
+            (u32::from(pt::PUBLISH), 1, 5, 11)
+        );
         assert_eq!(p.flags, FLAG_DUP | FLAG_RETAIN);
         assert_eq!(p.topic(&rx), b"a/b");
         assert_eq!(p.payload(&rx), b"hi");
@@ -251,14 +286,23 @@ mod tests {
     #[test]
     fn other_types() {
         let p = complete(&[0x20, 2, 1, 0]);
-        assert_eq!((p.kind, p.flags, p.return_code), (pt::CONNACK, FLAG_SESSION_PRESENT, 0));
+        assert_eq!(
+            (p.kind, p.flags, p.return_code),
+            (u32::from(pt::CONNACK), FLAG_SESSION_PRESENT, 0)
+        );
         let codes = [0x90, 4, 0, 9, 1, 0x80];
         let p = complete(&codes);
         assert_eq!((p.packet_id, p.payload(&codes)), (9, &[1u8, 0x80][..]));
         assert_eq!(complete(&[0xB0, 2, 1, 2]).packet_id, 0x0102);
         assert_eq!(complete(&[0xD0, 0]).len, 2);
-        assert_eq!(decode(&[0x30, 0x80]), Ok(Decoded::Incomplete { needed: None }));
-        assert_eq!(decode(&[0x30, 5, 0]), Ok(Decoded::Incomplete { needed: Some(7) }));
+        assert_eq!(
+            decode(&[0x30, 0x80]),
+            Ok(Decoded::Incomplete { needed: None })
+        );
+        assert_eq!(
+            decode(&[0x30, 5, 0]),
+            Ok(Decoded::Incomplete { needed: Some(7) })
+        );
         assert_eq!(decode(&[0x82, 0]), Err(Error::MqttUnexpectedPacket));
         assert_eq!(decode(&[0xF0, 0]), Err(Error::MqttMalformed));
         assert_eq!(decode(&[0x34]), Err(Error::MqttQosUnsupported));

@@ -2,8 +2,8 @@
 //! will messages), optional username and password; clean session unless asked otherwise.
 
 use crate::Error;
+use crate::layout::{Frame, NOTHING, Part};
 use crate::mqtt_codec::field::{self, STRING_MAX};
-use crate::layout::{Layout, NOTHING, Part};
 use crate::mqtt_codec::packet_type;
 
 /// Keepalive range the platform accepts (seconds).
@@ -94,9 +94,9 @@ pub fn flags(clean_session: bool, username: bool, password: bool) -> u8 {
 }
 
 impl<'a> Connect<'a> {
-    /// The packet, described in `parts`. A password without a username is
-    /// [`Error::InvalidArgument`]; a field over 65535 bytes [`Error::MqttPacketTooLarge`].
-    pub fn layout<'p>(&self, parts: &'p mut [Part<'a>; 6]) -> Result<Layout<'p>, Error> {
+    /// The packet. A password without a username is [`Error::InvalidArgument`] (a field
+    /// over 65535 bytes is refused by [`Frame::layout`]).
+    pub fn frame(&self) -> Result<Frame<'a, 6>, Error> {
         if self.password.is_some() && self.username.is_none() {
             return Err(Error::InvalidArgument);
         }
@@ -105,16 +105,19 @@ impl<'a> Connect<'a> {
             self.username.is_some(),
             self.password.is_some(),
         );
-        *parts = [
-            Part::raw(PROTOCOL),
-            Part::byte(flags),
-            Part::u16(self.keepalive_s),
-            Part::field(self.client_id),
-            // An empty raw part writes nothing: an absent field is not sent.
-            self.username.map_or(NOTHING, Part::field),
-            self.password.map_or(NOTHING, Part::field),
-        ];
-        Layout::packet(packet_type::CONNECT << 4, parts, 0)
+        Ok(Frame {
+            first: packet_type::CONNECT << 4,
+            parts: [
+                Part::raw(PROTOCOL),
+                Part::byte(flags),
+                Part::u16(self.keepalive_s),
+                Part::field(self.client_id),
+                // An empty part writes nothing: an absent field is not sent.
+                self.username.map_or(NOTHING, Part::field),
+                self.password.map_or(NOTHING, Part::field),
+            ],
+            unwritten: 0,
+        })
     }
 }
 
@@ -131,13 +134,15 @@ mod tests {
             keepalive_s: 60,
             clean_session: true,
         };
-        let mut parts = [Part::byte(0); 6];
-        let f = c.layout(&mut parts).unwrap();
+        let f = c.frame().unwrap();
         let mut buf = [0u8; 32];
-        let n = f.write(&mut buf).unwrap();
+        let n = f.layout().unwrap().write(&mut buf).unwrap();
         assert_eq!(
             &buf[..n],
-            &[0x10, 19, 0, 4, b'M', b'Q', b'T', b'T', 4, 0xC2, 0, 60, 0, 1, b'c', 0, 1, b'u', 0, 1, b'p']
+            &[
+                0x10, 19, 0, 4, b'M', b'Q', b'T', b'T', 4, 0xC2, 0, 60, 0, 1, b'c', 0, 1, b'u', 0,
+                1, b'p'
+            ]
         );
         let legacy = Connect {
             username: None,
@@ -145,13 +150,18 @@ mod tests {
             clean_session: false,
             ..c
         };
-        let f = legacy.layout(&mut parts).unwrap();
-        let n = f.write(&mut buf).unwrap();
-        assert_eq!(&buf[..n], &[0x10, 13, 0, 4, b'M', b'Q', b'T', b'T', 4, 0, 0, 60, 0, 1, b'c']);
+        let f = legacy.frame().unwrap();
+        let n = f.layout().unwrap().write(&mut buf).unwrap();
+        assert_eq!(
+            &buf[..n],
+            &[
+                0x10, 13, 0, 4, b'M', b'Q', b'T', b'T', 4, 0, 0, 60, 0, 1, b'c'
+            ]
+        );
         let bad = Connect {
             username: None,
             ..c
         };
-        assert_eq!(bad.layout(&mut parts).map(|_| ()), Err(Error::InvalidArgument));
+        assert_eq!(bad.frame().map(|_| ()), Err(Error::InvalidArgument));
     }
 }

@@ -2,7 +2,7 @@
 //! that firmware sends a large payload straight from where it lies.
 
 use crate::Error;
-use crate::layout::{Layout, NOTHING, Part};
+use crate::layout::{Frame, NOTHING, Part};
 use crate::mqtt_codec::{Qos, packet_type, topic_filter};
 
 /// A PUBLISH the platform accepts: QoS 0 or 1, never retained.
@@ -36,11 +36,7 @@ impl<'a> Publish<'a> {
     /// The packet: with `Some(payload)` (of `payload_len` bytes, else
     /// [`Error::InvalidArgument`]) the whole PUBLISH, with `None` everything before the
     /// payload (the payload still counts in the remaining length).
-    pub fn layout<'p>(
-        &self,
-        payload: Option<&'a [u8]>,
-        parts: &'p mut [Part<'a>; 3],
-    ) -> Result<Layout<'p>, Error> {
+    pub fn frame(&self, payload: Option<&'a [u8]>) -> Result<Frame<'a, 3>, Error> {
         self.check()?;
         let mut first = (packet_type::PUBLISH << 4) | (self.qos.bits() << 1);
         if self.dup {
@@ -51,16 +47,18 @@ impl<'a> Publish<'a> {
             Some(_) => 0,
             None => self.payload_len,
         };
-        // An empty raw part writes nothing: QoS 0 has no packet id, a header no payload.
-        let id = match self.qos {
-            Qos::AtMostOnce => NOTHING,
-            Qos::AtLeastOnce => Part::u16(self.packet_id),
-        };
-        *parts = [
-            Part::field(self.topic),
-            id,
-            Part::raw(payload.unwrap_or_default()),
-        ];
-        Layout::packet(first, parts, unwritten)
+        Ok(Frame {
+            first,
+            parts: [
+                Part::field(self.topic),
+                // An empty part writes nothing: QoS 0 has no packet id, a header no payload.
+                match self.qos {
+                    Qos::AtMostOnce => NOTHING,
+                    Qos::AtLeastOnce => Part::u16(self.packet_id),
+                },
+                Part::raw(payload.unwrap_or_default()),
+            ],
+            unwritten,
+        })
     }
 }

@@ -10,7 +10,25 @@ pub const MAX_FILTERS: usize = 8;
 /// Parts of the largest packet: the packet id, then a filter and its QoS byte per filter.
 pub const MAX_PARTS: usize = 1 + 2 * MAX_FILTERS;
 
-/// The packet for `filters`, each followed by `qos` for a SUBSCRIBE (`None`: UNSUBSCRIBE).
+/// The checks of both packets: a non-zero packet id, 1..=[`MAX_FILTERS`] filters, each a
+/// valid topic filter.
+fn check(filters: &[&[u8]], packet_id: u16) -> Result<(), Error> {
+    if packet_id == 0 {
+        return Err(Error::MqttInvalidPacketId);
+    }
+    if filters.is_empty() || filters.len() > MAX_FILTERS {
+        return Err(Error::InvalidArgument);
+    }
+    filters
+        .iter()
+        .try_for_each(|f| topic_filter::topic_filter(f))
+}
+
+/// Describes the packet for `filters` in `parts`, each slot written once (the packet is
+/// built where it is used, never moved: returned by value, its 200 bytes would be copied):
+/// the packet id, then each filter followed by `qos` for a SUBSCRIBE (`None`: UNSUBSCRIBE).
+/// An empty part writes nothing, so UNSUBSCRIBE has no QoS bytes and the slots after the
+/// last filter stay empty.
 fn layout<'p, 'a>(
     kind: u8,
     filters: &[&'a [u8]],
@@ -18,14 +36,7 @@ fn layout<'p, 'a>(
     packet_id: u16,
     parts: &'p mut [Part<'a>; MAX_PARTS],
 ) -> Result<Layout<'p>, Error> {
-    if packet_id == 0 {
-        return Err(Error::MqttInvalidPacketId);
-    }
-    if filters.is_empty() || filters.len() > MAX_FILTERS {
-        return Err(Error::InvalidArgument);
-    }
-    // An empty part writes nothing: UNSUBSCRIBE has no QoS byte, and the slots after the
-    // last filter stay empty.
+    check(filters, packet_id)?;
     let after = qos.map_or(NOTHING, |q| Part::byte(q.bits()));
     let (id, pairs) = parts.split_at_mut(1);
     for slot in id {
@@ -33,23 +44,19 @@ fn layout<'p, 'a>(
     }
     let mut rest = filters.iter();
     for pair in pairs.chunks_exact_mut(2) {
-        let (f, a) = match rest.next() {
-            Some(f) => {
-                topic_filter::topic_filter(f)?;
-                (Part::field(f), after)
-            }
-            None => (NOTHING, NOTHING),
-        };
+        let (filter, then) = rest
+            .next()
+            .map_or((NOTHING, NOTHING), |f| (Part::field(f), after));
         if let [x, y] = pair {
-            *x = f;
-            *y = a;
+            *x = filter;
+            *y = then;
         }
     }
     Layout::packet((kind << 4) | 0x02, parts, 0)
 }
 
-/// A SUBSCRIBE asking for `qos` on every filter. (The platform delivers at the publisher's
-/// QoS whatever is asked; QoS 2 is refused before this is reached.)
+/// A SUBSCRIBE asking for `qos` on every filter, described in `parts`. (The platform
+/// delivers at the publisher's QoS whatever is asked; QoS 2 is refused before this.)
 pub fn subscribe<'p, 'a>(
     filters: &[&'a [u8]],
     qos: Qos,
@@ -59,7 +66,7 @@ pub fn subscribe<'p, 'a>(
     layout(packet_type::SUBSCRIBE, filters, Some(qos), packet_id, parts)
 }
 
-/// An UNSUBSCRIBE.
+/// An UNSUBSCRIBE, described in `parts`.
 pub fn unsubscribe<'p, 'a>(
     filters: &[&'a [u8]],
     packet_id: u16,

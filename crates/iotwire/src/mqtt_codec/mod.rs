@@ -9,15 +9,13 @@
 //!
 //! ```
 //! use iotwire::mqtt_codec::encode_publish::Publish;
-//! use iotwire::layout::Part;
 //! use iotwire::mqtt_codec::{Decoded, Qos, decode};
 //!
 //! let publish = Publish { topic: b"a/b", qos: Qos::AtLeastOnce, dup: false, packet_id: 7,
 //!                         payload_len: 2 };
-//! let mut parts = [Part::byte(0); 3];
-//! let layout = publish.layout(Some(b"hi"), &mut parts)?;
+//! let frame = publish.frame(Some(b"hi"))?;
 //! let mut buf = [0u8; 16];
-//! let n = layout.write(&mut buf)?;
+//! let n = frame.layout()?.write(&mut buf)?;
 //! assert_eq!(&buf[..n], &[0x32, 9, 0, 3, b'a', b'/', b'b', 0, 7, b'h', b'i']);
 //!
 //! let Decoded::Complete(p) = decode(&buf[..n])? else { unreachable!() };

@@ -74,7 +74,9 @@ mod tests {
     #[test]
     fn too_large_and_malformed() {
         // What the encoder writes, the parser reads back.
-        for n in [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, MAX] {
+        for n in [
+            0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, MAX,
+        ] {
             let (d, w) = encode(n);
             assert_eq!(parse(&d[..w]), Ok(Parsed::Complete { value: n, width: w }));
         }
