@@ -625,6 +625,31 @@
 #define IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS 8
 #endif
 
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: upper-case hex HMAC-SHA256(ProductSecret,
+ * `deviceName<dn>productKey<pk>random<r>`), the MQTT registration password and the HTTPS
+ * registration sign.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_SIGN 0
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: the MQTT registration client id
+ * `<pk>.<dn>|authType=register,random=<r>,signmethod=hmacsha256,securemode=2|`.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID 1
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: the HTTPS request body
+ * `productKey=<pk>&deviceName=<dn>&random=<r>&sign=<sign>&signMethod=hmacsha256`.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY 2
+#endif
+
 #if defined(IOTWIRE_HAS_MQTT)
 /**
  * `secure_mode` value meaning "the mode's or profile's default".
@@ -3862,6 +3887,44 @@ iotwire_status_t iotwire_legacy_v3_client_id(uint32_t sdk,
                                              char *out,
                                              size_t out_cap,
                                              size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * @brief One part of iotkit-embedded 3.x's dynamic registration (`dynreg.c`), byte-identical
+ * to it: the sign (MQTT password, HTTPS sign), the MQTT client id, or the HTTPS body.
+ *
+ * Unlike 3.2.0's HTTPS path, which signed the constant random `8Ygb7ULYh53B6OA`, the random is
+ * the caller's: pass a fresh one from the HAL's random source (3.2.0's MQTT path sent the
+ * 8 upper-case hex characters of the bytes of `HAL_Random(0xffffffff)`).
+ * @param[in] part `IOTWIRE_LEGACY_V3_DYNREG_SIGN`, `_CLIENT_ID` or `_HTTPS_BODY`.
+ * @param[in] product_key ProductKey.
+ * @param[in] device_name DeviceName.
+ * @param[in] product_secret ProductSecret (the MAC key; not read for the client id).
+ * @param[in] random The registration random.
+ * @param[out] out Buffer for the NUL-terminated text, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `part`.
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+ *         string with a non-zero length.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the text and its NUL do not fit `out_cap` (the SDK's
+ *         `clientid[200]` and `password[65]` limits: pass those capacities).
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ *
+ * # Safety
+ * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_legacy_v3_dynreg_get(uint32_t part,
+                                              struct iotwire_str_t product_key,
+                                              struct iotwire_str_t device_name,
+                                              struct iotwire_str_t product_secret,
+                                              struct iotwire_str_t random,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)

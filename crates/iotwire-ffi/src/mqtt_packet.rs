@@ -105,30 +105,23 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
 ) -> iotwire_status_t {
     use iotwire::mqtt::plan::Plan;
     use iotwire::mqtt_codec::connect_plan;
-    // SAFETY: forwarded caller contract.
-    let b = match unsafe { crate::mqtt::borrow(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let plan = match Plan::resolve(&b.params) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    let len = match connect_plan::packet_len(&plan) {
-        Ok(n) => n,
-        Err(e) => return from_error(e),
-    };
-    let sink = crate::boundary::BytesOut {
+    let out = crate::boundary::BytesOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `b.spans` lists every caller string the plan reads.
-    unsafe {
-        crate::boundary::emit_bytes(sink, &b.spans, Some(len), |s| {
-            connect_plan::encode(&plan, s)
-        })
-    }
+    let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
+        let len = match connect_plan::packet_len(plan) {
+            Ok(n) => n,
+            Err(e) => return from_error(e),
+        };
+        // SAFETY: forwarded caller contract; `strs` are every caller string the plan reads.
+        unsafe {
+            crate::boundary::emit_bytes_of(out, strs, Some(len), &|s| connect_plan::encode(plan, s))
+        }
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { crate::mqtt::with_plan(opts, &mut run) }
 }
 
 /// @brief Writes a CONNECT from explicit strings (any broker): protocol level 4, clean

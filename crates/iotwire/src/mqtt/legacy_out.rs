@@ -129,3 +129,9 @@ impl<'a> CText<'a> {
         }
     }
 }
+
+impl crate::sink::Text for CText<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        CText::put(self, bytes);
+    }
+}
