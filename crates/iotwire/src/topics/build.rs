@@ -2,8 +2,8 @@
 
 use crate::Error;
 use crate::mqtt::validate;
-use crate::sink::Sink;
-use crate::topics::kind::{Kind, NameRule, Part};
+use crate::sink::Text;
+use crate::topics::kind::{self, DN, Kind, NAME, NameRule, PK};
 use crate::topics::rules;
 
 /// Prefix that turns a topic into the CoAP/HTTP resource path (`/topic/${topic}`).
@@ -31,7 +31,9 @@ fn structural(s: &[u8]) -> bool {
     s.iter().any(|&c| matches!(c, b'/' | b'+' | b'#'))
 }
 
-fn check(t: &TopicInput<'_>) -> Result<(), Error> {
+/// Checks the names against the kind: ProductKey and DeviceName (strict, or lax with no
+/// topic separator), and the name as the kind's rule says.
+pub fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     validate::product_key(t.product_key, t.lax_names)?;
     validate::device_name(t.device_name, t.lax_names)?;
     if t.product_key.is_empty() || structural(t.product_key) {
@@ -56,19 +58,43 @@ fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes the topic (or its `/topic/...` path).
-pub fn write_topic<S: Sink>(t: &TopicInput<'_>, s: &mut S) -> Result<(), Error> {
-    check(t)?;
+/// Writes the topic (or its `/topic/...` path) of an input [`check`] accepted.
+pub fn write_topic(t: &TopicInput<'_>, out: &mut dyn Text) {
     if t.uri_path {
-        s.put(URI_PREFIX)?;
+        out.put(URI_PREFIX);
     }
-    for part in t.kind.parts {
-        match part {
-            Part::Lit(text) => s.put(text)?,
-            Part::Pk => s.put(t.product_key)?,
-            Part::Dn => s.put(t.device_name)?,
-            Part::Name => s.put(t.name)?,
+    let value = |placeholder: u8| match placeholder {
+        PK => t.product_key,
+        DN => t.device_name,
+        NAME => t.name,
+        _ => &[],
+    };
+    let mut fill = |template: &[u8]| {
+        let mut rest = template;
+        while let Some(at) = rest.iter().position(|&c| c < 0x20) {
+            let (literal, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
+            out.put(literal);
+            let Some((&placeholder, tail)) = tail.split_first() else {
+                break;
+            };
+            out.put(value(placeholder));
+            rest = tail;
         }
+        out.put(rest);
+    };
+    // A template starts with at most one prefix placeholder, which is a template itself.
+    let template = match t.kind.template.split_first() {
+        Some((&first, tail)) => match kind::prefix(first) {
+            Some(prefix) => {
+                fill(prefix);
+                tail
+            }
+            None => t.kind.template,
+        },
+        None => &[],
+    };
+    fill(template);
+    if t.kind.reply {
+        out.put(b"_reply");
     }
-    Ok(())
 }

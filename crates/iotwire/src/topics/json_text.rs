@@ -5,6 +5,7 @@
 use crate::Error;
 use crate::hex::{HexCase, put_hex};
 use crate::sink::Sink;
+use crate::utf8::{self, Forbid};
 
 fn escape_of(c: u8) -> Option<&'static [u8]> {
     match c {
@@ -22,7 +23,7 @@ fn escape_of(c: u8) -> Option<&'static [u8]> {
 /// Writes `text` escaped (without the surrounding quotes). Not UTF-8 is
 /// [`Error::InvalidArgument`].
 pub fn put_escaped<S: Sink>(s: &mut S, text: &[u8]) -> Result<(), Error> {
-    if core::str::from_utf8(text).is_err() {
+    if !utf8::valid(text, Forbid::Nothing) {
         return Err(Error::InvalidArgument);
     }
     let mut start = 0;
