@@ -1,7 +1,7 @@
 //! `iotwire_topic_*`: the device's topics and the topic validator; `iotwire_ota_*`: the OTA
 //! report payloads.
 
-use crate::boundary::{Span, TextOut, emit_text, emit_text_of, input, input_all};
+use crate::boundary::{TextOut, emit_text_of, input, input_all};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
@@ -227,16 +227,18 @@ pub unsafe extern "C" fn iotwire_ota_inform_payload_build(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: caller contract of iotwire_str_t.
-    let (version, module) = match unsafe { (input(version), input(module)) } {
-        (Ok(v), Ok(m)) => (v, m),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    let spans = [Span::of(version), Span::of(module)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    if let Err(e) = unsafe { input_all(&[version, module], &mut strs) } {
+        return e;
+    }
+    let [version, module] = strs;
+    // SAFETY: forwarded caller contract; `strs` are every input the writer reads.
     unsafe {
-        emit_text(text(out, out_cap, out_len), &spans, None, |s| {
-            ota_payload::write_inform(s, id, version, module)
+        emit_text_of(text(out, out_cap, out_len), &strs, &[], None, &|o| {
+            ota_payload::check_inform(version, module)?;
+            ota_payload::write_inform(o, id, version, module);
+            Ok(())
         })
     }
 }
@@ -275,16 +277,18 @@ pub unsafe extern "C" fn iotwire_ota_progress_payload_build(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: caller contract of iotwire_str_t.
-    let (desc, module) = match unsafe { (input(desc), input(module)) } {
-        (Ok(d), Ok(m)) => (d, m),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    let spans = [Span::of(desc), Span::of(module)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    if let Err(e) = unsafe { input_all(&[desc, module], &mut strs) } {
+        return e;
+    }
+    let [desc, module] = strs;
+    // SAFETY: forwarded caller contract; `strs` are every input the writer reads.
     unsafe {
-        emit_text(text(out, out_cap, out_len), &spans, None, |s| {
-            ota_payload::write_progress(s, id, step, desc, module)
+        emit_text_of(text(out, out_cap, out_len), &strs, &[], None, &|o| {
+            ota_payload::check_progress(step, desc, module)?;
+            ota_payload::write_progress(o, id, step, desc, module);
+            Ok(())
         })
     }
 }

@@ -7,12 +7,12 @@
 
 use crate::Error;
 use crate::layout::{Layout, Part};
-use crate::mqtt::client_id::{write_client_id, write_username};
-use crate::mqtt::password::{password_len, write_password};
+use crate::mqtt::client_id::{write_client_id_text, write_username_text};
+use crate::mqtt::password::{password_len, write_password_text};
 use crate::mqtt::plan::Plan;
 use crate::mqtt_codec::encode_connect::{PROTOCOL, flags, keepalive};
 use crate::mqtt_codec::packet_type;
-use crate::sink::{Counter, Sink};
+use crate::sink::{Counter, Text};
 use crate::utf8::{self, Forbid};
 
 /// Field lengths of the CONNECT of a plan (0 = the field is absent).
@@ -26,10 +26,7 @@ fn field_len(n: usize) -> Result<u16, Error> {
     u16::try_from(n).map_err(|_| Error::MqttPacketTooLarge)
 }
 
-fn counted(
-    plan: &Plan<'_, '_>,
-    write: fn(&Plan<'_, '_>, &mut Counter) -> Result<(), Error>,
-) -> Result<u16, Error> {
+fn counted(plan: &Plan<'_, '_>, write: Writer) -> Result<u16, Error> {
     let mut c = Counter::new();
     write(plan, &mut c)?;
     field_len(c.len())
@@ -53,9 +50,9 @@ fn fields(plan: &Plan<'_, '_>) -> Result<(u16, Fields), Error> {
     if !texts.iter().all(|t| utf8::valid(t, Forbid::Nothing)) {
         return Err(Error::InvalidArgument);
     }
-    let username = counted(plan, write_username)?;
+    let username = counted(plan, write_username_text)?;
     let password = field_len(password_len(plan)?)?;
-    let client_id = counted(plan, write_client_id)?;
+    let client_id = counted(plan, write_client_id_text)?;
     Ok((
         keepalive_s,
         Fields {
@@ -99,30 +96,31 @@ pub fn packet_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
     header(plan, &mut [0; 15]).map(|(_, total, _)| total)
 }
 
-/// The writer of one field.
-type Writer<S> = fn(&Plan<'_, '_>, &mut S) -> Result<(), Error>;
+/// The writer of one field (the credential API's, on the infallible text sink).
+type Writer = fn(&Plan<'_, '_>, &mut dyn Text) -> Result<(), Error>;
 
-fn put_field<S: Sink>(
-    s: &mut S,
+fn put_field(
+    t: &mut dyn Text,
     plan: &Plan<'_, '_>,
     len: u16,
     absent_if_empty: bool,
-    write: Writer<S>,
+    write: Writer,
 ) -> Result<(), Error> {
     if len == 0 && absent_if_empty {
         return Ok(());
     }
-    s.put(&len.to_be_bytes())?;
-    write(plan, s)
+    t.put(&len.to_be_bytes());
+    write(plan, t)
 }
 
 /// Writes the CONNECT of a plan: clean session, the username and password flags set when
-/// those fields are not empty (an X.509 connect has no password).
-pub fn encode<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+/// those fields are not empty (an X.509 connect has no password). A text sink that runs out
+/// of room shows it in its length (the output contract checks it against [`packet_len`]).
+pub fn encode(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     let mut buf = [0u8; 15];
     let (n, _, f) = header(plan, &mut buf)?;
-    s.put(buf.get(..n).unwrap_or_default())?;
-    put_field(s, plan, f.client_id, false, write_client_id::<S>)?;
-    put_field(s, plan, f.username, true, write_username::<S>)?;
-    put_field(s, plan, f.password, true, write_password::<S>)
+    t.put(buf.get(..n).unwrap_or_default());
+    put_field(t, plan, f.client_id, false, write_client_id_text)?;
+    put_field(t, plan, f.username, true, write_username_text)?;
+    put_field(t, plan, f.password, true, write_password_text)
 }

@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::mqtt::validate;
 use crate::sink::Text;
-use crate::topics::kind::{self, DN, Kind, NAME, NameRule, PK};
+use crate::topics::kind::{self, Kind, NameRule, PK};
 use crate::topics::rules;
 
 /// Prefix that turns a topic into the CoAP/HTTP resource path (`/topic/${topic}`).
@@ -33,6 +33,7 @@ fn structural(s: &[u8]) -> bool {
 
 /// Checks the names against the kind: ProductKey and DeviceName (strict, or lax with no
 /// topic separator), and the name as the kind's rule says.
+#[inline(never)]
 pub fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     validate::product_key(t.product_key, t.lax_names)?;
     validate::device_name(t.device_name, t.lax_names)?;
@@ -58,42 +59,40 @@ pub fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes `template` with its placeholders replaced by `values` (ProductKey, DeviceName,
+/// name; a prefix placeholder here writes nothing).
+#[inline(never)]
+fn fill(template: &[u8], values: &[&[u8]; 3], out: &mut dyn Text) {
+    let mut rest = template;
+    while let Some(at) = rest.iter().position(|&c| c < 0x20) {
+        let (literal, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
+        out.put(literal);
+        let Some((&placeholder, tail)) = tail.split_first() else {
+            break;
+        };
+        let slot = usize::from(placeholder.wrapping_sub(PK));
+        out.put(values.get(slot).copied().unwrap_or_default());
+        rest = tail;
+    }
+    out.put(rest);
+}
+
 /// Writes the topic (or its `/topic/...` path) of an input [`check`] accepted.
 pub fn write_topic(t: &TopicInput<'_>, out: &mut dyn Text) {
     if t.uri_path {
         out.put(URI_PREFIX);
     }
-    let value = |placeholder: u8| match placeholder {
-        PK => t.product_key,
-        DN => t.device_name,
-        NAME => t.name,
-        _ => &[],
-    };
-    let mut fill = |template: &[u8]| {
-        let mut rest = template;
-        while let Some(at) = rest.iter().position(|&c| c < 0x20) {
-            let (literal, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
-            out.put(literal);
-            let Some((&placeholder, tail)) = tail.split_first() else {
-                break;
-            };
-            out.put(value(placeholder));
-            rest = tail;
-        }
-        out.put(rest);
-    };
+    let values = [t.product_key, t.device_name, t.name];
+    let mut template = t.kind.template;
     // A template starts with at most one prefix placeholder, which is a template itself.
-    let template = match t.kind.template.split_first() {
-        Some((&first, tail)) => match kind::prefix(first) {
-            Some(prefix) => {
-                fill(prefix);
-                tail
-            }
-            None => t.kind.template,
-        },
-        None => &[],
-    };
-    fill(template);
+    if let Some((prefix, tail)) = template
+        .split_first()
+        .and_then(|(&first, tail)| Some((kind::prefix(first)?, tail)))
+    {
+        fill(prefix, &values, out);
+        template = tail;
+    }
+    fill(template, &values, out);
     if t.kind.reply {
         out.put(b"_reply");
     }

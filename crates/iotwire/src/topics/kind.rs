@@ -7,7 +7,8 @@
 //! kind is its request's template with `_reply` appended. (As tables of `(kind, text)` parts
 //! the 25 topics took about 1.5 KB of slice tables; as text they are about 0.4 KB.)
 
-/// The ProductKey.
+/// The ProductKey. [`DN`] and [`NAME`] follow it, so a placeholder minus `PK` indexes the
+/// values `[pk, dn, name]`.
 pub const PK: u8 = 1;
 /// The DeviceName.
 pub const DN: u8 = 2;
