@@ -10,7 +10,7 @@ use iotwire::Error;
 use iotwire::layout::{Frame, Layout, NOTHING};
 use iotwire::mqtt_codec::encode_connect::{self, Connect};
 use iotwire::mqtt_codec::encode_publish::Publish;
-use iotwire::mqtt_codec::encode_subscribe::{self, MAX_FILTERS, MAX_PARTS};
+use iotwire::mqtt_codec::encode_subscribe::{FilterList, MAX_FILTERS, MAX_PARTS};
 use iotwire::mqtt_codec::{Qos, encode_simple, packet_type};
 
 /// PUBLISH flag: DUP, set when resending a QoS 1 message that was not acknowledged.
@@ -342,52 +342,8 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_header_encode(
     unsafe { publish_export(topic, None, payload_len, selectors, (out, out_cap, out_len)) }
 }
 
-/// The caller's filter array as slices, and the array's own range (the packet reads it too).
-struct Filters<'a> {
-    list: [&'a [u8]; IOTWIRE_MQTT_MAX_FILTERS],
-    count: usize,
-    array: Span,
-}
-
-/// Borrows `count` filters.
-///
-/// # Safety
-/// `filters` must be NULL or point to `count` readable, aligned `iotwire_str_t`, each following
-/// the `iotwire_str_t` contract for `'a`.
-unsafe fn filters_of<'a>(
-    filters: *const iotwire_str_t,
-    count: usize,
-) -> Result<Filters<'a>, iotwire_status_t> {
-    if filters.is_null() {
-        return Err(IOTWIRE_ERR_NULL_POINTER);
-    }
-    if count == 0 || count > IOTWIRE_MQTT_MAX_FILTERS || !filters.is_aligned() {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    let bytes = count.saturating_mul(core::mem::size_of::<iotwire_str_t>());
-    // SAFETY: readable for `count` elements (caller contract); this only checks the range.
-    let array = unsafe { input_bytes(filters.cast(), bytes)? };
-    // SAFETY: non-NULL, aligned, `count` readable elements whose range was checked above.
-    let items = unsafe { core::slice::from_raw_parts(filters, count) };
-    let mut f = Filters {
-        list: [&[]; IOTWIRE_MQTT_MAX_FILTERS],
-        count,
-        array: Span::of(array),
-    };
-    for (slot, item) in f.list.iter_mut().zip(items) {
-        // SAFETY: each element follows the iotwire_str_t contract (caller).
-        *slot = unsafe { input(*item)? };
-    }
-    Ok(f)
-}
-
-impl Filters<'_> {
-    fn list(&self) -> &[&[u8]] {
-        self.list.get(..self.count).unwrap_or(&[])
-    }
-}
-
-/// Common body of SUBSCRIBE (`qos` given) and UNSUBSCRIBE.
+/// Common body of SUBSCRIBE (`qos` given) and UNSUBSCRIBE: borrows the caller's
+/// `filter_count` filters into the packet's parts, then writes the packet.
 ///
 /// # Safety
 /// As `iotwire_mqtt_subscribe_encode()`.
@@ -398,19 +354,39 @@ unsafe fn filter_export(
     packet_id: u16,
     (out, out_cap, out_len): (*mut u8, usize, *mut usize),
 ) -> iotwire_status_t {
-    // SAFETY: forwarded caller contract.
-    let f = match unsafe { filters_of(filters, filter_count) } {
-        Ok(f) => f,
+    if filters.is_null() {
+        return IOTWIRE_ERR_NULL_POINTER;
+    }
+    if filter_count == 0 || filter_count > IOTWIRE_MQTT_MAX_FILTERS || !filters.is_aligned() {
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
+    }
+    let array_len = filter_count.saturating_mul(core::mem::size_of::<iotwire_str_t>());
+    // SAFETY: readable for `filter_count` elements (caller contract); this checks the range.
+    let array = match unsafe { input_bytes(filters.cast(), array_len) } {
+        Ok(a) => a,
         Err(e) => return e,
     };
+    // SAFETY: non-NULL, aligned, `filter_count` readable elements whose range was checked.
+    let items = unsafe { core::slice::from_raw_parts(filters, filter_count) };
     let mut parts = [NOTHING; MAX_PARTS];
+    let mut list = FilterList::new(&mut parts);
+    for item in items {
+        // SAFETY: each element follows the iotwire_str_t contract (caller).
+        match unsafe { input(*item) } {
+            // At most IOTWIRE_MQTT_MAX_FILTERS (checked), so the list has room.
+            Ok(f) => {
+                let _ = list.push(f);
+            }
+            Err(e) => return e,
+        }
+    }
     let layout = match qos {
-        Some(q) => encode_subscribe::subscribe(f.list(), q, packet_id, &mut parts),
-        None => encode_subscribe::unsubscribe(f.list(), packet_id, &mut parts),
+        Some(q) => list.subscribe(q, packet_id),
+        None => list.unsubscribe(packet_id),
     };
     // SAFETY: forwarded caller contract; the layout's parts are the filters, and the array is
     // the one other input.
-    unsafe { emit_layout(&bytes(out, out_cap, out_len), f.array, &layout) }
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), Span::of(array), &layout) }
 }
 
 /// @brief Writes a SUBSCRIBE for 1..=`IOTWIRE_MQTT_MAX_FILTERS` topic filters.
