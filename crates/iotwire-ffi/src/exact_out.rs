@@ -1,6 +1,6 @@
 //! The output contract of `boundary` (size query, NULL, capacity, range and overlap checks,
-//! nothing written on failure) for outputs described as a [`Layout`]: MQTT packets
-//! (`iotwire_mqtt_*_encode`) and topics (`iotwire_topic_build`).
+//! nothing written on failure) for binary outputs described as a [`Layout`]: the MQTT packets
+//! of `iotwire_mqtt_*_encode`.
 //!
 //! `boundary::emit` runs a builder twice through a fallible sink, once to measure and once
 //! to write, so that any builder fits. A layout knows its length before it writes, and its
@@ -13,7 +13,7 @@ use crate::status::*;
 use iotwire::Error;
 use iotwire::layout::Layout;
 
-/// The caller's `(out, out_cap, out_len)` and whether the output is text (NUL-terminated).
+/// The caller's `(out, out_cap, out_len)` of a binary output.
 #[derive(Clone, Copy, Debug)]
 pub struct Out {
     /// Destination, or NULL for a size query.
@@ -22,8 +22,6 @@ pub struct Out {
     pub cap: usize,
     /// Where the length goes.
     pub len: *mut usize,
-    /// Text: a NUL follows the bytes (and a size query counts it).
-    pub nul: bool,
 }
 
 /// True when `range` overlaps caller memory the layout reads: its slice parts (caller inputs,
@@ -58,10 +56,7 @@ pub unsafe fn emit_layout(
         Ok(l) => l,
         Err(e) => return from_error(*e),
     };
-    let len = layout.len();
-    let Some(need) = len.checked_add(usize::from(o.nul)) else {
-        return IOTWIRE_ERR_OVERFLOW;
-    };
+    let need = layout.len();
     if o.ptr.is_null() {
         if o.cap != 0 {
             return IOTWIRE_ERR_NULL_POINTER;
@@ -89,12 +84,9 @@ pub unsafe fn emit_layout(
     // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range (checked),
     // and disjoint from every input and from `*out_len` (checked), so nothing aliases it.
     let dst = unsafe { core::slice::from_raw_parts_mut(o.ptr, need) };
-    // `dst` holds the layout (and the NUL), so the write cannot fail.
+    // `dst` is exactly the layout's length, so the write cannot fail.
     let _ = layout.write(dst);
-    if let Some(last) = dst.last_mut().filter(|_| o.nul) {
-        *last = 0;
-    }
     // SAFETY: `o.len` is non-NULL, writable and disjoint from `dst` (checked above).
-    unsafe { o.len.write(len) };
+    unsafe { o.len.write(need) };
     IOTWIRE_OK
 }

@@ -21,7 +21,7 @@ pub mod coap_session;
 pub mod dynreg;
 #[cfg(feature = "enos")]
 pub mod enos;
-#[cfg(any(feature = "mqtt-codec", feature = "topics"))]
+#[cfg(feature = "mqtt-codec")]
 pub mod exact_out;
 #[cfg(feature = "http")]
 pub mod http;

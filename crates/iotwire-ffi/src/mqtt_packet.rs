@@ -31,12 +31,7 @@ pub const IOTWIRE_MQTT_FIXED_PACKET_SIZE: usize = 2;
 
 /// A binary output triple.
 fn bytes(ptr: *mut u8, cap: usize, len: *mut usize) -> Out {
-    Out {
-        ptr,
-        cap,
-        len,
-        nul: false,
-    }
+    Out { ptr, cap, len }
 }
 
 /// Writes the packet `frame` describes (or reports the input error found describing it)

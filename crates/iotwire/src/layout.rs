@@ -1,11 +1,9 @@
-//! One writer for outputs whose every byte is known up front: an output is described as data
-//! -- an optional MQTT fixed header and a list of [`Part`]s (raw bytes, length-prefixed
-//! fields, inline numbers) -- and [`Layout::new`] checks every length once. So the exact size
-//! is known before anything is written, and the write itself cannot fail halfway: the C ABI
-//! reserves exactly that many bytes of the caller's buffer and then fills them.
-//!
-//! Every MQTT packet a client sends is a layout (the packet types are only different part
-//! lists), and so is every topic (template text and the device's names).
+//! One writer for the MQTT packets a client sends: a packet is described as data -- its first
+//! byte and a list of [`Part`]s (raw bytes, length-prefixed fields, inline numbers) -- and
+//! [`Layout::packet`] checks every length once. So the exact size is known before anything
+//! is written, and the write itself cannot fail halfway: the C ABI reserves exactly that many
+//! bytes of the caller's buffer and then fills them. The packet types are only different part
+//! lists ([`Frame`]s); no code is generated per type.
 
 use crate::Error;
 
@@ -170,17 +168,6 @@ impl<'a> Layout<'a> {
         })
     }
 
-    /// Parts alone, no header (a topic).
-    pub fn text(parts: &'a [Part<'a>]) -> Result<Self, Error> {
-        let len = parts_len(parts)?;
-        Ok(Layout {
-            header: [0; 5],
-            header_len: 0,
-            parts,
-            len,
-        })
-    }
-
     /// The parts after the header.
     pub fn parts(&self) -> &'a [Part<'a>] {
         self.parts
@@ -250,11 +237,11 @@ mod tests {
         assert_eq!(f.len(), 1 + 2 + 5);
         assert_eq!(f.write(&mut buf), Ok(8));
         assert_eq!(&buf[..8], &[0x30, 0xCD, 0x01, 0, 3, b'a', b'/', b'b']);
-        // A text has no header.
-        let text = [Part::raw(b"/a/"), Part::byte(b'b'), NOTHING];
-        let t = Layout::text(&text).unwrap();
-        assert_eq!(t.write(&mut buf), Ok(4));
-        assert_eq!(&buf[..4], b"/a/b");
+        // Inline numbers and empty parts.
+        let parts = [Part::byte(7), NOTHING, Part::u16(0x0102)];
+        let f = Layout::packet(0x40, &parts, 0).unwrap();
+        assert_eq!(f.write(&mut buf), Ok(5));
+        assert_eq!(&buf[..5], &[0x40, 3, 7, 1, 2]);
     }
 
     #[test]
