@@ -1,11 +1,12 @@
 //! MQTT 3.1.1 packets for a device client, without allocation and without panics.
 //!
 //! Every packet a client sends is data: its first byte and a list of parts (raw bytes,
-//! length-prefixed fields, u16s, single bytes) that one small writer,
-//! [`Layout`](crate::layout::Layout), puts on the wire after checking every length once. So the exact size is known before a byte is
-//! written, and nothing is generated per packet type. The decoder reads a packet into one
-//! flat [`Packet`] whose topic and payload are offsets into the caller's input, and reports
-//! a partial packet as [`Decoded::Incomplete`] instead of guessing.
+//! length-prefixed fields, u16s, single bytes), a [`Frame`](crate::layout::Frame), that one
+//! small writer, [`Layout`](crate::layout::Layout), puts on the wire after checking every
+//! length once. So the exact size is known before a byte is written, and nothing is generated
+//! per packet type. The decoder reads a packet into one flat [`Packet`] whose topic and
+//! payload are offsets into the caller's input, and reports a partial packet as
+//! [`Decoded::Incomplete`] instead of guessing.
 //!
 //! ```
 //! use iotwire::mqtt_codec::encode_publish::Publish;
@@ -24,13 +25,14 @@
 //! ```
 //!
 //! Where each byte comes from:
+//! - [`crate::layout`] — the writer: fixed header, remaining length, the parts.
 //! - [`remaining_length`] — the variable-length "remaining length" of every fixed header.
 //! - [`field`] — u16 fields and MQTT's text rules (on [`crate::utf8`]).
 //! - [`encode_connect`] — CONNECT (protocol level 4, no will).
 //! - [`encode_publish`] — PUBLISH QoS 0/1 (the platform has no QoS 2 and no retain).
 //! - [`encode_subscribe`] — SUBSCRIBE and UNSUBSCRIBE.
 //! - [`encode_simple`] — PUBACK, PINGREQ, DISCONNECT.
-//! - [`decode`] — CONNACK, PUBLISH, PUBACK, SUBACK, UNSUBACK, PINGRESP.
+//! - [`decode`](mod@decode) — CONNACK, PUBLISH, PUBACK, SUBACK, UNSUBACK, PINGRESP.
 //! - [`connack`] — CONNACK return codes as errors, with the dynamic-registration meanings.
 //! - [`packet_id`] — the caller-owned packet id counter.
 //! - [`topic_filter`] — MQTT's own topic-name and topic-filter rules.
