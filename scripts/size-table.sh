@@ -82,7 +82,8 @@ link() {
   python3 "$CM/mapsize.py" "$dir/$name.map"
 }
 
-# runs target name -> the set's program, linked again with the QEMU startup and run: a row only
+# runs target name -> checks the set's image has no status names, and links the set's program
+# again with the QEMU startup and runs it: a row only
 # counts if every call it measures succeeded (the legacy-set programs fold their statuses into
 # main's exit status). A feature set too small for the job would otherwise measure an image
 # whose calls return IOTWIRE_ERR_UNSUPPORTED.
@@ -105,6 +106,13 @@ runs() {
   timeout 60 qemu-system-arm $machine -nographic -monitor none -serial null \
     -semihosting-config enable=on,target=native -kernel "$dir/$name.run.elf" \
     >"$dir/$name.run.log" 2>&1 || status=$?
+  # None of the set programs calls iotwire_status_str: its 2 KB of names must not be in the
+  # image (one zero-ended constant merged into their string section once kept them all).
+  if grep -q IOTWIRE_ERR_ "$dir/$name.elf"; then
+    echo "size-table: FAIL: $t $name: the status names are linked into an image that never" \
+      "asks for them ($dir/$name.elf)" >&2
+    RUN_FAIL=1
+  fi
   if [ "$status" != 0 ]; then
     echo "size-table: FAIL: $t $name: the set's program exits $status under QEMU (a call it" \
       "measures failed; features '$features'; log $dir/$name.run.log)" >&2
