@@ -7,11 +7,12 @@
 //! must be a non-negative 32-bit signed integer (the legacy `int`).
 
 use crate::Error;
-use crate::coap::reply_text::{self, Found, find_members};
+use crate::coap::reply_text;
 #[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::Format;
-use crate::json::{RawStr, Value, parse_object};
+use crate::json::RawStr;
+use crate::json::reader::{integer_text, parse_lookup, string_text};
 use zeroize::Zeroize;
 
 /// Longest auth token accepted (the legacy SDK's buffer holds 192 characters).
@@ -71,9 +72,11 @@ enum Slot<'a> {
     /// A CBOR text string.
     #[cfg(feature = "coap-cbor")]
     Cbor(&'a [u8]),
-    /// An integer (or the error reading it as one gave).
+    /// An integer (or the error reading it as one gave: in JSON also a member of another
+    /// type, or present twice, both [`Error::InvalidJson`]).
     Integer(Result<i64, Error>),
     /// Present twice, or of a type no member here may have.
+    #[cfg(feature = "coap-cbor")]
     Bad,
 }
 
@@ -101,15 +104,16 @@ fn find(payload: &[u8], format: Format) -> Result<[Slot<'_>; 3], Error> {
     }
 }
 
+/// The walk that validates the payload also finds the three members. A member that is not a
+/// string becomes an integer slot: its text read as one, which fails with
+/// [`Error::InvalidJson`] for anything but an integer (the type error a JSON reply gets).
 fn find_json(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
-    let o = parse_object(payload)?;
-    let mut found = [Found::Absent; 3];
-    find_members(&o, &KEYS, &mut found)?;
+    let mut found = [Ok(None); 3];
+    parse_lookup(payload, &KEYS, &mut found)?;
     Ok(found.map(|f| match f {
-        Found::Absent => Slot::Absent,
-        Found::Once(Value::String(s)) => Slot::Json(s),
-        Found::Once(v @ Value::Number(_)) => Slot::Integer(v.as_integer()),
-        _ => Slot::Bad,
+        Ok(None) => Slot::Absent,
+        Ok(Some(text)) => string_text(text).map_or_else(|| Slot::Integer(integer_text(text)), Slot::Json),
+        Err(e) => Slot::Integer(Err(e)),
     }))
 }
 
@@ -150,7 +154,10 @@ pub fn parse_payload(payload: &[u8], format: Format, out: &mut Reply) -> Result<
         Format::Cbor => Error::InvalidCbor,
     };
     let [token, random, seq] = find(payload, format)?;
+    #[cfg(feature = "coap-cbor")]
     let is_text = |s: Slot<'_>| !matches!(s, Slot::Absent | Slot::Integer(_) | Slot::Bad);
+    #[cfg(not(feature = "coap-cbor"))]
+    let is_text = |s: Slot<'_>| !matches!(s, Slot::Absent | Slot::Integer(_));
     match token {
         Slot::Absent => return Err(Error::MissingField),
         t if !is_text(t) => return Err(type_error),
