@@ -784,43 +784,46 @@ pub struct iotwire_coap_auth_reply_t {
     pub random: [c_char; 33],
 }
 
-/// Fills a C reply from a parsed response.
-fn fill_reply(m: &Message<'_>, r: &Reply) -> iotwire_coap_auth_reply_t {
-    let mut reply = iotwire_coap_auth_reply_t {
-        code: m.header.code.0,
-        message_type: m.header.message_type.bits(),
-        message_id: m.header.message_id,
-        flags: 0,
-        seq_offset: 0,
-        coap_token_len: m.token.len() as u32,
-        coap_token: [0; 8],
-        auth_token_len: 0,
-        random_len: 0,
-        auth_token: [0; 193],
-        random: [0; 33],
+/// Fills the caller's reply from a parsed response, in place: zeroed first (which also ends
+/// the texts), then field by field, so no second copy of the token is built and moved.
+///
+/// # Safety
+/// `dst` must be non-NULL, aligned and writable for one `iotwire_coap_auth_reply_t`, and
+/// disjoint from the datagram `m` borrows.
+unsafe fn fill_reply(dst: *mut iotwire_coap_auth_reply_t, m: &Message<'_>, r: &Reply) {
+    // SAFETY: writable for one struct (caller contract); every field is an integer or an
+    // integer array, so all-zero bytes are a valid value, and after this a reference to it is
+    // a reference to an initialised struct.
+    let reply = unsafe {
+        dst.write_bytes(0, 1);
+        &mut *dst
     };
+    reply.code = m.header.code.0;
+    reply.message_type = m.header.message_type.bits();
+    reply.message_id = m.header.message_id;
+    reply.coap_token_len = m.token.len() as u32;
     for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
         *d = *s;
     }
-    reply.auth_token_len = copy_text(r.token(), &mut reply.auth_token);
+    reply.auth_token_len = r.token().len();
+    copy_text(r.token(), &mut reply.auth_token);
     if let Some(random) = r.random() {
-        reply.random_len = copy_text(random, &mut reply.random);
+        reply.random_len = random.len();
+        copy_text(random, &mut reply.random);
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM;
     }
     if let Some(offset) = r.seq_offset {
         reply.seq_offset = offset;
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET;
     }
-    reply
 }
 
-/// Copies `text` into a zeroed C array one longer than any text it gets (so the NUL stays);
-/// returns its length.
-fn copy_text(text: &[u8], dst: &mut [c_char]) -> usize {
+/// Copies `text` into the start of a zeroed C array longer than any text it gets (so a NUL
+/// stays after it).
+fn copy_text(text: &[u8], dst: &mut [c_char]) {
     for (d, s) in dst.iter_mut().zip(text) {
         *d = *s as c_char;
     }
-    text.len()
 }
 
 /// Parses a datagram and fills a reply, without writing anything on failure.
@@ -851,7 +854,7 @@ unsafe fn parse_export(
     if !reply.is_null() {
         // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the
         // datagram (checked).
-        unsafe { reply.write(fill_reply(&m, &parsed)) };
+        unsafe { fill_reply(reply, &m, &parsed) };
     }
     IOTWIRE_OK
 }

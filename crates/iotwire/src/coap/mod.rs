@@ -21,4 +21,5 @@ pub mod publish;
 pub mod reply_text;
 pub mod response;
 pub mod session;
+pub mod template;
 pub mod wire;

@@ -5,8 +5,8 @@
 //! out.
 
 use crate::Error;
-use crate::json::reader::{Lookup, string_text};
 use crate::json::RawStr;
+use crate::json::reader::{Lookup, string_text};
 use crate::sink::Sink;
 
 /// A looked-up member that is a string if present: its raw text, `None` if absent; present

@@ -112,7 +112,9 @@ fn find_json(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
     parse_lookup(payload, &KEYS, &mut found)?;
     Ok(found.map(|f| match f {
         Ok(None) => Slot::Absent,
-        Ok(Some(text)) => string_text(text).map_or_else(|| Slot::Integer(integer_text(text)), Slot::Json),
+        Ok(Some(text)) => {
+            string_text(text).map_or_else(|| Slot::Integer(integer_text(text)), Slot::Json)
+        }
         Err(e) => Slot::Integer(Err(e)),
     }))
 }
