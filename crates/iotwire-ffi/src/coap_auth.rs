@@ -163,32 +163,26 @@ pub(crate) fn format(v: u32) -> Result<Format, iotwire_status_t> {
     Format::from_content_format(v).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)
 }
 
-/// True when an input the export reads lies in the session it changes: refused, since the
-/// session is borrowed exclusively while the inputs are read.
-#[inline(never)]
+/// True when an input the export reads (the auth strings and `more`) lies in the session it
+/// changes: refused, since the session is borrowed exclusively while the inputs are read.
 fn inputs_in_session(session: Span, p: &AuthParams<'_>, more: &[u8]) -> bool {
-    [
-        p.product_key,
-        p.device_name,
-        p.device_secret,
-        p.client_id,
-        p.timestamp,
-        more,
-    ]
-    .iter()
-    .any(|s| Span::of(s).overlaps(session))
+    auth_spans(p, Span::of(more))
+        .iter()
+        .any(|s| s.overlaps(session))
 }
 
-/// The caller ranges an auth request reads (its five strings), for the overlap checks.
-fn auth_spans(p: &AuthParams<'_>) -> [Span; 5] {
+/// The caller ranges an auth request reads (its five strings) and `extra`, for the overlap
+/// checks.
+#[inline(never)]
+fn auth_spans(p: &AuthParams<'_>, extra: Span) -> [Span; 6] {
     [
-        p.product_key,
-        p.device_name,
-        p.device_secret,
-        p.client_id,
-        p.timestamp,
+        Span::of(p.product_key),
+        Span::of(p.device_name),
+        Span::of(p.device_secret),
+        Span::of(p.client_id),
+        Span::of(p.timestamp),
+        extra,
     ]
-    .map(Span::of)
 }
 
 /// Reads the caller's auth options.
@@ -305,7 +299,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &auth_spans(&p), None, |s| sign::write_content(&p, s)) }
+    unsafe { emit_text(t, &auth_spans(&p, Span::of(&[])), None, |s| sign::write_content(&p, s)) }
 }
 
 /// @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
@@ -348,7 +342,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
     let len = sign::sign_len(&p);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_text(t, &auth_spans(&p), Some(len), |s| {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), Some(len), |s| {
             sign::write_sign(&digest, s)
         })
     }
@@ -373,7 +367,7 @@ unsafe fn payload_export(
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_bytes(out, &auth_spans(&p), None, |s| {
+        emit_bytes(out, &auth_spans(&p, Span::of(&[])), None, |s| {
             payload::write_payload(&p, digest.as_bytes(), s)
         })
     }
@@ -625,8 +619,7 @@ unsafe fn datagram_export(
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
-    let [a, c, d, e, f] = auth_spans(p);
-    let spans = [a, c, d, e, f, extra];
+    let spans = auth_spans(p, extra);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &spans, None, |s| {
