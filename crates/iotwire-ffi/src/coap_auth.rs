@@ -299,7 +299,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &auth_spans(&p, Span::of(&[])), None, |s| sign::write_content(&p, s)) }
+    unsafe {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), None, |s| {
+            sign::write_content(&p, s)
+        })
+    }
 }
 
 /// @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32

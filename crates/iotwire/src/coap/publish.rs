@@ -102,11 +102,36 @@ pub struct Framing<'a> {
 /// 255 bytes. Its segments are then `body.split(|b| *b == b'/')`.
 pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     let body = topic.strip_prefix(b"/").unwrap_or(topic);
-    let bad = |s: &[u8]| s.is_empty() || s.len() > 255;
-    if !utf8::valid(body, Forbid::NulAndWildcards) || body.split(|b| *b == b'/').any(bad) {
+    // The length of each segment, checked at the `/` after it and at the end.
+    let mut run = 0usize;
+    let mut ok = true;
+    for &b in body {
+        if b == b'/' {
+            ok &= run != 0;
+            run = 0;
+        } else {
+            run = run.saturating_add(1);
+            ok &= run <= 255;
+        }
+    }
+    if !ok || run == 0 || !utf8::valid(body, Forbid::NulAndWildcards) {
         return Err(Error::InvalidArgument);
     }
     Ok(body)
+}
+
+/// Writes one Uri-Path option per segment of a checked topic body.
+fn put_segments(e: &mut Encoder<'_>, body: &[u8]) {
+    let mut rest = body;
+    loop {
+        let end = rest.iter().position(|b| *b == b'/').unwrap_or(rest.len());
+        let (segment, tail) = rest.split_at_checked(end).unwrap_or((rest, &[]));
+        e.option(URI_PATH, segment);
+        match tail.split_first() {
+            Some((_, after)) => rest = after,
+            None => return,
+        }
+    }
 }
 
 /// Symmetric mode: AES-128-CBC onto the wire (the seq text, shorter than a block, seals to
@@ -173,9 +198,7 @@ pub fn build(
     // Checked after the first option, as before: a datagram limit too small for the header
     // is reported before a bad topic.
     match topic_body(p.topic) {
-        Ok(body) => body
-            .split(|b| *b == b'/')
-            .for_each(|s| e.option(URI_PATH, s)),
+        Ok(body) => put_segments(&mut e, body),
         Err(err) => e.wire().fail(err),
     }
     e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
