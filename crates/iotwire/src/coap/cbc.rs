@@ -107,7 +107,7 @@ pub fn encrypt(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only
     cipher!(aes, key);
     // PKCS#7: every byte after the plaintext is the pad length (1..=16), so the last block
     // is the plaintext's tail followed by pad bytes, or 16 of them.
-    let pad = u8::try_from(BLOCK - plain.len() % BLOCK).unwrap_or(16);
+    let pad = u8::try_from(BLOCK.wrapping_sub(plain.len() & (BLOCK - 1))).unwrap_or(16);
     let mut chain = IV;
     let mut rest = plain;
     loop {
