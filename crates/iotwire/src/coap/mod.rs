@@ -14,7 +14,6 @@ pub mod charset;
 pub mod decode;
 pub mod encode;
 pub mod header;
-#[cfg(feature = "coap-symmetric")]
 pub mod key;
 pub mod options;
 pub mod publish;
