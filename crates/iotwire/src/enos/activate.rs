@@ -148,12 +148,6 @@ fn required(found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
     optional_string(found)?.ok_or(Error::MissingField)
 }
 
-/// True when the decoded string equals `want`.
-fn equals(s: RawStr<'_>, want: &[u8]) -> bool {
-    let mut buf = [0u8; 32];
-    reply_text::decode(s, &mut buf, false).is_ok_and(|n| buf.get(..n) == Some(want))
-}
-
 /// Decodes a required text into `buf`: 1..=`buf.len()` printable ASCII characters without
 /// space, else [`Error::InvalidReplyField`].
 fn checked_text(s: RawStr<'_>, buf: &mut [u8]) -> Result<usize, Error> {
@@ -175,7 +169,7 @@ pub fn parse(payload: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(),
         return Err(Error::ActivationRefused);
     }
     if let Some(method) = optional_string(method)?
-        && !equals(method, METHOD)
+        && !method.equals(METHOD)
     {
         return Err(Error::InvalidReplyField);
     }
@@ -189,7 +183,7 @@ pub fn parse(payload: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(),
     ] {
         if let Some(got) = optional_string(got)?
             && !want.is_empty()
-            && !equals(got, want)
+            && !got.equals(want)
         {
             return Err(Error::DeviceMismatch);
         }
