@@ -42,44 +42,41 @@ impl Aes128 {
         }
     }
 
-    /// FIPS 197 key expansion over a window of the last four words (no indexing). The window
-    /// starts as the key; in the first four steps it only rotates, so those words are the key.
+    /// FIPS 197 key expansion, word by word in place: word `i` is word `i - 4` xor word
+    /// `i - 1` (rotated, substituted and xored with Rcon at each fourth), the first four the
+    /// key. Nothing but the schedule holds key material (no window to wipe, no array moved).
     #[inline(never)]
     pub fn expand(&mut self, key: &[u8; 16]) {
-        let mut window: [[u8; 4]; 4] = [[0; 4]; 4];
-        for (w, k) in window.iter_mut().zip(key.as_chunks::<4>().0) {
-            *w = *k;
-        }
+        let (words, _) = self.round_keys.as_chunks_mut::<4>();
+        let (key_words, _) = key.as_chunks::<4>();
         let mut rcon: u8 = 1;
-        for (i, word) in self
-            .round_keys
-            .as_chunks_mut::<4>()
-            .0
-            .iter_mut()
-            .enumerate()
-        {
-            let [t0, t1, t2, t3] = window[3];
-            let t = if i < 4 {
-                [0; 4]
-            } else if i % 4 == 0 {
-                // RotWord, SubWord, Rcon.
-                let g = [
-                    sub(SBOX, t1) ^ rcon,
-                    sub(SBOX, t2),
-                    sub(SBOX, t3),
-                    sub(SBOX, t0),
-                ];
-                rcon = xtime(rcon);
-                g
-            } else {
-                [t0, t1, t2, t3]
+        for i in 0..words.len() {
+            let next = match i.checked_sub(4) {
+                None => key_words.get(i).copied().unwrap_or_default(),
+                Some(back) => {
+                    let word = |j: usize| words.get(j).copied().unwrap_or_default();
+                    let [t0, t1, t2, t3] = word(i.wrapping_sub(1));
+                    let t = if i % 4 == 0 {
+                        // RotWord, SubWord, Rcon.
+                        let g = [
+                            sub(SBOX, t1) ^ rcon,
+                            sub(SBOX, t2),
+                            sub(SBOX, t3),
+                            sub(SBOX, t0),
+                        ];
+                        rcon = xtime(rcon);
+                        g
+                    } else {
+                        [t0, t1, t2, t3]
+                    };
+                    let [a0, a1, a2, a3] = word(back);
+                    [a0 ^ t[0], a1 ^ t[1], a2 ^ t[2], a3 ^ t[3]]
+                }
             };
-            let [a0, a1, a2, a3] = window[0];
-            let next = [a0 ^ t[0], a1 ^ t[1], a2 ^ t[2], a3 ^ t[3]];
-            window = [window[1], window[2], window[3], next];
-            *word = next;
+            if let Some(w) = words.get_mut(i) {
+                *w = next;
+            }
         }
-        window.zeroize();
     }
 
     /// Encrypts one block in place.
@@ -98,8 +95,8 @@ impl Aes128 {
         self.crypt(block, Some(&inv.0));
     }
 
-    /// Both directions in one loop. Encryption: SubBytes and ShiftRows (they commute, so they
-    /// are one pass here), MixColumns except in the last round, AddRoundKey. Decryption (the
+    /// Both directions in one loop. Encryption: SubBytes, ShiftRows (in place: no copy of the
+    /// state), MixColumns except in the last round, AddRoundKey. Decryption (the
     /// straightforward inverse cipher): InvShiftRows and InvSubBytes, AddRoundKey,
     /// InvMixColumns except in the last round; InvMixColumns is MixColumns after a cheap
     /// pre-multiplication ("The Design of Rijndael", 4.1.3). `inverse` is the inverse S-box
@@ -107,10 +104,7 @@ impl Aes128 {
     #[inline(never)]
     fn crypt(&self, block: &mut Block, inverse: Option<&[u8; 256]>) {
         let decrypt = inverse.is_some();
-        let (sbox, shift) = match inverse {
-            Some(inv) => (inv, &INV_SHIFT),
-            None => (SBOX, &SHIFT),
-        };
+        let sbox = inverse.unwrap_or(SBOX);
         let mut round: usize = if decrypt { 10 } else { 0 };
         self.add_round_key(block, round);
         for _ in 0..10 {
@@ -119,10 +113,10 @@ impl Aes128 {
             } else {
                 round.wrapping_add(1)
             };
-            let before = *block;
-            for (b, from) in block.iter_mut().zip(shift) {
-                *b = sub(sbox, before.get(usize::from(*from)).copied().unwrap_or(0));
+            for b in block.iter_mut() {
+                *b = sub(sbox, *b);
             }
+            shift_rows(block, decrypt);
             if decrypt {
                 self.add_round_key(block, round);
                 if round != 0 {
@@ -184,11 +178,26 @@ fn inv_premultiply(block: &mut Block) {
     }
 }
 
-/// ShiftRows as a gather: output byte `i` comes from input byte `SHIFT[i]` (column-major
-/// state, row `r` rotated left by `r`).
-const SHIFT: [u8; 16] = [0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11];
-/// InvShiftRows as a gather (row `r` rotated right by `r`).
-const INV_SHIFT: [u8; 16] = [0, 13, 10, 7, 4, 1, 14, 11, 8, 5, 2, 15, 12, 9, 6, 3];
+/// ShiftRows in place (InvShiftRows with `inverse`): row `r` of the column-major state
+/// (bytes `r`, `r + 4`, `r + 8`, `r + 12`) rotated left by `r` (right by `r` is left by
+/// `4 - r`), one byte position per step.
+fn shift_rows(block: &mut Block, inverse: bool) {
+    for row in 1..4usize {
+        let steps = if inverse { 4usize.wrapping_sub(row) } else { row };
+        for _ in 0..steps {
+            let mut bytes = block.iter_mut().skip(row).step_by(4);
+            if let (Some(a), Some(b), Some(c), Some(d)) =
+                (bytes.next(), bytes.next(), bytes.next(), bytes.next())
+            {
+                let first = *a;
+                *a = *b;
+                *b = *c;
+                *c = *d;
+                *d = first;
+            }
+        }
+    }
+}
 
 /// The AES S-box (FIPS 197, Figure 7).
 static SBOX: &[u8; 256] = &[
