@@ -163,32 +163,26 @@ pub(crate) fn format(v: u32) -> Result<Format, iotwire_status_t> {
     Format::from_content_format(v).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)
 }
 
-/// True when an input the export reads lies in the session it changes: refused, since the
-/// session is borrowed exclusively while the inputs are read.
-#[inline(never)]
+/// True when an input the export reads (the auth strings and `more`) lies in the session it
+/// changes: refused, since the session is borrowed exclusively while the inputs are read.
 fn inputs_in_session(session: Span, p: &AuthParams<'_>, more: &[u8]) -> bool {
-    [
-        p.product_key,
-        p.device_name,
-        p.device_secret,
-        p.client_id,
-        p.timestamp,
-        more,
-    ]
-    .iter()
-    .any(|s| Span::of(s).overlaps(session))
+    auth_spans(p, Span::of(more))
+        .iter()
+        .any(|s| s.overlaps(session))
 }
 
-/// The caller ranges an auth request reads (its five strings), for the overlap checks.
-fn auth_spans(p: &AuthParams<'_>) -> [Span; 5] {
+/// The caller ranges an auth request reads (its five strings) and `extra`, for the overlap
+/// checks.
+#[inline(never)]
+fn auth_spans(p: &AuthParams<'_>, extra: Span) -> [Span; 6] {
     [
-        p.product_key,
-        p.device_name,
-        p.device_secret,
-        p.client_id,
-        p.timestamp,
+        Span::of(p.product_key),
+        Span::of(p.device_name),
+        Span::of(p.device_secret),
+        Span::of(p.client_id),
+        Span::of(p.timestamp),
+        extra,
     ]
-    .map(Span::of)
 }
 
 /// Reads the caller's auth options.
@@ -305,7 +299,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &auth_spans(&p), None, |s| sign::write_content(&p, s)) }
+    unsafe {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), None, |s| {
+            sign::write_content(&p, s)
+        })
+    }
 }
 
 /// @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
@@ -348,7 +346,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
     let len = sign::sign_len(&p);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_text(t, &auth_spans(&p), Some(len), |s| {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), Some(len), |s| {
             sign::write_sign(&digest, s)
         })
     }
@@ -373,7 +371,7 @@ unsafe fn payload_export(
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_bytes(out, &auth_spans(&p), None, |s| {
+        emit_bytes(out, &auth_spans(&p, Span::of(&[])), None, |s| {
             payload::write_payload(&p, digest.as_bytes(), s)
         })
     }
@@ -625,8 +623,7 @@ unsafe fn datagram_export(
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
-    let [a, c, d, e, f] = auth_spans(p);
-    let spans = [a, c, d, e, f, extra];
+    let spans = auth_spans(p, extra);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &spans, None, |s| {
@@ -784,43 +781,46 @@ pub struct iotwire_coap_auth_reply_t {
     pub random: [c_char; 33],
 }
 
-/// Fills a C reply from a parsed response.
-fn fill_reply(m: &Message<'_>, r: &Reply) -> iotwire_coap_auth_reply_t {
-    let mut reply = iotwire_coap_auth_reply_t {
-        code: m.header.code.0,
-        message_type: m.header.message_type.bits(),
-        message_id: m.header.message_id,
-        flags: 0,
-        seq_offset: 0,
-        coap_token_len: m.token.len() as u32,
-        coap_token: [0; 8],
-        auth_token_len: 0,
-        random_len: 0,
-        auth_token: [0; 193],
-        random: [0; 33],
+/// Fills the caller's reply from a parsed response, in place: zeroed first (which also ends
+/// the texts), then field by field, so no second copy of the token is built and moved.
+///
+/// # Safety
+/// `dst` must be non-NULL, aligned and writable for one `iotwire_coap_auth_reply_t`, and
+/// disjoint from the datagram `m` borrows.
+unsafe fn fill_reply(dst: *mut iotwire_coap_auth_reply_t, m: &Message<'_>, r: &Reply) {
+    // SAFETY: writable for one struct (caller contract); every field is an integer or an
+    // integer array, so all-zero bytes are a valid value, and after this a reference to it is
+    // a reference to an initialised struct.
+    let reply = unsafe {
+        dst.write_bytes(0, 1);
+        &mut *dst
     };
+    reply.code = m.header.code.0;
+    reply.message_type = m.header.message_type.bits();
+    reply.message_id = m.header.message_id;
+    reply.coap_token_len = m.token.len() as u32;
     for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
         *d = *s;
     }
-    reply.auth_token_len = copy_text(r.token(), &mut reply.auth_token);
+    reply.auth_token_len = r.token().len();
+    copy_text(r.token(), &mut reply.auth_token);
     if let Some(random) = r.random() {
-        reply.random_len = copy_text(random, &mut reply.random);
+        reply.random_len = random.len();
+        copy_text(random, &mut reply.random);
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM;
     }
     if let Some(offset) = r.seq_offset {
         reply.seq_offset = offset;
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET;
     }
-    reply
 }
 
-/// Copies `text` into a zeroed C array one longer than any text it gets (so the NUL stays);
-/// returns its length.
-fn copy_text(text: &[u8], dst: &mut [c_char]) -> usize {
+/// Copies `text` into the start of a zeroed C array longer than any text it gets (so a NUL
+/// stays after it).
+fn copy_text(text: &[u8], dst: &mut [c_char]) {
     for (d, s) in dst.iter_mut().zip(text) {
         *d = *s as c_char;
     }
-    text.len()
 }
 
 /// Parses a datagram and fills a reply, without writing anything on failure.
@@ -851,7 +851,7 @@ unsafe fn parse_export(
     if !reply.is_null() {
         // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the
         // datagram (checked).
-        unsafe { reply.write(fill_reply(&m, &parsed)) };
+        unsafe { fill_reply(reply, &m, &parsed) };
     }
     IOTWIRE_OK
 }

@@ -42,68 +42,69 @@ impl Aes128 {
         }
     }
 
-    /// FIPS 197 key expansion over a window of the last four words (no indexing). The window
-    /// starts as the key; in the first four steps it only rotates, so those words are the key.
+    /// FIPS 197 key expansion, word by word in place: word `i` is word `i - 4` xor word
+    /// `i - 1` (rotated, substituted and xored with Rcon at each fourth), the first four the
+    /// key. Nothing but the schedule holds key material (no window to wipe, no array moved).
     #[inline(never)]
     pub fn expand(&mut self, key: &[u8; 16]) {
-        let mut window: [[u8; 4]; 4] = [[0; 4]; 4];
-        for (w, k) in window.iter_mut().zip(key.as_chunks::<4>().0) {
-            *w = *k;
-        }
+        let (words, _) = self.round_keys.as_chunks_mut::<4>();
+        let (key_words, _) = key.as_chunks::<4>();
         let mut rcon: u8 = 1;
-        for (i, word) in self
-            .round_keys
-            .as_chunks_mut::<4>()
-            .0
-            .iter_mut()
-            .enumerate()
-        {
-            let [t0, t1, t2, t3] = window[3];
-            let t = if i < 4 {
-                [0; 4]
-            } else if i % 4 == 0 {
-                // RotWord, SubWord, Rcon.
-                let g = [
-                    sub(SBOX, t1) ^ rcon,
-                    sub(SBOX, t2),
-                    sub(SBOX, t3),
-                    sub(SBOX, t0),
-                ];
-                rcon = xtime(rcon);
-                g
-            } else {
-                [t0, t1, t2, t3]
+        for i in 0..words.len() {
+            let next = match i.checked_sub(4) {
+                None => key_words.get(i).copied().unwrap_or_default(),
+                Some(back) => {
+                    let word = |j: usize| words.get(j).copied().unwrap_or_default();
+                    let [t0, t1, t2, t3] = word(i.wrapping_sub(1));
+                    let t = if i % 4 == 0 {
+                        // RotWord, SubWord, Rcon.
+                        let g = [
+                            sub(SBOX, t1) ^ rcon,
+                            sub(SBOX, t2),
+                            sub(SBOX, t3),
+                            sub(SBOX, t0),
+                        ];
+                        rcon = xtime(rcon);
+                        g
+                    } else {
+                        [t0, t1, t2, t3]
+                    };
+                    let [a0, a1, a2, a3] = word(back);
+                    [a0 ^ t[0], a1 ^ t[1], a2 ^ t[2], a3 ^ t[3]]
+                }
             };
-            let [a0, a1, a2, a3] = window[0];
-            let next = [a0 ^ t[0], a1 ^ t[1], a2 ^ t[2], a3 ^ t[3]];
-            window = [window[1], window[2], window[3], next];
-            *word = next;
+            if let Some(w) = words.get_mut(i) {
+                *w = next;
+            }
         }
-        window.zeroize();
     }
 
     /// Encrypts one block in place.
     pub fn encrypt_block(&self, block: &mut Block) {
-        self.crypt(block, false);
+        self.crypt(block, None);
     }
 
-    /// Decrypts one block in place.
+    /// Decrypts one block in place (building the inverse S-box first: for more than one
+    /// block, build an [`InvSbox`] once and use [`Aes128::decrypt_block_with`]).
     pub fn decrypt_block(&self, block: &mut Block) {
-        self.crypt(block, true);
+        self.decrypt_block_with(&InvSbox::new(), block);
     }
 
-    /// Both directions in one loop. Encryption: SubBytes and ShiftRows (they commute, so they
-    /// are one pass here), MixColumns except in the last round, AddRoundKey. Decryption (the
+    /// Decrypts one block in place with an inverse S-box built by [`InvSbox::new`].
+    pub fn decrypt_block_with(&self, inv: &InvSbox, block: &mut Block) {
+        self.crypt(block, Some(&inv.0));
+    }
+
+    /// Both directions in one loop. Encryption: SubBytes, ShiftRows (in place: no copy of the
+    /// state), MixColumns except in the last round, AddRoundKey. Decryption (the
     /// straightforward inverse cipher): InvShiftRows and InvSubBytes, AddRoundKey,
     /// InvMixColumns except in the last round; InvMixColumns is MixColumns after a cheap
-    /// pre-multiplication ("The Design of Rijndael", 4.1.3).
+    /// pre-multiplication ("The Design of Rijndael", 4.1.3). `inverse` is the inverse S-box
+    /// when decrypting.
     #[inline(never)]
-    fn crypt(&self, block: &mut Block, decrypt: bool) {
-        let (sbox, shift) = if decrypt {
-            (INV_SBOX, &INV_SHIFT)
-        } else {
-            (SBOX, &SHIFT)
-        };
+    fn crypt(&self, block: &mut Block, inverse: Option<&[u8; 256]>) {
+        let decrypt = inverse.is_some();
+        let sbox = inverse.unwrap_or(SBOX);
         let mut round: usize = if decrypt { 10 } else { 0 };
         self.add_round_key(block, round);
         for _ in 0..10 {
@@ -112,10 +113,10 @@ impl Aes128 {
             } else {
                 round.wrapping_add(1)
             };
-            let before = *block;
-            for (b, from) in block.iter_mut().zip(shift) {
-                *b = sub(sbox, before.get(usize::from(*from)).copied().unwrap_or(0));
+            for b in block.iter_mut() {
+                *b = sub(sbox, *b);
             }
+            shift_rows(block, decrypt);
             if decrypt {
                 self.add_round_key(block, round);
                 if round != 0 {
@@ -177,11 +178,26 @@ fn inv_premultiply(block: &mut Block) {
     }
 }
 
-/// ShiftRows as a gather: output byte `i` comes from input byte `SHIFT[i]` (column-major
-/// state, row `r` rotated left by `r`).
-const SHIFT: [u8; 16] = [0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11];
-/// InvShiftRows as a gather (row `r` rotated right by `r`).
-const INV_SHIFT: [u8; 16] = [0, 13, 10, 7, 4, 1, 14, 11, 8, 5, 2, 15, 12, 9, 6, 3];
+/// ShiftRows in place (InvShiftRows with `inverse`): row `r` of the column-major state
+/// (bytes `r`, `r + 4`, `r + 8`, `r + 12`) rotated left by `r` (right by `r` is left by
+/// `4 - r`), one byte position per step.
+fn shift_rows(block: &mut Block, inverse: bool) {
+    for row in 1..4usize {
+        let steps = if inverse { 4usize.wrapping_sub(row) } else { row };
+        for _ in 0..steps {
+            let mut bytes = block.iter_mut().skip(row).step_by(4);
+            if let (Some(a), Some(b), Some(c), Some(d)) =
+                (bytes.next(), bytes.next(), bytes.next(), bytes.next())
+            {
+                let first = *a;
+                *a = *b;
+                *b = *c;
+                *c = *d;
+                *d = first;
+            }
+        }
+    }
+}
 
 /// The AES S-box (FIPS 197, Figure 7).
 static SBOX: &[u8; 256] = &[
@@ -203,30 +219,51 @@ static SBOX: &[u8; 256] = &[
     0x8c, 0xa1, 0x89, 0x0d, 0xbf, 0xe6, 0x42, 0x68, 0x41, 0x99, 0x2d, 0x0f, 0xb0, 0x54, 0xbb, 0x16,
 ];
 
-/// The inverse S-box (FIPS 197, Figure 14).
-static INV_SBOX: &[u8; 256] = &[
-    0x52, 0x09, 0x6a, 0xd5, 0x30, 0x36, 0xa5, 0x38, 0xbf, 0x40, 0xa3, 0x9e, 0x81, 0xf3, 0xd7, 0xfb,
-    0x7c, 0xe3, 0x39, 0x82, 0x9b, 0x2f, 0xff, 0x87, 0x34, 0x8e, 0x43, 0x44, 0xc4, 0xde, 0xe9, 0xcb,
-    0x54, 0x7b, 0x94, 0x32, 0xa6, 0xc2, 0x23, 0x3d, 0xee, 0x4c, 0x95, 0x0b, 0x42, 0xfa, 0xc3, 0x4e,
-    0x08, 0x2e, 0xa1, 0x66, 0x28, 0xd9, 0x24, 0xb2, 0x76, 0x5b, 0xa2, 0x49, 0x6d, 0x8b, 0xd1, 0x25,
-    0x72, 0xf8, 0xf6, 0x64, 0x86, 0x68, 0x98, 0x16, 0xd4, 0xa4, 0x5c, 0xcc, 0x5d, 0x65, 0xb6, 0x92,
-    0x6c, 0x70, 0x48, 0x50, 0xfd, 0xed, 0xb9, 0xda, 0x5e, 0x15, 0x46, 0x57, 0xa7, 0x8d, 0x9d, 0x84,
-    0x90, 0xd8, 0xab, 0x00, 0x8c, 0xbc, 0xd3, 0x0a, 0xf7, 0xe4, 0x58, 0x05, 0xb8, 0xb3, 0x45, 0x06,
-    0xd0, 0x2c, 0x1e, 0x8f, 0xca, 0x3f, 0x0f, 0x02, 0xc1, 0xaf, 0xbd, 0x03, 0x01, 0x13, 0x8a, 0x6b,
-    0x3a, 0x91, 0x11, 0x41, 0x4f, 0x67, 0xdc, 0xea, 0x97, 0xf2, 0xcf, 0xce, 0xf0, 0xb4, 0xe6, 0x73,
-    0x96, 0xac, 0x74, 0x22, 0xe7, 0xad, 0x35, 0x85, 0xe2, 0xf9, 0x37, 0xe8, 0x1c, 0x75, 0xdf, 0x6e,
-    0x47, 0xf1, 0x1a, 0x71, 0x1d, 0x29, 0xc5, 0x89, 0x6f, 0xb7, 0x62, 0x0e, 0xaa, 0x18, 0xbe, 0x1b,
-    0xfc, 0x56, 0x3e, 0x4b, 0xc6, 0xd2, 0x79, 0x20, 0x9a, 0xdb, 0xc0, 0xfe, 0x78, 0xcd, 0x5a, 0xf4,
-    0x1f, 0xdd, 0xa8, 0x33, 0x88, 0x07, 0xc7, 0x31, 0xb1, 0x12, 0x10, 0x59, 0x27, 0x80, 0xec, 0x5f,
-    0x60, 0x51, 0x7f, 0xa9, 0x19, 0xb5, 0x4a, 0x0d, 0x2d, 0xe5, 0x7a, 0x9f, 0x93, 0xc9, 0x9c, 0xef,
-    0xa0, 0xe0, 0x3b, 0x4d, 0xae, 0x2a, 0xf5, 0xb0, 0xc8, 0xeb, 0xbb, 0x3c, 0x83, 0x53, 0x99, 0x61,
-    0x17, 0x2b, 0x04, 0x7e, 0xba, 0x77, 0xd6, 0x26, 0xe1, 0x69, 0x14, 0x63, 0x55, 0x21, 0x0c, 0x7d,
-];
+/// The inverse S-box (FIPS 197, Figure 14), built from [`SBOX`] where it is needed instead of
+/// stored: 256 bytes of stack for one decryption, about 20 bytes of code instead of 256 of
+/// flash. Not secret: it depends on nothing but the S-box.
+pub struct InvSbox([u8; 256]);
+
+impl InvSbox {
+    /// Inverts the S-box (a permutation of the bytes), in the caller's frame.
+    #[inline(always)]
+    pub fn new() -> InvSbox {
+        let mut inv = InvSbox([0; 256]);
+        inv.build();
+        inv
+    }
+
+    #[inline(never)]
+    fn build(&mut self) {
+        for (x, s) in (0..=u8::MAX).zip(SBOX.iter()) {
+            if let Some(slot) = self.0.get_mut(usize::from(*s)) {
+                *slot = x;
+            }
+        }
+    }
+}
+
+impl Default for InvSbox {
+    fn default() -> Self {
+        InvSbox::new()
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
+
+    #[test]
+    fn inverse_sbox_is_fips_197_figure_14() {
+        let inv = InvSbox::new();
+        assert_eq!(inv.0[..8], [0x52, 0x09, 0x6a, 0xd5, 0x30, 0x36, 0xa5, 0x38]);
+        assert_eq!(inv.0[0x63], 0x00);
+        assert_eq!(inv.0[0xff], 0x7d);
+        for x in 0..=255u8 {
+            assert_eq!(inv.0[usize::from(SBOX[usize::from(x)])], x);
+        }
+    }
 
     #[test]
     fn fips_197_appendix_c1() {

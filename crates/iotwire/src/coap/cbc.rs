@@ -23,15 +23,32 @@ pub const IV: [u8; BLOCK] = *b"543yhjy97ae7fyfg";
 pub const BLOCK: usize = 16;
 
 #[cfg(target_os = "none")]
-use crate::coap::aes128::Aes128 as Cipher;
+use crate::coap::aes128::{Aes128 as Cipher, InvSbox};
 
-/// The key schedule, built where it is used (never moved: no copy of key material).
+/// The key schedule, built where it is used (never moved: no copy of key material); for
+/// decryption also the compact AES's inverse S-box.
 #[cfg(target_os = "none")]
 macro_rules! cipher {
     ($aes:ident, $key:expr) => {
         let mut $aes = Cipher::empty();
         $aes.expand($key);
     };
+    ($aes:ident, $key:expr, decrypt) => {
+        let inv = InvSbox::new();
+        cipher!($aes, $key);
+        let $aes = Decrypt(&$aes, &inv);
+    };
+}
+
+/// The compact AES with its inverse S-box, for [`decrypt`].
+#[cfg(target_os = "none")]
+struct Decrypt<'a>(&'a Cipher, &'a InvSbox);
+
+#[cfg(target_os = "none")]
+impl Decrypt<'_> {
+    fn decrypt_block(&self, block: &mut [u8; BLOCK]) {
+        self.0.decrypt_block_with(self.1, block);
+    }
 }
 
 /// The `aes` crate behind the block interface of [`crate::coap::aes128::Aes128`].
@@ -43,7 +60,13 @@ macro_rules! cipher {
     ($aes:ident, $key:expr) => {
         let $aes = Cipher::new($key);
     };
+    ($aes:ident, $key:expr, decrypt) => {
+        cipher!($aes, $key);
+    };
 }
+
+#[cfg(not(target_os = "none"))]
+type Decrypt<'a> = Cipher;
 
 #[cfg(not(target_os = "none"))]
 impl Cipher {
@@ -82,37 +105,22 @@ pub fn encrypt(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only
         return w.zeros(encrypted_len(plain.len()).unwrap_or(usize::MAX));
     }
     cipher!(aes, key);
+    // PKCS#7: every byte after the plaintext is the pad length (1..=16), so the last block
+    // is the plaintext's tail followed by pad bytes, or 16 of them.
+    let pad = u8::try_from(BLOCK.wrapping_sub(plain.len() & (BLOCK - 1))).unwrap_or(16);
     let mut chain = IV;
-    let (full, tail) = plain.as_chunks::<BLOCK>();
-    for block in full {
-        xor_into(&mut chain, block);
+    let mut rest = plain;
+    loop {
+        for (i, c) in chain.iter_mut().enumerate() {
+            *c ^= rest.get(i).copied().unwrap_or(pad);
+        }
         aes.encrypt_block(&mut chain);
         w.put(&chain);
+        match rest.get(BLOCK..) {
+            Some(more) => rest = more,
+            None => break,
+        }
     }
-    seal_last(&aes, &mut chain, tail);
-    w.put(&chain);
-}
-
-/// The ciphertext of a plaintext shorter than a block (the seq option: at most 11 digits);
-/// longer input is cut to 15 bytes.
-pub fn encrypt_short(key: &[u8; KEY_LEN], plain: &[u8]) -> [u8; BLOCK] {
-    cipher!(aes, key);
-    let mut chain = IV;
-    seal_last(&aes, &mut chain, plain.get(..BLOCK - 1).unwrap_or(plain));
-    chain
-}
-
-/// Encrypts the last block: `tail` (shorter than a block) with PKCS#7 padding (a whole block
-/// of 16s when `tail` is empty), chained onto `chain`, which becomes the ciphertext.
-fn seal_last(aes: &Cipher, chain: &mut [u8; BLOCK], tail: &[u8]) {
-    let pad = u8::try_from(BLOCK.saturating_sub(tail.len())).unwrap_or(16);
-    let mut last = [pad; BLOCK];
-    for (d, s) in last.iter_mut().zip(tail) {
-        *d = *s;
-    }
-    xor_into(chain, &last);
-    last.zeroize();
-    aes.encrypt_block(chain);
 }
 
 /// [`encrypt`] onto a sink.
@@ -147,16 +155,19 @@ pub fn decrypt_to(
     w.finish()
 }
 
-/// Decrypts block `index` (CBC: xor with the previous ciphertext block or the IV).
-fn decrypt_block(aes: &Cipher, blocks: &[[u8; BLOCK]], index: usize) -> [u8; BLOCK] {
-    let mut out = blocks.get(index).copied().unwrap_or([0; BLOCK]);
-    aes.decrypt_block(&mut out);
-    let prev = match index.checked_sub(1) {
-        Some(p) => blocks.get(p).unwrap_or(&IV),
-        None => &IV,
-    };
-    xor_into(&mut out, prev);
-    out
+/// Decrypts block `index` into `out` (CBC: xor with the previous ciphertext block or the
+/// IV).
+fn decrypt_block(aes: &Decrypt<'_>, blocks: &[[u8; BLOCK]], index: usize, out: &mut [u8; BLOCK]) {
+    *out = [0; BLOCK];
+    if let Some(block) = blocks.get(index) {
+        xor_into(out, block);
+    }
+    aes.decrypt_block(out);
+    let prev = index
+        .checked_sub(1)
+        .and_then(|p| blocks.get(p))
+        .unwrap_or(&IV);
+    xor_into(out, prev);
 }
 
 /// Length of the padding in a decrypted last block, checked strictly: the last byte `n` must
@@ -193,22 +204,24 @@ pub fn decrypt(
     if !rest.is_empty() {
         return Err(Error::CoapBadPadding);
     }
-    cipher!(aes, key);
-    let mut last = decrypt_block(&aes, blocks, last_index);
-    let pad = pad_len(&last);
-    last.zeroize();
+    cipher!(aes, key, decrypt);
+    // The last block first: its padding gives the plaintext length before anything is written.
+    let mut plain = [0u8; BLOCK];
+    decrypt_block(&aes, blocks, last_index, &mut plain);
+    let pad = pad_len(&plain);
+    plain.zeroize();
     let mut left = cipher_text.len().saturating_sub(pad?);
     if measure_only {
         w.zeros(left);
         return Ok(());
     }
     for index in 0..blocks.len() {
-        let mut plain = decrypt_block(&aes, blocks, index);
+        decrypt_block(&aes, blocks, index, &mut plain);
         let take = left.min(BLOCK);
         w.put(plain.get(..take).unwrap_or_default());
-        plain.zeroize();
         left = left.saturating_sub(take);
     }
+    plain.zeroize();
     Ok(())
 }
 

@@ -1,7 +1,6 @@
 //! The character sets the CoAP, auth and EnOS inputs are held to, tested by one function
-//! ([`fits`]) instead of a closure per field, and a UTF-8 check ([`utf8`]) for topics and
-//! CBOR text (`core::str::from_utf8` with its table is 0.36 KB of Thumb code; this is a
-//! quarter of that).
+//! ([`fits`]) instead of a closure per field. (UTF-8, for topics and CBOR text, is
+//! [`crate::utf8`]'s.)
 
 /// `0`-`9`
 pub const DIGIT: u8 = 1;
@@ -42,69 +41,9 @@ pub fn fits(s: &[u8], min: usize, max: usize, allowed: u8) -> bool {
     (min..=max).contains(&s.len()) && s.iter().all(|&c| sets_of(c) & allowed != 0)
 }
 
-/// True when `s` is well-formed UTF-8 (RFC 3629: shortest form, no surrogates, at most
-/// U+10FFFF): exactly what `core::str::from_utf8` accepts.
-#[inline(never)]
-pub fn utf8(s: &[u8]) -> bool {
-    let mut rest = s;
-    while let Some((&lead, tail)) = rest.split_first() {
-        if lead < 0x80 {
-            // ASCII, nearly every byte of a topic: nothing more to check.
-            rest = tail;
-            continue;
-        }
-        // Continuation bytes and the smallest code point that needs them.
-        let (n, min): (usize, u32) = match lead {
-            0xc2..=0xdf => (1, 0x80),
-            0xe0..=0xef => (2, 0x800),
-            0xf0..=0xf4 => (3, 0x1_0000),
-            _ => return false,
-        };
-        let Some((cont, after)) = tail.split_at_checked(n) else {
-            return false;
-        };
-        let mut cp = u32::from(lead & (0x7f >> n));
-        for &c in cont {
-            if c & 0xc0 != 0x80 {
-                return false;
-            }
-            cp = (cp << 6) | u32::from(c & 0x3f);
-        }
-        if cp < min || cp > 0x10_ffff || (0xd800..=0xdfff).contains(&cp) {
-            return false;
-        }
-        rest = after;
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf8_matches_core_on_every_short_sequence() {
-        let same = |b: &[u8]| assert_eq!(utf8(b), core::str::from_utf8(b).is_ok(), "{b:02x?}");
-        for a in 0..=255u8 {
-            same(&[a]);
-            for b in 0..=255u8 {
-                same(&[a, b]);
-            }
-        }
-        for a in 0xe0..=0xf4u8 {
-            for b in 0..=255u8 {
-                for c in [0x00, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff] {
-                    same(&[a, b, c]);
-                    for d in [0x00, 0x80, 0xbf, 0xc0] {
-                        same(&[a, b, c, d]);
-                    }
-                }
-            }
-        }
-        same("a€𝄞é/".as_bytes());
-        same(b"\xf4\x90\x80\x80");
-        same(b"\xed\xa0\x80");
-    }
 
     #[test]
     fn sets_and_bounds() {

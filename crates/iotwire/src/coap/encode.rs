@@ -49,7 +49,8 @@ impl<'a> Encoder<'a> {
         self.last = number;
     }
 
-    /// Writes an opaque or string option.
+    /// Writes an opaque or string option. Out of line: builders call it from many places.
+    #[inline(never)]
     pub fn option(&mut self, number: u16, value: &[u8]) {
         self.option_header(number, value.len());
         self.wire.put(value);

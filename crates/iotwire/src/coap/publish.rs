@@ -11,8 +11,9 @@ use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::coap::session::KEY_LEN;
-use crate::coap::wire::decimal;
+use crate::coap::wire::{Wire, decimal};
 use crate::sink::Text;
+use crate::utf8::{self, Forbid};
 
 /// The encrypted seq is one AES block.
 const BLOCK: usize = 16;
@@ -101,51 +102,59 @@ pub struct Framing<'a> {
 /// 255 bytes. Its segments are then `body.split(|b| *b == b'/')`.
 pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     let body = topic.strip_prefix(b"/").unwrap_or(topic);
-    let bad =
-        |s: &[u8]| s.is_empty() || s.len() > 255 || s.iter().any(|b| matches!(b, b'+' | b'#' | 0));
-    if !crate::coap::charset::utf8(body) || body.split(|b| *b == b'/').any(bad) {
+    // The length of each segment, checked at the `/` after it and at the end.
+    let mut run = 0usize;
+    let mut ok = true;
+    for &b in body {
+        if b == b'/' {
+            ok &= run != 0;
+            run = 0;
+        } else {
+            run = run.saturating_add(1);
+            ok &= run <= 255;
+        }
+    }
+    if !ok || run == 0 || !utf8::valid(body, Forbid::NulAndWildcards) {
         return Err(Error::InvalidArgument);
     }
     Ok(body)
 }
 
-/// Symmetric mode: the sealed seq (one block) and the encrypted payload.
-#[cfg(feature = "coap-symmetric")]
-mod seal {
-    use super::*;
-    use crate::coap::cbc;
-    use crate::coap::wire::Wire;
-
-    pub(super) fn seq(key: &[u8; KEY_LEN], text: &[u8], measure_only: bool) -> [u8; BLOCK] {
-        if measure_only {
-            return [0; BLOCK];
+/// Writes one Uri-Path option per segment of a checked topic body.
+fn put_segments(e: &mut Encoder<'_>, body: &[u8]) {
+    let mut rest = body;
+    loop {
+        let end = rest.iter().position(|b| *b == b'/').unwrap_or(rest.len());
+        let (segment, tail) = rest.split_at_checked(end).unwrap_or((rest, &[]));
+        e.option(URI_PATH, segment);
+        match tail.split_first() {
+            Some((_, after)) => rest = after,
+            None => return,
         }
-        cbc::encrypt_short(key, text)
-    }
-
-    pub(super) fn payload(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure: bool) {
-        cbc::encrypt(w, key, plain, measure);
-    }
-
-    pub(super) fn check() -> Result<(), Error> {
-        Ok(())
     }
 }
 
-/// Without `coap-symmetric` a session with a key cannot publish.
+/// Symmetric mode: AES-128-CBC onto the wire (the seq text, shorter than a block, seals to
+/// exactly one block; the payload to its padded length). With `measure`, zero bytes of the
+/// same length instead (a size-query pass does no AES).
+#[cfg(feature = "coap-symmetric")]
+fn seal(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure: bool) {
+    crate::coap::cbc::encrypt(w, key, plain, measure);
+}
+
+/// Without `coap-symmetric` a session with a key cannot publish ([`build`] refuses first).
 #[cfg(not(feature = "coap-symmetric"))]
-mod seal {
-    use super::*;
-    use crate::coap::wire::Wire;
+fn seal(w: &mut Wire<'_>, _key: &[u8; KEY_LEN], _plain: &[u8], _measure: bool) {
+    w.fail(Error::Unsupported);
+}
 
-    pub(super) fn seq(_key: &[u8; KEY_LEN], _text: &[u8], _measure_only: bool) -> [u8; BLOCK] {
-        [0; BLOCK]
-    }
+/// Passes everything written to it on to a wire as lower-case hex (the sealed seq in the
+/// Uri-Query form).
+struct HexOut<'w, 'a>(&'w mut Wire<'a>);
 
-    pub(super) fn payload(_w: &mut Wire<'_>, _key: &[u8; KEY_LEN], _plain: &[u8], _m: bool) {}
-
-    pub(super) fn check() -> Result<(), Error> {
-        Err(Error::Unsupported)
+impl Text for HexOut<'_, '_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.hex(bytes);
     }
 }
 
@@ -162,12 +171,14 @@ pub fn build(
         return Err(Error::CoapNotAuthenticated);
     }
     let mut digits = [0u8; 11];
+    // The key and the seq's text, in symmetric mode.
     let sealed = match f.key {
         Some(key) => {
             let seq = f.seq.ok_or(Error::CoapNotAuthenticated)?;
-            seal::check()?;
-            let text = decimal(seq, p.signed_seq, &mut digits);
-            Some((key, seal::seq(key, text, measure_only)))
+            if cfg!(not(feature = "coap-symmetric")) {
+                return Err(Error::Unsupported);
+            }
+            Some((key, decimal(seq, p.signed_seq, &mut digits)))
         }
         None => None,
     };
@@ -187,9 +198,7 @@ pub fn build(
     // Checked after the first option, as before: a datagram limit too small for the header
     // is reported before a bad topic.
     match topic_body(p.topic) {
-        Ok(body) => body
-            .split(|b| *b == b'/')
-            .for_each(|s| e.option(URI_PATH, s)),
+        Ok(body) => put_segments(&mut e, body),
         Err(err) => e.wire().fail(err),
     }
     e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
@@ -197,23 +206,29 @@ pub fn build(
         e.option_header(URI_QUERY, f.auth_token.len().saturating_add(6));
         e.wire().put(b"token=");
         e.wire().put(f.auth_token);
-        if let Some((_, seq)) = &sealed {
+        if let Some((key, text)) = sealed {
             e.option_header(URI_QUERY, 4 + 2 * BLOCK);
             e.wire().put(b"seq=");
-            e.wire().hex(seq);
+            seal(
+                &mut Wire::new(&mut HexOut(e.wire())),
+                key,
+                text,
+                measure_only,
+            );
         }
     }
     e.option_uint(ACCEPT, u32::from(p.accept));
     if !p.in_query {
         e.option(p.token_option, f.auth_token);
-        if let Some((_, seq)) = &sealed {
-            e.option(SEQ, seq);
+        if let Some((key, text)) = sealed {
+            e.option_header(SEQ, BLOCK);
+            seal(e.wire(), key, text, measure_only);
         }
     }
     match sealed {
         Some((key, _)) => {
             e.payload_marker();
-            seal::payload(e.wire(), key, p.payload, measure_only);
+            seal(e.wire(), key, p.payload, measure_only);
         }
         None => e.payload(p.payload),
     }

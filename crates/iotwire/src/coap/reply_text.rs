@@ -1,55 +1,25 @@
-//! What the CoAP auth reply and the EnOS activation reply share: finding several members of a
-//! JSON object in one walk, and decoding a text member (JSON escapes resolved) into a bounded
-//! buffer of visible ASCII, once, before anything is stored or copied out.
+//! What the CoAP auth reply and the EnOS activation reply share: reading a member that
+//! [`parse_lookup`](crate::json::reader::parse_lookup) found (the walk that validates a reply
+//! also finds its members, so a reply is read once), and decoding a text member (JSON escapes
+//! resolved) into a bounded buffer of visible ASCII, once, before anything is stored or copied
+//! out.
 
 use crate::Error;
-use crate::json::{Object, RawStr, Value};
+use crate::json::RawStr;
+use crate::json::reader::{Lookup, string_text};
 use crate::sink::Sink;
 
-/// A member looked up by [`find_members`].
-#[derive(Clone, Copy, Debug)]
-pub enum Found<'a> {
-    /// Not in the object.
-    Absent,
-    /// Present once.
-    Once(Value<'a>),
-    /// Present twice or more (refused: two readers of one reply must not disagree).
-    Twice,
-}
-
-/// Finds every name of `keys` (compared after unescaping) in one walk over `o`'s members:
-/// `found[i]` says what `keys[i]` is. `found` must start as [`Found::Absent`].
-#[inline(never)]
-pub fn find_members<'a>(
-    o: &Object<'a>,
-    keys: &[&[u8]],
-    found: &mut [Found<'a>],
-) -> Result<(), Error> {
-    let mut members = o.members();
-    while let Some((name, value)) = members.next_member()? {
-        let mut buf = [0u8; 16];
-        let Ok(len) = decode(name, &mut buf, false) else {
-            continue;
-        };
-        let name = buf.get(..len).unwrap_or_default();
-        let Some(slot) = keys
-            .iter()
-            .position(|k| *k == name)
-            .and_then(|i| found.get_mut(i))
-        else {
-            continue;
-        };
-        *slot = match slot {
-            Found::Absent => Found::Once(value),
-            _ => Found::Twice,
-        };
-    }
-    Ok(())
+/// A looked-up member that is a string if present: its raw text, `None` if absent; present
+/// twice or of another type is [`Error::InvalidJson`].
+pub fn optional_string(found: Lookup<'_>) -> Result<Option<RawStr<'_>>, Error> {
+    found?
+        .map(|text| string_text(text).ok_or(Error::InvalidJson))
+        .transpose()
 }
 
 /// Collects decoded text into `buf`; more than fits is [`Error::InvalidArgument`], and so is
-/// anything but visible ASCII (0x21..=0x7e) when `visible`. One sink type for member names and
-/// values: one copy of the JSON unescaping.
+/// anything but visible ASCII (0x21..=0x7e) when `visible`. One sink type for every text:
+/// one copy of the JSON unescaping.
 struct Collect<'b> {
     buf: &'b mut [u8],
     len: usize,
@@ -79,11 +49,12 @@ pub fn decode(text: RawStr<'_>, buf: &mut [u8], visible: bool) -> Result<usize, 
         len: 0,
         visible,
     };
-    text.write_to(&mut c)?;
+    text.decode(&mut c)?;
     Ok(c.len)
 }
 
-/// Copies raw bytes (a CBOR text) into `buf` under the same rules as [`decode`].
+/// Copies raw bytes (a CBOR text, a number's text) into `buf` under the same rules as
+/// [`decode`].
 pub fn copy(bytes: &[u8], buf: &mut [u8], visible: bool) -> Result<usize, Error> {
     let mut c = Collect {
         buf,
@@ -97,29 +68,32 @@ pub fn copy(bytes: &[u8], buf: &mut [u8], visible: bool) -> Result<usize, Error>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse_object;
+    use crate::json::reader::parse_lookup;
 
     #[test]
-    fn finds_escaped_names_and_duplicates() {
-        let o =
-            parse_object(br#"{"a":1,"b\u0032":"x","c":[1],"c":2,"zzzzzzzzzzzzzzzzz":3}"#).unwrap();
-        let mut found = [Found::Absent; 4];
-        find_members(&o, &[b"b2", b"c", b"a", b"d"], &mut found).unwrap();
-        assert!(matches!(found[0], Found::Once(Value::String(_))));
-        assert!(matches!(found[1], Found::Twice));
-        assert!(matches!(found[2], Found::Once(Value::Number(b"1"))));
-        assert!(matches!(found[3], Found::Absent));
+    fn looked_up_strings() {
+        let keys: [&[u8]; 4] = [b"s", b"n", b"o", b"d"];
+        let mut found = [Ok(None); 4];
+        parse_lookup(
+            br#"{"s":"x","n":1,"o":{"a":2},"d":"1","d":"2"}"#,
+            &keys,
+            &mut found,
+        )
+        .unwrap();
+        let [s, n, o, d] = found;
+        assert_eq!(optional_string(o).err(), Some(Error::InvalidJson));
+        assert_eq!(optional_string(s).unwrap().unwrap().raw(), b"x");
+        assert_eq!(optional_string(n).err(), Some(Error::InvalidJson));
+        assert_eq!(optional_string(d).err(), Some(Error::InvalidJson));
+        assert!(optional_string(Ok(None)).unwrap().is_none());
     }
 
     #[test]
     fn decodes_bounded_visible_text() {
-        let o = parse_object(br#"{"t":"a\u0041\/","s":"a b","e":""}"#).unwrap();
-        let mut found = [Found::Absent; 3];
-        find_members(&o, &[b"t", b"s", b"e"], &mut found).unwrap();
-        let text = |f: Found<'static>| match f {
-            Found::Once(Value::String(s)) => s,
-            _ => panic!("not a string"),
-        };
+        let keys: [&[u8]; 3] = [b"t", b"s", b"e"];
+        let mut found = [Ok(None); 3];
+        parse_lookup(br#"{"t":"a\u0041\/","s":"a b","e":""}"#, &keys, &mut found).unwrap();
+        let text = |f: Lookup<'static>| optional_string(f).unwrap().unwrap();
         let mut buf = [0u8; 3];
         assert_eq!(decode(text(found[0]), &mut buf, true), Ok(3));
         assert_eq!(&buf, b"aA/");

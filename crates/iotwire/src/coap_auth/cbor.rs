@@ -103,7 +103,7 @@ impl<'a> Cursor<'a> {
             }
             MAJOR_TEXT => {
                 let text = self.take(arg)?;
-                if !crate::coap::charset::utf8(text) {
+                if !crate::utf8::valid(text, crate::utf8::Forbid::Nothing) {
                     return Err(Error::InvalidCbor);
                 }
                 Ok(Value::Text(text))

@@ -1,5 +1,6 @@
-//! The auth request's members and the three ways they are written, by one writer over a
-//! table: the JSON payload, the CBOR payload, and the sign content.
+//! The auth request's members and the three ways they are written, each a template (see
+//! [`crate::coap::template`]) over the same slots: the JSON payload, the CBOR payload, and the
+//! sign content.
 //!
 //! Payload member order is the documented example's (`productKey`, `deviceName`, `clientId`,
 //! `sign`, then `seq` last), which is also exactly what iotkit-embedded 3.2.0 and 2.3.0 send;
@@ -13,184 +14,82 @@
 //! with no separators.
 
 use crate::Error;
-use crate::coap::wire::Wire;
-use crate::coap::wire::decimal;
+use crate::coap::template::fill;
+use crate::coap::wire::{Wire, decimal};
 #[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
-use crate::coap_auth::params::{AuthParams, Format};
+use crate::coap_auth::params::{AuthParams, CLIENT_ID_MAX, Format};
 use crate::sink::Text;
 
-/// Every member name, back to back; [`NAME_ENDS`] cuts them apart (member `i` is
-/// `NAMES[NAME_ENDS[i - 1]..NAME_ENDS[i]]`).
-const NAMES: &[u8] = b"productKeydeviceNameclientIdsignsignmethodtimestampackModeseq";
-const NAME_ENDS: [u8; 8] = [10, 20, 28, 32, 42, 51, 58, 61];
-const PRODUCT_KEY: u8 = 0;
-const DEVICE_NAME: u8 = 1;
-const CLIENT_ID: u8 = 2;
-const SIGN: u8 = 3;
-const SIGN_METHOD: u8 = 4;
-const TIMESTAMP: u8 = 5;
-const ACK_MODE: u8 = 6;
-const SEQ: u8 = 7;
+// Slots of the templates below (see `coap::template`).
+// 1 productKey, 2 deviceName, 3 clientId, 4 the sign's MAC (written as hex), 5 signmethod,
+// 6 timestamp, 7 ackMode as a digit, 8 seq, 9 ackMode as a CBOR unsigned integer.
+/// The JSON payload.
+const JSON: &[u8] = b"{\"productKey\":\"\x81\",\"deviceName\":\"\x82\",\"clientId\":\"\x83\",\
+\"sign\":\"\xa4\"\xc5,\"signmethod\":\"\x85\"\xff\xc6,\"timestamp\":\"\x86\"\xff\
+\xc7,\"ackMode\":\x87\xff\xc8,\"seq\":\"\x88\"\xff}";
+/// The sign content: members sorted by name, no `sign` or `signmethod`.
+const SIGN_CONTENT: &[u8] =
+    b"\xc7ackMode\x87\xffclientId\x83deviceName\x82productKey\x81\xc8seq\x88\xff\xc6timestamp\x86\xff";
+/// The CBOR map's members (the map head is written before them); the key heads are literal.
+#[cfg(feature = "coap-cbor")]
+const CBOR: &[u8] = b"\x6aproductKey\x81\x6adeviceName\x82\x68clientId\x83\x64sign\xa4\
+\xc5\x6asignmethod\x85\xff\xc6\x69timestamp\x86\xff\xc7\x67ackMode\x99\xff\xc8\x63seq\x88\xff";
 
-/// Payload members, in wire order.
-const PAYLOAD: [u8; 8] = [
-    PRODUCT_KEY,
-    DEVICE_NAME,
-    CLIENT_ID,
-    SIGN,
-    SIGN_METHOD,
-    TIMESTAMP,
-    ACK_MODE,
-    SEQ,
-];
-/// Sign-content members, sorted by name.
-const SIGN_CONTENT: [u8; 6] = [
-    ACK_MODE,
-    CLIENT_ID,
-    DEVICE_NAME,
-    PRODUCT_KEY,
-    SEQ,
-    TIMESTAMP,
-];
-
-/// How members are written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Json,
-    #[cfg(feature = "coap-cbor")]
-    Cbor,
-    /// `name value`, no quotes or separators (the sign content).
-    Plain,
-}
-
-/// One member value.
-enum Val<'x> {
-    /// Text given as pieces.
-    Text([&'x [u8]; 3]),
-    /// Text: the lower-case hex of these bytes (the sign).
-    Hex(&'x [u8]),
-    /// A small number (`ackMode`).
-    Number(u8),
-}
-
-/// What the members are made of (the sign and the seq text computed once).
-struct Members<'x> {
-    p: &'x AuthParams<'x>,
-    sign: &'x [u8],
-    seq: Option<&'x [u8]>,
-}
-
-impl<'x> Members<'x> {
-    /// Member `id`'s value, or `None` when the request does not carry it.
-    fn value(&self, id: u8) -> Option<Val<'x>> {
-        let p = self.p;
-        let text = |v: &'x [u8]| Some(Val::Text([v, b"", b""]));
-        match id {
-            PRODUCT_KEY => text(p.product_key),
-            DEVICE_NAME => text(p.device_name),
-            CLIENT_ID => Some(Val::Text(p.client_id_parts())),
-            SIGN => Some(Val::Hex(self.sign)),
-            SIGN_METHOD => text(p.sign_method?.name()),
-            TIMESTAMP if !p.timestamp.is_empty() => text(p.timestamp),
-            ACK_MODE => Some(Val::Number(p.ack_mode?)),
-            SEQ => text(self.seq?),
-            _ => None,
-        }
-    }
-
-    /// Writes the members `order` names (those present) in `style`.
-    #[inline(never)]
-    fn write(&self, order: &[u8], style: Style, w: &mut Wire<'_>) {
-        match style {
-            Style::Json => w.byte(b'{'),
-            #[cfg(feature = "coap-cbor")]
-            Style::Cbor => {
-                let count = order.iter().filter(|id| self.value(**id).is_some()).count();
-                cbor::put_head(w, cbor::MAJOR_MAP, u32::try_from(count).unwrap_or(0));
-            }
-            Style::Plain => {}
-        }
-        let mut first = true;
-        for &id in order {
-            let Some(value) = self.value(id) else {
-                continue;
-            };
-            if style == Style::Json && !first {
-                w.byte(b',');
-            }
-            first = false;
-            let end = usize::from(NAME_ENDS.get(usize::from(id)).copied().unwrap_or(0));
-            let start = match id.checked_sub(1) {
-                Some(prev) => usize::from(NAME_ENDS.get(usize::from(prev)).copied().unwrap_or(0)),
-                None => 0,
-            };
-            let name = NAMES.get(start..end).unwrap_or_default();
-            match style {
-                Style::Plain => w.put(name),
-                _ => text(w, style, &[name]),
-            }
-            if style == Style::Json {
-                w.byte(b':');
-            }
-            match value {
-                Val::Text(parts) => text(w, style, &parts),
-                Val::Hex(bytes) => {
-                    open_text(w, style, bytes.len().saturating_mul(2));
-                    w.hex(bytes);
-                    close_text(w, style);
-                }
-                #[cfg(feature = "coap-cbor")]
-                Val::Number(n) if style == Style::Cbor => {
-                    cbor::put_head(w, cbor::MAJOR_UINT, u32::from(n));
-                }
-                Val::Number(n) => w.put(decimal(u32::from(n), false, &mut [0; 11])),
-            }
-        }
-        if style == Style::Json {
-            w.byte(b'}');
-        }
-    }
-}
-
-/// A text value given as pieces (validated: needs no JSON escaping).
-fn text(w: &mut Wire<'_>, style: Style, parts: &[&[u8]]) {
-    let len = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
-    open_text(w, style, len);
-    parts.iter().for_each(|p| w.put(p));
-    close_text(w, style);
-}
-
-/// Opens a text value of `len` bytes (the length is only CBOR's business).
-#[cfg_attr(not(feature = "coap-cbor"), allow(unused_variables))]
-fn open_text(w: &mut Wire<'_>, style: Style, len: usize) {
-    match style {
-        Style::Json => w.byte(b'"'),
-        #[cfg(feature = "coap-cbor")]
-        Style::Cbor => {
-            cbor::put_head(w, cbor::MAJOR_TEXT, u32::try_from(len).unwrap_or(u32::MAX));
-        }
-        Style::Plain => {}
-    }
-}
-
-fn close_text(w: &mut Wire<'_>, style: Style) {
-    if style == Style::Json {
-        w.byte(b'"');
-    }
-}
-
-/// Runs `f` with the members of `p` (the seq formatted as the profile prints it).
-fn with_members(
+/// Writes template `t` with the slots of `p` (`sign` the sign's MAC, or empty for the sign
+/// content); `cbor` writes a CBOR map. One out-of-line body for the three outputs.
+#[inline(never)]
+fn write(
     p: &AuthParams<'_>,
     sign: &[u8],
-    f: impl FnOnce(&Members<'_>),
+    t: &[u8],
+    cbor: bool,
+    w: &mut Wire<'_>,
 ) -> Result<(), Error> {
     let mut digits = [0u8; 11];
-    let seq = p
-        .seq_value()?
-        .map(|v| decimal(u32::from_ne_bytes(v.to_ne_bytes()), true, &mut digits));
-    f(&Members { p, sign, seq });
+    let seq = match p.seq_value()? {
+        Some(v) => decimal(u32::from_ne_bytes(v.to_ne_bytes()), true, &mut digits),
+        None => &[],
+    };
+    // The default clientId `<pk>.<dn>` as one text (CBOR writes its length first).
+    let mut id = [0u8; CLIENT_ID_MAX];
+    let mut id_len = 0usize;
+    for part in p.client_id_parts() {
+        for &b in part {
+            if let Some(d) = id.get_mut(id_len) {
+                *d = b;
+                id_len = id_len.saturating_add(1);
+            }
+        }
+    }
+    // `ackMode` is 0 or 1 (validated): one digit, or the same value as a CBOR integer.
+    let ack = p.ack_mode.map_or([0; 2], |m| [b'0'.wrapping_add(m), m]);
+    let ack_len = usize::from(p.ack_mode.is_some());
+    let slots: [&[u8]; 10] = [
+        b"",
+        p.product_key,
+        p.device_name,
+        id.get(..id_len).unwrap_or_default(),
+        sign,
+        p.sign_method.map_or(&[], |m| m.name()),
+        p.timestamp,
+        ack.get(..ack_len).unwrap_or_default(),
+        seq,
+        ack.get(1..ack_len.saturating_add(1)).unwrap_or_default(),
+    ];
+    #[cfg(feature = "coap-cbor")]
+    if cbor {
+        // Four members always, and each optional one that is present.
+        let optional = slots
+            .iter()
+            .skip(5)
+            .take(4)
+            .filter(|v| !v.is_empty())
+            .count();
+        let count = u32::try_from(optional).unwrap_or(0).saturating_add(4);
+        cbor::put_head(w, cbor::MAJOR_MAP, count);
+    }
+    fill(t, &slots, cbor, w);
     Ok(())
 }
 
@@ -206,19 +105,18 @@ pub fn write_payload(p: &AuthParams<'_>, sign: &[u8], text: &mut dyn Text) -> Re
 
 /// Writes the payload onto `w` (the auth datagram writes it after its options).
 pub fn write_members(p: &AuthParams<'_>, sign: &[u8], w: &mut Wire<'_>) -> Result<(), Error> {
-    let style = match p.format {
-        Format::Json => Style::Json,
+    match p.format {
+        Format::Json => write(p, sign, JSON, false, w),
         #[cfg(feature = "coap-cbor")]
-        Format::Cbor => Style::Cbor,
+        Format::Cbor => write(p, sign, CBOR, true, w),
         #[cfg(not(feature = "coap-cbor"))]
-        Format::Cbor => return Err(Error::Unsupported),
-    };
-    with_members(p, sign, |m| m.write(&PAYLOAD, style, w))
+        Format::Cbor => Err(Error::Unsupported),
+    }
 }
 
-/// Writes the sign content onto `w`.
+/// Writes the sign content onto `w` (validate first).
 pub fn write_sign_content(p: &AuthParams<'_>, w: &mut Wire<'_>) -> Result<(), Error> {
-    with_members(p, &[], |m| m.write(&SIGN_CONTENT, Style::Plain, w))
+    write(p, &[], SIGN_CONTENT, false, w)
 }
 
 #[cfg(test)]

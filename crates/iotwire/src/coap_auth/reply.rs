@@ -7,11 +7,12 @@
 //! must be a non-negative 32-bit signed integer (the legacy `int`).
 
 use crate::Error;
-use crate::coap::reply_text::{self, Found, find_members};
+use crate::coap::reply_text::{self, optional_string};
 #[cfg(feature = "coap-cbor")]
 use crate::coap_auth::cbor;
 use crate::coap_auth::params::Format;
-use crate::json::{RawStr, Value, parse_object};
+use crate::json::RawStr;
+use crate::json::reader::{integer_text, parse_lookup};
 use zeroize::Zeroize;
 
 /// Longest auth token accepted (the legacy SDK's buffer holds 192 characters).
@@ -62,59 +63,59 @@ impl Drop for Reply {
     }
 }
 
-/// A member as found in the payload, before its value is checked.
+/// A text member as found in the payload: a JSON string (escapes not decoded) or a CBOR text.
 #[derive(Clone, Copy)]
-enum Slot<'a> {
-    Absent,
-    /// A JSON string (escapes not decoded).
+enum Text<'a> {
     Json(RawStr<'a>),
-    /// A CBOR text string.
     #[cfg(feature = "coap-cbor")]
     Cbor(&'a [u8]),
-    /// An integer (or the error reading it as one gave).
-    Integer(Result<i64, Error>),
-    /// Present twice, or of a type no member here may have.
-    Bad,
+}
+
+/// The members, their presence and types checked (in this order): `token` (required),
+/// `random`, `seqOffset` (an integer, its range not yet checked).
+struct Found<'a> {
+    token: Text<'a>,
+    random: Option<Text<'a>>,
+    seq: Option<i64>,
 }
 
 /// The members this reply is read for, in the order they are checked.
 const KEYS: [&[u8]; 3] = [b"token", b"random", b"seqOffset"];
 
-/// Decodes a text slot into `buf` (visible ASCII, at most `buf.len()`); returns its length.
-fn decode(slot: Slot<'_>, buf: &mut [u8]) -> Result<usize, Error> {
-    match slot {
-        Slot::Json(raw) => reply_text::decode(raw, buf, true),
+/// Decodes a text into `buf` (visible ASCII, at most `buf.len()`); returns its length.
+fn decode(text: Text<'_>, buf: &mut [u8]) -> Result<usize, Error> {
+    match text {
+        Text::Json(raw) => reply_text::decode(raw, buf, true),
         #[cfg(feature = "coap-cbor")]
-        Slot::Cbor(bytes) => reply_text::copy(bytes, buf, true),
-        _ => Err(Error::InvalidArgument),
+        Text::Cbor(bytes) => reply_text::copy(bytes, buf, true),
     }
 }
 
-/// Finds the three members in one pass over the payload.
-fn find(payload: &[u8], format: Format) -> Result<[Slot<'_>; 3], Error> {
-    match format {
-        Format::Json => find_json(payload),
-        #[cfg(feature = "coap-cbor")]
-        Format::Cbor => find_cbor(payload),
-        #[cfg(not(feature = "coap-cbor"))]
-        Format::Cbor => Err(Error::Unsupported),
-    }
-}
-
-fn find_json(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
-    let o = parse_object(payload)?;
-    let mut found = [Found::Absent; 3];
-    find_members(&o, &KEYS, &mut found)?;
-    Ok(found.map(|f| match f {
-        Found::Absent => Slot::Absent,
-        Found::Once(Value::String(s)) => Slot::Json(s),
-        Found::Once(v @ Value::Number(_)) => Slot::Integer(v.as_integer()),
-        _ => Slot::Bad,
-    }))
+/// The walk that validates the payload also finds the three members. `seqOffset` is read as
+/// an integer whatever its JSON type: anything else (a string too) fails with
+/// [`Error::InvalidJson`], the type error a JSON reply gets.
+fn find_json(payload: &[u8]) -> Result<Found<'_>, Error> {
+    let mut found = [Ok(None); 3];
+    parse_lookup(payload, &KEYS, &mut found)?;
+    let [token, random, seq] = found;
+    Ok(Found {
+        token: Text::Json(optional_string(token)?.ok_or(Error::MissingField)?),
+        random: optional_string(random)?.map(Text::Json),
+        seq: seq?.map(integer_text).transpose()?,
+    })
 }
 
 #[cfg(feature = "coap-cbor")]
-fn find_cbor(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
+fn find_cbor<'a>(payload: &'a [u8]) -> Result<Found<'a>, Error> {
+    /// A member as found, before its type is checked.
+    #[derive(Clone, Copy)]
+    enum Slot<'a> {
+        Absent,
+        Text(&'a [u8]),
+        Integer(Result<i64, Error>),
+        /// Present twice, or of a type no member here may have.
+        Bad,
+    }
     let mut slots = [Slot::Absent; 3];
     let m = cbor::parse_map(payload)?;
     m.for_each(|key, value| {
@@ -129,7 +130,7 @@ fn find_cbor(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
             return;
         };
         *slot = match (*slot, value) {
-            (Slot::Absent, cbor::Value::Text(t)) => Slot::Cbor(t),
+            (Slot::Absent, cbor::Value::Text(t)) => Slot::Text(t),
             (Slot::Absent, cbor::Value::Unsigned(v)) => {
                 Slot::Integer(i64::try_from(v).map_err(|_| Error::InvalidArgument))
             }
@@ -137,7 +138,23 @@ fn find_cbor(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
             _ => Slot::Bad,
         };
     })?;
-    Ok(slots)
+    let [token, random, seq] = slots;
+    let text = |s: Slot<'a>| -> Result<Option<Text<'a>>, Error> {
+        match s {
+            Slot::Absent => Ok(None),
+            Slot::Text(t) => Ok(Some(Text::Cbor(t))),
+            _ => Err(Error::InvalidCbor),
+        }
+    };
+    Ok(Found {
+        token: text(token)?.ok_or(Error::MissingField)?,
+        random: text(random)?,
+        seq: match seq {
+            Slot::Absent => None,
+            Slot::Integer(v) => Some(v?),
+            _ => return Err(Error::InvalidCbor),
+        },
+    })
 }
 
 /// Parses a 2.05 payload into `out` (on failure `out` holds a partial result: use a fresh
@@ -145,38 +162,31 @@ fn find_cbor(payload: &[u8]) -> Result<[Slot<'_>; 3], Error> {
 /// type or present twice is [`Error::InvalidJson`] / [`Error::InvalidCbor`]; values out of the
 /// limits above are [`Error::InvalidArgument`].
 pub fn parse_payload(payload: &[u8], format: Format, out: &mut Reply) -> Result<(), Error> {
-    let type_error = match format {
-        Format::Json => Error::InvalidJson,
-        Format::Cbor => Error::InvalidCbor,
+    let found = match format {
+        Format::Json => find_json(payload)?,
+        #[cfg(feature = "coap-cbor")]
+        Format::Cbor => find_cbor(payload)?,
+        #[cfg(not(feature = "coap-cbor"))]
+        Format::Cbor => return Err(Error::Unsupported),
     };
-    let [token, random, seq] = find(payload, format)?;
-    let is_text = |s: Slot<'_>| !matches!(s, Slot::Absent | Slot::Integer(_) | Slot::Bad);
-    match token {
-        Slot::Absent => return Err(Error::MissingField),
-        t if !is_text(t) => return Err(type_error),
-        _ => {}
-    }
-    if !matches!(random, Slot::Absent) && !is_text(random) {
-        return Err(type_error);
-    }
-    out.seq_offset = match seq {
-        Slot::Absent => None,
-        Slot::Integer(v) => Some(
-            i32::try_from(v?)
+    // The legacy `int`, and not negative.
+    out.seq_offset = found
+        .seq
+        .map(|v| {
+            u32::try_from(v)
                 .ok()
-                .and_then(|v| u32::try_from(v).ok())
-                .ok_or(Error::InvalidArgument)?,
-        ),
-        _ => return Err(type_error),
-    };
-    out.token_len = decode(token, &mut out.token)?;
+                .filter(|v| *v <= 0x7fff_ffff)
+                .ok_or(Error::InvalidArgument)
+        })
+        .transpose()?;
+    out.token_len = decode(found.token, &mut out.token)?;
     if out.token_len == 0 {
         return Err(Error::MissingField);
     }
-    out.random_len = match random {
-        Slot::Absent => None,
-        r => Some(decode(r, &mut out.random)?),
-    };
+    out.random_len = found
+        .random
+        .map(|r| decode(r, &mut out.random))
+        .transpose()?;
     Ok(())
 }
 

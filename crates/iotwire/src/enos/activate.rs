@@ -20,10 +20,11 @@ use crate::coap::decode::Message;
 use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{CONTENT_FORMAT, URI_PATH, uint_value};
-use crate::coap::reply_text::{self, Found, find_members};
+use crate::coap::reply_text::{self, optional_string};
 use crate::coap::response::code_status;
 use crate::enos::device::{self, Device};
-use crate::json::{RawStr, Value, parse_object};
+use crate::json::reader::{integer_text, parse_lookup, string_text};
+use crate::json::{Lookup, RawStr, integer_of, object_of};
 use crate::sink::{Sink, Text};
 use zeroize::Zeroize;
 
@@ -142,25 +143,9 @@ const ROOT: [&[u8]; 4] = [b"code", b"method", b"params", b"id"];
 /// The `params` members read.
 const PARAMS: [&[u8]; 4] = [b"productKey", b"deviceKey", b"deviceSecret", b"assetId"];
 
-/// A string member: its raw text, `None` if absent; present twice or of another type is
-/// [`Error::InvalidJson`].
-fn optional_string(found: Found<'_>) -> Result<Option<RawStr<'_>>, Error> {
-    match found {
-        Found::Absent => Ok(None),
-        Found::Once(Value::String(s)) => Ok(Some(s)),
-        _ => Err(Error::InvalidJson),
-    }
-}
-
 /// A string member that must be there ([`Error::MissingField`] if absent).
-fn required(found: Found<'_>) -> Result<RawStr<'_>, Error> {
+fn required(found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
     optional_string(found)?.ok_or(Error::MissingField)
-}
-
-/// True when the decoded string equals `want`.
-fn equals(s: RawStr<'_>, want: &[u8]) -> bool {
-    let mut buf = [0u8; 32];
-    reply_text::decode(s, &mut buf, false).is_ok_and(|n| buf.get(..n) == Some(want))
 }
 
 /// Decodes a required text into `buf`: 1..=`buf.len()` printable ASCII characters without
@@ -176,28 +161,21 @@ fn checked_text(s: RawStr<'_>, buf: &mut [u8]) -> Result<usize, Error> {
 /// part of a reply). Non-empty names in `expect` must match the reply's
 /// `productKey`/`deviceKey` when the reply has them.
 pub fn parse(payload: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(), Error> {
-    let root = parse_object(payload)?;
-    let mut top = [Found::Absent; 4];
-    find_members(&root, &ROOT, &mut top)?;
+    // The walk that validates the payload also finds the root members.
+    let mut top = [Ok(None); 4];
+    parse_lookup(payload, &ROOT, &mut top)?;
     let [code, method, params, id] = top;
-    match code {
-        Found::Absent => {}
-        Found::Once(v) if v.as_integer()? == 200 => {}
-        Found::Once(_) => return Err(Error::ActivationRefused),
-        Found::Twice => return Err(Error::InvalidJson),
+    if !matches!(code, Ok(None)) && integer_of(code)? != 200 {
+        return Err(Error::ActivationRefused);
     }
     if let Some(method) = optional_string(method)?
-        && !equals(method, METHOD)
+        && !method.equals(METHOD)
     {
         return Err(Error::InvalidReplyField);
     }
-    let params = match params {
-        Found::Once(Value::Object(o)) => o,
-        Found::Absent => return Err(Error::MissingField),
-        _ => return Err(Error::InvalidJson),
-    };
-    let mut found = [Found::Absent; 4];
-    find_members(&params, &PARAMS, &mut found)?;
+    let params = object_of(params)?;
+    let mut found = [Ok(None); 4];
+    params.lookup(&PARAMS, &mut found)?;
     let [product_key, device_key, device_secret, asset_id] = found;
     for (got, want) in [
         (product_key, expect.product_key),
@@ -205,24 +183,26 @@ pub fn parse(payload: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(),
     ] {
         if let Some(got) = optional_string(got)?
             && !want.is_empty()
-            && !equals(got, want)
+            && !got.equals(want)
         {
             return Err(Error::DeviceMismatch);
         }
     }
     out.device_secret_len = checked_text(required(device_secret)?, &mut out.device_secret)?;
     out.asset_id_len = checked_text(required(asset_id)?, &mut out.asset_id)?;
-    out.id_len = match id {
-        Found::Absent => None,
-        Found::Once(Value::String(s)) => Some(checked_text(s, &mut out.id)?),
-        Found::Once(v @ Value::Number(text)) => {
-            let integer = text.iter().all(|&c| c.is_ascii_digit() || c == b'-');
-            if !integer || v.as_integer().is_err() {
-                return Err(Error::InvalidJson);
+    out.id_len = match id? {
+        None => None,
+        Some(text) => match string_text(text) {
+            Some(s) => Some(checked_text(s, &mut out.id)?),
+            // Any other value must be an integer (its text is then digits and a sign).
+            None => {
+                let integer = text.iter().all(|&c| c.is_ascii_digit() || c == b'-');
+                if !integer || integer_text(text).is_err() {
+                    return Err(Error::InvalidJson);
+                }
+                Some(reply_text::copy(text, &mut out.id, true).map_err(|_| Error::InvalidJson)?)
             }
-            Some(reply_text::copy(text, &mut out.id, true).map_err(|_| Error::InvalidJson)?)
-        }
-        _ => return Err(Error::InvalidJson),
+        },
     };
     Ok(())
 }

@@ -9,6 +9,9 @@
 
 use crate::Error;
 use crate::coap::charset::{ALPHA, BRACKET, DASH, DIGIT, DOT, fits};
+use crate::coap::template::fill;
+use crate::coap::wire::Wire;
+use crate::sink::Text;
 
 /// Longest ProductKey (`IOTX_PRODUCT_KEY_LEN` of the EnOS C SDK).
 pub const PRODUCT_KEY_MAX: usize = 20;
@@ -117,6 +120,15 @@ impl Device<'_> {
     pub fn check_names(&self) -> Result<(), Error> {
         product_key(self.product_key)?;
         device_key(self.device_key)
+    }
+
+    /// Writes `template` (codes of [`crate::coap::template`]) with the ProductKey as slot 1,
+    /// the DeviceKey as slot 2 and `more` as slots 3 and 4: every EnOS text is one template.
+    #[inline(never)]
+    pub(crate) fn fill(&self, template: &[u8], more: [&[u8]; 2], t: &mut dyn Text) {
+        let [third, fourth] = more;
+        let slots = [b"", self.product_key, self.device_key, third, fourth];
+        fill(template, &slots, false, &mut Wire::new(t));
     }
 }
 

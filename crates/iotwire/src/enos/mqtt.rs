@@ -26,48 +26,29 @@ pub const PORT_PLAIN: u16 = 11883;
 /// Length of the password text.
 pub const PASSWORD_LEN: usize = 64;
 
+/// The client id (slot 1 the ProductKey, slot 2 the DeviceKey; see [`crate::coap::template`]).
+const CLIENT_ID: &[u8] = b"\x81.\x82|securemode=2,signmethod=sha256,timestamp=2524608000000|";
+/// The sign content.
+const SIGN_CONTENT: &[u8] = b"clientId\x81.\x82deviceKey\x82productKey\x81timestamp2524608000000";
+
 /// Writes the client id.
 pub fn write_client_id(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    for part in [
-        d.product_key,
-        b".",
-        d.device_key,
-        b"|securemode=2,signmethod=sha256,timestamp=",
-        TIMESTAMP,
-        b"|",
-    ] {
-        t.put(part);
-    }
+    d.fill(CLIENT_ID, [b"", b""], t);
     Ok(())
 }
 
 /// Writes the username `<dk>&<pk>`.
 pub fn write_username(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    for part in [d.device_key, b"&", d.product_key] {
-        t.put(part);
-    }
+    d.fill(b"\x82&\x81", [b"", b""], t);
     Ok(())
 }
 
 /// Writes the sign content: what is hashed before the DeviceSecret (holds no secret).
 pub fn write_sign_content(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    for part in [
-        b"clientId".as_slice(),
-        d.product_key,
-        b".",
-        d.device_key,
-        b"deviceKey",
-        d.device_key,
-        b"productKey",
-        d.product_key,
-        b"timestamp",
-        TIMESTAMP,
-    ] {
-        t.put(part);
-    }
+    d.fill(SIGN_CONTENT, [b"", b""], t);
     Ok(())
 }
 
@@ -103,5 +84,17 @@ pub fn port(d: &Device<'_>) -> u16 {
         (Some(p), _) => p,
         (None, false) => PORT_TLS,
         (None, true) => PORT_PLAIN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_carry_the_sdk_timestamp() {
+        for t in [CLIENT_ID, SIGN_CONTENT] {
+            assert!(t.windows(TIMESTAMP.len()).any(|w| w == TIMESTAMP));
+        }
     }
 }

@@ -4,10 +4,9 @@
 //! The key is the raw 16 digest bytes, never their hex text.
 
 use crate::Error;
+use crate::coap::key::sha256_middle_into;
 use crate::coap::wire::decimal;
 use crate::enos::device::{self, Device, SecureMode};
-use crate::hash::Hash;
-use crate::hash::sha256::Sha256;
 use crate::sink::Text;
 use zeroize::Zeroize;
 
@@ -17,8 +16,6 @@ pub const LIFETIME_MIN: u32 = 30;
 pub const LIFETIME_MAX: u32 = 86_400;
 /// Length of the PSK in bytes.
 pub const KEY_LEN: usize = 16;
-/// First digest byte of the key (0-based; the seed's "第9到第24字节" counts from 1).
-const KEY_START: usize = 8;
 
 /// Lifetime: 30..=86400 seconds.
 pub fn lifetime(seconds: u32) -> Result<(), Error> {
@@ -51,14 +48,12 @@ pub fn write_identity(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
     let mut digits = [0u8; 11];
-    let mode = match d.secure_mode {
+    let mode: &[u8] = match d.secure_mode {
         SecureMode::DeviceSecret => b"2",
         SecureMode::ProductSecret => b"3",
     };
-    for part in [d.product_key, b",", d.device_key, b",", mode, b","] {
-        t.put(part);
-    }
-    t.put(decimal(d.lifetime_s, false, &mut digits));
+    let lifetime = decimal(d.lifetime_s, false, &mut digits);
+    d.fill(b"\x81,\x82,\x83,\x84", [mode, lifetime], t);
     Ok(())
 }
 
@@ -70,22 +65,16 @@ pub fn secret<'a>(d: &Device<'a>) -> &'a [u8] {
     }
 }
 
-/// Derives the key. Everything the identity needs is checked too, so a key never exists for
-/// an identity the library would refuse.
+/// Derives the key: digest bytes 8..24 (0-based; the seed's "第9到第24字节" counts from 1)
+/// of SHA-256(secret). Everything the identity needs is checked too, so a key never exists
+/// for an identity the library would refuse.
 pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
     let secret = secret(d);
     device::secret(secret)?;
-    let mut h = Hash::<Sha256>::new();
-    h.update(secret);
-    let mut digest = [0u8; 32];
-    h.finish_into(&mut digest);
     let mut key = PskKey([0; KEY_LEN]);
-    for (k, b) in key.0.iter_mut().zip(digest.iter().skip(KEY_START)) {
-        *k = *b;
-    }
-    digest.zeroize();
+    sha256_middle_into(&[secret], &mut key.0);
     Ok(key)
 }
 
