@@ -8,7 +8,7 @@
 //! check, reserve, write. The layout's parts are also the inputs it reads, which gives the
 //! overlap check its ranges without a separate list.
 
-use crate::boundary::Span;
+use crate::boundary::{RESERVED, Span, Writes, reserve};
 use crate::status::*;
 use iotwire::Error;
 use iotwire::layout::Layout;
@@ -24,21 +24,10 @@ pub struct Out {
     pub len: *mut usize,
 }
 
-/// True when `range` overlaps caller memory the layout reads: its slice parts (caller inputs,
-/// or constants no output can overlap) and `extra`.
-fn reads(layout: &Layout<'_>, extra: Span, range: Span) -> bool {
-    extra.overlaps(range)
-        || layout
-            .parts()
-            .iter()
-            .any(|p| Span::of(p.body()).overlaps(range))
-}
-
 /// Writes `layout` (or reports the input error found describing it) under the output
-/// contract. Checks in the order of `boundary::emit`: `out_len` NULL, the layout's error,
-/// size query, `out` NULL with a capacity, address range, capacity, overlaps. `extra` is a
-/// caller range the layout read without holding it as a part (e.g. an array of strings), or
-/// an empty span.
+/// contract, checked in the order of `boundary::emit` (`boundary::reserve`, then the
+/// overlaps). `extra` is a caller range the layout read without holding it as a part (e.g. an
+/// array of strings), or an empty span.
 ///
 /// # Safety
 /// `o.ptr` (if not NULL) must be writable for `o.cap` bytes and `o.len` (if not NULL) must be
@@ -49,44 +38,36 @@ pub unsafe fn emit_layout(
     extra: Span,
     layout: &Result<Layout<'_>, Error>,
 ) -> iotwire_status_t {
-    if o.len.is_null() {
-        return IOTWIRE_ERR_NULL_POINTER;
-    }
-    let layout = match layout {
-        Ok(l) => l,
-        Err(e) => return from_error(*e),
+    let need = match layout {
+        Ok(l) => Ok(l.len()),
+        Err(e) => Err(from_error(*e)),
     };
-    let need = layout.len();
-    if o.ptr.is_null() {
-        if o.cap != 0 {
-            return IOTWIRE_ERR_NULL_POINTER;
-        }
-        // SAFETY: `o.len` is non-NULL and writable (caller contract).
-        unsafe { o.len.write(need) };
-        return IOTWIRE_OK;
+    let mut writes = Writes::NONE;
+    // SAFETY: forwarded caller contract (`o.len` writable when not NULL).
+    let status = unsafe { reserve(o.ptr, o.cap, o.len, need, &mut writes) };
+    if status != RESERVED {
+        return status;
     }
-    if o.cap > isize::MAX as usize || (o.ptr as usize).checked_add(o.cap).is_none() {
-        return IOTWIRE_ERR_INVALID_ARGUMENT;
-    }
-    if o.cap < need {
-        return IOTWIRE_ERR_BUFFER_TOO_SMALL;
-    }
-    // The written bytes must not alias an input; `*out_len` must lie outside the whole caller
-    // buffer and outside every input.
-    let written = Span::of_range(o.ptr as usize, need);
-    let len_span = Span::of_raw(o.len.cast_const());
-    if Span::of_range(o.ptr as usize, o.cap).overlaps(len_span)
-        || reads(layout, extra, written)
-        || reads(layout, extra, len_span)
+    let Ok(layout) = layout else {
+        return IOTWIRE_ERR_INTERNAL;
+    };
+    // The parts are caller inputs (or constants no output can overlap).
+    if writes.hits(extra)
+        || layout
+            .parts()
+            .iter()
+            .any(|p| writes.hits(Span::of(p.body())))
     {
         return IOTWIRE_ERR_OVERLAP;
     }
-    // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range (checked),
-    // and disjoint from every input and from `*out_len` (checked), so nothing aliases it.
+    let need = layout.len();
+    // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range, and
+    // disjoint from every input and from `*out_len` (checked by `reserve` and `hits`), so
+    // nothing aliases it.
     let dst = unsafe { core::slice::from_raw_parts_mut(o.ptr, need) };
     // `dst` is exactly the layout's length, so the write cannot fail.
     let _ = layout.write(dst);
-    // SAFETY: `o.len` is non-NULL, writable and disjoint from `dst` (checked above).
+    // SAFETY: `o.len` is non-NULL, writable and disjoint from `dst` (checked by `reserve`).
     unsafe { o.len.write(need) };
     IOTWIRE_OK
 }

@@ -43,6 +43,7 @@ pub mod mqtt_decode;
 pub mod mqtt_packet;
 pub mod selectors;
 pub mod status;
+mod status_name;
 #[cfg(feature = "topics")]
 pub mod topics;
 pub mod types;

@@ -4,7 +4,8 @@
 //! firmware that checks one string, and its answer still needs a second pass for the bytes
 //! MQTT forbids. Here one scan does both: a word-at-a-time pass accepts the common case
 //! (ASCII without the forbidden bytes) at a few instructions per word, and only text with a
-//! non-ASCII or forbidden byte goes through the byte-wise decoder.
+//! non-ASCII or forbidden byte goes through the byte-wise decoder. Its multi-byte check,
+//! [`sequence_len`], is the library's only one: the JSON reader's string scan calls it too.
 
 /// Bytes a text must not contain, besides ill-formed UTF-8.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,35 +101,62 @@ fn plain_ascii(bytes: &[u8], m: Masks) -> bool {
     acc & HIGHS == 0
 }
 
-/// The byte-wise decoder: RFC 3629 well-formedness (no overlong forms, no surrogates,
-/// nothing above U+10FFFF) and the forbidden bytes. Out of line: one copy for every kind
-/// of text.
+/// The length of the well-formed UTF-8 sequence `bytes` starts with, whose lead byte is not
+/// ASCII; 0 when there is none. Exactly the sequences of Unicode table 3-7: no overlong
+/// forms, no surrogates, nothing above U+10FFFF. Out of line: the one multi-byte check of
+/// the library (this module's texts, and the JSON reader's string scan).
+#[inline(never)]
+pub fn sequence_len(bytes: &[u8]) -> usize {
+    let lead = bytes.first().copied().unwrap_or(0);
+    if !(0xc2..=0xf4).contains(&lead) {
+        return 0;
+    }
+    // Continuation bytes (1 below E0, 2 below F0, else 3), and the range of the first one:
+    // narrower after E0, ED, F0, F4, which excludes overlong forms, surrogates and code
+    // points above U+10FFFF.
+    let more = usize::from(lead >= 0xe0)
+        .wrapping_add(usize::from(lead >= 0xf0))
+        .wrapping_add(1);
+    let mut low = match lead {
+        0xe0 => 0xa0,
+        0xf0 => 0x90,
+        _ => 0x80,
+    };
+    let mut high = match lead {
+        0xed => 0x9f,
+        0xf4 => 0x8f,
+        _ => 0xbf,
+    };
+    let mut at: usize = 1;
+    while at <= more {
+        // Past the end reads as 0, which is no continuation byte.
+        let c = bytes.get(at).copied().unwrap_or(0);
+        if c < low || c > high {
+            return 0;
+        }
+        (low, high) = (0x80, 0xbf);
+        at = at.wrapping_add(1);
+    }
+    at
+}
+
+/// The byte-wise check: RFC 3629 well-formedness ([`sequence_len`]) and the forbidden bytes.
+/// Out of line: one copy for every kind of text.
 #[inline(never)]
 fn decodes(bytes: &[u8], m: Masks) -> bool {
-    let mut it = bytes.iter();
-    while let Some(&b) = it.next() {
-        if b < 0x80 {
+    let mut rest = bytes;
+    while let Some(&b) = rest.first() {
+        let n = if b < 0x80 {
             if m.flagged(usize::from(b)) & 0x80 != 0 {
                 return false;
             }
-            continue;
-        }
-        // (continuation bytes, smallest code point of that length, payload bits of `b`)
-        let (more, min, lead) = match b {
-            0xC0..=0xDF => (1, 0x80, b & 0x1F),
-            0xE0..=0xEF => (2, 0x800, b & 0x0F),
-            0xF0..=0xF7 => (3, 0x1_0000, b & 0x07),
-            _ => return false,
+            1
+        } else {
+            sequence_len(rest)
         };
-        let mut cp = u32::from(lead);
-        for _ in 0..more {
-            match it.next() {
-                Some(&c) if c & 0xC0 == 0x80 => cp = (cp << 6) | u32::from(c & 0x3F),
-                _ => return false,
-            }
-        }
-        if cp < min || cp > 0x10_FFFF || (0xD800..=0xDFFF).contains(&cp) {
-            return false;
+        match rest.get(n..) {
+            Some(after) if n > 0 => rest = after,
+            _ => return false,
         }
     }
     true
@@ -234,6 +262,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sequence_len_is_the_first_character_core_accepts() {
+        let conts = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff];
+        for lead in 0x80..=0xffu8 {
+            for &a in &conts {
+                for &b in &conts {
+                    for &c in &conts {
+                        for len in 1..=4 {
+                            let t = &[lead, a, b, c][..len];
+                            let want = match core::str::from_utf8(t) {
+                                Ok(s) => s.chars().next().map_or(0, char::len_utf8),
+                                Err(e) if e.valid_up_to() > 0 => e.valid_up_to(),
+                                Err(_) => 0,
+                            };
+                            let first = core::str::from_utf8(&t[..want])
+                                .map_or(0, |s| s.chars().next().map_or(0, char::len_utf8));
+                            assert_eq!(sequence_len(t), first, "{t:02x?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(sequence_len(&[]), 0);
     }
 
     #[test]

@@ -468,7 +468,7 @@ impl<'a> Cursor<'a> {
                     self.escape()?;
                 }
                 0x00..=0x1f => return Err(Error::InvalidJson),
-                lead @ 0x80..=0xff => self.utf8_tail(lead)?,
+                0x80..=0xff => self.utf8_tail()?,
                 _ => {}
             }
         }
@@ -477,31 +477,15 @@ impl<'a> Cursor<'a> {
             .ok_or(Error::InvalidJson)
     }
 
-    /// The bytes after a non-ASCII lead byte: exactly the well-formed sequences of Unicode
-    /// table 3-7 (no overlong forms, no surrogates, nothing above U+10FFFF).
-    fn utf8_tail(&mut self, lead: u8) -> Result<(), Error> {
-        // Continuation bytes, and the range of the first one (narrower after E0, ED, F0, F4:
-        // those exclude overlong forms, surrogates and code points above U+10FFFF).
-        let (more, mut low, mut high) = match lead {
-            0xc2..=0xdf => (1, 0x80, 0xbf),
-            0xe0..=0xef => (
-                2,
-                if lead == 0xe0 { 0xa0 } else { 0x80 },
-                if lead == 0xed { 0x9f } else { 0xbf },
-            ),
-            0xf0..=0xf4 => (
-                3,
-                if lead == 0xf0 { 0x90 } else { 0x80 },
-                if lead == 0xf4 { 0x8f } else { 0xbf },
-            ),
-            _ => return Err(Error::InvalidJson),
-        };
-        for _ in 0..more {
-            if !(low..=high).contains(&self.bump()) {
-                return Err(Error::InvalidJson);
-            }
-            (low, high) = (0x80, 0xbf);
+    /// The bytes after a non-ASCII lead byte (consumed): a well-formed UTF-8 sequence
+    /// ([`crate::utf8::sequence_len`]).
+    fn utf8_tail(&mut self) -> Result<(), Error> {
+        let lead = self.pos.wrapping_sub(1);
+        let n = crate::utf8::sequence_len(self.bytes.get(lead..).unwrap_or_default());
+        if n == 0 {
+            return Err(Error::InvalidJson);
         }
+        self.pos = lead.wrapping_add(n);
         Ok(())
     }
 
