@@ -24,11 +24,13 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CM=$ROOT/cortex-m
 OUT=$CM/out/size-table
 BUDGETS=$CM/size-budgets.txt
-TARGETS="thumbv7em-none-eabihf thumbv6m-none-eabi"
+TARGETS="thumbv7em-none-eabihf thumbv6m-none-eabi riscv32imc-unknown-none-elf riscv32imac-unknown-none-elf"
 # shellcheck source=scripts/lib/feature-sets.sh
 . "$ROOT/scripts/lib/feature-sets.sh"
+# shellcheck source=scripts/lib/firmware-targets.sh
+. "$ROOT/scripts/lib/firmware-targets.sh"
 
-for tool in /usr/bin/cargo /usr/bin/rustc arm-none-eabi-gcc python3; do
+for tool in /usr/bin/cargo /usr/bin/rustc arm-none-eabi-gcc riscv64-unknown-elf-gcc python3; do
   command -v "$tool" >/dev/null || { echo "size-table: $tool missing (scripts/install-deps.sh)" >&2; exit 1; }
 done
 
@@ -62,10 +64,7 @@ build() {
 # measure target set features variant program -> appends a row
 measure() {
   local t=$1 set=$2 features=$3 variant=$4 prog=$5 cpu dir
-  case $t in
-    thumbv7em-none-eabihf) cpu="-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16" ;;
-    thumbv6m-none-eabi) cpu="-mcpu=cortex-m0 -mthumb -mfloat-abi=soft" ;;
-  esac
+  cpu=$(fw_cpu_flags "$t")
   local extra=()
   if [ "$variant" = fw-mem ]; then
     dir=$(build "$t" "$features" compact)
@@ -74,8 +73,8 @@ measure() {
     dir=$(build "$t" "$features" "$variant")
   fi
   # shellcheck disable=SC2046,SC2086
-  arm-none-eabi-gcc $cpu -Os -ffunction-sections -fdata-sections $(set_c_defs "$features") \
-    -I"$ROOT/include" -I"$ROOT/include/legacy" --specs=nano.specs --specs=nosys.specs \
+  "$(fw_prefix "$t")gcc" $cpu -Os -ffunction-sections -fdata-sections $(set_c_defs "$features") \
+    -I"$ROOT/include" -I"$ROOT/include/legacy" $(fw_libc_flags "$t") \
     -Wl,--gc-sections -Wl,--no-warn-execstack -Wl,--cref -Wl,-Map="$dir/image-$variant.map" \
     "${extra[@]}" "$CM/$prog" "$dir/libiotwire.a" -o "$dir/image-$variant.elf"
   local -A s

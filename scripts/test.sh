@@ -49,6 +49,7 @@ step "cmake build" cmake --build "$build_dir" -j2
 step "ctest" ctest --test-dir "$build_dir" --output-on-failure
 step "gates" scripts/gates.sh
 step "cortex-m" scripts/cortex-m-gate.sh
+step "risc-v" scripts/riscv-gate.sh
 step "size table (budgets)" scripts/size-table.sh
 # After the gate: it leaves the default-feature Cortex-M archives in the cargo dir this reuses.
 step "cmake firmware" scripts/cmake-firmware.sh
