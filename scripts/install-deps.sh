@@ -9,11 +9,14 @@ if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 # Debian packages: cmake/g++/valgrind/binutils/pkg-config for the C side; the arm-none-eabi
 # toolchain, newlib, QEMU and Debian's rustc-web (+ its std sources) for the Cortex-M gate;
 # the riscv64-unknown-elf toolchain (multilib, builds rv32), picolibc and qemu-system-riscv32
-# (qemu-system-misc) for the RISC-V gate; doxygen for the header docs check; mosquitto for the
-# MQTT broker interop test.
+# (qemu-system-misc) for the RISC-V gate; the Linux cross compilers with their C libraries
+# (not pulled in without recommends) and qemu-user for the gateway gate; doxygen for the
+# header docs check; mosquitto for the MQTT broker interop test.
 apt_packages=(cmake g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
   qemu-system-arm rustc-web cargo-web rust-web-src doxygen mosquitto
-  gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc)
+  gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+  gcc-mipsel-linux-gnu libc6-dev-mipsel-cross qemu-user)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

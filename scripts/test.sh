@@ -53,6 +53,7 @@ step "risc-v" scripts/riscv-gate.sh
 step "size table (budgets)" scripts/size-table.sh
 # After the gate: it leaves the default-feature Cortex-M archives in the cargo dir this reuses.
 step "cmake firmware" scripts/cmake-firmware.sh
+step "linux gateways (cross, qemu-user)" scripts/linux-cross.sh
 step "fuzz smoke" scripts/fuzz-smoke.sh
 
 summary 0
