@@ -1,6 +1,8 @@
 # Bare-metal (firmware) Rust targets: how a C program for each is compiled, linked and run.
 # Sourced, not run, by scripts/firmware-gate.sh, scripts/panic-never-gate.sh,
-# scripts/size-table.sh and scripts/package.sh, so a core is described once.
+# scripts/size-table.sh, scripts/package.sh and scripts/package-check.sh, so a core is
+# described once. The gates run two cores per family; the release bundle has archives for more
+# (M3, soft-float M4, M33), which scripts/package-check.sh also runs under QEMU.
 #
 # Every firmware script shares one cargo target directory (one subdirectory per Rust target),
 # so core is compiled once per target by -Zbuild-std and each script reuses the others' builds.
@@ -70,6 +72,8 @@ fw_image_flags() {  # target root
       echo "--specs=nano.specs --specs=rdimon.specs -nostartfiles -L$r/cortex-m -T $r/cortex-m/microbit.ld $r/cortex-m/startup.c" ;;
     thumbv7m-none-eabi | thumbv7em-none-eabi | thumbv7em-none-eabihf)
       echo "--specs=nano.specs --specs=rdimon.specs -nostartfiles -L$r/cortex-m -T $r/cortex-m/mps2.ld $r/cortex-m/startup.c" ;;
+    thumbv8m.main-none-eabihf)
+      echo "--specs=nano.specs --specs=rdimon.specs -nostartfiles -L$r/cortex-m -T $r/cortex-m/mps2-an505.ld $r/cortex-m/startup.c" ;;
     riscv32*)
       echo "--specs=picolibc.specs --oslib=semihost -nostartfiles -T $r/riscv/virt.ld $r/riscv/startup.S $r/riscv/startup.c" ;;
     *) echo "firmware-targets: no QEMU image for '$1'" >&2; return 1 ;;
@@ -85,6 +89,7 @@ fw_qemu() {  # target
     thumbv6m-none-eabi) echo "qemu-system-arm -M microbit $common" ;;
     thumbv7m-none-eabi) echo "qemu-system-arm -M mps2-an385 -cpu cortex-m3 $common" ;;
     thumbv7em-none-eabi | thumbv7em-none-eabihf) echo "qemu-system-arm -M mps2-an386 -cpu cortex-m4 $common" ;;
+    thumbv8m.main-none-eabihf) echo "qemu-system-arm -M mps2-an505 -cpu cortex-m33 $common" ;;
     riscv32imc-unknown-none-elf) echo "qemu-system-riscv32 -M virt -bios none -cpu rv32,a=off,f=off,d=off $common" ;;
     riscv32imac-unknown-none-elf) echo "qemu-system-riscv32 -M virt -bios none -cpu rv32,f=off,d=off $common" ;;
     *) echo "firmware-targets: no QEMU machine for '$1'" >&2; return 1 ;;
