@@ -3,7 +3,7 @@
 # for every case of bench/bench_main.c: signing, the CoAP encrypted publish, AES and the
 # parsers. Each case runs twice with different call counts; the difference divided by the
 # extra calls removes start-up cost. Writes docs/generated/speed-table.md with the legacy
-# figures of legacy-c-sdk.md section 6 beside ours.
+# figures beside ours (callgrind on the legacy sources built with x86-64 gcc 12.2 -O2).
 #
 # Usage: scripts/bench.sh            (needs valgrind: scripts/install-deps.sh)
 set -euo pipefail
@@ -22,7 +22,8 @@ count() {  # case calls
   valgrind --tool=callgrind --callgrind-out-file="$out/cg.$1.$2" "$out/bench" "$1" "$2" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-# Legacy per-call figures (legacy-c-sdk.md section 6; only signing was measured there).
+# Legacy per-call figures (callgrind, iotkit-embedded 3.2.0 and the sign_mqtt.c bundle, x86-64
+# gcc 12.2 -O2; only signing was measured).
 legacy() {
   case $1 in
     iot_sign_mqtt) echo "26,149 (v3.2.0 -O2), 26,137 (bundle -O2)" ;;

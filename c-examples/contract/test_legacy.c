@@ -2,7 +2,8 @@
  * struct layouts), and the legacy profiles of the options API.
  *
  * Expected bytes and codes: vectors v320-default-01/-07/-10 of tests/vectors/legacy-c-sdk.dev.json
- * and the rules in shared/docs/legacy-c-sdk.md sections 1.1, 1.3 and 1.4. */
+ * and the rules of iotkit-embedded 3.2.0: struct sizes (`infra_defs.h`), the algorithm
+ * (`dev_sign_mqtt.c`) and the return codes (`infra_state.h`). */
 #include "contract.h"
 #include "exports.h"
 #include "fixture.h"

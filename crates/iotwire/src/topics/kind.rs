@@ -1,5 +1,6 @@
 //! Topic templates. Sources: seed 003 section 6 (custom topics), section 8.4 and the legacy
-//! SDK (OTA), legacy-c-sdk.md section 5 (thing model, shadow, RRPC, NTP, replies).
+//! SDK (OTA), iotkit-embedded 3.2.0 `dm_msg_process.c` and `shadow_common.c` (thing model,
+//! shadow, RRPC, NTP, replies).
 
 /// One piece of a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
