@@ -1,5 +1,6 @@
-# The firmware feature sets that scripts/size-table.sh measures and scripts/panic-never-gate.sh
-# proves panic-free, smallest first. Sourced, not run.
+# The firmware feature sets that scripts/panic-never-gate.sh proves panic-free, smallest first
+# (the size table's rows are scripts/lib/size-sets.sh; both use the same feature combinations,
+# so their builds share one cargo target dir). Sourced, not run.
 #
 # FEATURE_SETS: name|cargo features|program the set is linked into. The program calls every
 # export the set has (cortex-m/panic_never.c, driven by IOTWIRE_HAS_*), except for
@@ -7,11 +8,13 @@
 # "all" is the default feature set; the others build with --no-default-features.
 FEATURE_SETS=(
   "iot-sign-only|legacy-sign|size_iot_sign.c"
-  "mqtt|mqtt,hmac-md5,hmac-sha1|panic_never.c"
-  "coap-symmetric|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric|panic_never.c"
-  "enos|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos|panic_never.c"
-  "http|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http|panic_never.c"
-  "mqtt-codec|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http,mqtt-codec,topics|panic_never.c"
+  "legacy-v3|legacy-v3|panic_never.c"
+  "mqtt|mqtt|panic_never.c"
+  "mqtt-all-macs|mqtt,hmac-md5,hmac-sha1|panic_never.c"
+  "coap|coap,coap-symmetric|panic_never.c"
+  "http|http|panic_never.c"
+  "codec|mqtt-codec|panic_never.c"
+  "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
 )
 
@@ -38,11 +41,27 @@ features_exist() {  # root features
 set_cargo_args() {  # features
   if [ "$1" = default ]; then echo ""; else echo "--no-default-features --features $1"; fi
 }
+# Every feature the set turns on, with what each implies in crates/iotwire-ffi/Cargo.toml
+# (legacy-sign brings legacy-v3, legacy-profiles and mqtt): the C program must see each part the
+# archive has, or scripts/panic-never-gate.sh finds exports it does not call.
+implied_features() {  # features -> space-separated closure
+  python3 - "$(dirname "${BASH_SOURCE[0]}")/../../crates/iotwire-ffi/Cargo.toml" "$1" <<'PY'
+import sys, tomllib
+table = tomllib.load(open(sys.argv[1], "rb"))["features"]
+todo, seen = sys.argv[2].split(","), []
+while todo:
+    f = todo.pop(0)
+    if f and "/" not in f and f not in seen:
+        seen.append(f)
+        todo += table.get(f, [])
+print(" ".join(seen))
+PY
+}
 set_c_defs() {  # features
   local f out=""
   [ "$1" = default ] && return 0
   out="-DIOTWIRE_CUSTOM_FEATURES"
-  for f in ${1//,/ }; do
+  for f in $(implied_features "$1"); do
     case $f in hmac-*) continue ;; esac
     out="$out -D$(feature_macro "$f")"
   done

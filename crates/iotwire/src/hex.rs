@@ -2,7 +2,7 @@
 //! path used: upper for HMAC-SHA256 credentials, lower for the HMAC-MD5/SHA1 ones.
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::sink::{Sink, Text};
 
 /// Letter case of hex digits `a`..`f`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,25 @@ pub fn put_hex<S: Sink>(sink: &mut S, bytes: &[u8], case: HexCase) -> Result<(),
         sink.put(&[hi, lo])?;
     }
     Ok(())
+}
+
+/// [`put_hex`] into a [`Text`]: two characters per byte, infallible, one copy for every caller.
+#[inline(never)]
+pub fn put_hex_text(t: &mut dyn Text, bytes: &[u8], case: HexCase) {
+    let alphabet = case.alphabet();
+    for byte in bytes {
+        let pair = [
+            alphabet
+                .get(usize::from(byte >> 4))
+                .copied()
+                .unwrap_or(b'0'),
+            alphabet
+                .get(usize::from(byte & 0x0f))
+                .copied()
+                .unwrap_or(b'0'),
+        ];
+        t.put(&pair);
+    }
 }
 
 /// Decodes hex text (either case) into `out`, returning the decoded prefix.

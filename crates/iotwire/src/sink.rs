@@ -119,7 +119,12 @@ impl Sink for SliceWriter<'_> {
             .buf
             .get_mut(self.pos..end)
             .ok_or(Error::BufferTooSmall)?;
-        dst.copy_from_slice(bytes);
+        // A byte loop rather than `copy_from_slice`: outputs are short texts and datagrams,
+        // and a firmware whose library paths need no `memcpy` does not link compiler_builtins'
+        // 0.3 KB one.
+        for (d, s) in dst.iter_mut().zip(bytes) {
+            *d = *s;
+        }
         self.pos = end;
         Ok(())
     }
@@ -148,6 +153,65 @@ impl<S: Sink + ?Sized> Sink for Limited<'_, S> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.left = self.left.checked_sub(bytes.len()).ok_or(self.error)?;
         self.inner.put(bytes)
+    }
+}
+
+/// An infallible text destination. Builders written against it have no error branch per
+/// call site (a fallible `put` followed by `?` costs a compare and a branch at each of hundreds
+/// of sites); a destination that can run out of room remembers it and its owner checks once:
+/// [`Output`] through the length check of the output contract, `CText` through its `check`,
+/// [`Counter`] never runs out, and a hash state takes anything.
+pub trait Text {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Text for Counter {
+    fn put(&mut self, bytes: &[u8]) {
+        self.len = self.len.saturating_add(bytes.len());
+    }
+}
+
+/// A short write shows up as a length different from the measured one, which the output
+/// contract (`emit` in the C ABI crate) treats as an internal error and wipes.
+impl Text for Output<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        let _ = Sink::put(self, bytes);
+    }
+}
+
+impl<H: crate::hash::Algorithm> Text for crate::hash::Hash<H> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+}
+
+/// A [`Sink`] as a [`Text`], keeping the first error for [`SinkText::result`].
+pub struct SinkText<'s, S: Sink + ?Sized> {
+    sink: &'s mut S,
+    result: Result<(), Error>,
+}
+
+impl<'s, S: Sink + ?Sized> SinkText<'s, S> {
+    /// Wraps `sink`.
+    pub fn new(sink: &'s mut S) -> Self {
+        SinkText {
+            sink,
+            result: Ok(()),
+        }
+    }
+
+    /// The first error the sink returned, if any.
+    pub fn result(self) -> Result<(), Error> {
+        self.result
+    }
+}
+
+impl<S: Sink + ?Sized> Text for SinkText<'_, S> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.result.is_ok() {
+            self.result = self.sink.put(bytes);
+        }
     }
 }
 
@@ -181,8 +245,8 @@ impl Sink for Output<'_> {
     #[inline(never)]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
-            Output::Measure(c) => c.put(bytes),
-            Output::Write(w) => w.put(bytes),
+            Output::Measure(c) => Sink::put(c, bytes),
+            Output::Write(w) => Sink::put(w, bytes),
         }
     }
 }
