@@ -110,8 +110,9 @@ created=$(TZ=UTC git -C "$ROOT" log -1 --format=%cd --date=format-local:%Y-%m-%d
 SBOM_CREATED=$created python3 "$ROOT/packaging/sbom.py" --root "$ROOT" --version "$VERSION" \
   --out "$BUNDLE/iotwire-$VERSION.spdx.json" "${sbom_targets[@]}"
 
-(cd "$BUNDLE" && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | sed 's|^\./||' |
-  xargs sha256sum >SHA256SUMS)
+(cd "$BUNDLE" && find . -type f | LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum \
+  >"$OUT/SHA256SUMS.tmp")
+mv "$OUT/SHA256SUMS.tmp" "$BUNDLE/SHA256SUMS"
 echo "package: $BUNDLE"
 
 # ---- ESP-IDF component and PlatformIO library -----------------------------------------------

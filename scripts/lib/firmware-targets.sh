@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Bare-metal (firmware) Rust targets: how a C program for each is compiled, linked and run.
 # Sourced, not run, by scripts/firmware-gate.sh, scripts/panic-never-gate.sh,
 # scripts/size-table.sh, scripts/package.sh and scripts/package-check.sh, so a core is
@@ -6,6 +7,7 @@
 #
 # Every firmware script shares one cargo target directory (one subdirectory per Rust target),
 # so core is compiled once per target by -Zbuild-std and each script reuses the others' builds.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 FW_CARGO_DIR_DEFAULT=cortex-m/out/target
 
 # The Rust targets a family's QEMU gate runs.
