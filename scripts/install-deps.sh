@@ -11,9 +11,10 @@ if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 # the riscv64-unknown-elf toolchain (multilib, builds rv32), picolibc and qemu-system-riscv32
 # (qemu-system-misc) for the RISC-V gate; the Linux cross compilers with their C libraries
 # (not pulled in without recommends) and qemu-user for the gateway gate; doxygen for the
-# header docs check; mosquitto for the MQTT broker interop test; python3-venv for the
+# header docs check; mosquitto for the MQTT broker interop test; make for CMake and for
+# building the legacy SDK whose CONNECT the diagnose CLI test captures; python3-venv for the
 # packaging tools below.
-apt_packages=(cmake g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
+apt_packages=(cmake make g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
   qemu-system-arm rustc-web cargo-web rust-web-src doxygen mosquitto
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross

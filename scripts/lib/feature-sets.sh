@@ -16,6 +16,9 @@ FEATURE_SETS=(
   "codec|mqtt-codec|panic_never.c"
   "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
+  # Host-only and not a default feature (so in no size row), but its exports build for
+  # Cortex-M too and must not reach a panic either.
+  "diagnose|diagnose|panic_never.c"
 )
 
 # Cargo feature -> the IOTWIRE_HAS_* macro a C program of that build is compiled with.

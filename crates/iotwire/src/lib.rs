@@ -66,6 +66,8 @@
 pub mod coap;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 #[cfg(feature = "enos")]
 pub mod enos;
 pub mod error;

@@ -58,6 +58,22 @@ fn unsigned_digits(value: u32, buf: &mut [u8; 11]) -> usize {
     start
 }
 
+/// Copies `src` into `dst` (of the same length). On firmware a byte loop: outputs are short
+/// texts and datagrams, and a firmware whose library paths need no `memcpy` does not link
+/// compiler_builtins' 0.3 KB one. Hosted builds, where speed counts and flash does not, use
+/// the libc's `memcpy` for all but the few-byte pieces most texts are made of (a call costs
+/// more than copying those).
+#[inline(always)]
+pub fn copy(dst: &mut [u8], src: &[u8]) {
+    if cfg!(target_os = "none") || src.len() <= 16 {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
+    } else if let Some(src) = src.get(..dst.len()) {
+        dst.copy_from_slice(src);
+    }
+}
+
 /// Counts what would be written; never fails except on arithmetic overflow.
 #[derive(Default, Debug)]
 pub struct Counter {
@@ -119,12 +135,7 @@ impl Sink for SliceWriter<'_> {
             .buf
             .get_mut(self.pos..end)
             .ok_or(Error::BufferTooSmall)?;
-        // A byte loop rather than `copy_from_slice`: outputs are short texts and datagrams,
-        // and a firmware whose library paths need no `memcpy` does not link compiler_builtins'
-        // 0.3 KB one.
-        for (d, s) in dst.iter_mut().zip(bytes) {
-            *d = *s;
-        }
+        copy(dst, bytes);
         self.pos = end;
         Ok(())
     }
@@ -240,9 +251,10 @@ impl Output<'_> {
 }
 
 impl Sink for Output<'_> {
-    // Out of line: builders call `put` from hundreds of places, and the inlined match, bounds
-    // check and copy at each of them cost several KB of flash.
-    #[inline(never)]
+    // Out of line on firmware: builders call `put` from hundreds of places, and the inlined
+    // match, bounds check and copy at each of them cost several KB of flash. Hosted builds
+    // inline it (speed counts there, flash does not).
+    #[cfg_attr(target_os = "none", inline(never))]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
             Output::Measure(c) => Sink::put(c, bytes),
