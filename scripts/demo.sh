@@ -6,9 +6,10 @@
 #
 # Needs only what a fresh machine has: rustup's cargo and gcc. The library is the plain
 # `cargo build --release` archive (README, "Without CMake"; scripts/rust-crates-check.sh links
-# it the same way) and the CLI is c-examples/cli/src/*.c compiled by gcc, so nothing is
-# installed: no CMake, QEMU or cross toolchains (scripts/test.sh installs those, and builds the
-# same CLI with CMake and sanitizers for its tests).
+# it the same way) with the host-only diagnose feature, as CMake's host build has it, so the
+# CLI's explain and check-connect work too; the CLI is c-examples/cli/src/*.c compiled by gcc.
+# Nothing is installed: no CMake, QEMU or cross toolchains (scripts/test.sh installs those, and
+# builds the same CLI with CMake and sanitizers for its tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,8 +28,8 @@ done
 build=build/demo
 mkdir -p "$build"
 cli="$build/iotwire-cli"
-if ! { cargo build --release -p iotwire-ffi &&
-  gcc -std=c99 -O2 -Iinclude -Iinclude/legacy c-examples/cli/src/*.c \
+if ! { cargo build --release -p iotwire-ffi --features diagnose &&
+  gcc -std=c99 -O2 -DIOTWIRE_HAS_DIAGNOSE -Iinclude -Iinclude/legacy c-examples/cli/src/*.c \
     target/release/libiotwire_ffi.a -o "$cli"; } >"$build/demo-build.log" 2>&1; then
   cat "$build/demo-build.log" >&2
   echo "demo: building iotwire-cli failed" >&2
