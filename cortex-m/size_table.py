@@ -93,7 +93,7 @@ def main():
            "Flash and static RAM on Cortex-M (`-Os`, `-ffunction-sections -fdata-sections`,",
            "`--gc-sections`, newlib-nano), iotwire and the legacy iotkit-embedded 3.2.0 SDK measured in",
            "the same run with the same compiler and flags; the RISC-V rows (picolibc) have no legacy",
-           "columns (the legacy footprint tool builds for Arm). Each row links only what does one job,"
+           "columns (the legacy footprint tool builds for Arm). Each row links only what does one job,",
            "with the Cargo features a firmware would choose for it (`scripts/lib/size-sets.sh`,",
            "programs in `cortex-m/legacy_sets/`); the legacy side is the SDK's own code for the same",
            "job, built unmodified by its footprint tool.",

@@ -11,6 +11,8 @@
 #      compact sha2 backend comes from .cargo/config.toml);
 #   2. links the portable programs of cortex-m/ with the family's startup code:
 #        vectors_main         known answers from tests/vectors through the C ABI
+#        coap_vectors         CoAP known answers: key, AES-CBC (the compact bare-metal AES),
+#                             every legacy auth + publish flow
 #        sign_only            one IOT_Sign_MQTT call via dev_sign_api.h's macro (size probe)
 #        sign_only_exported   the same through the exported IOT_Sign_MQTT symbol
 #        baseline             C only, no library
@@ -191,11 +193,13 @@ for t in $TARGETS; do
   lib="$OUT/$t/libiotwire.a"
   lib_alloc_gate "$t" "$lib"
   link "$t" vectors_main "$CM/vectors_main.c" "$lib"
+  link "$t" coap_vectors "$CM/coap_vectors.c" "$lib"
   link "$t" sign_only "$CM/sign_only.c" "$lib"
   link "$t" sign_only_exported -DCM_EXPORTED_SYMBOL "$CM/sign_only.c" "$lib"
   link "$t" baseline "$CM/baseline.c"
   link "$t" stack_probe "$CM/stack_probe.c" "$lib"
   run "$t" vectors_main "$(expected vectors)"
+  run "$t" coap_vectors "$(expected coap_vectors)"
   run "$t" sign_only "$(expected sign_only)"
   run "$t" sign_only_exported "$(expected sign_only)"
   run "$t" baseline "$(expected baseline)"
