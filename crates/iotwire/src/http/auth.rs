@@ -3,7 +3,7 @@
 //! sign = HMAC(DeviceSecret, `clientId<id>deviceName<dn>productKey<pk>[timestamp<ts>]`): every
 //! parameter except version, sign and signmethod, in alphabetical order, values appended
 //! without separators. The documented body (seed 004) and the v3.2.0 one
-//! (`iotx_http_api.c`, shared/docs/legacy-c-sdk.md §3) differ in one space, the hex case and the
+//! (iotkit-embedded `src/http/iotx_http_api.c`) differ in one space, the hex case and the
 //! `Connection: Keep-Alive` header: the space and the header are sections of the same
 //! templates, present when the v3.2.0 slot is set.
 

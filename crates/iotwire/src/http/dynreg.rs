@@ -2,7 +2,7 @@
 //!
 //! sign = upper-case hex HMAC(ProductSecret, `deviceName<dn>productKey<pk>random<r>`); body
 //! `productKey=..&deviceName=..&random=..&sign=..&signMethod=..` (v3.2.0 `dynreg.c`, LinkSDK
-//! `aiot_dynreg_api.c`, shared/docs/legacy-c-sdk.md §4). The random comes from the caller and
+//! `aiot_dynreg_api.c`). The random comes from the caller and
 //! must be fresh for every request: v3.2.0's constant `8Ygb7ULYh53B6OA` made the signature
 //! replayable.
 

@@ -1,5 +1,6 @@
 //! Topic templates as data. Sources: seed 003 section 6 (custom topics), section 8.4 and the
-//! legacy SDK (OTA), legacy-c-sdk.md section 5 (thing model, shadow, RRPC, NTP, replies).
+//! legacy SDK (OTA), iotkit-embedded 3.2.0 `dm_msg_process.c` and `shadow_common.c` (thing
+//! model, shadow, RRPC, NTP, replies).
 //!
 //! Every template is one constant string in which a byte below 0x20 stands for a value:
 //! [`PK`], [`DN`], [`NAME`], or a shared prefix ([`SYS`], [`OTA`]) that is itself a template.

@@ -1,4 +1,4 @@
-//! OTA report payloads (legacy-c-sdk.md section 5, iotkit `infra_report.c` / `ota_mqtt.c`):
+//! OTA report payloads (iotkit-embedded 3.2.0 `infra_report.c` / `ota_mqtt.c`):
 //! - inform, on `/ota/device/inform/${pk}/${dn}`:
 //!   `{"id":"<id>","params":{"version":"<version>"[,"module":"<module>"]}}`
 //! - progress, on `/ota/device/progress/${pk}/${dn}`:
