@@ -27,7 +27,13 @@ pub trait Algorithm {
     const DIGEST_LEN: usize;
     /// SHA-1/SHA-2 write words and the message length big-endian, MD5 little-endian.
     const BIG_ENDIAN: bool;
-    /// Compresses one block into `state`.
+    /// Bytes of stack [`Algorithm::compress`] uses, at least (measured per target). Its
+    /// frame holds the message schedule and the working variables (for an HMAC key block,
+    /// `key ^ pad` as words; after the last block, the digest), so [`Hash`] overwrites that
+    /// much stack after each block ([`crate::burn`]). At most [`crate::burn::MAX`].
+    const STACK: usize;
+    /// Compresses one block into `state`. Never inlined, so that its frame is where the burn
+    /// that follows it writes.
     fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]);
 }
 
@@ -58,6 +64,14 @@ impl<H: Algorithm> Hash<H> {
         }
     }
 
+    /// Compresses the block buffer into the state, then overwrites the stack the block
+    /// function used, from this same frame depth.
+    #[inline(always)]
+    fn compress(&mut self) {
+        H::compress(&mut self.state, &self.block);
+        crate::burn::bytes(H::STACK);
+    }
+
     /// Starts over (reusing this state's memory, so no second state exists).
     pub fn reset(&mut self) {
         self.state = H::IV;
@@ -81,7 +95,7 @@ impl<H: Algorithm> Hash<H> {
             self.fill = self.fill.saturating_add(take);
             data = data.get(take..).unwrap_or_default();
             if self.fill >= BLOCK {
-                H::compress(&mut self.state, &self.block);
+                self.compress();
                 self.fill = 0;
             }
         }
@@ -94,7 +108,7 @@ impl<H: Algorithm> Hash<H> {
         for (slot, byte) in self.block.iter_mut().zip(key) {
             *slot ^= byte;
         }
-        H::compress(&mut self.state, &self.block);
+        self.compress();
         self.len = 64;
         self.fill = 0;
     }
@@ -121,7 +135,7 @@ impl<H: Algorithm> Hash<H> {
             rest.fill(0);
         }
         if fill >= BLOCK.saturating_sub(8) {
-            H::compress(&mut self.state, &self.block);
+            self.compress();
             self.block.fill(0);
         }
         if let Some(tail) = self.block.last_chunk_mut::<8>() {
@@ -131,7 +145,7 @@ impl<H: Algorithm> Hash<H> {
                 bits.to_le_bytes()
             };
         }
-        H::compress(&mut self.state, &self.block);
+        self.compress();
         out.fill(0);
         let words = H::DIGEST_LEN / 4;
         for (chunk, word) in out
