@@ -21,7 +21,7 @@ use iotwire::coap_auth::dtls_psk::{self, Form, PskParams};
 use iotwire::coap_auth::reply::Text;
 use iotwire::coap_auth::response::{self, AuthResponse};
 use iotwire::coap_auth::{AuthParams, Format, Profile, payload, request, sign};
-use iotwire::mac::SignMethod;
+use iotwire::mac::{Digest, SignMethod};
 use iotwire::sink::SliceWriter;
 
 /// Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
@@ -314,10 +314,10 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = Digest::new();
+    if let Err(e) = sign::compute(&b.params, &mut digest) {
+        return from_error(e);
+    }
     let t = TextOut {
         out,
         cap: out_cap,
@@ -341,10 +341,10 @@ unsafe fn payload_export(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = Digest::new();
+    if let Err(e) = sign::compute(&b.params, &mut digest) {
+        return from_error(e);
+    }
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &b.spans, None, |s| {
@@ -595,10 +595,10 @@ unsafe fn datagram_export(
     extra: Span,
     out: BytesOut,
 ) -> iotwire_status_t {
-    let digest = match sign::compute(&b.params) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = Digest::new();
+    if let Err(e) = sign::compute(&b.params, &mut digest) {
+        return from_error(e);
+    }
     let [a, c, d, e, f] = b.spans;
     let spans = [a, c, d, e, f, extra];
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.

@@ -13,7 +13,7 @@ use iotwire::http::auth::{Auth, AuthParams};
 use iotwire::http::publish::{Publish, PublishParams};
 use iotwire::http::response::{self, Kind};
 use iotwire::http::signed::SignedRequest;
-use iotwire::mac::SignMethod;
+use iotwire::mac::{Digest, SignMethod};
 use iotwire::sink::{Sink, SliceWriter};
 use zeroize::Zeroize;
 
@@ -170,15 +170,24 @@ pub(crate) struct SignHex {
 }
 
 impl SignHex {
-    /// Formats `mac` with `write`.
-    pub(crate) fn new(
+    /// Empty, to be filled in place with [`SignHex::fill`] (a returned one would leave a copy
+    /// of the text on the stack).
+    pub(crate) fn new() -> SignHex {
+        SignHex {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
+    /// Formats the sign with `write`.
+    pub(crate) fn fill(
+        &mut self,
         write: impl FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
-    ) -> Result<SignHex, Error> {
-        let mut buf = [0u8; 64];
-        let mut w = SliceWriter::new(&mut buf);
+    ) -> Result<(), Error> {
+        let mut w = SliceWriter::new(&mut self.buf);
         write(&mut w)?;
-        let len = w.len();
-        Ok(SignHex { buf, len })
+        self.len = w.len();
+        Ok(())
     }
 
     /// The hex text.
@@ -209,13 +218,14 @@ pub(crate) unsafe fn emit_signed_part<R: SignedRequest>(
         // SAFETY: forwarded caller contract.
         return unsafe { emit_text(t, spans, None, |s| r.write_sign_content(s)) };
     }
-    let sign = match r
-        .mac()
-        .and_then(|mac| SignHex::new(|w| r.write_sign(mac.as_bytes(), w)))
+    let mut mac = Digest::new();
+    let mut sign = SignHex::new();
+    if let Err(e) = r
+        .mac(&mut mac)
+        .and_then(|()| sign.fill(|w| r.write_sign(mac.as_bytes(), w)))
     {
-        Ok(s) => s,
-        Err(e) => return from_error(e),
-    };
+        return from_error(e);
+    }
     let hex = sign.text();
     // SAFETY: forwarded caller contract.
     unsafe {

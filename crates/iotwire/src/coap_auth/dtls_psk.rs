@@ -10,7 +10,7 @@
 
 use crate::Error;
 use crate::hex::{HexCase, put_hex};
-use crate::mac::{self, AnyMethod, MacSet, Parts, SignMethod};
+use crate::mac::{self, AnyMethod, Digest, MacSet, Parts, SignMethod};
 use crate::sink::Sink;
 
 /// The SDKs' constant timestamp.
@@ -118,7 +118,8 @@ pub fn write_key<S: Sink>(p: &PskParams<'_>, s: &mut S) -> Result<(), Error> {
     match p.form {
         Form::Doc => {
             let parts = [p.product_key, b"&", p.device_name, ts];
-            let d = AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts))?;
+            let mut d = Digest::new();
+            AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts), &mut d)?;
             s.put(d.as_bytes())
         }
         Form::Sdk => {
@@ -130,7 +131,8 @@ pub fn write_key<S: Sink>(p: &PskParams<'_>, s: &mut S) -> Result<(), Error> {
                 b"timestamp",
                 ts,
             ];
-            let d = AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts))?;
+            let mut d = Digest::new();
+            AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts), &mut d)?;
             put_hex(s, d.as_bytes(), HexCase::Upper)
         }
     }

@@ -120,7 +120,8 @@ mod tests {
         p.ack_mode = Some(1);
         p.seq = Some(10);
         p.client_id = b"c";
-        let d = sign::compute(&p).unwrap();
+        let mut d = Digest::new();
+        sign::compute(&p, &mut d).unwrap();
         let mut buf = [0u8; 256];
         let mut w = SliceWriter::new(&mut buf);
         write_payload(&p, &d, &mut w).unwrap();

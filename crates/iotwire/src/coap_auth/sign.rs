@@ -43,10 +43,10 @@ pub fn write_content<S: Sink + ?Sized>(p: &AuthParams<'_>, s: &mut S) -> Result<
     Ok(())
 }
 
-/// Validates and computes the raw MAC.
-pub fn compute(p: &AuthParams<'_>) -> Result<Digest, Error> {
+/// Validates and computes the raw MAC into `out`.
+pub fn compute(p: &AuthParams<'_>, out: &mut Digest) -> Result<(), Error> {
     p.validate()?;
-    AnyMethod::compute(p.method(), p.device_secret, &mut Content(p))
+    AnyMethod::compute(p.method(), p.device_secret, &mut Content(p), out)
 }
 
 /// Length of the sign text (two hex digits per MAC byte).

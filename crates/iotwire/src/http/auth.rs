@@ -126,9 +126,9 @@ impl<'a> Auth<'a> {
         Ok(())
     }
 
-    /// HMAC(DeviceSecret, sign content).
-    pub fn mac(&self) -> Result<Digest, Error> {
-        AnyMethod::compute(self.method, self.p.device_secret, &mut Content(self))
+    /// HMAC(DeviceSecret, sign content), into `out`.
+    pub fn mac(&self, out: &mut Digest) -> Result<(), Error> {
+        AnyMethod::compute(self.method, self.p.device_secret, &mut Content(self), out)
     }
 
     /// Writes the sign as hex text (the case of [`Auth::sign_case`]).

@@ -90,9 +90,9 @@ impl<'a> Dynreg<'a> {
         s.put(self.p.random)
     }
 
-    /// HMAC(ProductSecret, sign content).
-    pub fn mac(&self) -> Result<Digest, Error> {
-        AnyMethod::compute(self.method, self.p.product_secret, &mut Content(self))
+    /// HMAC(ProductSecret, sign content), into `out`.
+    pub fn mac(&self, out: &mut Digest) -> Result<(), Error> {
+        AnyMethod::compute(self.method, self.p.product_secret, &mut Content(self), out)
     }
 
     /// Writes the sign as upper-case hex.

@@ -12,8 +12,8 @@ use crate::sink::Sink;
 pub trait SignedRequest {
     /// The bytes the sign covers.
     fn write_sign_content<S: Sink + ?Sized>(&self, s: &mut S) -> Result<(), Error>;
-    /// The MAC over the sign content.
-    fn mac(&self) -> Result<Digest, Error>;
+    /// The MAC over the sign content, into `out`.
+    fn mac(&self, out: &mut Digest) -> Result<(), Error>;
     /// The MAC as the hex text the body carries.
     fn write_sign<S: Sink>(&self, mac: &[u8], s: &mut S) -> Result<(), Error>;
     /// The body, given the sign text.
@@ -28,8 +28,8 @@ macro_rules! signed_request {
             fn write_sign_content<S: Sink + ?Sized>(&self, s: &mut S) -> Result<(), Error> {
                 <$t>::write_sign_content(self, s)
             }
-            fn mac(&self) -> Result<Digest, Error> {
-                <$t>::mac(self)
+            fn mac(&self, out: &mut Digest) -> Result<(), Error> {
+                <$t>::mac(self, out)
             }
             fn write_sign<S: Sink>(&self, mac: &[u8], s: &mut S) -> Result<(), Error> {
                 <$t>::write_sign(self, mac, s)
