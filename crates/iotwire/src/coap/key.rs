@@ -3,21 +3,29 @@
 //! it is not the ASCII of those characters.
 
 use crate::coap::session::KEY_LEN;
-use sha2::{Digest, Sha256};
+use crate::hash::Hash;
+use crate::hash::sha256::Sha256;
 use zeroize::Zeroize;
 
-/// Derives the key from the DeviceSecret and the `random` of the auth response.
-pub fn derive_key(device_secret: &[u8], random: &[u8]) -> [u8; KEY_LEN] {
-    let mut h = Sha256::new();
+/// Derives the key from the DeviceSecret and the `random` of the auth response into `key`
+/// (the caller's array: no other copy of the key is left behind).
+pub fn derive_key_into(device_secret: &[u8], random: &[u8], key: &mut [u8; KEY_LEN]) {
+    let mut h = Hash::<Sha256>::new();
     h.update(device_secret);
     h.update(b",");
     h.update(random);
-    let mut digest: [u8; 32] = h.finalize().into();
-    let mut key = [0u8; KEY_LEN];
+    let mut digest = [0u8; 32];
+    h.finish_into(&mut digest);
     for (d, s) in key.iter_mut().zip(digest.iter().skip(8)) {
         *d = *s;
     }
     digest.zeroize();
+}
+
+/// [`derive_key_into`], returning the key.
+pub fn derive_key(device_secret: &[u8], random: &[u8]) -> [u8; KEY_LEN] {
+    let mut key = [0u8; KEY_LEN];
+    derive_key_into(device_secret, random, &mut key);
     key
 }
 

@@ -79,29 +79,32 @@ fn store(
     token: &[u8],
     symmetric: Option<(reply::Text<'_>, u32)>,
 ) -> Result<(), Error> {
-    let key = match symmetric {
+    // The random is unescaped into `buf`; the key is derived straight into the session (a
+    // key returned by value would leave a copy on the stack).
+    let mut buf = [0u8; RANDOM_MAX];
+    let mut w = SliceWriter::new(&mut buf);
+    let offset = match symmetric {
         Some((random, offset)) => {
-            let mut buf = [0u8; RANDOM_MAX];
-            let mut w = SliceWriter::new(&mut buf);
             random.write_to(&mut w)?;
-            let key = crate::coap::key::derive_key(p.device_secret, w.written());
-            buf.zeroize();
-            Some((key, offset))
+            Some(offset)
         }
         None => None,
     };
     session.clear();
-    session.set_auth_token(token)?;
-    if let Some((mut key, offset)) = key {
-        session.set_key(&key);
-        key.zeroize();
-        if p.profile.is_legacy() {
-            session.set_next_seq(offset);
-        } else {
-            session.set_seq_offset(offset)?;
+    let result = session.set_auth_token(token).and_then(|()| match offset {
+        Some(offset) => {
+            session.derive_key(p.device_secret, w.written());
+            if p.profile.is_legacy() {
+                session.set_next_seq(offset);
+                Ok(())
+            } else {
+                session.set_seq_offset(offset)
+            }
         }
-    }
-    Ok(())
+        None => Ok(()),
+    });
+    buf.zeroize();
+    result
 }
 
 #[cfg(not(feature = "coap-symmetric"))]

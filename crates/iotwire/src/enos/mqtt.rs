@@ -72,7 +72,8 @@ pub fn write_password<S: Sink>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
     let mut h = Hash::<Sha256>::new();
     write_sign_content(d, &mut h)?;
     h.put(d.device_secret)?;
-    let mut digest = h.finish();
+    let mut digest = [0u8; 32];
+    h.finish_into(&mut digest);
     let written = put_hex(s, &digest, HexCase::Upper);
     digest.zeroize();
     written
