@@ -8,7 +8,9 @@
 #        vectors_main         known answers from tests/vectors through the C ABI
 #        sign_only            one IOT_Sign_MQTT call via dev_sign_api.h's macro (size probe)
 #        sign_only_exported   the same through the exported IOT_Sign_MQTT symbol
-#        baseline             C only, no library;
+#        baseline             C only, no library
+#        stack_probe          worst-case stack per export (stack painting)
+#        residue_probe        no secret left on the dead stack (c-examples/residue);
 #   3. runs each under qemu-system-arm (mps2-an386 / microbit) and compares what it prints;
 #   4. fails if the library references an allocator (in the archive or in any linked image),
 #      puts .data/.bss into an image, or lost the compact SHA-256 backend;
@@ -69,6 +71,8 @@ pass() { echo "PASS: $*"; }
 
 mkdir -p "$OUT"
 python3 "$CM/gen_expected.py" "$ROOT/tests/vectors/legacy-c-sdk.dev.json" "$OUT/gen"
+python3 "$ROOT/c-examples/residue/gen_long_keys.py" "$OUT/gen/residue_long_keys.h"
+RESIDUE_SRC=$ROOT/c-examples/residue
 expected() { sed -n "s/^$1=//p" "$OUT/gen/expected.txt"; }
 
 # ---- 1. staticlib ---------------------------------------------------------------------------
@@ -186,11 +190,13 @@ for t in $TARGETS; do
   link "$t" sign_only_exported -DCM_EXPORTED_SYMBOL "$CM/sign_only.c" "$lib"
   link "$t" baseline "$CM/baseline.c"
   link "$t" stack_probe "$CM/stack_probe.c" "$lib"
+  link "$t" residue_probe -I"$RESIDUE_SRC" "$RESIDUE_SRC"/{main,probe,patterns,cases_iotwire}.c "$lib"
   run "$t" vectors_main "$(expected vectors)"
   run "$t" sign_only "$(expected sign_only)"
   run "$t" sign_only_exported "$(expected sign_only)"
   run "$t" baseline "$(expected baseline)"
   run "$t" stack_probe DONE
+  run "$t" residue_probe DONE
   stack_gate "$t"
   compact_gate "$t"
   for p in baseline sign_only sign_only_exported vectors_main; do measure "$t" "$p"; done
