@@ -16,6 +16,9 @@ FEATURE_SETS=(
   "codec|mqtt-codec|panic_never.c"
   "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
+  # Host-only and not a default feature (so in no size row), but its exports build for
+  # Cortex-M too and must not reach a panic either.
+  "diagnose|diagnose|panic_never.c"
 )
 
 # Cargo feature -> the IOTWIRE_HAS_* macro a C program of that build is compiled with.
@@ -48,8 +51,11 @@ set_c_defs() {  # features
   for f in ${1//,/ }; do
     case $f in hmac-*) continue ;; esac
     out="$out -D$(feature_macro "$f")"
-    # legacy-sign implies legacy-v3 (Cargo.toml), as CMake announces it too.
-    [ "$f" = legacy-sign ] && out="$out -DIOTWIRE_HAS_LEGACY_V3"
+    # legacy-sign implies legacy-profiles, which implies mqtt and legacy-v3 (Cargo.toml), as
+    # CMake announces them too.
+    case $f in legacy-sign | legacy-profiles) out="$out -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT" ;; esac
+    # diagnose implies these (Cargo.toml; cmake/iotwire_cargo.cmake announces them the same way).
+    [ "$f" = diagnose ] && out="$out -DIOTWIRE_HAS_MQTT -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT_CODEC -DIOTWIRE_HAS_COAP -DIOTWIRE_HAS_COAP_SYMMETRIC -DIOTWIRE_HAS_HTTP"
   done
   echo "$out"
 }

@@ -77,7 +77,9 @@ pub struct iotwire_mqtt_options_t {
     pub secure_mode: i32,
     /// `IOTWIRE_MQTT_FLAG_*` bits.
     pub flags: u32,
-    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form.
+    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form. Needs
+    /// the Cargo feature `legacy-profiles` (part of `legacy-sign` and of the default set);
+    /// without it a legacy SDK here gives `IOTWIRE_ERR_UNSUPPORTED`.
     pub legacy_sdk: u32,
     /// `IOTWIRE_LEGACY_BUILD_*` bits of the legacy build being replaced.
     pub legacy_build: u32,
@@ -111,7 +113,7 @@ pub struct iotwire_mqtt_options_t {
     pub extra_params: iotwire_str_t,
 }
 
-const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
+pub(crate) const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
 
 /// @brief Fills `opts` with the defaults: device-secret mode, Shanghai, hmacsha256,
 /// securemode 2, keepalive 300 s, documented form, all strings empty.
@@ -191,7 +193,7 @@ fn mode(v: u32) -> Result<Mode, iotwire_status_t> {
 /// The eleven `iotwire_str_t` members, `product_key` through `extra_params`, as one array: they
 /// are consecutive members of one type in a `repr(C)` struct (no padding between them; checked
 /// below), so one loop borrows them all.
-fn string_fields(o: &iotwire_mqtt_options_t) -> &[iotwire_str_t; 11] {
+pub(crate) fn string_fields(o: &iotwire_mqtt_options_t) -> &[iotwire_str_t; 11] {
     const _: () = assert!(
         core::mem::offset_of!(iotwire_mqtt_options_t, extra_params)
             - core::mem::offset_of!(iotwire_mqtt_options_t, product_key)
@@ -272,7 +274,7 @@ pub(crate) unsafe fn with_plan(
 
 /// The core parameters of the options, with the strings borrowed by [`with_plan`].
 #[inline(always)]
-fn params_of<'a>(
+pub(crate) fn params_of<'a>(
     o: &iotwire_mqtt_options_t,
     strs: &[&'a [u8]; 11],
 ) -> Result<Params<'a>, iotwire_status_t> {

@@ -67,6 +67,8 @@ pub mod burn;
 pub mod coap;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 #[cfg(feature = "enos")]
 pub mod enos;
 pub mod error;

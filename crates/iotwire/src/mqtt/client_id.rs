@@ -6,6 +6,7 @@ use crate::mqtt::template::{self, SLOTS};
 use crate::sink::{Sink, SinkText, Text};
 
 /// Longest client id the legacy `char clientid[200]` held (plus its NUL).
+#[cfg(feature = "legacy-profiles")]
 const LEGACY_CLIENT_ID_MAX: usize = 199;
 /// Longest username the legacy `char username[64]` check let through.
 const LEGACY_USERNAME_MAX: usize = 62;
@@ -34,31 +35,29 @@ pub fn put_prefix(plan: &Plan<'_, '_>, t: &mut dyn Text) {
     t.put(second);
 }
 
-/// Counts what passes through, so a legacy limit can be checked after writing.
-struct Counted<'t> {
-    inner: &'t mut dyn Text,
-    len: usize,
-}
-
-impl Text for Counted<'_> {
-    fn put(&mut self, bytes: &[u8]) {
-        self.len = self.len.saturating_add(bytes.len());
-        self.inner.put(bytes);
-    }
-}
-
 /// Writes the complete MQTT client id into `t`.
 ///
-/// Under the legacy limits a client id over 199 characters fails with
-/// [`Error::InvalidClientId`] after a partial write: callers measure first (the C ABI) or
-/// clear the field (`IOT_Sign_MQTT`).
+/// Under the legacy limits (legacy profiles) a client id over 199 characters fails with
+/// [`Error::InvalidClientId`] before anything is written.
 #[inline(never)]
 pub fn write_client_id_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     plan.complete()?;
-    let mut t = Counted { inner: t, len: 0 };
+    #[cfg(feature = "legacy-profiles")]
+    if plan.legacy_limits {
+        let mut n = crate::sink::Counter::new();
+        put_client_id(plan, &mut n);
+        if n.len() > LEGACY_CLIENT_ID_MAX {
+            return Err(Error::InvalidClientId);
+        }
+    }
+    put_client_id(plan, t);
+    Ok(())
+}
+
+fn put_client_id(plan: &Plan<'_, '_>, t: &mut dyn Text) {
+    let p = &plan.params;
     #[cfg(feature = "legacy-profiles")]
     if let Some((profile, itls)) = plan.iotkit3 {
-        let p = &plan.params;
         let custom = if p.extra_params.is_empty() {
             None
         } else {
@@ -70,11 +69,10 @@ pub fn write_client_id_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(),
             Some(p.device_name),
             custom,
             itls,
-            &mut t,
+            t,
         );
-        return limit(plan, t.len);
+        return;
     }
-    let p = &plan.params;
     // Indexed by slot byte (template.rs).
     let values: [&[u8]; SLOTS] = [
         b"",
@@ -86,19 +84,10 @@ pub fn write_client_id_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(),
         p.instance_id,
         p.extra_params,
     ];
-    put_prefix(plan, &mut t);
+    put_prefix(plan, t);
     t.put(b"|");
-    template::render(plan.layout, &values, &mut t);
+    template::render(plan.layout, &values, t);
     t.put(b"|");
-    limit(plan, t.len)
-}
-
-fn limit(plan: &Plan<'_, '_>, len: usize) -> Result<(), Error> {
-    if plan.legacy_limits && len > LEGACY_CLIENT_ID_MAX {
-        Err(Error::InvalidClientId)
-    } else {
-        Ok(())
-    }
 }
 
 /// Writes the username `<DeviceName>&<ProductKey>` into `t`.

@@ -5,16 +5,26 @@ use crate::mqtt::plan::{Host, Plan};
 use crate::sink::{Sink, SinkText, Text};
 
 /// Longest host the legacy `char hostname[64]` check let through.
+#[cfg(feature = "legacy-profiles")]
 const LEGACY_HOST_MAX: usize = 62;
 
-/// The pieces of the host: at most four, so no writer per rule is needed.
-fn host_parts<'a>(plan: &Plan<'_, 'a>) -> [&'a [u8]; 4] {
+/// Writes the host: `<pk>.iot-as-mqtt.<region>.aliyuncs.com`, `<pk>.<domain>`, or a host as is.
+fn put_host(plan: &Plan<'_, '_>, t: &mut dyn Text) {
     let pk = plan.params.product_key;
     match plan.host {
-        Host::Region(r) => [pk, b".iot-as-mqtt.", r.name(), b".aliyuncs.com"],
-        Host::PkDot(domain) => [pk, b".", domain, b""],
-        Host::Fixed(host) => [host, b"", b"", b""],
-        Host::Verbatim(host) => [host, b"", b"", b""],
+        Host::Region(r) => {
+            t.put(pk);
+            t.put(b".iot-as-mqtt.");
+            t.put(r.name());
+            t.put(b".aliyuncs.com");
+        }
+        Host::PkDot(domain) => {
+            t.put(pk);
+            t.put(b".");
+            t.put(domain);
+        }
+        Host::Fixed(host) => t.put(host),
+        Host::Verbatim(host) => t.put(host),
     }
 }
 
@@ -23,14 +33,15 @@ fn host_parts<'a>(plan: &Plan<'_, 'a>) -> [&'a [u8]; 4] {
 #[inline(never)]
 pub fn write_host_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     plan.endpoint_ready()?;
-    let parts = host_parts(plan);
-    let len = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
-    if plan.legacy_limits && len > LEGACY_HOST_MAX {
-        return Err(Error::InvalidHost);
+    #[cfg(feature = "legacy-profiles")]
+    if plan.legacy_limits {
+        let mut n = crate::sink::Counter::new();
+        put_host(plan, &mut n);
+        if n.len() > LEGACY_HOST_MAX {
+            return Err(Error::InvalidHost);
+        }
     }
-    for part in parts {
-        t.put(part);
-    }
+    put_host(plan, t);
     Ok(())
 }
 

@@ -39,3 +39,35 @@ pub const LINKSDK42_DYNREG: &[u8] =
 #[cfg(feature = "legacy-profiles")]
 pub const LINKSDK42_CONNWL: &[u8] =
     b"authType=connwl,securemode=\x01,_ss=1,ext=3,_v=sdk-c-4.2.0,\x07";
+
+#[cfg(test)]
+mod tests {
+    /// `template::render` takes at most one slot per item, at its end.
+    #[test]
+    fn one_slot_per_item_at_its_end() {
+        let mut all = vec![
+            super::DOC,
+            super::DOC_ID2,
+            super::DOC_DYNREG,
+            super::DOC_CONNWL,
+        ];
+        #[cfg(feature = "legacy-profiles")]
+        all.extend([
+            super::V230,
+            super::V230_ITLS,
+            super::LINKSDK41,
+            super::V320_DYNREG,
+            super::LINKSDK42_DYNREG,
+            super::LINKSDK42_CONNWL,
+        ]);
+        for layout in all {
+            for item in layout.split(|&c| c == b',') {
+                let slots = item.iter().filter(|&&c| c < 0x20).count();
+                assert!(slots <= 1, "{item:?}");
+                if slots == 1 {
+                    assert!(*item.last().unwrap() < 0x20, "{item:?}");
+                }
+            }
+        }
+    }
+}
