@@ -654,6 +654,52 @@ static void pat_register_reply_token(rs_patterns *ps)
 }
 #endif /* IOTWIRE_HAS_HTTP */
 
+/* ---- diagnostics (host-only feature) ------------------------------------------------------ */
+#if defined(IOTWIRE_HAS_DIAGNOSE) && defined(IOTWIRE_HAS_MQTT) && defined(IOTWIRE_HAS_MQTT_CODEC)
+static uint8_t g_connect[2][IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+static size_t g_connect_len[2];
+static uint32_t g_problems;
+
+/* Checks the device's own CONNECT (one MAC) or one signed with another secret (the checker
+ * then recomputes the password for every known deviation, all keyed with DS). */
+static int32_t check_connect(size_t which)
+{
+    iotwire_mqtt_options_t o;
+    mqtt_options(&o, IOTWIRE_SIGN_METHOD_DEFAULT);
+    o.keepalive_s = 60;
+    if (g_connect_len[which] == 0) {
+        int32_t rc;
+        iotwire_mqtt_options_t signer = o;
+        signer.device_secret = iotwire_str(which == 0 ? DS : PS);
+        rc = iotwire_mqtt_connect_encode(&signer, g_connect[which], sizeof g_connect[which],
+                                         &g_connect_len[which]);
+        if (rc != IOTWIRE_OK) {
+            return rc;
+        }
+    }
+    return iotwire_check_connect(&o, g_connect[which], g_connect_len[which], g_text, sizeof g_text,
+                                 &g_len, &g_problems);
+}
+static int32_t call_check_connect_ok(void)
+{
+    return check_connect(0);
+}
+static int32_t call_check_connect_refused(void)
+{
+    return check_connect(1);
+}
+
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+/* An encrypted CoAP response explained with its key. */
+static int32_t call_explain_coap_key(void)
+{
+    int32_t verdict;
+    return iotwire_explain(IOTWIRE_EXPLAIN_COAP, k_encrypted_response, sizeof k_encrypted_response,
+                           k_aes_key, sizeof k_aes_key, g_text, sizeof g_text, &g_len, &verdict);
+}
+#endif
+#endif
+
 const rs_case rs_cases[] = {
 #if defined(IOTWIRE_HAS_MQTT)
     {"iotwire_mqtt_get_password hmacsha256", call_password_sha256, pat_password},
@@ -704,6 +750,13 @@ const rs_case rs_cases[] = {
     {"iotwire_enos_get_psk_key product secret", call_enos_psk_ps, pat_enos_psk_ps},
     {"iotwire_enos_mqtt_get_password", call_enos_password, pat_enos_password},
     {"iotwire_enos_activate_get_device_secret", call_enos_activate_secret, pat_enos_activate_secret},
+#endif
+#if defined(IOTWIRE_HAS_DIAGNOSE) && defined(IOTWIRE_HAS_MQTT) && defined(IOTWIRE_HAS_MQTT_CODEC)
+    {"iotwire_check_connect", call_check_connect_ok, pat_connect_encode},
+    {"iotwire_check_connect refused password", call_check_connect_refused, pat_connect_encode},
+#if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
+    {"iotwire_explain coap with key", call_explain_coap_key, pat_aes_key},
+#endif
 #endif
 #if defined(IOTWIRE_HAS_HTTP)
     {"iotwire_http_get_auth", call_http_auth, pat_http_auth},

@@ -201,11 +201,21 @@ pub fn is_supported(method: SignMethod) -> bool {
     }
 }
 
-/// One-shot MAC over the concatenation of `parts` (returned by value: for tests and tools;
-/// library code computes into its own [`Digest`] with [`MacSet::compute`]).
+/// One-shot MAC over the concatenation of `parts`, into `out`.
+pub fn mac_into(
+    method: SignMethod,
+    key: &[u8],
+    parts: &[&[u8]],
+    out: &mut Digest,
+) -> Result<(), Error> {
+    AnyMethod::compute(method, key, &mut Parts(parts), out)
+}
+
+/// [`mac_into`], returning the MAC: for tests. A returned digest leaves a copy on the stack,
+/// so library code uses [`mac_into`].
 pub fn mac(method: SignMethod, key: &[u8], parts: &[&[u8]]) -> Result<Digest, Error> {
     let mut out = Digest::new();
-    AnyMethod::compute(method, key, &mut Parts(parts), &mut out)?;
+    mac_into(method, key, parts, &mut out)?;
     Ok(out)
 }
 
