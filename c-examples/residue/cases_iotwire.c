@@ -654,6 +654,74 @@ static void pat_register_reply_token(rs_patterns *ps)
 }
 #endif /* IOTWIRE_HAS_HTTP */
 
+/* ---- swap-in kit: hash, HMAC and AES exports (Cargo feature crypto) ------------------------- */
+#if defined(IOTWIRE_HAS_CRYPTO)
+static const char k_message[] = "clientId" PK "." DN "deviceName" DN "productKey" PK;
+
+/* The legacy SDK hashes secrets too (CoAP key derivation): the input is the secret here. */
+static int32_t call_sha256(void)
+{
+    return iotwire_sha256((const uint8_t *)DS, strlen(DS), g_bytes, sizeof g_bytes, &g_len);
+}
+static void pat_sha256(rs_patterns *ps)
+{
+    rs_add_text(ps, "device secret", DS);
+    rs_add(ps, "digest", g_bytes, g_len);
+}
+
+static int32_t call_hmac_sha256(void)
+{
+    return iotwire_hmac_sha256((const uint8_t *)DS, strlen(DS), (const uint8_t *)k_message,
+                               sizeof k_message - 1u, g_bytes, sizeof g_bytes, &g_len);
+}
+/* A key and a MAC in g_bytes. */
+static void pat_hmac_bytes(rs_patterns *ps)
+{
+    pat_device_secret(ps);
+    rs_add(ps, "MAC", g_bytes, g_len);
+}
+
+/* Streaming HMACs: the whole init/update/finish sequence in one measured call (the context
+ * is static: it is the caller's memory). */
+#define KIT_HMAC(alg)                                                                              \
+    static iotwire_hmac_##alg##_ctx_t g_hmac_##alg;                                               \
+    static int32_t call_hmac_##alg##_stream(void)                                                 \
+    {                                                                                              \
+        int32_t rc = iotwire_hmac_##alg##_init(&g_hmac_##alg, (const uint8_t *)DS, strlen(DS));   \
+        if (rc == IOTWIRE_OK) {                                                                    \
+            rc = iotwire_hmac_##alg##_update(&g_hmac_##alg, (const uint8_t *)k_message,           \
+                                             sizeof k_message - 1u);                               \
+        }                                                                                          \
+        return rc == IOTWIRE_OK ? iotwire_hmac_##alg##_finish(&g_hmac_##alg, g_bytes,             \
+                                                               sizeof g_bytes, &g_len)            \
+                                : rc;                                                              \
+    }
+KIT_HMAC(md5)
+KIT_HMAC(sha1)
+KIT_HMAC(sha256)
+
+static iotwire_aes128_cbc_ctx_t g_aes;
+static const uint8_t k_iv[16] = "543yhjy97ae7fyfg";
+static int32_t call_aes128_cbc_encrypt(void)
+{
+    int32_t rc = iotwire_aes128_cbc_init(&g_aes, k_aes_key, sizeof k_aes_key, k_iv, sizeof k_iv);
+    return rc == IOTWIRE_OK ? iotwire_aes128_cbc_encrypt(&g_aes, (const uint8_t *)k_message, 48,
+                                                          g_bytes, sizeof g_bytes, &g_len)
+                            : rc;
+}
+static int32_t call_aes128_cbc_decrypt(void)
+{
+    int32_t rc = iotwire_aes128_cbc_init(&g_aes, k_aes_key, sizeof k_aes_key, k_iv, sizeof k_iv);
+    return rc == IOTWIRE_OK ? iotwire_aes128_cbc_decrypt(&g_aes, (const uint8_t *)k_message, 48,
+                                                          g_bytes, sizeof g_bytes, &g_len)
+                            : rc;
+}
+static void pat_kit_aes_key(rs_patterns *ps)
+{
+    rs_add_aes_key(ps, "AES key", k_aes_key);
+}
+#endif
+
 /* ---- diagnostics (host-only feature) ------------------------------------------------------ */
 #if defined(IOTWIRE_HAS_DIAGNOSE) && defined(IOTWIRE_HAS_MQTT) && defined(IOTWIRE_HAS_MQTT_CODEC)
 static uint8_t g_connect[2][IOTWIRE_MQTT_CONNECT_MAX_SIZE];
@@ -757,6 +825,15 @@ const rs_case rs_cases[] = {
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
     {"iotwire_explain coap with key", call_explain_coap_key, pat_aes_key},
 #endif
+#endif
+#if defined(IOTWIRE_HAS_CRYPTO)
+    {"iotwire_sha256", call_sha256, pat_sha256},
+    {"iotwire_hmac_sha256", call_hmac_sha256, pat_hmac_bytes},
+    {"iotwire_hmac_md5_init/update/finish", call_hmac_md5_stream, pat_hmac_bytes},
+    {"iotwire_hmac_sha1_init/update/finish", call_hmac_sha1_stream, pat_hmac_bytes},
+    {"iotwire_hmac_sha256_init/update/finish", call_hmac_sha256_stream, pat_hmac_bytes},
+    {"iotwire_aes128_cbc_init/encrypt", call_aes128_cbc_encrypt, pat_kit_aes_key},
+    {"iotwire_aes128_cbc_init/decrypt", call_aes128_cbc_decrypt, pat_kit_aes_key},
 #endif
 #if defined(IOTWIRE_HAS_HTTP)
     {"iotwire_http_get_auth", call_http_auth, pat_http_auth},
