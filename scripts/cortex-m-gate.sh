@@ -153,11 +153,11 @@ measure() {  # target name
 }
 
 # The unrolled SHA-256 rounds are ~7 KB; compact ones are well under 1 KB. sha2's compress256
-# is inlined into the one function that calls it, iotwire's never-inlined Sha256 block function.
+# is inlined into the one function that calls it, iotwire's never-inlined Sha256::rounds.
 compact_gate() {
   local t=$1 hex
   hex=$(arm-none-eabi-nm -S "$OUT/$t/sign_only.elf" |
-    awk '/compress256|6Sha256.*9Algorithm8compress/ && !n {print $2; n = 1}')
+    awk '/compress256|6Sha256.*9Algorithm6rounds/ && !n {print $2; n = 1}')
   if [ -z "$hex" ]; then
     fail "$t: no SHA-256 block function (compress256) in sign_only.elf"
   elif [ $((16#$hex)) -gt 1024 ]; then

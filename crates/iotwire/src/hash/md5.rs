@@ -46,7 +46,7 @@ impl Algorithm for Md5 {
     const STACK: usize = 480;
 
     #[inline(never)]
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         let mut m = [0u32; 16];
         for (dst, bytes) in m.iter_mut().zip(block.as_chunks::<4>().0) {
             *dst = u32::from_le_bytes(*bytes);

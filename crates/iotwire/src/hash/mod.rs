@@ -27,14 +27,22 @@ pub trait Algorithm {
     const DIGEST_LEN: usize;
     /// SHA-1/SHA-2 write words and the message length big-endian, MD5 little-endian.
     const BIG_ENDIAN: bool;
-    /// Bytes of stack [`Algorithm::compress`] uses, at least (measured per target). Its
-    /// frame holds the message schedule and the working variables (for an HMAC key block,
-    /// `key ^ pad` as words; after the last block, the digest), so [`Hash`] overwrites that
-    /// much stack after each block ([`crate::burn`]). At most [`crate::burn::MAX`].
+    /// Bytes of stack [`Algorithm::rounds`] uses, at least (measured per target; at most
+    /// [`crate::burn::MAX`]).
     const STACK: usize;
-    /// Compresses one block into `state`. Never inlined, so that its frame is where the burn
-    /// that follows it writes.
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]);
+    /// The block function: compresses one block into `state`. Never inlined, so that its
+    /// frame lies where the burn in [`Algorithm::compress`] writes.
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]);
+    /// Compresses one block into `state`, then overwrites the stack the block function used,
+    /// from the caller's frame depth ([`crate::burn`]): its frame holds the message schedule
+    /// and the working variables (for an HMAC key block `key ^ pad` as words, after the last
+    /// block the digest), which would otherwise stay in memory. Every use of a block function
+    /// goes through here.
+    #[inline(always)]
+    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+        Self::rounds(state, block);
+        crate::burn::bytes(Self::STACK);
+    }
 }
 
 /// A running hash: state, partial block, and the message length so far. Wiped on drop.
@@ -64,14 +72,6 @@ impl<H: Algorithm> Hash<H> {
         }
     }
 
-    /// Compresses the block buffer into the state, then overwrites the stack the block
-    /// function used, from this same frame depth.
-    #[inline(always)]
-    fn compress(&mut self) {
-        H::compress(&mut self.state, &self.block);
-        crate::burn::bytes(H::STACK);
-    }
-
     /// Starts over (reusing this state's memory, so no second state exists).
     pub fn reset(&mut self) {
         self.state = H::IV;
@@ -95,7 +95,7 @@ impl<H: Algorithm> Hash<H> {
             self.fill = self.fill.saturating_add(take);
             data = data.get(take..).unwrap_or_default();
             if self.fill >= BLOCK {
-                self.compress();
+                H::compress(&mut self.state, &self.block);
                 self.fill = 0;
             }
         }
@@ -108,7 +108,7 @@ impl<H: Algorithm> Hash<H> {
         for (slot, byte) in self.block.iter_mut().zip(key) {
             *slot ^= byte;
         }
-        self.compress();
+        H::compress(&mut self.state, &self.block);
         self.len = 64;
         self.fill = 0;
     }
@@ -135,7 +135,7 @@ impl<H: Algorithm> Hash<H> {
             rest.fill(0);
         }
         if fill >= BLOCK.saturating_sub(8) {
-            self.compress();
+            H::compress(&mut self.state, &self.block);
             self.block.fill(0);
         }
         if let Some(tail) = self.block.last_chunk_mut::<8>() {
@@ -145,7 +145,7 @@ impl<H: Algorithm> Hash<H> {
                 bits.to_le_bytes()
             };
         }
-        self.compress();
+        H::compress(&mut self.state, &self.block);
         out.fill(0);
         let words = H::DIGEST_LEN / 4;
         for (chunk, word) in out

@@ -23,7 +23,7 @@ impl Algorithm for Sha1 {
     const STACK: usize = 192;
 
     #[inline(never)]
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         let mut w = [0u32; 16];
         for (dst, bytes) in w.iter_mut().zip(block.as_chunks::<4>().0) {
             *dst = u32::from_be_bytes(*bytes);

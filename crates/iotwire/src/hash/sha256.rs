@@ -28,7 +28,7 @@ impl Algorithm for Sha256 {
     const STACK: usize = 256;
 
     #[inline(never)]
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         #[cfg(all(target_arch = "x86_64", not(target_os = "none")))]
         crate::accel::sha256_x86_64::compress(state, block);
         #[cfg(not(all(target_arch = "x86_64", not(target_os = "none"))))]
