@@ -134,7 +134,7 @@ static uint8_t rs_gmul(uint8_t a, uint8_t b)
         if (b & 1u) {
             r ^= a;
         }
-        a = (uint8_t)((a << 1) ^ ((a & 0x80u) ? 0x1bu : 0u));
+        a = (uint8_t)(((unsigned)a << 1) ^ ((a & 0x80u) ? 0x1bu : 0u));
         b >>= 1;
     }
     return r;
