@@ -6,6 +6,8 @@
 #      from .cargo/config.toml);
 #   2. links cortex-m/ programs with arm-none-eabi-gcc + newlib-nano/rdimon:
 #        vectors_main         known answers from tests/vectors through the C ABI
+#        coap_vectors         CoAP known answers: key, AES-CBC (the compact bare-metal AES),
+#                             every legacy auth + publish flow
 #        sign_only            one IOT_Sign_MQTT call via dev_sign_api.h's macro (size probe)
 #        sign_only_exported   the same through the exported IOT_Sign_MQTT symbol
 #        baseline             C only, no library
@@ -188,12 +190,14 @@ for t in $TARGETS; do
   lib="$OUT/$t/libiotwire.a"
   lib_alloc_gate "$lib"
   link "$t" vectors_main "$CM/vectors_main.c" "$lib"
+  link "$t" coap_vectors "$CM/coap_vectors.c" "$lib"
   link "$t" sign_only "$CM/sign_only.c" "$lib"
   link "$t" sign_only_exported -DCM_EXPORTED_SYMBOL "$CM/sign_only.c" "$lib"
   link "$t" baseline "$CM/baseline.c"
   link "$t" stack_probe "$CM/stack_probe.c" "$lib"
   link "$t" residue_probe -I"$RESIDUE_SRC" "$RESIDUE_SRC"/{main,probe,patterns,cases_iotwire}.c "$lib"
   run "$t" vectors_main "$(expected vectors)"
+  run "$t" coap_vectors "$(expected coap_vectors)"
   run "$t" sign_only "$(expected sign_only)"
   run "$t" sign_only_exported "$(expected sign_only)"
   run "$t" baseline "$(expected baseline)"

@@ -12,9 +12,9 @@ FEATURE_SETS=(
   "mqtt|mqtt|panic_never.c"
   "mqtt-all-macs|mqtt,hmac-md5,hmac-sha1|panic_never.c"
   "coap|coap,coap-symmetric|panic_never.c"
-  "http|http|panic_never.c"
+  "http|http,hmac-sha1|panic_never.c"
   "codec|mqtt-codec|panic_never.c"
-  "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
+  "legacy-stack|legacy-v3,coap,coap-symmetric,http,hmac-sha1,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
   # Host-only and not a default feature (so in no size row), but its exports build for
   # Cortex-M too and must not reach a panic either.

@@ -40,6 +40,11 @@ impl Span {
         }
     }
 
+    /// The span of `len` bytes at address `start`, for overlap checks only.
+    pub fn of_range(start: usize, len: usize) -> Span {
+        Span { start, len }
+    }
+
     /// True when both spans are non-empty and share a byte.
     pub fn overlaps(self, other: Span) -> bool {
         if self.len == 0 || other.len == 0 {

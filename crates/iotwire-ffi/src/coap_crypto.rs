@@ -6,7 +6,7 @@ use crate::coap_session::{IOTWIRE_COAP_KEY_LEN, iotwire_coap_session_t, session_
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use iotwire::coap::{cbc, key};
-use iotwire::sink::Sink;
+use iotwire::sink::{Output, Sink};
 use zeroize::Zeroize;
 
 /// Copies a 16-byte key argument into the caller's `k` (which the caller wipes; a key
@@ -202,13 +202,6 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
         Ok(p) => p,
         Err(e) => return e,
     };
-    let len = match cbc::decrypted_len(&k, ct) {
-        Ok(n) => n,
-        Err(e) => {
-            k.zeroize();
-            return from_error(e);
-        }
-    };
     let b = BytesOut {
         out,
         cap: out_cap,
@@ -216,8 +209,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
     };
     // SAFETY: `b` is the caller's triple; the spans are every input read.
     let rc = unsafe {
-        emit_bytes(b, &[key_span, Span::of(ct)], Some(len), |o| {
-            cbc::decrypt_to(o, &k, ct, false)
+        emit_bytes(b, &[key_span, Span::of(ct)], None, |o| {
+            let measure = matches!(o, Output::Measure(_));
+            cbc::decrypt_to(o, &k, ct, measure)
         })
     };
     k.zeroize();

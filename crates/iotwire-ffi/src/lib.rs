@@ -23,6 +23,8 @@ pub mod diagnose;
 pub mod dynreg;
 #[cfg(feature = "enos")]
 pub mod enos;
+#[cfg(feature = "mqtt-codec")]
+pub mod exact_out;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "legacy-v3")]

@@ -468,6 +468,17 @@ fn malformed_or_incomplete_replies() {
         IOTWIRE_ERR_REPLY_FIELD_INVALID,
         "the legacy token strcpy overflowed here"
     );
+    // Every kind of data points into the body (a boolean pointed at a static string before).
+    for data in ["true", "false", "12.5e1", "[1,2]", "{}"] {
+        let body = format!("{{\"code\":0,\"info\":{{\"data\":{data},\"messageId\":1}}}}");
+        let p = parse(IOTWIRE_HTTP_RESPONSE_PUBLISH, &body);
+        assert_eq!(p.rc, IOTWIRE_OK);
+        assert_eq!(p.resp.has_data, 1);
+        assert_eq!(
+            &body[p.resp.data_offset..p.resp.data_offset + p.resp.data_len],
+            data
+        );
+    }
     // messageId as a string, data as an object.
     let body = r#"{"code":0,"info":{"messageId":"18446744073709551615","data":{"a":1}}}"#;
     let p = parse(IOTWIRE_HTTP_RESPONSE_PUBLISH, body);

@@ -79,6 +79,7 @@ pub mod hmac;
 pub mod http;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod layout;
 pub mod mac;
 // HTTPS reuses the region table and the name/host validation; topics the name validation.
 #[cfg(any(
@@ -94,6 +95,7 @@ pub mod mqtt_codec;
 pub mod sink;
 #[cfg(feature = "topics")]
 pub mod topics;
+pub mod utf8;
 
 pub use error::Error;
 

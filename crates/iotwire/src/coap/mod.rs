@@ -7,7 +7,10 @@
 //! [`decode::Message::parse`] validates a whole datagram once and hands out borrowed views.
 
 #[cfg(feature = "coap-symmetric")]
+pub mod aes128;
+#[cfg(feature = "coap-symmetric")]
 pub mod cbc;
+pub mod charset;
 pub mod decode;
 pub mod encode;
 pub mod header;
@@ -15,5 +18,7 @@ pub mod header;
 pub mod key;
 pub mod options;
 pub mod publish;
+pub mod reply_text;
 pub mod response;
 pub mod session;
+pub mod wire;

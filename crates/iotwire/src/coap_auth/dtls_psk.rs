@@ -9,6 +9,7 @@
 //! The timestamp defaults to 2524608000000, the constant the SDKs send.
 
 use crate::Error;
+use crate::coap::charset::{ALPHA, AT, DASH, DIGIT, DOT, fits};
 use crate::hex::{HexCase, put_hex};
 use crate::mac::{self, AnyMethod, Digest, MacSet, Parts, SignMethod};
 use crate::sink::Sink;
@@ -53,17 +54,13 @@ impl<'a> PskParams<'a> {
 
     /// Checks the names and the timestamp (what the identity needs).
     pub fn validate_identity(&self) -> Result<(), Error> {
-        let pk = self.product_key;
-        if pk.is_empty() || pk.len() > 20 || !pk.iter().all(u8::is_ascii_alphanumeric) {
+        if !fits(self.product_key, 1, 20, DIGIT | ALPHA) {
             return Err(Error::InvalidProductKey);
         }
-        let dn = self.device_name;
-        let dn_char = |c: &u8| c.is_ascii_alphanumeric() || b"_@.:-".contains(c);
-        if !(4..=32).contains(&dn.len()) || !dn.iter().all(dn_char) {
+        if !fits(self.device_name, 4, 32, DIGIT | ALPHA | DASH | DOT | AT) {
             return Err(Error::InvalidDeviceName);
         }
-        let ts = self.timestamp;
-        if ts.len() > 20 || !ts.iter().all(u8::is_ascii_digit) {
+        if !fits(self.timestamp, 0, 20, DIGIT) {
             return Err(Error::InvalidTimestamp);
         }
         Ok(())

@@ -13,8 +13,8 @@ use crate::Error;
 use crate::enos::device::{self, Device};
 use crate::hash::Hash;
 use crate::hash::sha256::Sha256;
-use crate::hex::{HexCase, put_hex};
-use crate::sink::Sink;
+use crate::hex::{HexCase, put_hex_text};
+use crate::sink::Text;
 use zeroize::Zeroize;
 
 /// The constant timestamp of the SDK (2050-01-01T00:00:00Z in milliseconds).
@@ -27,37 +27,48 @@ pub const PORT_PLAIN: u16 = 11883;
 pub const PASSWORD_LEN: usize = 64;
 
 /// Writes the client id.
-pub fn write_client_id<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_client_id(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(d.product_key)?;
-    s.put(b".")?;
-    s.put(d.device_key)?;
-    s.put(b"|securemode=2,signmethod=sha256,timestamp=")?;
-    s.put(TIMESTAMP)?;
-    s.put(b"|")
+    for part in [
+        d.product_key,
+        b".",
+        d.device_key,
+        b"|securemode=2,signmethod=sha256,timestamp=",
+        TIMESTAMP,
+        b"|",
+    ] {
+        t.put(part);
+    }
+    Ok(())
 }
 
 /// Writes the username `<dk>&<pk>`.
-pub fn write_username<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_username(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(d.device_key)?;
-    s.put(b"&")?;
-    s.put(d.product_key)
+    for part in [d.device_key, b"&", d.product_key] {
+        t.put(part);
+    }
+    Ok(())
 }
 
 /// Writes the sign content: what is hashed before the DeviceSecret (holds no secret).
-pub fn write_sign_content<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_sign_content(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(b"clientId")?;
-    s.put(d.product_key)?;
-    s.put(b".")?;
-    s.put(d.device_key)?;
-    s.put(b"deviceKey")?;
-    s.put(d.device_key)?;
-    s.put(b"productKey")?;
-    s.put(d.product_key)?;
-    s.put(b"timestamp")?;
-    s.put(TIMESTAMP)
+    for part in [
+        b"clientId".as_slice(),
+        d.product_key,
+        b".",
+        d.device_key,
+        b"deviceKey",
+        d.device_key,
+        b"productKey",
+        d.product_key,
+        b"timestamp",
+        TIMESTAMP,
+    ] {
+        t.put(part);
+    }
+    Ok(())
 }
 
 /// Checks what the password needs, without hashing (for size queries).
@@ -67,22 +78,23 @@ pub fn check_password(d: &Device<'_>) -> Result<(), Error> {
 }
 
 /// Writes the password; the digest is wiped after use.
-pub fn write_password<S: Sink>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_password(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     check_password(d)?;
     let mut h = Hash::<Sha256>::new();
     write_sign_content(d, &mut h)?;
-    h.put(d.device_secret)?;
+    h.update(d.device_secret);
     let mut digest = [0u8; 32];
     h.finish_into(&mut digest);
-    let written = put_hex(s, &digest, HexCase::Upper);
+    put_hex_text(t, &digest, HexCase::Upper);
     digest.zeroize();
-    written
+    Ok(())
 }
 
 /// Writes the broker host, verbatim.
-pub fn write_host<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_host(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     device::host(d.host)?;
-    s.put(d.host)
+    t.put(d.host);
+    Ok(())
 }
 
 /// The TCP port: the override, else 18883 for TLS and 11883 for plaintext.
