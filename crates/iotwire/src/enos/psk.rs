@@ -32,7 +32,18 @@ pub fn lifetime(seconds: u32) -> Result<(), Error> {
 /// The 16-byte PSK, wiped when dropped.
 pub struct PskKey([u8; KEY_LEN]);
 
+impl Default for PskKey {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl PskKey {
+    /// An all-zero key, for [`key`] to fill in place.
+    pub const fn new() -> Self {
+        PskKey([0; KEY_LEN])
+    }
+
     /// The key bytes.
     pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
         &self.0
@@ -70,9 +81,10 @@ pub fn secret<'a>(d: &Device<'a>) -> &'a [u8] {
     }
 }
 
-/// Derives the key. Everything the identity needs is checked too, so a key never exists for
-/// an identity the library would refuse.
-pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
+/// Derives the key into `key` (in place: a key returned by value would leave a copy on the
+/// stack). Everything the identity needs is checked too, so a key never exists for an
+/// identity the library would refuse.
+pub fn key(d: &Device<'_>, key: &mut PskKey) -> Result<(), Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
     let secret = secret(d);
@@ -81,12 +93,11 @@ pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
     h.update(secret);
     let mut digest = [0u8; 32];
     h.finish_into(&mut digest);
-    let mut key = PskKey([0; KEY_LEN]);
     for (k, b) in key.0.iter_mut().zip(digest.iter().skip(KEY_START)) {
         *k = *b;
     }
     digest.zeroize();
-    Ok(key)
+    Ok(())
 }
 
 #[cfg(test)]
