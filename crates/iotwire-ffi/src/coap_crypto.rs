@@ -9,22 +9,26 @@ use iotwire::coap::{cbc, key};
 use iotwire::sink::{Output, Sink};
 use zeroize::Zeroize;
 
-/// Reads a 16-byte key argument.
+/// Copies a 16-byte key argument into the caller's `k` (which the caller wipes; a key
+/// returned by value would leave a copy on the stack) and returns the span it was read from.
 ///
 /// # Safety
 /// `key` must be NULL or readable for `key_len` bytes.
 unsafe fn key_arg(
     key: *const u8,
     key_len: usize,
-) -> Result<([u8; IOTWIRE_COAP_KEY_LEN], Span), iotwire_status_t> {
+    k: &mut [u8; IOTWIRE_COAP_KEY_LEN],
+) -> Result<Span, iotwire_status_t> {
     if key.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
     // SAFETY: forwarded to the caller's contract.
     let bytes = unsafe { input_bytes(key, key_len) }?;
-    let k: [u8; IOTWIRE_COAP_KEY_LEN] =
-        bytes.try_into().map_err(|_| IOTWIRE_ERR_INVALID_ARGUMENT)?;
-    Ok((k, Span::of(bytes)))
+    if bytes.len() != IOTWIRE_COAP_KEY_LEN {
+        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
+    }
+    k.copy_from_slice(bytes);
+    Ok(Span::of(bytes))
 }
 
 /// @brief Derives the symmetric-mode AES-128 key: raw bytes [8, 24) of
@@ -65,7 +69,8 @@ pub unsafe extern "C" fn iotwire_coap_derive_key(
         (Ok(d), Ok(r)) => (d, r),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    let mut k = key::derive_key(ds, r);
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
+    key::derive_key_into(ds, r, &mut k);
     let b = BytesOut {
         out,
         cap: out_cap,
@@ -117,8 +122,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract.
-    let (mut k, key_span) = match unsafe { key_arg(key, key_len) } {
+    let key_span = match unsafe { key_arg(key, key_len, &mut k) } {
         Ok(v) => v,
         Err(e) => return e,
     };
@@ -185,8 +191,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract.
-    let (mut k, key_span) = match unsafe { key_arg(key, key_len) } {
+    let key_span = match unsafe { key_arg(key, key_len, &mut k) } {
         Ok(v) => v,
         Err(e) => return e,
     };
@@ -235,12 +242,12 @@ pub unsafe extern "C" fn iotwire_coap_session_set_key(
     key: *const u8,
     key_len: usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract; the key is copied out before the session
     // is borrowed, so an aliasing key cannot be observed half-written.
-    let (mut k, _) = match unsafe { key_arg(key, key_len) } {
-        Ok(v) => v,
-        Err(e) => return e,
-    };
+    if let Err(e) = unsafe { key_arg(key, key_len, &mut k) } {
+        return e;
+    }
     // SAFETY: forwarded to the caller's contract.
     let rc = match unsafe { session_mut(session) } {
         Ok(s) => {
@@ -283,7 +290,8 @@ pub unsafe extern "C" fn iotwire_coap_session_derive_key(
         (Err(e), _) | (_, Err(e)) => return e,
     };
     // Derived before the session is borrowed: the inputs may lie inside the session.
-    let mut k = key::derive_key(ds, r);
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
+    key::derive_key_into(ds, r, &mut k);
     // SAFETY: forwarded to the caller's contract.
     let rc = match unsafe { session_mut(session) } {
         Ok(s) => {

@@ -312,10 +312,10 @@ pub unsafe extern "C" fn iotwire_enos_get_psk_key(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let key = match psk::key(&b.device) {
-        Ok(k) => k,
-        Err(e) => return from_error(e),
-    };
+    let mut key = psk::PskKey::new();
+    if let Err(e) = psk::key(&b.device, &mut key) {
+        return from_error(e);
+    }
     let o = BytesOut {
         out,
         cap: out_cap,

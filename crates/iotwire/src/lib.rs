@@ -62,6 +62,7 @@
     )
 )]
 
+pub mod burn;
 #[cfg(feature = "coap")]
 pub mod coap;
 #[cfg(feature = "coap")]

@@ -29,7 +29,18 @@ pub fn lifetime(seconds: u32) -> Result<(), Error> {
 /// The 16-byte PSK, wiped when dropped.
 pub struct PskKey([u8; KEY_LEN]);
 
+impl Default for PskKey {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl PskKey {
+    /// An all-zero key, for [`key`] to fill in place.
+    pub const fn new() -> Self {
+        PskKey([0; KEY_LEN])
+    }
+
     /// The key bytes.
     pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
         &self.0
@@ -65,17 +76,17 @@ pub fn secret<'a>(d: &Device<'a>) -> &'a [u8] {
     }
 }
 
-/// Derives the key: digest bytes 8..24 (0-based; the seed's "第9到第24字节" counts from 1)
-/// of SHA-256(secret). Everything the identity needs is checked too, so a key never exists
-/// for an identity the library would refuse.
-pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
+/// Derives the key into `key` (in place: a key returned by value would leave a copy on the
+/// stack): digest bytes 8..24 (0-based; the seed's "第9到第24字节" counts from 1) of
+/// SHA-256(secret). Everything the identity needs is checked too, so a key never exists for
+/// an identity the library would refuse.
+pub fn key(d: &Device<'_>, key: &mut PskKey) -> Result<(), Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
     let secret = secret(d);
     device::secret(secret)?;
-    let mut key = PskKey([0; KEY_LEN]);
     sha256_middle_into(&[secret], &mut key.0);
-    Ok(key)
+    Ok(())
 }
 
 #[cfg(test)]
