@@ -166,3 +166,16 @@ impl core::fmt::Display for Error {
         core::fmt::Debug::fmt(self, f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_the_variant_name() {
+        // Messages of the Rust API name the error as written in the source.
+        assert_eq!(format!("{}", Error::BufferTooSmall), "BufferTooSmall");
+        assert_eq!(format!("{}", Error::MqttNeedMoreData), "MqttNeedMoreData");
+        assert_eq!(format!("{}", Error::HttpMalformedRequest), "HttpMalformedRequest");
+    }
+}

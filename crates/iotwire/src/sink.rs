@@ -299,4 +299,21 @@ mod tests {
         assert_eq!(w.written(), b"abc");
         assert_eq!(buf[3], 0xAA);
     }
+
+    #[test]
+    fn put_decimal_writes_the_number() {
+        let mut buf = [0u8; 24];
+        let mut w = SliceWriter::new(&mut buf);
+        assert!(w.is_empty());
+        w.put_decimal(-305).unwrap();
+        w.put_byte(b' ').unwrap();
+        w.put_decimal(i32::MAX).unwrap();
+        assert!(!w.is_empty());
+        assert_eq!(w.written(), b"-305 2147483647");
+        let mut c = Counter::new();
+        assert!(c.is_empty());
+        c.put_decimal(i32::MIN).unwrap();
+        assert!(!c.is_empty());
+        assert_eq!(c.len(), "-2147483648".len());
+    }
 }
