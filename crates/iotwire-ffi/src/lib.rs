@@ -17,6 +17,8 @@ pub mod coap_auth;
 pub mod coap_crypto;
 #[cfg(feature = "coap")]
 pub mod coap_session;
+#[cfg(feature = "crypto")]
+pub mod crypto;
 #[cfg(feature = "http")]
 pub mod dynreg;
 #[cfg(feature = "enos")]

@@ -62,6 +62,8 @@
     )
 )]
 
+#[cfg(feature = "crypto")]
+pub mod aes_cbc;
 #[cfg(feature = "coap")]
 pub mod coap;
 #[cfg(feature = "coap")]
@@ -93,8 +95,9 @@ pub mod topics;
 
 pub use error::Error;
 
-/// CPU-specific fast paths (host x86-64 only).
-#[cfg(all(target_arch = "x86_64", not(target_os = "none")))]
+/// CPU-specific fast paths (host x86-64 only). `--cfg iotwire_no_accel` leaves them out, for
+/// hosted builds where size counts more than speed (the iotkit-embedded swap-in kit).
+#[cfg(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_no_accel)))]
 #[allow(unsafe_code)]
 pub mod accel;
 pub mod version;
