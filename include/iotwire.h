@@ -3290,7 +3290,7 @@ iotwire_status_t iotwire_sha256_update(struct iotwire_sha256_ctx_t *ctx,
  * uint8_t d[32];
  * size_t n;
  * iotwire_sha256_init(&h);
- * iotwire_sha256_update(&h, firmware_chunk, chunk_len);   /* as often as needed */
+ * iotwire_sha256_update(&h, firmware_chunk, chunk_len);
  * iotwire_sha256_finish(&h, d, sizeof d, &n);
  * @endcode
  *

@@ -469,7 +469,7 @@ pub unsafe extern "C" fn iotwire_sha256_update(
 /// uint8_t d[32];
 /// size_t n;
 /// iotwire_sha256_init(&h);
-/// iotwire_sha256_update(&h, firmware_chunk, chunk_len);   /* as often as needed */
+/// iotwire_sha256_update(&h, firmware_chunk, chunk_len);
 /// iotwire_sha256_finish(&h, d, sizeof d, &n);
 /// @endcode
 ///
