@@ -3,7 +3,7 @@
  * only links this program; the arguments merely have to be valid C. The gate also checks that
  * every export the archive defines ended up in the image, so a new export missing here fails. */
 #include "iotwire.h"
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
 #include "dev_sign_api.h"
 #endif
 
@@ -232,7 +232,7 @@ static int32_t call_topics(void)
 }
 #endif
 
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
 static int32_t call_legacy(void)
 {
     static iotx_dev_meta_info_t meta = {
@@ -241,11 +241,20 @@ static int32_t call_legacy(void)
         .device_secret = "secret",
     };
     static iotx_sign_mqtt_t signout;
+    static char cid[200];
+    static size_t len;
+    /* Through the header's macro: iotwire_legacy_v3_sign_mqtt. */
+    int32_t rc = IOT_Sign_MQTT(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
+    rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
+                                      iotwire_str("a1X2bEnP82z.example1"), iotwire_str("mid=1"),
+                                      0, cid, sizeof cid, &len);
+#if defined(IOTWIRE_HAS_LEGACY_SIGN)
     /* The parenthesised name is the exported symbol, not the header's macro. */
-    int32_t rc = (IOT_Sign_MQTT)(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
+    rc |= (IOT_Sign_MQTT)(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
     rc |= iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_0_1, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS, 0,
                                    NULL, (const iotwire_legacy_dev_meta_t *)(const void *)&meta,
                                    (iotwire_legacy_sign_mqtt_t *)(void *)&signout);
+#endif
     return rc;
 }
 #endif
@@ -256,7 +265,7 @@ int main(void)
 #if defined(IOTWIRE_HAS_MQTT)
     rc |= call_mqtt();
 #endif
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
     rc |= call_legacy();
 #endif
 #if defined(IOTWIRE_HAS_ENOS)

@@ -27,7 +27,8 @@ static void call_iot_sign_mqtt(void)
     (void)(IOT_Sign_MQTT)((iotx_mqtt_region_types_t)CM_SO_REGION, &meta, &signout);
 }
 
-static void call_legacy_selector(void)
+/* Through dev_sign_api.h's macro, as legacy firmware calls it: iotwire_legacy_v3_sign_mqtt. */
+static void call_iot_sign_mqtt_header(void)
 {
     (void)IOT_Sign_MQTT(CM_SO_REGION, &meta, &signout);
 }
@@ -269,7 +270,7 @@ int main(void)
         void (*fn)(void);
     } exports[] = {
         {"IOT_Sign_MQTT", call_iot_sign_mqtt},
-        {"iotwire_legacy_sign_mqtt", call_legacy_selector},
+        {"IOT_Sign_MQTT_via_header", call_iot_sign_mqtt_header},
         {"iotwire_mqtt_get_password", call_get_password},
         {"iotwire_mqtt_get_password_long_key", call_get_password_long_key},
         {"iotwire_mqtt_get_client_id", call_get_client_id},

@@ -38,6 +38,10 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
+/** Defined when the library has iotwire_legacy_v3_sign_mqtt() and
+ *  iotwire_legacy_v3_client_id(), the iotkit-embedded 3.x family alone (Cargo feature
+ *  `legacy-v3`, implied by `legacy-sign`). */
+#define IOTWIRE_HAS_LEGACY_V3 1
 /** Defined when the library has the CoAP codec, session, publish and response parse
  *  (Cargo feature `coap`). */
 #define IOTWIRE_HAS_COAP 1
@@ -540,84 +544,84 @@
 #define IOTWIRE_HTTP_RESPONSE_PUBLISH 2
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: none, the documented form.
  */
 #define IOTWIRE_LEGACY_SDK_NONE 0
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: iotkit-embedded 3.2.0.
  */
 #define IOTWIRE_LEGACY_SDK_V3_2_0 1
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: iotkit-embedded 3.1.0.
  */
 #define IOTWIRE_LEGACY_SDK_V3_1_0 2
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: iotkit-embedded 3.0.1.
  */
 #define IOTWIRE_LEGACY_SDK_V3_0_1 3
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: the standalone `sign_mqtt.c` bundle.
  */
 #define IOTWIRE_LEGACY_SDK_BUNDLE 4
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: iotkit-embedded 2.3.0 (HMAC-SHA1 guider).
  */
 #define IOTWIRE_LEGACY_SDK_V2_3_0 5
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: LinkSDK 4.1.0.
  */
 #define IOTWIRE_LEGACY_SDK_LINKSDK_4_1_0 6
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy SDK: LinkSDK 4.2.0 (dynamic registration and connwl).
  */
 #define IOTWIRE_LEGACY_SDK_LINKSDK_4_2_0 7
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy build switch `SUPPORT_TLS`.
  */
 #define IOTWIRE_LEGACY_BUILD_SUPPORT_TLS 1
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy build switch `MQTT_AUTO_SUBSCRIBE`.
  */
 #define IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE 2
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy build switch `MQTT_PRE_AUTH`.
  */
 #define IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH 4
 #endif
 
-#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_SIGN))
+#if (defined(IOTWIRE_HAS_MQTT) || defined(IOTWIRE_HAS_LEGACY_V3))
 /**
  * Legacy build switch `SUPPORT_ITLS`.
  */
@@ -1763,7 +1767,7 @@ typedef struct iotwire_http_response_t {
 } iotwire_http_response_t;
 #endif
 
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
 /**
  * Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
  * never read, so both the v3.x and the bundle struct can be passed).
@@ -1788,7 +1792,7 @@ typedef struct iotwire_legacy_dev_meta_t {
 } iotwire_legacy_dev_meta_t;
 #endif
 
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
 /**
  * Layout of `iotx_sign_mqtt_t` (396 bytes, 2-byte alignment).
  */
@@ -4363,6 +4367,85 @@ int32_t iotwire_legacy_sign_mqtt(uint32_t sdk,
                                  const char *custom_domain,
                                  const struct iotwire_legacy_dev_meta_t *meta,
                                  struct iotwire_legacy_sign_mqtt_t *signout);
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * @brief `IOT_Sign_MQTT` of an iotkit-embedded 3.x build, byte-identical to it, linking only
+ * the 3.x code.
+ *
+ * The same contract as iotwire_legacy_sign_mqtt() (legacy return codes; `signout` untouched on
+ * an invalid region or NULL/overlapping arguments, zeroed and partly filled on later errors,
+ * as legacy did), for the builds of the 3.x family only.
+ * @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
+ * @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+ * @param[in] region `IOTX_CLOUD_REGION_*` value (0..=5).
+ * @param[in] custom_domain [nullable] NUL-terminated host for region 5 (what
+ *            `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN)` stored), used verbatim; at most 62 bytes.
+ * @param[in] meta ProductKey, DeviceName, DeviceSecret (NUL-terminated members).
+ * @param[out] signout Result.
+ * @return 0, or the build's negative legacy code (3.1/3.2: -275 input, -264 custom domain
+ *         missing, -775 hostname too long; 3.0.1: -1, -1105, -1100; the bundle: -1);
+ *         IOTWIRE_ERR_INVALID_SELECTOR for another `sdk` or unknown `build` bits.
+ *
+ * @code{c}
+ * iotwire_legacy_sign_mqtt_t out;
+ * int32_t rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0,
+ *     IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
+ *     0, NULL, &meta, &out);
+ * @endcode
+ *
+ * # Safety
+ * `meta` and `signout` must be NULL or point to valid structs of the legacy layout;
+ * `custom_domain` must be NULL or NUL-terminated.
+ */
+int32_t iotwire_legacy_v3_sign_mqtt(uint32_t sdk,
+                                    uint32_t build,
+                                    int32_t region,
+                                    const char *custom_domain,
+                                    const struct iotwire_legacy_dev_meta_t *meta,
+                                    struct iotwire_legacy_sign_mqtt_t *signout);
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * @brief `_sign_get_clientid()` of an iotkit-embedded 3.x build: `<device_id>|timestamp=...,
+ * _v=...,securemode=...,...[,<custom_kv>]|`, exactly as that build writes it.
+ *
+ * Like the SDK it checks nothing but the length, so any `customize_info` the SDK accepted
+ * (spaces, `|`, ...) gives the same client id. The SDK's limit is its 200-byte buffer: pass
+ * `out_cap = 200` and treat IOTWIRE_ERR_BUFFER_TOO_SMALL as its
+ * `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (the SDK then left a half-written buffer; this writes
+ * nothing).
+ * @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
+ * @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+ * @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
+ * @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
+ *            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+ * @param[in] enable_itls Non-zero: securemode 8 (the SDK sets it when `customize_info`
+ *            contains `authtype=id2`).
+ * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR `sdk` is not a 3.x build or `build` has unknown bits.
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+ *         string with a non-zero length.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ *
+ * # Safety
+ * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_legacy_v3_client_id(uint32_t sdk,
+                                             uint32_t build,
+                                             struct iotwire_str_t device_id,
+                                             struct iotwire_str_t custom_kv,
+                                             uint32_t enable_itls,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)

@@ -171,7 +171,7 @@ stack_gate() {
     name=${name#STACK }
     STACKS+=("$(printf '%-22s %-28s %6d' "$t" "$name" "$used")")
     local limit=$STACK_LIMIT
-    [ "$name" = IOT_Sign_MQTT ] && limit=$STACK_LIMIT_IOT_SIGN
+    case $name in IOT_Sign_MQTT*) limit=$STACK_LIMIT_IOT_SIGN ;; esac
     if [ "$used" -gt "$limit" ]; then fail "$t: $name uses $used bytes of stack (> $limit)"; fi
   done < <(grep '^STACK ' "$OUT/$t/stack_probe.log" | tr -d '\r')
 }

@@ -1,5 +1,7 @@
-/* The legacy drop-in: iotwire_legacy_sign_mqtt and IOT_Sign_MQTT (legacy return codes, legacy
- * struct layouts), and the legacy profiles of the options API.
+/* The legacy drop-in: iotwire_legacy_sign_mqtt, iotwire_legacy_v3_sign_mqtt and IOT_Sign_MQTT
+ * (legacy return codes, legacy struct layouts), iotwire_legacy_v3_client_id, and the legacy
+ * profiles of the options API. The sign tests run twice: through the general export (every
+ * SDK) and through the 3.x family's own export (the 3.x SDKs; 2.3.0 is refused there).
  *
  * Expected bytes and codes: vectors v320-default-01/-07/-10 of tests/vectors/legacy-c-sdk.dev.json
  * and the rules in shared/docs/legacy-c-sdk.md sections 1.1, 1.3 and 1.4. */
@@ -21,9 +23,10 @@
 
 /* vector v320-default-01 */
 #define V_HOST "a1X2bEnP82z.iot-as-mqtt.cn-shanghai.aliyuncs.com"
-#define V_CLIENTID                                                                            \
+#define V_CLIENTID_HEAD                                                                       \
     "a1X2bEnP82z.example1|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=2,"               \
-    "signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0|"
+    "signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0"
+#define V_CLIENTID V_CLIENTID_HEAD "|"
 #define V_USERNAME "example1&a1X2bEnP82z"
 #define V_PASSWORD "8C82DD19E5924A61591A7079A9A5EA92410D66A9EE6CA85FCFE0315B4CBF295C"
 #define V_CONTENT                                                                             \
@@ -31,6 +34,11 @@
 
 typedef iotwire_legacy_dev_meta_t meta_t;
 typedef iotwire_legacy_sign_mqtt_t signout_t;
+typedef int32_t (*sign_fn)(uint32_t, uint32_t, int32_t, const char *, const meta_t *,
+                           signout_t *);
+
+/* The export under test (ct_suite_legacy runs the sign tests once per export). */
+static sign_fn g_sign = iotwire_legacy_sign_mqtt;
 
 /* The SDKs iotwire_legacy_sign_mqtt reproduces, with their "input invalid" code (section 1.4). */
 typedef struct sdk_case {
@@ -48,6 +56,12 @@ static const sdk_case sdks[] = {
     {"v2.3.0", IOTWIRE_LEGACY_SDK_V2_3_0, 0, -1},
 };
 #define SDK_COUNT (sizeof sdks / sizeof sdks[0])
+
+/* Whether the export under test covers sdks[i] (the 3.x export refuses 2.3.0). */
+static int sdk_covered(size_t i)
+{
+    return g_sign == iotwire_legacy_sign_mqtt || sdks[i].sdk != IOTWIRE_LEGACY_SDK_V2_3_0;
+}
 
 static void fill_meta(meta_t *m)
 {
@@ -94,7 +108,7 @@ static void t_vector_v320(const void *arg)
     ct_buf b = ct_buf_new(sizeof(signout_t));
     (void)arg;
     fill_meta(&m);
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, &m,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, &m,
                                          as_signout(&b)),
                 0);
     check_v320_vector(as_signout(&b));
@@ -126,7 +140,7 @@ static void t_vector_custom_domain(const void *arg)
         abort();
     }
     fill_meta(m);
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5,
                                          "192.168.1.10", m, as_signout(&b)),
                 0);
     CT_CHECK_STR(as_signout(&b)->hostname, "192.168.1.10");
@@ -144,7 +158,7 @@ static void t_custom_domain_ignored_elsewhere(const void *arg)
     ct_buf b = ct_buf_new(sizeof(signout_t));
     (void)arg;
     fill_meta(&m);
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0,
                                          "192.168.1.10", &m, as_signout(&b)),
                 0);
     check_v320_vector(as_signout(&b));
@@ -159,11 +173,14 @@ static void t_custom_domain_null(const void *arg)
     size_t i;
     (void)arg;
     for (i = 0; i < SDK_COUNT; i++) {
+        if (!sdk_covered(i)) {
+            continue;
+        }
         meta_t m;
         ct_buf b = ct_buf_new(sizeof(signout_t));
         int32_t rc;
         fill_meta(&m);
-        rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 5, NULL, &m, as_signout(&b));
+        rc = g_sign(sdks[i].sdk, sdks[i].build, 5, NULL, &m, as_signout(&b));
         if (rc != want[i] || !ct_guards_intact(&b)) {
             ct_fail(__FILE__, __LINE__, "%s: returned %ld, expected %ld", sdks[i].name, (long)rc,
                     (long)want[i]);
@@ -182,7 +199,7 @@ static void t_custom_domain_length(const void *arg)
     fill_meta(&m);
     memset(domain, 'd', 62);
     domain[62] = '\0';
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
                                          as_signout(&b)),
                 0);
     CT_CHECK_STR(as_signout(&b)->hostname, domain);
@@ -190,7 +207,7 @@ static void t_custom_domain_length(const void *arg)
     ct_buf_reset(&b);
     memset(domain, 'd', 63);
     domain[63] = '\0';
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
                                          as_signout(&b)),
                 STATE_MQTT_SIGN_HOSTNAME_BUF_SHORT);
     CT_CHECK(ct_guards_intact(&b));
@@ -210,7 +227,7 @@ static void t_custom_domain_without_nul(const void *arg)
     }
     memset(domain, 'a', 256);
     fill_meta(&m);
-    CT_CHECK_RC(iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
+    CT_CHECK_RC(g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, domain, &m,
                                          as_signout(&b)),
                 STATE_MQTT_SIGN_HOSTNAME_BUF_SHORT);
     CT_CHECK(ct_guards_intact(&b));
@@ -224,7 +241,10 @@ static void t_null_meta(const void *arg)
     ct_buf b = ct_buf_new(sizeof(signout_t));
     (void)arg;
     for (i = 0; i < SDK_COUNT; i++) {
-        int32_t rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 0, NULL, NULL,
+        if (!sdk_covered(i)) {
+            continue;
+        }
+        int32_t rc = g_sign(sdks[i].sdk, sdks[i].build, 0, NULL, NULL,
                                               as_signout(&b));
         if (rc != sdks[i].input_invalid || !ct_untouched(&b)) {
             ct_fail(__FILE__, __LINE__, "%s: returned %ld, signout %s", sdks[i].name, (long)rc,
@@ -243,7 +263,10 @@ static void t_null_signout(const void *arg)
     (void)arg;
     fill_meta(&m);
     for (i = 0; i < SDK_COUNT; i++) {
-        int32_t rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, 0, NULL, &m, NULL);
+        if (!sdk_covered(i)) {
+            continue;
+        }
+        int32_t rc = g_sign(sdks[i].sdk, sdks[i].build, 0, NULL, &m, NULL);
         if (rc != sdks[i].input_invalid) {
             ct_fail(__FILE__, __LINE__, "%s: returned %ld", sdks[i].name, (long)rc);
         }
@@ -264,7 +287,10 @@ static void t_invalid_region(const void *arg)
     for (r = 0; r < sizeof regions / sizeof regions[0]; r++) {
         int32_t rc;
         for (i = 0; i < SDK_COUNT; i++) {
-            rc = iotwire_legacy_sign_mqtt(sdks[i].sdk, sdks[i].build, regions[r], "h.example",
+        if (!sdk_covered(i)) {
+            continue;
+        }
+            rc = g_sign(sdks[i].sdk, sdks[i].build, regions[r], "h.example",
                                           &m, as_signout(&b));
             if (rc != sdks[i].input_invalid || !ct_untouched(&b)) {
                 ct_fail(__FILE__, __LINE__, "%s region %ld: returned %ld, signout %s",
@@ -303,7 +329,7 @@ static void t_member_without_nul(const void *arg)
         } else {
             memset(m->device_secret, 'a', sizeof m->device_secret);
         }
-        rc1 = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, m,
+        rc1 = g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, m,
                                        as_signout(&b));
         rc2 = IOT_Sign_MQTT(0, m, as_signout(&b));
         if (rc1 != STATE_USER_INPUT_INVALID || rc2 != STATE_USER_INPUT_INVALID ||
@@ -351,7 +377,7 @@ static void t_meta_overlaps_signout(const void *arg)
         }
         memcpy((void *)(uintptr_t)mp, &m, sizeof m);
         ct_buf_mark(&b);
-        rc1 = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, mp, s);
+        rc1 = g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 0, NULL, mp, s);
         rc2 = IOT_Sign_MQTT(0, mp, s);
         if (rc1 != STATE_USER_INPUT_INVALID || rc2 != STATE_USER_INPUT_INVALID ||
             !ct_untouched(&b)) {
@@ -374,7 +400,7 @@ static void t_domain_overlaps_signout(const void *arg)
     fill_meta(&m);
     memcpy(s->clientid, "h.example", sizeof "h.example");
     ct_buf_mark(&b);
-    rc = iotwire_legacy_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, s->clientid, &m, s);
+    rc = g_sign(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, 5, s->clientid, &m, s);
     CT_CHECK_RC(rc, STATE_USER_INPUT_INVALID);
     CT_CHECK(ct_untouched(&b));
     ct_buf_free(&b);
@@ -401,7 +427,7 @@ static void t_unknown_sdk(const void *arg)
     (void)arg;
     fill_meta(&m);
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        int32_t rc = iotwire_legacy_sign_mqtt(bad[i].sdk, bad[i].build, 0, NULL, &m,
+        int32_t rc = g_sign(bad[i].sdk, bad[i].build, 0, NULL, &m,
                                               as_signout(&b));
         if (rc != IOTWIRE_ERR_INVALID_SELECTOR || !ct_untouched(&b)) {
             ct_fail(__FILE__, __LINE__, "sdk %lu build 0x%lx: returned %ld, signout %s",
@@ -465,10 +491,100 @@ static const legacy_test tests[] = {
     {"options_profile_v320", t_options_profile_v320},
 };
 
+/* _sign_get_clientid through iotwire_legacy_v3_client_id: the SDK's exact text with the
+ * customize_info strings it accepted (vectors v320-cid-*; spaces and '|' are legacy inputs the
+ * documented-form validation refuses), the output contract, and the 200-byte limit. */
+static iotwire_str_t str_n(const char *p, size_t n)
+{
+    iotwire_str_t r;
+    r.ptr = p;
+    r.len = n;
+    return r;
+}
+
+static void t_v3_client_id(const void *arg)
+{
+    static const char want[] = V_CLIENTID_HEAD ",mid=ab cd|";
+    ct_buf b = ct_buf_new(200);
+    size_t len = 0;
+    char *long_kv;
+    (void)arg;
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN),
+                                            iotwire_str("mid=ab cd"), 0, NULL, 0, &len),
+                IOTWIRE_OK);
+    CT_CHECK_SIZE(len, sizeof want);
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN),
+                                            iotwire_str("mid=ab cd"), 0, b.out, b.cap, &len),
+                IOTWIRE_OK);
+    CT_CHECK_STR(b.out, want);
+    CT_CHECK_SIZE(len, sizeof want - 1);
+    CT_CHECK(ct_guards_intact(&b));
+    /* NULL customize_info: no custom item. */
+    ct_buf_reset(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
+                                            b.out, b.cap, &len),
+                IOTWIRE_OK);
+    CT_CHECK_STR(b.out, V_CLIENTID);
+    /* One character over the SDK's clientid[200]: refused, nothing written. */
+    long_kv = (char *)malloc(200);
+    if (long_kv == NULL) {
+        abort();
+    }
+    memset(long_kv, 'x', 199);
+    long_kv[200 - sizeof V_CLIENTID_HEAD - 1] = '\0';
+    ct_buf_reset(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
+                                            0, b.out, b.cap, &len),
+                IOTWIRE_ERR_BUFFER_TOO_SMALL);
+    CT_CHECK(ct_untouched(&b));
+    long_kv[200 - sizeof V_CLIENTID_HEAD - 2] = '\0';
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
+                                            0, b.out, b.cap, &len),
+                IOTWIRE_OK);
+    CT_CHECK_SIZE(len, 199u);
+    /* Output overlapping the device id, NULL out_len, unknown SDK. */
+    memcpy(b.out, FX_PK "." FX_DN, sizeof(FX_PK "." FX_DN) - 1);
+    ct_buf_mark(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            str_n(b.out, sizeof(FX_PK "." FX_DN) - 1),
+                                            iotwire_str(NULL), 0, b.out, b.cap, &len),
+                IOTWIRE_ERR_OVERLAP);
+    CT_CHECK(ct_untouched(&b));
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
+                                            b.out, b.cap, NULL),
+                IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V2_3_0, 0,
+                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
+                                            b.out, b.cap, &len),
+                IOTWIRE_ERR_INVALID_SELECTOR);
+    CT_CHECK(ct_untouched(&b));
+    free(long_kv);
+    ct_buf_free(&b);
+}
+
 void ct_suite_legacy(void)
 {
     size_t i;
     for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        g_sign = iotwire_legacy_sign_mqtt;
         ct_run("legacy", tests[i].name, tests[i].fn, NULL);
     }
+    /* The same sign tests through the 3.x family's export (the ones that call g_sign). */
+    for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (tests[i].fn == t_layout || tests[i].fn == t_vector_iot_sign_mqtt ||
+            tests[i].fn == t_unknown_sdk || tests[i].fn == t_options_profile_v320 ||
+            tests[i].fn == t_product_secret_not_read_as_string) {
+            continue;
+        }
+        g_sign = iotwire_legacy_v3_sign_mqtt;
+        ct_run("legacy_v3", tests[i].name, tests[i].fn, NULL);
+    }
+    g_sign = iotwire_legacy_sign_mqtt;
+    ct_run("legacy_v3", "client_id", t_v3_client_id, NULL);
 }

@@ -55,7 +55,16 @@ fn s(v: &str) -> iotwire_str_t {
 fn check(f: ReplyFn, o: &iotwire_enos_options_t, dgram: &[u8], cap: usize) {
     let mut need = SENTINEL;
     // SAFETY: size query; the datagram is a live slice.
-    let q = unsafe { f(o, dgram.as_ptr(), dgram.len(), std::ptr::null_mut(), 0, &mut need) };
+    let q = unsafe {
+        f(
+            o,
+            dgram.as_ptr(),
+            dgram.len(),
+            std::ptr::null_mut(),
+            0,
+            &mut need,
+        )
+    };
     assert!(ALLOWED.contains(&q), "size query status {q}");
     if q != IOTWIRE_OK {
         assert_eq!(need, SENTINEL, "failed size query wrote *out_len");
@@ -66,7 +75,14 @@ fn check(f: ReplyFn, o: &iotwire_enos_options_t, dgram: &[u8], cap: usize) {
     let mut len = SENTINEL;
     // SAFETY: `buf` has `cap + 32` writable bytes; the output starts 16 in.
     let rc = unsafe {
-        f(o, dgram.as_ptr(), dgram.len(), buf.as_mut_ptr().add(16).cast(), cap, &mut len)
+        f(
+            o,
+            dgram.as_ptr(),
+            dgram.len(),
+            buf.as_mut_ptr().add(16).cast(),
+            cap,
+            &mut len,
+        )
     };
     assert!(ALLOWED.contains(&rc), "status {rc}");
     if rc == IOTWIRE_OK {
@@ -76,7 +92,12 @@ fn check(f: ReplyFn, o: &iotwire_enos_options_t, dgram: &[u8], cap: usize) {
         assert!(!text.is_empty() && text.len() <= 64);
         assert!(text.iter().all(u8::is_ascii_graphic), "unprintable output");
         assert_eq!(buf[16 + len], 0);
-        assert!(buf[..16].iter().chain(&buf[17 + len..]).all(|&b| b == GUARD));
+        assert!(
+            buf[..16]
+                .iter()
+                .chain(&buf[17 + len..])
+                .all(|&b| b == GUARD)
+        );
     } else {
         assert_eq!(len, SENTINEL, "failure wrote *out_len");
         assert!(buf.iter().all(|&b| b == GUARD), "failure wrote output");
@@ -95,7 +116,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut o = std::mem::MaybeUninit::<iotwire_enos_options_t>::uninit();
     // SAFETY: valid writable pointer.
-    assert_eq!(unsafe { iotwire_enos_options_init(o.as_mut_ptr()) }, IOTWIRE_OK);
+    assert_eq!(
+        unsafe { iotwire_enos_options_init(o.as_mut_ptr()) },
+        IOTWIRE_OK
+    );
     // SAFETY: initialised above.
     let mut o = unsafe { o.assume_init() };
     if control & 1 != 0 {

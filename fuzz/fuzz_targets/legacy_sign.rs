@@ -6,9 +6,10 @@
 #![no_main]
 
 use iotwire_ffi::legacy::{
-    IOT_Sign_MQTT, iotwire_legacy_dev_meta_t as Meta, iotwire_legacy_sign_mqtt,
-    iotwire_legacy_sign_mqtt_t as SignOut,
+    iotwire_legacy_dev_meta_t as Meta, iotwire_legacy_sign_mqtt_t as SignOut,
 };
+use iotwire_ffi::legacy_sign::{IOT_Sign_MQTT, iotwire_legacy_sign_mqtt};
+use iotwire_ffi::legacy_v3::iotwire_legacy_v3_sign_mqtt;
 use iotwire_ffi::status::IOTWIRE_ERR_INVALID_SELECTOR;
 use iotwire_fuzz::input::{Input, legacy_build, selector};
 use iotwire_fuzz::mem::{Block, GUARD};
@@ -162,6 +163,31 @@ fn run(data: &[u8]) {
     let after = out_block.bytes().to_vec();
     if tracing() {
         eprintln!("trace: iotwire_legacy_sign_mqtt({sdk}, {build:#x}, {region}) -> {rc}");
+    }
+
+    // The 3.x family's own writer, on the same memory as it was before the call, must do
+    // exactly what the general resolver did for the 3.x SDKs (1..=4) and refuse the others
+    // without writing.
+    out_block.bytes_mut().copy_from_slice(&before);
+    // SAFETY: as above.
+    let rc_v3 =
+        unsafe { iotwire_legacy_v3_sign_mqtt(sdk, build, region, domain_ptr, meta_ptr, out_ptr) };
+    if (1..=4).contains(&sdk) {
+        assert_eq!(rc_v3, rc, "v3 writer return code");
+        assert!(
+            out_block.bytes() == after.as_slice(),
+            "v3 writer bytes differ"
+        );
+    } else {
+        assert_eq!(
+            rc_v3, IOTWIRE_ERR_INVALID_SELECTOR,
+            "v3 writer took sdk {sdk}"
+        );
+        assert!(
+            out_block.bytes() == before.as_slice(),
+            "v3 writer wrote for sdk {sdk}"
+        );
+        out_block.bytes_mut().copy_from_slice(&after);
     }
 
     // Bytes outside signout never change.

@@ -11,9 +11,12 @@
  *  @brief `IOT_Sign_MQTT()` for firmware written against iotkit-embedded 3.x
  *  (`#include "dev_sign_api.h"`), served by libiotwire.
  *
- *  A file written for the legacy header compiles unchanged. A call `IOT_Sign_MQTT(r, m, s)`
- *  expands to iotwire_legacy_sign_mqtt() with the SDK version and build switches of the
- *  legacy build being replaced, so it yields that build's bytes and return codes:
+ *  A file written for the legacy header compiles unchanged, also inside an iotkit-embedded
+ *  3.x tree whose `infra_defs.h` already defines the `iotx_*` types (they are then used, in
+ *  either include order). A call `IOT_Sign_MQTT(r, m, s)` expands to
+ *  iotwire_legacy_v3_sign_mqtt() (for 2.3.0: iotwire_legacy_sign_mqtt()) with the SDK version
+ *  and build switches of the legacy build being replaced, chosen at compile time, so it
+ *  yields that build's bytes and return codes and links only the 3.x family's code:
  *
  *  - SDK version: `IOTWIRE_LEGACY_SDK`, default `IOTWIRE_LEGACY_SDK_V3_2_0`. Predefine it
  *    (e.g. `-DIOTWIRE_LEGACY_SDK=IOTWIRE_LEGACY_SDK_V3_0_1`) for 3.0.1, 3.1.0 or 2.3.0.
@@ -53,19 +56,16 @@
 
 #include "iotwire.h"
 
-#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
-#error "dev_sign_api.h: this libiotwire build has no legacy IOT_Sign_MQTT (Cargo feature left out)"
-#endif
-
-/* Shared with sign_api.h: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
- * IOTWIRE_LEGACY_MQTT_DOMAIN default and the body of the IOT_Sign_MQTT macro. */
-#include "iotwire_legacy_build.h"
-
 /** @brief Legacy SDK whose `IOT_Sign_MQTT` bytes calls reproduce (an `IOTWIRE_LEGACY_SDK_*`
  *  value); predefine it to replace another version than 3.2.0. */
 #ifndef IOTWIRE_LEGACY_SDK
 #define IOTWIRE_LEGACY_SDK IOTWIRE_LEGACY_SDK_V3_2_0
 #endif
+
+/* Shared with the other legacy header: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
+ * IOTWIRE_LEGACY_MQTT_DOMAIN default, the check that the linked library has the export this
+ * SDK needs, and the body of the IOT_Sign_MQTT macro (which export it calls). */
+#include "iotwire_legacy_build.h"
 
 /* Caught here rather than as IOTWIRE_ERR_INVALID_SELECTOR at run time. */
 #if (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V3_2_0) && \
@@ -76,6 +76,17 @@
 #error "dev_sign_api.h: IOTWIRE_LEGACY_SDK must be IOTWIRE_LEGACY_SDK_V3_2_0, _V3_1_0, _V3_0_1, _BUNDLE or _V2_3_0"
 #endif
 
+/* Inside an iotkit-embedded 3.x tree (or a firmware that vendored its sources), the SDK's
+ * src/infra/infra_defs.h defines the iotx_* types and limits, and SDK files include it next to
+ * this header: then its definitions are used, in either include order, and this header only
+ * adds the IOT_Sign_MQTT routing. Elsewhere this header defines them itself. */
+#if !defined(_INFRA_DEFS_H_) && !defined(IOTWIRE_LEGACY_OWN_TYPES) && defined(__has_include)
+#if __has_include("infra_defs.h")
+#include "infra_defs.h"
+#endif
+#endif
+
+#if !defined(_INFRA_DEFS_H_)
 /** @brief 1 when `iotx_dev_meta_info_t` ends with the `module[65]` member, as in 3.2.0
  *  (249 bytes); 3.0.1 and 3.1.0 had only the four strings (184 bytes). Predefine it to
  *  override; IOT_Sign_MQTT never reads `module`, so only `sizeof` depends on it. */
@@ -144,6 +155,7 @@ typedef struct {
     char username[DEV_SIGN_USERNAME_MAXLEN];    /**< MQTT user name `dn&pk` */
     char password[DEV_SIGN_PASSWORD_MAXLEN];    /**< MQTT password (hex HMAC) */
 } iotx_sign_mqtt_t;
+#endif /* !_INFRA_DEFS_H_ */
 
 /* Layout checks against the iotwire_legacy_* structs libiotwire reads (hidden from doxygen:
  * they are typedefs, not API). */
@@ -188,7 +200,8 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 
 /* The conditional expressions only type-check the arguments like the prototype would (a
  * wrong pointer type is diagnosed); each argument is evaluated exactly once. */
-/** @brief Routes a call to iotwire_legacy_sign_mqtt() with this file's legacy SDK, build
+/** @brief Routes a call to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt())
+ *  with this file's legacy SDK, build
  *  switches and custom domain; same parameters and return value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
     IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \

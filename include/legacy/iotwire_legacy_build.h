@@ -6,7 +6,7 @@
 
 /** @file iotwire_legacy_build.h
  *  @brief Internal to the drop-in headers dev_sign_api.h and sign_api.h, which include it
- *  before reading `IOTWIRE_LEGACY_SDK`: the legacy build switches of the translation unit,
+ *  after setting `IOTWIRE_LEGACY_SDK`: the legacy build switches of the translation unit,
  *  the custom domain default, the call routing and the layout check macros they share.
  *
  *  It names no legacy type: each drop-in defines its own `iotx_*` structs (their layouts
@@ -81,13 +81,29 @@
     IOTWIRE__LEGACY_CHECK(name, offsetof(legacy_t, field) == offsetof(ours_t, field) &&        \
                                     sizeof(((legacy_t *)0)->field) == sizeof(((ours_t *)0)->field))
 
-/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: iotwire_legacy_sign_mqtt() with the
- *  calling file's legacy SDK, build switches and custom domain. `meta` and `signout` must already
- *  have the drop-in's legacy pointer types; each argument is evaluated exactly once. */
+/* The export a call goes to is chosen here, at compile time, from IOTWIRE_LEGACY_SDK (which
+ * the including header has set): the iotkit 3.x family and the bundle have their own small
+ * writer, so a firmware links only that; 2.3.0 (HMAC-SHA1) needs the general resolver. */
+#if IOTWIRE_LEGACY_SDK == IOTWIRE_LEGACY_SDK_V2_3_0
+#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
+#error "IOT_Sign_MQTT of SDK 2.3.0 needs a libiotwire built with the Cargo feature legacy-sign"
+#endif
+/** @brief The export `IOT_Sign_MQTT` calls go to: iotwire_legacy_sign_mqtt() (2.3.0). */
+#define IOTWIRE__LEGACY_SIGN_FN iotwire_legacy_sign_mqtt
+#else
+#if !defined(IOTWIRE_HAS_LEGACY_V3)
+#error "IOT_Sign_MQTT needs a libiotwire built with the Cargo feature legacy-v3 (or legacy-sign)"
+#endif
+/** @brief The export `IOT_Sign_MQTT` calls go to: iotwire_legacy_v3_sign_mqtt() (3.x, bundle). */
+#define IOTWIRE__LEGACY_SIGN_FN iotwire_legacy_v3_sign_mqtt
+#endif
+
+/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: the export above with the legacy SDK,
+ *  the build switches and the custom domain of this translation unit. */
 #define IOTWIRE__LEGACY_SIGN_MQTT(region, meta, signout)                                      \
-    iotwire_legacy_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,      \
-                             (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                \
-                             (const iotwire_legacy_dev_meta_t *)(const void *)(meta),         \
-                             (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
+    IOTWIRE__LEGACY_SIGN_FN((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,       \
+                            (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                 \
+                            (const iotwire_legacy_dev_meta_t *)(const void *)(meta),          \
+                            (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
 
 #endif /* IOTWIRE_LEGACY_BUILD_H */

@@ -12,7 +12,7 @@
  *  served by libiotwire (replaces sign_mqtt.c and sign_sha256.c).
  *
  *  A file written for the bundle header compiles unchanged. A call `IOT_Sign_MQTT(r, m, s)`
- *  expands to iotwire_legacy_sign_mqtt() with the bundle's behaviour and the build switches
+ *  expands to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt()) with the bundle's behaviour and the build switches
  *  of this translation unit, so it yields the bytes and return codes (0 / -1) the bundle did:
  *
  *  - SDK: `IOTWIRE_LEGACY_SDK`, default `IOTWIRE_LEGACY_SDK_BUNDLE` (`_v=sdk-c-3.0.1.1`).
@@ -49,19 +49,16 @@
 
 #include "iotwire.h"
 
-#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
-#error "sign_api.h: this libiotwire build has no legacy IOT_Sign_MQTT (Cargo feature left out)"
-#endif
-
-/* Shared with dev_sign_api.h: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
- * IOTWIRE_LEGACY_MQTT_DOMAIN default and the body of the IOT_Sign_MQTT macro. */
-#include "iotwire_legacy_build.h"
-
 /** @brief Legacy SDK whose `IOT_Sign_MQTT` bytes calls reproduce (an `IOTWIRE_LEGACY_SDK_*`
  *  value); the doc bundle unless predefined. */
 #ifndef IOTWIRE_LEGACY_SDK
 #define IOTWIRE_LEGACY_SDK IOTWIRE_LEGACY_SDK_BUNDLE
 #endif
+
+/* Shared with the other legacy header: IOTWIRE_LEGACY_CONFIG_HEADER, the build switches, the
+ * IOTWIRE_LEGACY_MQTT_DOMAIN default, the check that the linked library has the export this
+ * SDK needs, and the body of the IOT_Sign_MQTT macro (which export it calls). */
+#include "iotwire_legacy_build.h"
 
 /* Caught here rather than as IOTWIRE_ERR_INVALID_SELECTOR at run time. */
 #if (IOTWIRE_LEGACY_SDK != IOTWIRE_LEGACY_SDK_V3_2_0) && \
@@ -163,7 +160,7 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 
 /* The conditional expressions only type-check the arguments like the prototype would (a
  * wrong pointer type is diagnosed); each argument is evaluated exactly once. */
-/** @brief Routes a call to iotwire_legacy_sign_mqtt() with this file's legacy SDK, build
+/** @brief Routes a call to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt()) with this file's legacy SDK, build
  *  switches and custom domain; same parameters and return value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
     IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \

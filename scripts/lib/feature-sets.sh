@@ -45,6 +45,8 @@ set_c_defs() {  # features
   for f in ${1//,/ }; do
     case $f in hmac-*) continue ;; esac
     out="$out -D$(feature_macro "$f")"
+    # legacy-sign implies legacy-v3 (Cargo.toml), as CMake announces it too.
+    [ "$f" = legacy-sign ] && out="$out -DIOTWIRE_HAS_LEGACY_V3"
   done
   echo "$out"
 }

@@ -1,23 +1,18 @@
-//! The legacy drop-in: `IOT_Sign_MQTT` and the profile-selecting `iotwire_legacy_sign_mqtt`
-//! behind `include/legacy/dev_sign_api.h` and `include/legacy/sign_api.h`.
+//! The C side of every legacy `IOT_Sign_MQTT`: the `iotx_dev_meta_info_t` and
+//! `iotx_sign_mqtt_t` layouts, and the pointer checks every legacy sign export shares
+//! ([`sign`]). The exports are in `legacy_v3.rs` (the iotkit-embedded 3.x family) and
+//! `legacy_sign.rs` (`IOT_Sign_MQTT` and every legacy SDK).
 //!
-//! These two functions keep the legacy contract, not the iotwire one: they return the legacy
-//! SDK's codes (0, -275/-264/-775.. for v3.1/v3.2, -1/-11xx for v3.0.1, -1 for the bundle) and,
-//! like legacy, leave `signout` partly filled when an error is found after the client id and
-//! password were written. Unlike legacy they never crash on NULL `signout`, never read past a
-//! member without NUL, and hash keys longer than 64 bytes (RFC 2104).
+//! They keep the legacy contract, not the iotwire one: they return the legacy SDK's codes (0,
+//! -275/-264/-775.. for v3.1/v3.2, -1/-11xx for v3.0.1, -1 for the bundle) and, like legacy,
+//! leave `signout` partly filled when an error is found after the client id and password were
+//! written. Unlike legacy they never crash on NULL `signout`, never read past a member without
+//! NUL, and hash keys longer than 64 bytes (RFC 2104).
 
 use crate::boundary::Span;
-use crate::legacy_sdk::{
-    IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS, legacy_profile,
-};
-use crate::status::IOTWIRE_ERR_INVALID_SELECTOR;
 use core::ffi::c_char;
-use iotwire::mac::AnyMethod;
-use iotwire::mqtt::iot_sign::{self, Failure, Meta, SignOut};
-use iotwire::mqtt::iot_sign_v320::iot_sign_mqtt_v320;
-use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
-use iotwire::mqtt::region::Region;
+use iotwire::mqtt::legacy_out::{self, Failure, Meta, SignOut};
+use iotwire::mqtt::params::LegacySdk;
 
 /// Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
 /// never read, so both the v3.x and the bundle struct can be passed).
@@ -89,97 +84,14 @@ unsafe fn c_string<'a>(p: *const c_char) -> &'a [u8] {
     unsafe { core::slice::from_raw_parts(p.cast::<u8>(), len) }
 }
 
-/// @brief `IOT_Sign_MQTT` of a chosen legacy SDK build; the legacy headers call this with the
-/// SDK and build switches of the firmware being replaced.
-///
-/// Writes `hostname`, `port`, `clientid`, `username` and `password` byte-identical to the
-/// legacy build and returns its return code. On an invalid region or NULL `meta` nothing is
-/// written; on later errors `signout` is zeroed and, as in legacy, `clientid`/`password` may
-/// already be filled.
-/// @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1`, `_BUNDLE` or `_V2_3_0`.
-/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits (`SUPPORT_TLS`, `MQTT_AUTO_SUBSCRIBE`, ...).
-/// @param[in] region `IOTX_CLOUD_REGION_*` value (0..=5).
-/// @param[in] custom_domain [nullable] NUL-terminated host for region 5 (the value
-///            `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN)` set in v3.2.0).
-/// @param[in] meta ProductKey, DeviceName, DeviceSecret (NUL-terminated members).
-/// @param[out] signout Result.
-/// @return 0, or the legacy SDK's negative code; IOTWIRE_ERR_INVALID_SELECTOR for an unknown
-///         `sdk`/`build`. NULL `signout` or a member without NUL gives the "input invalid" code.
+/// Checks the caller's pointers and runs `write`: an invalid region, NULL `meta` or
+/// `signout`, a member without NUL, or overlapping structs give the "input invalid" code of
+/// `sdk` before anything is written; `write`'s failures map to `sdk`'s codes.
 ///
 /// # Safety
 /// `meta` and `signout` must be NULL or point to valid structs of the legacy layout;
 /// `custom_domain` must be NULL or NUL-terminated.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn iotwire_legacy_sign_mqtt(
-    sdk: u32,
-    build: u32,
-    region: i32,
-    custom_domain: *const c_char,
-    meta: *const iotwire_legacy_dev_meta_t,
-    signout: *mut iotwire_legacy_sign_mqtt_t,
-) -> i32 {
-    let profile = match legacy_profile(sdk, build) {
-        Ok(Some(p)) if !matches!(p.sdk, LegacySdk::LinkSdk41 | LegacySdk::LinkSdk42) => p,
-        _ => return IOTWIRE_ERR_INVALID_SELECTOR,
-    };
-    // SAFETY: forwarded caller contract.
-    unsafe {
-        sign(
-            profile.sdk,
-            region,
-            custom_domain,
-            meta,
-            signout,
-            |domain, meta, out| {
-                iot_sign::iot_sign_mqtt::<AnyMethod>(profile, region, domain, meta, out)
-            },
-        )
-    }
-}
-
-/// @brief Drop-in for iotkit-embedded v3.2.0's `IOT_Sign_MQTT` in its default build
-/// (`SUPPORT_TLS` + `MQTT_AUTO_SUBSCRIBE`), without a custom domain.
-///
-/// Declared in `include/legacy/dev_sign_api.h` and `sign_api.h`, whose macros route calls to
-/// `iotwire_legacy_sign_mqtt()` with the build switches the firmware was compiled with.
-///
-/// # Safety
-/// As `iotwire_legacy_sign_mqtt()`.
-#[unsafe(no_mangle)]
-#[allow(non_snake_case)]
-pub unsafe extern "C" fn IOT_Sign_MQTT(
-    region: i32,
-    meta: *const iotwire_legacy_dev_meta_t,
-    signout: *mut iotwire_legacy_sign_mqtt_t,
-) -> i32 {
-    let profile = LegacyProfile {
-        tls: true,
-        auto_subscribe: true,
-        ..LegacyProfile::plain(LegacySdk::V320)
-    };
-    const _: () =
-        assert!(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE == 3);
-    // SAFETY: forwarded caller contract.
-    // The fixed profile has its own writer (iot_sign_v320.rs): a firmware calling just this
-    // symbol links neither the legacy layout tables nor MD5/SHA-1.
-    unsafe {
-        sign(
-            profile.sdk,
-            region,
-            core::ptr::null(),
-            meta,
-            signout,
-            |_, meta, out| {
-                let region = u32::try_from(region).ok().and_then(Region::from_index);
-                iot_sign_mqtt_v320(region, meta, out)
-            },
-        )
-    }
-}
-
-/// # Safety
-/// As `iotwire_legacy_sign_mqtt()`.
-unsafe fn sign<F>(
+pub(crate) unsafe fn sign<F>(
     sdk: LegacySdk,
     region: i32,
     custom_domain: *const c_char,
@@ -190,8 +102,8 @@ unsafe fn sign<F>(
 where
     F: FnOnce(Option<&[u8]>, &Meta<'_>, SignOut<'_>) -> Result<(), Failure>,
 {
-    let invalid = iot_sign::legacy_code(sdk, Failure::InputInvalid);
-    if !iot_sign::region_valid(region) || meta.is_null() || signout.is_null() {
+    let invalid = legacy_out::legacy_code(sdk, Failure::InputInvalid);
+    if !legacy_out::region_valid(region) || meta.is_null() || signout.is_null() {
         return invalid;
     }
     // SAFETY: non-NULL and pointing to a valid legacy meta struct (caller contract).
@@ -203,7 +115,7 @@ where
     ) else {
         return invalid;
     };
-    let domain = if custom_domain.is_null() || region != iot_sign::REGION_CUSTOM {
+    let domain = if custom_domain.is_null() || region != legacy_out::REGION_CUSTOM {
         None
     } else {
         // SAFETY: non-NULL and NUL-terminated (caller contract).
@@ -231,6 +143,6 @@ where
     };
     match write(domain, &meta, out) {
         Ok(()) => 0,
-        Err(f) => iot_sign::legacy_code(sdk, f),
+        Err(f) => legacy_out::legacy_code(sdk, f),
     }
 }

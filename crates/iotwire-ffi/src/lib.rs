@@ -25,10 +25,14 @@ pub mod dynreg;
 pub mod enos;
 #[cfg(feature = "http")]
 pub mod http;
-#[cfg(feature = "legacy-sign")]
+#[cfg(feature = "legacy-v3")]
 pub mod legacy;
-#[cfg(any(feature = "mqtt", feature = "legacy-sign"))]
+#[cfg(any(feature = "mqtt", feature = "legacy-v3"))]
 pub mod legacy_sdk;
+#[cfg(feature = "legacy-sign")]
+pub mod legacy_sign;
+#[cfg(feature = "legacy-v3")]
+pub mod legacy_v3;
 #[cfg(feature = "mqtt")]
 pub mod mqtt;
 #[cfg(feature = "mqtt-codec")]

@@ -8,7 +8,11 @@ mod common;
 use common::*;
 use iotwire_ffi::legacy::*;
 use iotwire_ffi::legacy_sdk::*;
+use iotwire_ffi::legacy_sign::*;
+use iotwire_ffi::legacy_v3::*;
 use iotwire_ffi::mqtt::*;
+use iotwire_ffi::status::{IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_OK};
+use iotwire_ffi::types::iotwire_str_t;
 use serde_json::Value;
 use std::ffi::CString;
 
@@ -71,7 +75,26 @@ fn check_signout(id: &str, out: &iotwire_legacy_sign_mqtt_t, e: &Value) {
     assert_eq!(field(&out.password), jstr(e, "password"), "{id} password");
 }
 
+/// Which legacy sign export a vector goes through.
+type SignFn = unsafe extern "C" fn(
+    u32,
+    u32,
+    i32,
+    *const std::ffi::c_char,
+    *const iotwire_legacy_dev_meta_t,
+    *mut iotwire_legacy_sign_mqtt_t,
+) -> i32;
+
 fn legacy_sign(sdk: u32, build: u32, v: &Value) -> (i32, iotwire_legacy_sign_mqtt_t) {
+    legacy_sign_with(iotwire_legacy_sign_mqtt, sdk, build, v)
+}
+
+fn legacy_sign_with(
+    f: SignFn,
+    sdk: u32,
+    build: u32,
+    v: &Value,
+) -> (i32, iotwire_legacy_sign_mqtt_t) {
     let i = &v["inputs"];
     let m = meta(i);
     let domain = i["custom_mqtt_domain"]
@@ -83,28 +106,48 @@ fn legacy_sign(sdk: u32, build: u32, v: &Value) -> (i32, iotwire_legacy_sign_mqt
     let region = i["region"].as_i64().unwrap() as i32;
     let dptr = domain.as_ref().map_or(std::ptr::null(), |d| d.as_ptr());
     // SAFETY: valid pointers for the call.
-    let rc = unsafe { iotwire_legacy_sign_mqtt(sdk, build, region, dptr, &m, &mut out) };
+    let rc = unsafe { f(sdk, build, region, dptr, &m, &mut out) };
     (rc, out)
 }
 
 #[test]
 fn iot_sign_mqtt_every_variant() {
+    let mut v3 = 0;
     for v in vectors("iot_sign_mqtt") {
         let id = jstr(&v, "id");
         let e = &v["expected"];
-        let (rc, out) = legacy_sign(sdk_of(id), build_of(&v), &v);
-        assert_eq!(i64::from(rc), e["rc"].as_i64().unwrap(), "{id} rc");
-        if e["signout_untouched"].as_bool() == Some(true) {
-            let bytes = unsafe {
-                std::slice::from_raw_parts(
-                    (&out as *const iotwire_legacy_sign_mqtt_t).cast::<u8>(),
-                    std::mem::size_of_val(&out),
-                )
-            };
-            assert!(bytes.iter().all(|&b| b == 0xA5), "{id}: signout touched");
-        } else {
-            check_signout(id, &out, e);
+        // Every vector through the general resolver; the 3.x family's also through its own
+        // writer (what the legacy headers and the swap-in kit call).
+        let mut runs = vec![legacy_sign(sdk_of(id), build_of(&v), &v)];
+        if sdk_of(id) != IOTWIRE_LEGACY_SDK_V2_3_0 {
+            runs.push(legacy_sign_with(
+                iotwire_legacy_v3_sign_mqtt,
+                sdk_of(id),
+                build_of(&v),
+                &v,
+            ));
+            v3 += 1;
         }
+        for (rc, out) in &runs {
+            check_sign_vector(id, e, *rc, out);
+        }
+    }
+    assert!(v3 >= 39, "{v3} vectors of the 3.x family");
+}
+
+fn check_sign_vector(id: &str, e: &Value, rc: i32, out: &iotwire_legacy_sign_mqtt_t) {
+    assert_eq!(i64::from(rc), e["rc"].as_i64().unwrap(), "{id} rc");
+    if e["signout_untouched"].as_bool() == Some(true) {
+        // SAFETY: plain-data struct viewed as its bytes.
+        let bytes = unsafe {
+            std::slice::from_raw_parts(
+                (out as *const iotwire_legacy_sign_mqtt_t).cast::<u8>(),
+                std::mem::size_of_val(out),
+            )
+        };
+        assert!(bytes.iter().all(|&b| b == 0xA5), "{id}: signout touched");
+    } else {
+        check_signout(id, out, e);
     }
 }
 
@@ -242,6 +285,76 @@ fn v320_customize_info_extra_params() {
         text(iotwire_mqtt_get_client_id, &o),
         Err("IOTWIRE_ERR_INVALID_CLIENT_ID")
     );
+}
+
+/// `_sign_get_clientid` as the swap-in kit calls it: the vectors, the strings the SDK accepted
+/// that the documented-form validation refuses, the SDK's empty-but-present `customize_info`,
+/// and the 200-byte limit.
+#[test]
+fn v3_client_id_customize_info() {
+    let build = IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE;
+    let cid = |device_id: &str, custom: Option<&str>, itls: u32, cap: usize| {
+        let mut buf = vec![0x55u8; cap];
+        let mut len = 0usize;
+        let custom = custom.map_or(iotwire_str_t::EMPTY, |c| iotwire_str_t {
+            ptr: c.as_ptr().cast(),
+            len: c.len(),
+        });
+        // SAFETY: valid strings and buffer.
+        let rc = unsafe {
+            iotwire_legacy_v3_client_id(
+                IOTWIRE_LEGACY_SDK_V3_2_0,
+                build,
+                s(device_id),
+                custom,
+                itls,
+                buf.as_mut_ptr().cast(),
+                cap,
+                &mut len,
+            )
+        };
+        (rc, String::from_utf8_lossy(&buf[..len]).into_owned())
+    };
+    for v in vectors("mqtt_clientid_custom_kv") {
+        let i = &v["inputs"];
+        let itls = i["enable_itls"].as_u64().unwrap() as u32;
+        let (rc, got) = cid(
+            jstr(i, "device_id"),
+            Some(jstr(i, "customize_info")),
+            itls,
+            200,
+        );
+        assert_eq!(rc, IOTWIRE_OK, "{}", jstr(&v, "id"));
+        assert_eq!(got, jstr(&v["expected"], "clientid"), "{}", jstr(&v, "id"));
+    }
+    let base = "a1X2bEnP82z.example1|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=2,\
+signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0";
+    assert_eq!(
+        cid("a1X2bEnP82z.example1", None, 0, 200).1,
+        format!("{base}|")
+    );
+    assert_eq!(
+        cid("a1X2bEnP82z.example1", Some("mid=ab cd"), 0, 200).1,
+        format!("{base},mid=ab cd|")
+    );
+    assert_eq!(
+        cid("a1X2bEnP82z.example1", Some("a=1|b"), 0, 200).1,
+        format!("{base},a=1|b|")
+    );
+    // A present but empty customize_info: the SDK appended "" and a comma.
+    let empty = String::new();
+    assert_eq!(
+        cid("a1X2bEnP82z.example1", Some(&empty), 0, 200).1,
+        format!("{base},|")
+    );
+    let (_, itls) = cid("a1X2bEnP82z.example1", Some("authtype=id2"), 1, 200);
+    assert!(itls.contains(",securemode=8,"), "{itls}");
+    // 199 characters fit clientid[200]; 200 do not, as the SDK refused them.
+    let fill = 199 - base.len() - 2;
+    let (rc, got) = cid("a1X2bEnP82z.example1", Some(&"x".repeat(fill)), 0, 200);
+    assert_eq!((rc, got.len()), (IOTWIRE_OK, 199));
+    let (rc, _) = cid("a1X2bEnP82z.example1", Some(&"x".repeat(fill + 1)), 0, 200);
+    assert_eq!(rc, IOTWIRE_ERR_BUFFER_TOO_SMALL);
 }
 
 #[test]

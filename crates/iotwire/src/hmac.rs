@@ -6,7 +6,7 @@
 //! (tests/hmac_oracle.rs) and, in the fuzzers, against the `hmac` crate.
 
 use crate::Error;
-use crate::hash::{Algorithm, BLOCK, Hash, digest};
+use crate::hash::{Algorithm, BLOCK, Hash, digest_into};
 use crate::sink::Sink;
 use zeroize::Zeroize;
 
@@ -26,21 +26,48 @@ impl<'k, H: Algorithm> Hmac<'k, H> {
     /// Starts the MAC: hashes `key ^ ipad` (the key first, if longer than a block).
     pub fn new(key: &'k [u8]) -> Self {
         let mut hash = Hash::new();
-        feed_key_block(&mut hash, key, IPAD);
+        hash.hmac_start(key);
         Hmac { key, hash }
+    }
+
+    /// Feeds message bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.hash.update(bytes);
     }
 
     /// Finishes: `H(key ^ opad || H(key ^ ipad || message))`, in the first
     /// [`Algorithm::DIGEST_LEN`] bytes.
     pub fn finish(mut self) -> [u8; 32] {
-        let mut inner = self.hash.finish();
-        // The outer hash reuses the inner one's state: one hash state in all.
-        self.hash.reset();
-        feed_key_block(&mut self.hash, self.key, OPAD);
-        self.hash
-            .update(inner.get(..H::DIGEST_LEN).unwrap_or_default());
-        inner.zeroize();
-        self.hash.finish()
+        let mut out = [0u8; 32];
+        self.finish_into(&mut out);
+        out
+    }
+
+    /// [`Hmac::finish`] into the caller's array (no copy of the MAC left on the stack). The
+    /// inner digest passes through `out` itself, so it has no other copy either.
+    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
+        self.hash.hmac_finish(self.key, out);
+    }
+}
+
+/// HMAC on a caller's hash state, for code that must not move a keyed state (a move copies
+/// key-derived bytes to a new stack slot, and on Cortex-M costs a `memcpy`): `hmac_start` on a
+/// fresh state, then `update`, then `hmac_finish` with the same key.
+impl<H: Algorithm> Hash<H> {
+    /// Starts an HMAC: absorbs `key ^ ipad` (the key first hashed if longer than a block).
+    pub fn hmac_start(&mut self, key: &[u8]) {
+        feed_key_block(self, key, IPAD);
+    }
+
+    /// Finishes the HMAC started with [`Hash::hmac_start`]: `H(key ^ opad || inner)`, in the
+    /// first [`Algorithm::DIGEST_LEN`] bytes of `out`. The inner digest passes through `out`
+    /// itself, and the outer hash reuses this state: one state, no other copy.
+    pub fn hmac_finish(&mut self, key: &[u8], out: &mut [u8; 32]) {
+        self.finish_into(out);
+        self.reset();
+        feed_key_block(self, key, OPAD);
+        self.update(out.get(..H::DIGEST_LEN).unwrap_or_default());
+        self.finish_into(out);
     }
 }
 
@@ -49,7 +76,7 @@ impl<'k, H: Algorithm> Hmac<'k, H> {
 fn feed_key_block<H: Algorithm>(h: &mut Hash<H>, key: &[u8], pad: u8) {
     let mut hashed = [0u8; 32];
     let k: &[u8] = if key.len() > BLOCK {
-        hashed = digest::<H>(key);
+        digest_into::<H>(key, &mut hashed);
         hashed.get(..H::DIGEST_LEN).unwrap_or_default()
     } else {
         key
@@ -60,7 +87,7 @@ fn feed_key_block<H: Algorithm>(h: &mut Hash<H>, key: &[u8], pad: u8) {
 
 impl<H: Algorithm> Sink for Hmac<'_, H> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.hash.update(bytes);
+        self.update(bytes);
         Ok(())
     }
 }

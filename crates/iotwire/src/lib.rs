@@ -83,6 +83,7 @@ pub mod mac;
 #[cfg(any(
     feature = "mqtt",
     feature = "legacy-sign",
+    feature = "legacy-v3",
     feature = "http",
     feature = "topics"
 ))]

@@ -105,6 +105,14 @@ impl<H: Algorithm> Hash<H> {
     /// Pads and returns the digest in the first [`Algorithm::DIGEST_LEN`] bytes (the rest is
     /// zero); the state is left wiped.
     pub fn finish(&mut self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        self.finish_into(&mut out);
+        out
+    }
+
+    /// [`Hash::finish`] into the caller's array: no copy of the digest is left on the stack
+    /// (a returned array is built in a local and copied), and no `memcpy` is needed.
+    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
         let bits = self.len.wrapping_mul(8);
         // Padding: 0x80, zeros up to 56 mod 64, then the bit length, written straight into
         // the block buffer.
@@ -127,7 +135,7 @@ impl<H: Algorithm> Hash<H> {
             };
         }
         H::compress(&mut self.state, &self.block);
-        let mut out = [0u8; 32];
+        out.fill(0);
         let words = H::DIGEST_LEN / 4;
         for (chunk, word) in out
             .as_chunks_mut::<4>()
@@ -144,7 +152,6 @@ impl<H: Algorithm> Hash<H> {
         }
         self.state.zeroize();
         self.block.zeroize();
-        out
     }
 }
 
@@ -164,13 +171,20 @@ impl<H: Algorithm> Drop for Hash<H> {
     }
 }
 
-/// The digest of `data` (first [`Algorithm::DIGEST_LEN`] bytes). Not inlined, so its state
-/// is on the stack only while it runs (it hashes over-long HMAC keys).
-#[inline(never)]
+/// The digest of `data` (first [`Algorithm::DIGEST_LEN`] bytes).
 pub fn digest<H: Algorithm>(data: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    digest_into::<H>(data, &mut out);
+    out
+}
+
+/// [`digest`] into the caller's array. Not inlined, so its state is on the stack only while it
+/// runs (it hashes over-long HMAC keys), and wiped when it returns.
+#[inline(never)]
+pub fn digest_into<H: Algorithm>(data: &[u8], out: &mut [u8; 32]) {
     let mut h = Hash::<H>::new();
     h.update(data);
-    h.finish()
+    h.finish_into(out);
 }
 
 /// Little helper for the block functions: word `i` of a 16-word schedule, with the index

@@ -11,103 +11,12 @@ use crate::Error;
 use crate::mac::MacSet;
 use crate::mqtt::client_id::{write_client_id, write_username};
 use crate::mqtt::endpoint::write_host;
-use crate::mqtt::params::{Endpoint, LegacyProfile, LegacySdk, Mode, Params};
+use crate::mqtt::legacy_out::{Failure, Meta, SignOut};
+use crate::mqtt::params::{Endpoint, LegacyProfile, Mode, Params};
 use crate::mqtt::password::write_password_with;
 use crate::mqtt::plan::Plan;
 use crate::mqtt::region::Region;
 use crate::sink::SliceWriter;
-
-/// `IOTX_CLOUD_REGION_CUSTOM`
-pub const REGION_CUSTOM: i32 = 5;
-
-/// Why a legacy sign failed, in the legacy SDKs' own categories.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// Region out of range, NULL meta, or an unusable member.
-    InputInvalid,
-    /// Custom region without a custom domain.
-    CustomDomainMissing,
-    /// Hostname does not fit `hostname[64]`.
-    HostnameTooLong,
-    /// Username does not fit `username[64]`.
-    UsernameTooLong,
-    /// Client id does not fit `clientid[200]`.
-    ClientIdTooLong,
-    /// The sign source does not fit (unreachable with the struct limits).
-    SourceTooLong,
-}
-
-/// The legacy return code of `failure` for `sdk` (0 is success in every generation).
-pub fn legacy_code(sdk: LegacySdk, failure: Failure) -> i32 {
-    match sdk {
-        // v3.1/v3.2 STATE_* codes (src/infra/infra_state.h)
-        LegacySdk::V320 | LegacySdk::V310 => match failure {
-            Failure::InputInvalid => -0x113,
-            Failure::CustomDomainMissing => -0x108,
-            Failure::HostnameTooLong => -0x307,
-            Failure::UsernameTooLong => -0x308,
-            Failure::ClientIdTooLong => -0x309,
-            Failure::SourceTooLong => -0x30A,
-        },
-        // v3.0.1 ERROR_DEV_SIGN_* codes (src/infra/infra_defs.h)
-        LegacySdk::V301 => match failure {
-            Failure::InputInvalid => -1,
-            Failure::CustomDomainMissing => -1105,
-            Failure::HostnameTooLong => -1100,
-            Failure::UsernameTooLong => -1102,
-            Failure::ClientIdTooLong => -1101,
-            Failure::SourceTooLong => -1104,
-        },
-        // The bundle and 2.x know only -1.
-        _ => -1,
-    }
-}
-
-/// The four strings of `iotx_dev_meta_info_t`, already cut at their NUL.
-#[derive(Clone, Copy, Debug)]
-pub struct Meta<'a> {
-    /// product_key
-    pub product_key: &'a [u8],
-    /// device_name
-    pub device_name: &'a [u8],
-    /// device_secret
-    pub device_secret: &'a [u8],
-}
-
-/// The fields of `iotx_sign_mqtt_t`.
-pub struct SignOut<'b> {
-    /// `char hostname[64]`
-    pub hostname: &'b mut [u8; 64],
-    /// `uint16_t port`
-    pub port: &'b mut u16,
-    /// `char clientid[200]`
-    pub clientid: &'b mut [u8; 200],
-    /// `char username[64]`
-    pub username: &'b mut [u8; 64],
-    /// `char password[65]`
-    pub password: &'b mut [u8; 65],
-}
-
-/// True when `region` is one `IOT_Sign_MQTT` accepts (0..=5).
-pub fn region_valid(region: i32) -> bool {
-    (0..=REGION_CUSTOM).contains(&region)
-}
-
-/// Writes a NUL-terminated string into a fixed array (zeroed beforehand by the caller).
-pub(crate) fn fill<F>(field: &mut [u8], failure: Failure, write: F) -> Result<(), Failure>
-where
-    F: FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
-{
-    let cap = field.len().saturating_sub(1);
-    let room = field.get_mut(..cap).ok_or(failure)?;
-    let mut w = SliceWriter::new(room);
-    let result = write(&mut w).map_err(|_| failure);
-    if result.is_err() {
-        // Legacy checked lengths before writing and left a failed field empty.
-        field.fill(0);
-    }
-    result
-}
 
 /// `IOT_Sign_MQTT(region, meta, signout)` for `profile`, after the caller has checked that
 /// `region` is valid and `meta` exists (those errors must leave `signout` untouched).
@@ -162,4 +71,20 @@ pub fn iot_sign_mqtt<M: MacSet>(
     })?;
     *out.port = plan.port;
     Ok(())
+}
+
+/// Writes a NUL-terminated string into a fixed array (zeroed beforehand by the caller).
+fn fill<F>(field: &mut [u8], failure: Failure, write: F) -> Result<(), Failure>
+where
+    F: FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
+{
+    let cap = field.len().saturating_sub(1);
+    let room = field.get_mut(..cap).ok_or(failure)?;
+    let mut w = SliceWriter::new(room);
+    let result = write(&mut w).map_err(|_| failure);
+    if result.is_err() {
+        // Legacy checked lengths before writing and left a failed field empty.
+        field.fill(0);
+    }
+    result
 }

@@ -8,16 +8,20 @@
 //! - [`endpoint`] — host, port and WebSocket URL.
 //! - [`tls_psk`] — the TLS-PSK identity and key.
 //! - [`legacy_layouts`] — the fixed client-id layouts of the legacy SDKs.
-//! - [`iot_sign`] — `IOT_Sign_MQTT` semantics (field limits, error order, return codes).
-//! - [`iot_sign_v320`] — the exported `IOT_Sign_MQTT` (v3.2.0 default build) on its own writer.
+//! - [`iot_sign`] — `IOT_Sign_MQTT` of any legacy SDK through the plan (field limits, error
+//!   order, return codes; [`legacy_out`] holds what the legacy paths share).
+//! - [`iotkit3`] — `IOT_Sign_MQTT` and `_sign_get_clientid` of the iotkit-embedded 3.x
+//!   family (and the exported `IOT_Sign_MQTT`) on their own small writer.
 
 pub mod client_id;
 pub mod endpoint;
 #[cfg(feature = "legacy-sign")]
 pub mod iot_sign;
-#[cfg(feature = "legacy-sign")]
-pub mod iot_sign_v320;
+#[cfg(feature = "legacy-v3")]
+pub mod iotkit3;
 pub mod legacy_layouts;
+#[cfg(feature = "legacy-v3")]
+pub mod legacy_out;
 pub mod params;
 pub mod password;
 pub mod plan;

@@ -29,6 +29,17 @@ impl Region {
         }
     }
 
+    /// The region's name in host names, e.g. `cn-shanghai`.
+    pub fn name(self) -> &'static [u8] {
+        match self {
+            Region::Shanghai => b"cn-shanghai",
+            Region::Singapore => b"ap-southeast-1",
+            Region::Japan => b"ap-northeast-1",
+            Region::UsaWest => b"us-west-1",
+            Region::Germany => b"eu-central-1",
+        }
+    }
+
     /// The MQTT domain, to be prefixed with `<ProductKey>.`.
     pub fn mqtt_domain(self) -> &'static [u8] {
         match self {

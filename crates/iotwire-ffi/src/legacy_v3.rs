@@ -1,0 +1,161 @@
+//! The iotkit-embedded 3.x family alone (3.2.0, 3.1.0, 3.0.1, the `sign_mqtt.c` bundle):
+//! `IOT_Sign_MQTT` and `_sign_get_clientid` of a build known at compile time. The legacy
+//! headers' `IOT_Sign_MQTT` macro calls the first; the swap-in kit's replacement of the SDK's
+//! `dev_sign_mqtt.c` calls both. Only the 3.x writer is linked (no general resolver, no
+//! MD5/SHA-1).
+
+use crate::boundary::{Span, TextOut, emit_text, input};
+use crate::legacy::{iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t, sign};
+use crate::legacy_sdk::legacy_profile;
+use crate::status::*;
+use crate::types::iotwire_str_t;
+use core::ffi::c_char;
+use iotwire::mqtt::iotkit3;
+use iotwire::mqtt::params::LegacyProfile;
+use iotwire::sink::{Output, Sink};
+
+/// An iotkit 3.x profile from the C selectors, or `None`.
+fn v3_profile(sdk: u32, build: u32) -> Option<LegacyProfile> {
+    match legacy_profile(sdk, build) {
+        Ok(Some(p)) if iotkit3::is_iotkit3(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// @brief `IOT_Sign_MQTT` of an iotkit-embedded 3.x build, byte-identical to it, linking only
+/// the 3.x code.
+///
+/// The same contract as iotwire_legacy_sign_mqtt() (legacy return codes; `signout` untouched on
+/// an invalid region or NULL/overlapping arguments, zeroed and partly filled on later errors,
+/// as legacy did), for the builds of the 3.x family only.
+/// @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
+/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+/// @param[in] region `IOTX_CLOUD_REGION_*` value (0..=5).
+/// @param[in] custom_domain [nullable] NUL-terminated host for region 5 (what
+///            `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN)` stored), used verbatim; at most 62 bytes.
+/// @param[in] meta ProductKey, DeviceName, DeviceSecret (NUL-terminated members).
+/// @param[out] signout Result.
+/// @return 0, or the build's negative legacy code (3.1/3.2: -275 input, -264 custom domain
+///         missing, -775 hostname too long; 3.0.1: -1, -1105, -1100; the bundle: -1);
+///         IOTWIRE_ERR_INVALID_SELECTOR for another `sdk` or unknown `build` bits.
+///
+/// @code{c}
+/// iotwire_legacy_sign_mqtt_t out;
+/// int32_t rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_2_0,
+///     IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
+///     0, NULL, &meta, &out);
+/// @endcode
+///
+/// # Safety
+/// `meta` and `signout` must be NULL or point to valid structs of the legacy layout;
+/// `custom_domain` must be NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_v3_sign_mqtt(
+    sdk: u32,
+    build: u32,
+    region: i32,
+    custom_domain: *const c_char,
+    meta: *const iotwire_legacy_dev_meta_t,
+    signout: *mut iotwire_legacy_sign_mqtt_t,
+) -> i32 {
+    let Some(profile) = v3_profile(sdk, build) else {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sign(
+            profile.sdk,
+            region,
+            custom_domain,
+            meta,
+            signout,
+            |domain, meta, out| iotkit3::sign(profile, region, domain, meta, out),
+        )
+    }
+}
+
+/// @brief `_sign_get_clientid()` of an iotkit-embedded 3.x build: `<device_id>|timestamp=...,
+/// _v=...,securemode=...,...[,<custom_kv>]|`, exactly as that build writes it.
+///
+/// Like the SDK it checks nothing but the length, so any `customize_info` the SDK accepted
+/// (spaces, `|`, ...) gives the same client id. The SDK's limit is its 200-byte buffer: pass
+/// `out_cap = 200` and treat IOTWIRE_ERR_BUFFER_TOO_SMALL as its
+/// `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (the SDK then left a half-written buffer; this writes
+/// nothing).
+/// @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
+/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+/// @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
+/// @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
+///            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+/// @param[in] enable_itls Non-zero: securemode 8 (the SDK sets it when `customize_info`
+///            contains `authtype=id2`).
+/// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out` (0 with a size query).
+/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_INVALID_SELECTOR `sdk` is not a 3.x build or `build` has unknown bits.
+/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+///         string with a non-zero length.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+///
+/// # Safety
+/// The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+/// `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
+    sdk: u32,
+    build: u32,
+    device_id: iotwire_str_t,
+    custom_kv: iotwire_str_t,
+    enable_itls: u32,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    let Some(profile) = v3_profile(sdk, build) else {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    };
+    // SAFETY: both follow the iotwire_str_t contract (caller).
+    let (id, custom) = match unsafe { (input(device_id), input(custom_kv)) } {
+        (Ok(id), Ok(custom)) => (id, custom),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let custom = if custom_kv.ptr.is_null() {
+        None
+    } else {
+        Some(custom)
+    };
+    let spans = [Span::of(id), Span::of(custom.unwrap_or(&[]))];
+    let t = TextOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    // SAFETY: forwarded caller contract; `spans` are the only caller memory the writer reads.
+    unsafe {
+        emit_text(t, &spans, None, |s| {
+            let mut text = OutputText {
+                out: s,
+                result: Ok(()),
+            };
+            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, &mut text);
+            text.result
+        })
+    }
+}
+
+/// The library's output as an [`iotkit3::Text`]: keeps the first error for the output
+/// contract to report (which then wipes what was written).
+struct OutputText<'o, 'b> {
+    out: &'o mut Output<'b>,
+    result: Result<(), iotwire::Error>,
+}
+
+impl iotkit3::Text for OutputText<'_, '_> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.result.is_ok() {
+            self.result = self.out.put(bytes);
+        }
+    }
+}

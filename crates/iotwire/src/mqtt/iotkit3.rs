@@ -1,0 +1,201 @@
+//! The iotkit-embedded 3.x family on its own writer: 3.2.0, 3.1.0, 3.0.1 and the standalone
+//! `sign_mqtt.c` bundle (`_v=sdk-c-3.0.1.1`), as `IOT_Sign_MQTT` and `_sign_get_clientid`
+//! wrote them (`src/dev_sign/dev_sign_mqtt.c`).
+//!
+//! Why a path of its own next to the general legacy resolver ([`crate::mqtt::iot_sign`] over
+//! [`crate::mqtt::plan`]): firmware built against one of these SDKs knows its build at compile
+//! time, and its `IOT_Sign_MQTT` should cost what the legacy one did. The four builds differ
+//! only in a few constant strings, so the client id is those constants around three choices
+//! (version, securemode, `_ss`), and nothing else is linked: no layout tables, no plan, no
+//! validation the SDK did not do, no MD5/SHA-1, no fallible sink (a [`CText`] remembers that it
+//! ran out of room instead of returning it from every call). Tests and the `legacy_sign` fuzz
+//! target check it byte for byte against the general resolver.
+//!
+//! Like the SDKs, it validates nothing but lengths: any bytes the SDK accepted in a name, a
+//! device id or `customize_info` give the same client id. Unlike them, ProductKey +
+//! DeviceName of 52 characters produce the intended output (legacy over-read its `char[53]`).
+
+use crate::hash::Hash;
+use crate::hash::sha256::Sha256;
+use crate::mqtt::LEGACY_TIMESTAMP;
+use crate::mqtt::legacy_out::{CText, Failure, Meta, REGION_CUSTOM, SignOut};
+use crate::mqtt::params::{LegacyProfile, LegacySdk};
+use crate::mqtt::region::Region;
+
+/// Where a text goes: a legacy C array, or (for the exported client id) the library's output.
+pub trait Text {
+    /// Appends `bytes`; running out of room is the destination's to remember.
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Text for CText<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        CText::put(self, bytes);
+    }
+}
+
+/// True for the builds this module writes (3.2.0, 3.1.0, 3.0.1, the bundle).
+pub fn is_iotkit3(profile: LegacyProfile) -> bool {
+    matches!(
+        profile.sdk,
+        LegacySdk::V320 | LegacySdk::V310 | LegacySdk::V301 | LegacySdk::Bundle
+    )
+}
+
+/// 3.1 and 3.2 (as opposed to 3.0.1 and the bundle).
+fn v31_or_later(sdk: LegacySdk) -> bool {
+    matches!(sdk, LegacySdk::V320 | LegacySdk::V310)
+}
+
+/// The `_v=sdk-c-` version of the build.
+fn version(sdk: LegacySdk) -> &'static [u8] {
+    match sdk {
+        LegacySdk::V320 => b"3.2.0",
+        LegacySdk::V310 => b"3.1.0",
+        LegacySdk::V301 => b"3.0.1",
+        _ => b"3.0.1.1",
+    }
+}
+
+/// The `securemode` value: `MODE_TLS_GUIDER` (-1) under `MQTT_PRE_AUTH` where 3.0.1 and the
+/// bundle had it (3.1+ kept 2/3), `MODE_ITLS_DNS_ID2` (8) for iTLS (the bundle's
+/// `SUPPORT_ITLS`, or `_sign_get_clientid`'s `enable_itls`, which the SDK sets when
+/// `customize_info` contains `authtype=id2`), else 2 with `SUPPORT_TLS`, 3 without.
+fn secure_mode(p: LegacyProfile, itls: bool) -> &'static [u8] {
+    let pre_auth = p.pre_auth && !v31_or_later(p.sdk);
+    let itls = itls || (p.itls && p.sdk == LegacySdk::Bundle);
+    if pre_auth {
+        b"-1"
+    } else if itls {
+        b"8"
+    } else if p.tls {
+        b"2"
+    } else {
+        b"3"
+    }
+}
+
+/// The TCP port: 3.1+ used 443 even without TLS; 3.0.1 and the bundle 1883 without.
+pub fn port(p: LegacyProfile) -> u16 {
+    if p.tls || v31_or_later(p.sdk) {
+        443
+    } else {
+        1883
+    }
+}
+
+/// `<device id>|timestamp=..,_v=..,securemode=..,signmethod=hmacsha256,lan=C[,_ss=1],gw=0,
+/// ext=0[,authtype=id2][,<custom>]|`. The device id is `id`, followed by `.<dn>` when `dn` is
+/// given (`IOT_Sign_MQTT` builds it from the ProductKey and DeviceName); `custom` is
+/// `customize_info` (`None` = the SDK's NULL; `Some(b"")` gives `,|` as the SDK did).
+pub fn write_client_id<T: Text + ?Sized>(
+    p: LegacyProfile,
+    id: &[u8],
+    dn: Option<&[u8]>,
+    custom: Option<&[u8]>,
+    itls: bool,
+    t: &mut T,
+) {
+    t.put(id);
+    if let Some(dn) = dn {
+        t.put(b".");
+        t.put(dn);
+    }
+    t.put(b"|timestamp=2524608000000,_v=sdk-c-");
+    t.put(version(p.sdk));
+    t.put(b",securemode=");
+    t.put(secure_mode(p, itls));
+    t.put(b",signmethod=hmacsha256,lan=C");
+    if p.auto_subscribe && v31_or_later(p.sdk) {
+        t.put(b",_ss=1");
+    }
+    t.put(b",gw=0,ext=0");
+    if p.sdk == LegacySdk::Bundle && p.itls && !p.pre_auth {
+        t.put(b",authtype=id2");
+    }
+    if let Some(custom) = custom {
+        t.put(b",");
+        t.put(custom);
+    }
+    t.put(b"|");
+}
+
+/// The MQTT password: upper-case hex HMAC-SHA256(DeviceSecret, `clientId<pk>.<dn>deviceName
+/// <dn>productKey<pk>timestamp2524608000000`).
+fn write_password(meta: &Meta<'_>, t: &mut CText<'_>) {
+    let (pk, dn) = (meta.product_key, meta.device_name);
+    // A plain hash state keyed in place (see `Hash::hmac_start`): no move of keyed state.
+    let mut mac = Hash::<Sha256>::new();
+    mac.hmac_start(meta.device_secret);
+    for part in [
+        b"clientId".as_slice(),
+        pk,
+        b".",
+        dn,
+        b"deviceName",
+        dn,
+        b"productKey",
+        pk,
+        b"timestamp",
+        LEGACY_TIMESTAMP,
+    ] {
+        mac.update(part);
+    }
+    let mut digest = zeroize::Zeroizing::new([0u8; 32]);
+    mac.hmac_finish(meta.device_secret, &mut digest);
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in digest.iter() {
+        let pair = [
+            HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
+            HEX.get(usize::from(byte & 15)).copied().unwrap_or(b'0'),
+        ];
+        t.put(&pair);
+    }
+}
+
+/// `IOT_Sign_MQTT(region, meta, signout)` of build `p`, after the caller has checked `region`
+/// (0..=5) and `meta` (those errors leave `signout` untouched). As in the SDK, `signout` is
+/// zeroed, then the client id and the password are written before the host can fail (custom
+/// region without a domain, or a domain over 62 characters), then the username and the port.
+/// With the struct limits (ProductKey < 21, DeviceName < 33 bytes) nothing else can fail.
+pub fn sign(
+    p: LegacyProfile,
+    region: i32,
+    custom_domain: Option<&[u8]>,
+    meta: &Meta<'_>,
+    out: SignOut<'_>,
+) -> Result<(), Failure> {
+    out.hostname.fill(0);
+    *out.port = 0;
+    out.clientid.fill(0);
+    out.username.fill(0);
+    out.password.fill(0);
+    let (pk, dn) = (meta.product_key, meta.device_name);
+
+    let mut t = CText::new(out.clientid);
+    write_client_id(p, pk, Some(dn), None, false, &mut t);
+    t.check(Failure::ClientIdTooLong)?;
+    let mut t = CText::new(out.password);
+    write_password(meta, &mut t);
+    t.check(Failure::SourceTooLong)?;
+    // Legacy refused `strlen + 1 >= 64` (custom) and `strlen(pk) + strlen(domain) + 2 >= 64`:
+    // at most 62 characters, so the text gets 63 bytes (62 and the NUL).
+    let mut t = CText::new(out.hostname.get_mut(..63).unwrap_or_default());
+    if region == REGION_CUSTOM {
+        t.put(custom_domain.ok_or(Failure::CustomDomainMissing)?);
+    } else {
+        let region = u32::try_from(region).ok().and_then(Region::from_index);
+        t.put(pk);
+        t.put(b".iot-as-mqtt.");
+        t.put(region.ok_or(Failure::InputInvalid)?.name());
+        t.put(b".aliyuncs.com");
+    }
+    t.check(Failure::HostnameTooLong)?;
+    let mut t = CText::new(out.username.get_mut(..63).unwrap_or_default());
+    t.put(dn);
+    t.put(b"&");
+    t.put(pk);
+    t.check(Failure::UsernameTooLong)?;
+    *out.port = port(p);
+    Ok(())
+}

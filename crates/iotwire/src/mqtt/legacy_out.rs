@@ -1,0 +1,131 @@
+//! What every legacy `IOT_Sign_MQTT` path shares: the C structs' fields as Rust sees them,
+//! the legacy failure categories and their return codes per SDK generation, and the
+//! fixed-array writer that leaves a failed field empty, as legacy did.
+
+use crate::mqtt::params::LegacySdk;
+
+/// `IOTX_CLOUD_REGION_CUSTOM`
+pub const REGION_CUSTOM: i32 = 5;
+
+/// Why a legacy sign failed, in the legacy SDKs' own categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Region out of range, NULL meta, or an unusable member.
+    InputInvalid,
+    /// Custom region without a custom domain.
+    CustomDomainMissing,
+    /// Hostname does not fit `hostname[64]`.
+    HostnameTooLong,
+    /// Username does not fit `username[64]`.
+    UsernameTooLong,
+    /// Client id does not fit `clientid[200]`.
+    ClientIdTooLong,
+    /// The sign source does not fit (unreachable with the struct limits).
+    SourceTooLong,
+}
+
+/// The legacy return code of `failure` for `sdk` (0 is success in every generation).
+pub fn legacy_code(sdk: LegacySdk, failure: Failure) -> i32 {
+    match sdk {
+        // v3.1/v3.2 STATE_* codes (src/infra/infra_state.h)
+        LegacySdk::V320 | LegacySdk::V310 => match failure {
+            Failure::InputInvalid => -0x113,
+            Failure::CustomDomainMissing => -0x108,
+            Failure::HostnameTooLong => -0x307,
+            Failure::UsernameTooLong => -0x308,
+            Failure::ClientIdTooLong => -0x309,
+            Failure::SourceTooLong => -0x30A,
+        },
+        // v3.0.1 ERROR_DEV_SIGN_* codes (src/infra/infra_defs.h)
+        LegacySdk::V301 => match failure {
+            Failure::InputInvalid => -1,
+            Failure::CustomDomainMissing => -1105,
+            Failure::HostnameTooLong => -1100,
+            Failure::UsernameTooLong => -1102,
+            Failure::ClientIdTooLong => -1101,
+            Failure::SourceTooLong => -1104,
+        },
+        // The bundle and 2.x know only -1.
+        _ => -1,
+    }
+}
+
+/// The four strings of `iotx_dev_meta_info_t`, already cut at their NUL.
+#[derive(Clone, Copy, Debug)]
+pub struct Meta<'a> {
+    /// product_key
+    pub product_key: &'a [u8],
+    /// device_name
+    pub device_name: &'a [u8],
+    /// device_secret
+    pub device_secret: &'a [u8],
+}
+
+/// The fields of `iotx_sign_mqtt_t`.
+pub struct SignOut<'b> {
+    /// `char hostname[64]`
+    pub hostname: &'b mut [u8; 64],
+    /// `uint16_t port`
+    pub port: &'b mut u16,
+    /// `char clientid[200]`
+    pub clientid: &'b mut [u8; 200],
+    /// `char username[64]`
+    pub username: &'b mut [u8; 64],
+    /// `char password[65]`
+    pub password: &'b mut [u8; 65],
+}
+
+/// True when `region` is one `IOT_Sign_MQTT` accepts (0..=5).
+pub fn region_valid(region: i32) -> bool {
+    (0..=REGION_CUSTOM).contains(&region)
+}
+
+/// A C `char` array being filled with a NUL-terminated string. Its last byte stays for the
+/// NUL. Running out of room is remembered rather than returned at every call, which keeps the
+/// call sites small; [`CText::check`] reports it once, and wipes the array then, as legacy left
+/// a failed field empty. The array must be zeroed before.
+pub struct CText<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+    full: bool,
+}
+
+impl<'a> CText<'a> {
+    /// Fills `buf` from its start.
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        CText {
+            buf,
+            len: 0,
+            full: false,
+        }
+    }
+
+    /// Appends `bytes`, or marks the text as too long and appends nothing.
+    ///
+    /// A byte loop, not `copy_from_slice`: these texts are a few dozen bytes, and a firmware
+    /// that links only `IOT_Sign_MQTT` then needs no `memcpy` (compiler_builtins' is 0.3 KB).
+    #[inline(never)]
+    pub fn put(&mut self, bytes: &[u8]) {
+        let end = self.len.saturating_add(bytes.len());
+        let room = self.buf.len().saturating_sub(1);
+        match self.buf.get_mut(self.len..end) {
+            Some(dst) if end <= room => {
+                for (d, s) in dst.iter_mut().zip(bytes) {
+                    *d = *s;
+                }
+                self.len = end;
+            }
+            _ => self.full = true,
+        }
+    }
+
+    /// `Ok` if everything fit; else wipes the array and returns `failure`.
+    pub fn check(self, failure: Failure) -> Result<(), Failure> {
+        if self.full {
+            self.buf.fill(0);
+            Err(failure)
+        } else {
+            Ok(())
+        }
+    }
+}
