@@ -3310,6 +3310,33 @@ iotwire_status_t iotwire_sha256_finish(struct iotwire_sha256_ctx_t *ctx,
 
 #if defined(IOTWIRE_HAS_CRYPTO)
 /**
+ * @brief SHA-256 of `len` bytes in one call (the engine the MQTT sign already links, so a
+ * firmware that also hashes once in a while adds no second SHA-256).
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `data` NULL with `len` > 0, or `out` NULL
+ *         with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT the `data` range wraps the address space.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `data` or `out_len`.
+ *
+ * # Safety
+ * `data` NULL or readable for `len` bytes; `out` NULL or writable for `out_cap` bytes;
+ * `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_sha256(const uint8_t *data,
+                                size_t len,
+                                uint8_t *out,
+                                size_t out_cap,
+                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
  * @brief Starts an HMAC-MD5 (RFC 2104; interop only). Keys longer than 64 bytes are hashed
  * first, as RFC 2104 says (the legacy `utils_hmac_md5` wrote nothing for them). The state
  * keeps no copy of the key.

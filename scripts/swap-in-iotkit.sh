@@ -19,15 +19,15 @@
 #      file's component excludes that file, and every component that links programs against
 #      libiot_sdk links libiotwire after it.
 #
-# Replaced files (when present in the tree):
-#   src/dev_sign/dev_sign_mqtt.c     -> kit_dev_sign.c  (always)
-#   src/infra/infra_sha256.c         -> kit_sha256.c    (INFRA_SHA256)
-#   src/infra/infra_md5.c            -> kit_md5.c       (INFRA_MD5)
-#   src/infra/infra_sha1.c           -> kit_sha1.c      (INFRA_SHA1)
-#   src/infra/infra_aes.c            -> kit_aes.c       (INFRA_AES)
-#   src/coap/client/iotx_coap_api.c  -> kit_coap_api.c  (COAP_CLIENT)
-#   src/http/iotx_http_api.c         -> kit_http_api.c  (HTTP_COMM_ENABLED)
-#   src/dynamic_register/dynreg.c    -> kit_dynreg.c    (DYNAMIC_REGISTER)
+# Replaced files (when present in the tree), by kit files of legacy/iotkit-embedded-3/:
+#   src/dev_sign/dev_sign_mqtt.c     -> kit_dev_sign*.c   (always)
+#   src/infra/infra_sha256.c         -> kit_sha256*.c     (INFRA_SHA256)
+#   src/infra/infra_md5.c            -> kit_md5*.c        (INFRA_MD5)
+#   src/infra/infra_sha1.c           -> kit_sha1*.c       (INFRA_SHA1)
+#   src/infra/infra_aes.c            -> kit_aes.c         (INFRA_AES)
+#   src/coap/client/iotx_coap_api.c  -> kit_coap_api.c    (COAP_CLIENT)
+#   src/http/iotx_http_api.c         -> kit_http_api.c    (HTTP_COMM_ENABLED)
+#   src/dynamic_register/dynreg.c    -> kit_dynreg.c      (DYNAMIC_REGISTER)
 # A replaced infra file whose switch is off compiles to nothing in the SDK too; it is left
 # out all the same, so the library never holds one.
 #
@@ -99,24 +99,28 @@ cross=""
 [ -f "$board_file" ] && cross="$(sed -n 's/^CROSS_PREFIX[[:space:]]*:*=[[:space:]]*\([^[:space:]]*\).*/\1/p' "$board_file" | head -n1)"
 
 # --- 2. libiotwire -----------------------------------------------------------------------
-# kit file | switch that enables it ("" = always) | replaced SDK file | Cargo features
+# switch that enables the kit files ("" = always) | replaced SDK file | kit files | Cargo
+# features. Each kit file is one object: a program links only the ones it calls.
 table=(
-  "kit_dev_sign.c||src/dev_sign/dev_sign_mqtt.c|legacy-v3,crypto"
-  "kit_sha256.c|INFRA_SHA256|src/infra/infra_sha256.c|crypto"
-  "kit_md5.c|INFRA_MD5|src/infra/infra_md5.c|crypto"
-  "kit_sha1.c|INFRA_SHA1|src/infra/infra_sha1.c|crypto"
-  "kit_aes.c|INFRA_AES|src/infra/infra_aes.c|crypto"
-  "kit_coap_api.c|COAP_CLIENT|src/coap/client/iotx_coap_api.c|coap,coap-symmetric,crypto"
-  "kit_http_api.c|HTTP_COMM_ENABLED|src/http/iotx_http_api.c|http,crypto"
-  "kit_dynreg.c|DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|http,mqtt,crypto"
+  "|src/dev_sign/dev_sign_mqtt.c|kit_dev_sign.c kit_dev_sign_string.c kit_dev_sign_ioctl.c|legacy-v3,crypto"
+  "INFRA_SHA256|src/infra/infra_sha256.c|kit_sha256.c kit_sha256_once.c kit_sha256_hmac.c|crypto"
+  "INFRA_MD5|src/infra/infra_md5.c|kit_md5.c kit_md5_once.c kit_md5_hmac.c|crypto"
+  "INFRA_SHA1|src/infra/infra_sha1.c|kit_sha1.c kit_sha1_once.c kit_sha1_hmac.c|crypto"
+  "INFRA_AES|src/infra/infra_aes.c|kit_aes.c|crypto"
+  "COAP_CLIENT|src/coap/client/iotx_coap_api.c|kit_coap_api.c|coap,coap-symmetric,crypto"
+  "HTTP_COMM_ENABLED|src/http/iotx_http_api.c|kit_http_api.c|http,crypto"
+  "DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|kit_dynreg.c|http,mqtt,crypto"
 )
 features=""
 active=()
 for row in "${table[@]}"; do
-  IFS='|' read -r kit switch replaced feats <<<"$row"
-  [ -f "$kit_src/$kit" ] || continue
+  IFS='|' read -r switch replaced kits feats <<<"$row"
+  [ -f "$sdk/$replaced" ] || continue
   if [ -z "$switch" ] || has "$switch"; then
-    active+=("$kit")
+    for kit in $kits; do
+      [ -f "$kit_src/$kit" ] || die "kit file $kit missing from $kit_src"
+      active+=("$kit")
+    done
     features="$features,$feats"
   fi
 done
@@ -127,7 +131,7 @@ have=""
 for f in ${features//,/ }; do
   if grep -qE "^$f = " "$repo/crates/iotwire-ffi/Cargo.toml"; then have="$have,$f"; else say "note: libiotwire has no feature '$f'"; fi
 done
-features="${have#,}${IOTWIRE_KIT_DEV_FEATURES:+,$IOTWIRE_KIT_DEV_FEATURES}"
+features="${have#,}"
 
 cargo_dir="${IOTWIRE_KIT_CARGO_DIR:-$repo/target/iotkit-kit}"
 cargo_args=(rustc -p iotwire-ffi --release --lib --crate-type staticlib --no-default-features
@@ -135,9 +139,10 @@ cargo_args=(rustc -p iotwire-ffi --release --lib --crate-type staticlib --no-def
 if [ -z "$cross" ]; then
   # Host build for the Linux board: size matters more than speed here, as in firmware: no
   # CPU-dispatched SHA-256 fast path, sha2's compact rolled rounds.
-  rustflags='--cfg iotwire_no_accel --cfg sha2_backend="soft" --cfg sha2_backend_soft="compact"'
+  rustflags='-C force-unwind-tables=no --cfg iotwire_no_accel --cfg sha2_backend="soft" --cfg sha2_backend_soft="compact"'
   archive="$cargo_dir/release/libiotwire_ffi.a"
   ld_cmd=ld
+  objcopy_cmd=objcopy
   say "building libiotwire for the host ($features)"
   RUSTFLAGS="$rustflags" cargo "${cargo_args[@]}" --quiet
 else
@@ -145,6 +150,7 @@ else
   [ -n "$target" ] || die "board $board_file cross-compiles with '$cross': set IOTWIRE_RUST_TARGET (e.g. thumbv7em-none-eabihf)"
   archive="$cargo_dir/$target/release/libiotwire_ffi.a"
   ld_cmd="${cross}ld"
+  objcopy_cmd="${cross}objcopy"
   say "building libiotwire for $target ($features)"
   if [[ "$target" == *-none* ]]; then
     RUSTC="${IOTWIRE_CROSS_RUSTC:-/usr/bin/rustc}" RUSTC_BOOTSTRAP=1 "${IOTWIRE_CROSS_CARGO:-/usr/bin/cargo}" \
@@ -158,7 +164,7 @@ fi
 # --- 3. the kit component ------------------------------------------------------------------
 dst="$sdk/$comp"
 mkdir -p "$dst/lib"
-for f in "$kit_src"/*.c "$kit_src"/*.h "$kit_src"/iot.mk ${IOTWIRE_KIT_DEV_SHIM:+"$IOTWIRE_KIT_DEV_SHIM"}; do
+for f in "$kit_src"/*.c "$kit_src"/*.h "$kit_src"/iot.mk; do
   if ! cmp -s "$f" "$dst/$(basename "$f")"; then
     cp -f "$f" "$dst/"
     note "$comp/$(basename "$f") (kit)"
@@ -175,7 +181,6 @@ config="$dst/iotwire_kit_config.h"
   echo "#define IOTWIRE_KIT_CONFIG_H"
   echo "/* IOTX_SDK_VERSION \"$version\" */"
   echo "#define IOTWIRE_KIT_SDK $sdk_sel"
-  [ -n "${IOTWIRE_KIT_DEV_SHIM:-}" ] && echo "#define IOTWIRE_KIT_DEV_SHIM 1"
   if [ "$ioctls" = 1 ]; then
     echo "/* src/dev_sign/dev_sign_mqtt.c defines the region/domain IOT_Ioctl handlers */"
     echo "#define IOTWIRE_KIT_DEV_SIGN_IOCTLS 1"
@@ -184,22 +189,54 @@ config="$dst/iotwire_kit_config.h"
 } >"$config.new"
 if cmp -s "$config.new" "$config"; then rm -f "$config.new"; else mv -f "$config.new" "$config"; note "$comp/iotwire_kit_config.h (SDK $version)"; fi
 
-# Only what the active kit files call survives the partial link: a build that does not use
-# CoAP carries no CoAP code, even without --gc-sections in the final link (the SDK's Linux
-# board links with -rdynamic, which would keep every exported function).
-roots="$(cd "$kit_src" && grep -ohE '\biotwire_[a-z0-9_]+ *\(' "${active[@]}" ${IOTWIRE_KIT_DEV_SHIM:+"$IOTWIRE_KIT_DEV_SHIM"} | tr -d ' (' | sort -u)"
+# Only what the active kit files call survives the partial link: a build without CoAP carries
+# no CoAP code, even without --gc-sections in the final link (the SDK's Linux board links with
+# -rdynamic, which keeps every global function of every object linked). Two archive members:
+# "core" holds what every MQTT program calls (IOT_Sign_MQTT, _sign_get_clientid, utils_sha256),
+# "rest" everything else, so that mqtt-example links only the first. Each has its own copy of
+# the internals it needs; the exported functions are defined once.
+core_kits=(kit_dev_sign.c kit_sha256_once.c)
+roots_of() { (cd "$kit_src" && grep -ohE '\biotwire_[a-z0-9_]+ *\(' "$@" | tr -d ' (' | sort -u); }
 member="$(ar t "$archive" | awk '/^iotwire_ffi/ && !m { print; m = 1 }')"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && ar x "$archive" "$member")
-undef=()
-for r in $roots; do undef+=(-u "$r"); done
-"$ld_cmd" -r --gc-sections "${undef[@]}" -o "$work/iotwire.o" "$work/$member" "$archive"
+exported="$(nm -g --defined-only "$work/$member" | awk '{print $3}')"
+core_active=()
+rest_active=()
+for k in "${active[@]}"; do
+  if [[ " ${core_kits[*]} " == *" $k "* ]]; then core_active+=("$k"); else rest_active+=("$k"); fi
+done
+core_roots="$(roots_of "${core_active[@]}")"
+rest_roots="$( [ ${#rest_active[@]} -eq 0 ] || roots_of "${rest_active[@]}")"
+kept=0
+# prelink NAME ROOTS EXCLUDED: one member, keeping the functions ROOTS reach; any of
+# EXCLUDED it reaches becomes a local copy, so no function is defined twice.
+prelink() {
+  local name=$1 roots=$2 excluded=$3 undef=() r
+  for r in $roots; do
+    grep -qx "$r" <<<"$exported" || continue  # header helpers such as iotwire_str()
+    grep -qx "$r" <<<"$excluded" && continue
+    undef+=(-u "$r")
+  done
+  [ ${#undef[@]} -gt 0 ] || return 0
+  kept=$((kept + ${#undef[@]} / 2))
+  "$ld_cmd" -r --gc-sections "${undef[@]}" -o "$work/$name.o" "$work/$member" "$archive"
+  for r in $excluded; do "$objcopy_cmd" --localize-symbol="$r" "$work/$name.o"; done
+  # Nothing unwinds through the library (built with panic = "abort"): its unwind tables are
+  # dead weight. Its symbols link the program but the program does not export them.
+  "$objcopy_cmd" -R .eh_frame "$work/$name.o"
+  python3 "$repo/scripts/lib/elf_hide_globals.py" "$work/$name.o" >/dev/null
+  members+=("$work/$name.o")
+}
+members=()
+prelink iotwire_core "$core_roots" ""
+prelink iotwire_rest "$rest_roots" "$core_roots"
 rm -f "$work/lib.a"
-ar rcsD "$work/lib.a" "$work/iotwire.o"
+ar rcsD "$work/lib.a" "${members[@]}"
 if ! cmp -s "$work/lib.a" "$dst/lib/libiotwire.a"; then
   cp -f "$work/lib.a" "$dst/lib/libiotwire.a"
-  note "$comp/lib/libiotwire.a ($(echo $roots | wc -w) exports kept)"
+  note "$comp/lib/libiotwire.a ($kept exports kept)"
 fi
 
 # --- 4. build files ------------------------------------------------------------------------
@@ -225,8 +262,9 @@ if ! grep -qF "$marker" "$sdk/makefile"; then
 fi
 
 for row in "${table[@]}"; do
-  IFS='|' read -r kit switch replaced feats <<<"$row"
+  IFS='|' read -r switch replaced kits feats <<<"$row"
   [ -f "$sdk/$replaced" ] || continue
+  kit="${kits%% *}"
   module="${replaced%/*}"
   rel="${replaced#"$module"/}"
   # The component is the closest directory with an iot.mk (src/coap for client/...).

@@ -16,12 +16,6 @@
 #include "iotwire.h"
 #include "iotwire_kit_config.h"
 
-#if defined(IOTWIRE_KIT_DEV_SHIM) /* DEV ONLY, until main has legacy-v3: remove */
-int32_t iotwire_legacy_v3_sign_mqtt(uint32_t sdk, uint32_t build, int32_t region, const char *custom_domain,
-                                    const iotwire_legacy_dev_meta_t *meta, iotwire_legacy_sign_mqtt_t *signout);
-int32_t iotwire_legacy_v3_client_id(uint32_t sdk, uint32_t build, iotwire_str_t device_id, iotwire_str_t custom_kv,
-                                    uint32_t enable_itls, char *out, size_t out_cap, size_t *out_len);
-#endif
 
 /* C99 has no static_assert: a negative array size stops the build when a layout drifts. */
 #define KIT_ASSERT(name, cond) typedef char kit_assert_##name[(cond) ? 1 : -1]

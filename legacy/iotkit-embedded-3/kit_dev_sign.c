@@ -1,5 +1,6 @@
-/* Replaces src/dev_sign/dev_sign_mqtt.c: IOT_Sign_MQTT, _sign_get_clientid,
- * _iotx_generate_sign_string and (3.2.0) the IOT_Ioctl region/domain handlers.
+/* Replaces src/dev_sign/dev_sign_mqtt.c (with kit_dev_sign_string.c and kit_dev_sign_ioctl.c,
+ * one object each, so that a program links only what it calls): IOT_Sign_MQTT and
+ * _sign_get_clientid.
  *
  * The credentials come from libiotwire, computed for this build's switches (SUPPORT_TLS,
  * MQTT_AUTO_SUBSCRIBE, MQTT_PRE_AUTH) and SDK version, with the SDK's return codes and the
@@ -23,20 +24,14 @@ KIT_ASSERT(sign_pwd, offsetof(iotx_sign_mqtt_t, password) == offsetof(iotwire_le
 KIT_ASSERT(sign_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
 
 /* Return codes of the replaced file: 3.1/3.2 use the STATE_* codes of infra_state.h, 3.0.1
- * returned FAIL_RETURN from _sign_get_clientid and ERROR_DEV_SIGN_* from the sign string. */
+ * returned FAIL_RETURN from _sign_get_clientid. */
 #if IOTWIRE_KIT_SDK == IOTWIRE_LEGACY_SDK_V3_0_1
 #define KIT_CID_INVALID (-1)
 #define KIT_CID_TOO_LONG (-1)
-#define KIT_SIGN_SOURCE_TOO_LONG (-1104)
-#define KIT_SIGN_FMT_LEN 46
 #else
 #define KIT_CID_INVALID (-0x0113)  /* STATE_USER_INPUT_INVALID */
 #define KIT_CID_TOO_LONG (-0x0309) /* STATE_MQTT_SIGN_CLIENTID_BUF_SHORT */
-#define KIT_SIGN_SOURCE_TOO_LONG (-0x030A) /* STATE_MQTT_SIGN_SOURCE_BUF_SHORT */
-#define KIT_SIGN_FMT_LEN 50
 #endif
-
-#define KIT_TIMESTAMP "2524608000000"
 
 int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *meta, iotx_sign_mqtt_t *signout)
 {
@@ -76,84 +71,3 @@ int _sign_get_clientid(char *clientid_string, const char *device_id, const char 
     }
     return rc == IOTWIRE_OK ? 0 : KIT_CID_INVALID;
 }
-
-/* "clientId<id>deviceName<dn>productKey<pk>timestamp2524608000000" signed with the device
- * secret: 64 upper-case hex characters in sign_string, no NUL (the callers zero it). */
-int _iotx_generate_sign_string(const char *device_id, const char *device_name, const char *product_key,
-                               const char *device_secret, char *sign_string)
-{
-    const char *parts[8];
-    iotwire_hmac_sha256_ctx_t mac;
-    uint8_t digest[32];
-    size_t n = 0, i;
-
-    /* The SDK dereferenced NULL here; its "input invalid" code instead. */
-    if (device_id == NULL || device_name == NULL || product_key == NULL || device_secret == NULL ||
-        sign_string == NULL) {
-        return KIT_CID_INVALID;
-    }
-    if (KIT_SIGN_FMT_LEN + strlen(device_id) + strlen(device_name) + strlen(product_key) + strlen(KIT_TIMESTAMP) >=
-        DEV_SIGN_SOURCE_MAXLEN) {
-        return KIT_SIGN_SOURCE_TOO_LONG;
-    }
-    parts[0] = "clientId";
-    parts[1] = device_id;
-    parts[2] = "deviceName";
-    parts[3] = device_name;
-    parts[4] = "productKey";
-    parts[5] = product_key;
-    parts[6] = "timestamp";
-    parts[7] = KIT_TIMESTAMP;
-    iotwire_hmac_sha256_init(&mac, (const uint8_t *)device_secret, strlen(device_secret));
-    for (i = 0; i < 8; i++) {
-        iotwire_hmac_sha256_update(&mac, (const uint8_t *)parts[i], strlen(parts[i]));
-    }
-    if (iotwire_hmac_sha256_finish(&mac, digest, sizeof digest, &n) == IOTWIRE_OK) {
-        kit_hex(digest, sizeof digest, sign_string, KIT_HEX_UPPER);
-    }
-    iotwire_wipe(digest, sizeof digest);
-    return 0;
-}
-
-#if defined(IOTWIRE_KIT_DEV_SIGN_IOCTLS)
-/* 3.2.0 keeps the region and the custom MQTT domain in dev_sign_mqtt.c; IOT_Ioctl calls these
- * three. The domain is copied into storage of this file and published through
- * g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM], where IOT_Sign_MQTT above reads it. */
-static iotx_mqtt_region_types_t kit_region = IOTX_CLOUD_REGION_SHANGHAI;
-static char kit_custom_domain[IOTX_DOMAIN_MAX_LEN + 1];
-
-int IOCTL_FUNC(IOTX_IOCTL_SET_REGION, void *data)
-{
-    if (data == NULL) {
-        return FAIL_RETURN;
-    }
-    kit_region = *(iotx_mqtt_region_types_t *)data;
-    return SUCCESS_RETURN;
-}
-
-int IOCTL_FUNC(IOTX_IOCTL_GET_REGION, void *data)
-{
-    if (data == NULL) {
-        return FAIL_RETURN;
-    }
-    *(iotx_mqtt_region_types_t *)data = kit_region;
-    return SUCCESS_RETURN;
-}
-
-int IOCTL_FUNC(IOTX_IOCTL_SET_MQTT_DOMAIN, void *data)
-{
-    size_t len;
-    if (data == NULL) {
-        return FAIL_RETURN;
-    }
-    kit_region = IOTX_CLOUD_REGION_CUSTOM;
-    len = strlen((const char *)data);
-    if (len > IOTX_DOMAIN_MAX_LEN) {
-        return FAIL_RETURN;
-    }
-    memset(kit_custom_domain, 0, sizeof kit_custom_domain);
-    memcpy(kit_custom_domain, data, len);
-    g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM] = kit_custom_domain;
-    return SUCCESS_RETURN;
-}
-#endif /* IOTWIRE_KIT_DEV_SIGN_IOCTLS */

@@ -1,10 +1,10 @@
-/* Replaces src/infra/infra_sha256.c: utils_sha256_* and utils_hmac_sha256 on libiotwire's
- * streaming SHA-256 and HMAC-SHA256. The iotwire state lives inside the SDK's own
- * iot_sha256_context (104 of its 108 bytes, the same total/state/buffer layout), so callers
- * keep their structs; finish and free wipe it.
+/* Replaces the streaming utils_sha256_* API of src/infra/infra_sha256.c on libiotwire's
+ * streaming SHA256. The iotwire state lives inside the SDK's own iot_sha256_context (104 of its 108 bytes,
+ * the same total/state/buffer layout), so callers keep their structs; finish and free wipe it.
+ * The one-shot and HMAC functions of the same file are kit_sha256_once.c and kit_sha256_hmac.c
+ * (one object each: a program links only what it calls).
  *
- * Differences, on purpose: NULL arguments return without effect where the SDK crashed; keys
- * over 64 bytes are hashed first (RFC 2104) where the SDK returned without writing `output`;
+ * Differences, on purpose: a NULL context returns without effect where the SDK crashed;
  * utils_sha256_process (internal to the SDK's file, called by no other file) is not provided. */
 #include "kit_common.h"
 
@@ -38,32 +38,9 @@ void utils_sha256_update(iot_sha256_context *ctx, const unsigned char *input, ui
     iotwire_sha256_update(KIT_CTX(ctx), input, ilen);
 }
 
-void utils_sha256_finish(iot_sha256_context *ctx, uint8_t output[32])
+void utils_sha256_finish(iot_sha256_context *ctx, unsigned char output[32])
 {
     size_t n;
     iotwire_sha256_finish(KIT_CTX(ctx), output, 32, &n);
-}
-
-void utils_sha256(const uint8_t *input, uint32_t ilen, uint8_t output[32])
-{
-    iotwire_sha256_ctx_t h;
-    size_t n;
-    iotwire_sha256_init(&h);
-    iotwire_sha256_update(&h, input, ilen);
-    iotwire_sha256_finish(&h, output, 32, &n);
-}
-
-void utils_hmac_sha256(const uint8_t *msg, uint32_t msg_len, const uint8_t *key, uint32_t key_len, uint8_t output[32])
-{
-    iotwire_hmac_sha256_ctx_t mac;
-    size_t n;
-    if (msg == NULL || key == NULL || output == NULL) {
-        return;
-    }
-    iotwire_hmac_sha256_init(&mac, key, key_len);
-    iotwire_hmac_sha256_update(&mac, msg, msg_len);
-    if (iotwire_hmac_sha256_finish(&mac, output, 32, &n) != IOTWIRE_OK) {
-        iotwire_wipe(&mac, sizeof mac);
-    }
 }
 #endif /* INFRA_SHA256 */

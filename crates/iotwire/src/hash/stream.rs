@@ -12,12 +12,27 @@
 //! [`Hash`](super::Hash) stays the one-shot engine of the MACs; this type adds only the
 //! compact layout (its block functions are the same).
 
-use super::{Algorithm, BLOCK, digest};
+use super::{Algorithm, BLOCK};
 use core::marker::PhantomData;
 use zeroize::Zeroize;
 
 /// One block, as a message length.
 const BLOCK_BYTES: u64 = 64;
+
+/// Compresses one block into a `W`-word chaining value. Out of line: update, finish and the
+/// HMAC key blocks all call it, one copy per algorithm.
+#[inline(never)]
+fn compress<H: Algorithm, const W: usize>(state: &mut [u32; W], block: &[u8; BLOCK]) {
+    let mut wide = [0u32; 8];
+    for (w, s) in wide.iter_mut().zip(state.iter()) {
+        *w = *s;
+    }
+    H::compress(&mut wide, block);
+    for (s, w) in state.iter_mut().zip(&wide) {
+        *s = *w;
+    }
+    wide.zeroize();
+}
 
 /// A running hash of algorithm `H` whose chaining value has `W` words (MD5 4, SHA-1 5,
 /// SHA-256 8). `#[repr(C)]`: the C API views caller memory as this struct.
@@ -96,18 +111,6 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
         usize::from(self.total[0].to_le_bytes()[0] & 63)
     }
 
-    fn compress(&mut self, block: &[u8; BLOCK]) {
-        let mut wide = [0u32; 8];
-        for (w, s) in wide.iter_mut().zip(&self.state) {
-            *w = *s;
-        }
-        H::compress(&mut wide, block);
-        for (s, w) in self.state.iter_mut().zip(&wide) {
-            *s = *w;
-        }
-        wide.zeroize();
-    }
-
     /// Feeds `data`.
     pub fn update(&mut self, data: &[u8]) {
         let fill = self.fill();
@@ -124,12 +127,11 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
             if fill.saturating_add(take) < BLOCK {
                 return;
             }
-            let block = self.buffer;
-            self.compress(&block);
+            compress::<H, W>(&mut self.state, &self.buffer);
         }
         let (blocks, tail) = rest.as_chunks::<BLOCK>();
         for block in blocks {
-            self.compress(block);
+            compress::<H, W>(&mut self.state, block);
         }
         for (d, s) in self.buffer.iter_mut().zip(tail) {
             *d = *s;
@@ -141,7 +143,8 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
     pub fn finish(&mut self) -> [u8; 32] {
         let bits = self.len().wrapping_mul(8);
         let fill = self.fill();
-        let mut block = self.buffer;
+        // Padding is written into the partial block itself: no second copy of the input.
+        let block = &mut self.buffer;
         if let Some(slot) = block.get_mut(fill) {
             *slot = 0x80;
         }
@@ -149,7 +152,7 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
             rest.fill(0);
         }
         if fill >= BLOCK.saturating_sub(8) {
-            self.compress(&block);
+            compress::<H, W>(&mut self.state, block);
             block.fill(0);
         }
         if let Some(tail) = block.last_chunk_mut::<8>() {
@@ -159,8 +162,7 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
                 bits.to_le_bytes()
             };
         }
-        self.compress(&block);
-        block.zeroize();
+        compress::<H, W>(&mut self.state, block);
         let mut out = [0u8; 32];
         for (chunk, word) in out.as_chunks_mut::<4>().0.iter_mut().zip(&self.state) {
             *chunk = if H::BIG_ENDIAN {
@@ -203,32 +205,31 @@ impl<H: Algorithm, const W: usize> Clone for HmacStream<H, W> {
 impl<H: Algorithm, const W: usize> HmacStream<H, W> {
     /// Starts an HMAC keyed with `key` (any length).
     pub fn new(key: &[u8]) -> Self {
-        let mut hashed = [0u8; 32];
-        let k: &[u8] = if key.len() > BLOCK {
-            hashed = digest::<H>(key);
-            hashed.get(..H::DIGEST_LEN).unwrap_or_default()
+        let mut s = HmacStream {
+            inner: Stream::new(),
+            outer: [0; W],
+        };
+        // K' goes into the inner state's block buffer, the one place it exists; a key longer
+        // than a block is hashed there first.
+        if key.len() > BLOCK {
+            s.inner.update(key);
+            let mut d = s.inner.finish();
+            s.inner = Stream::new();
+            copy_into(
+                &mut s.inner.buffer,
+                d.get(..H::DIGEST_LEN).unwrap_or_default(),
+            );
+            d.zeroize();
         } else {
-            key
-        };
-        let mut block = [0u8; BLOCK];
-        for (b, k) in block.iter_mut().zip(k) {
-            *b = *k;
+            copy_into(&mut s.inner.buffer, key);
         }
-        hashed.zeroize();
-        let mut inner = Stream::new();
-        let mut outer = Stream::<H, W>::new();
-        let mut padded = block.map(|b| b ^ 0x36);
-        inner.compress(&padded);
-        inner.set_len(BLOCK_BYTES);
-        padded = block.map(|b| b ^ 0x5c);
-        outer.compress(&padded);
-        padded.zeroize();
-        block.zeroize();
-        let s = HmacStream {
-            inner,
-            outer: outer.state,
-        };
-        outer.wipe();
+        xor_all(&mut s.inner.buffer, 0x5c);
+        s.outer = s.inner.state;
+        compress::<H, W>(&mut s.outer, &s.inner.buffer);
+        xor_all(&mut s.inner.buffer, 0x5c ^ 0x36);
+        compress::<H, W>(&mut s.inner.state, &s.inner.buffer);
+        s.inner.buffer.zeroize();
+        s.inner.set_len(BLOCK_BYTES);
         s
     }
 
@@ -251,6 +252,18 @@ impl<H: Algorithm, const W: usize> HmacStream<H, W> {
     pub fn wipe(&mut self) {
         self.inner.wipe();
         self.outer.zeroize();
+    }
+}
+
+fn copy_into(dst: &mut [u8; BLOCK], src: &[u8]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = *s;
+    }
+}
+
+fn xor_all(block: &mut [u8; BLOCK], pad: u8) {
+    for b in block.iter_mut() {
+        *b ^= pad;
     }
 }
 
@@ -281,7 +294,7 @@ mod tests {
     use crate::sink::Sink;
 
     fn one_shot<H: Algorithm>(data: &[u8]) -> [u8; 32] {
-        digest::<H>(data)
+        crate::hash::digest::<H>(data)
     }
 
     fn chunked<H: Algorithm, const W: usize>(data: &[u8], step: usize) -> [u8; 32] {
