@@ -2829,6 +2829,42 @@ iotwire_status_t iotwire_coap_auth_accept_response(struct iotwire_coap_session_t
                                                    struct iotwire_coap_auth_reply_t *reply);
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Decodes the payload of a 2.05 auth response whose datagram the caller's CoAP stack
+ * has already decoded: `token` (1..192 visible ASCII), and in symmetric mode `random`
+ * (<= 32) and `seqOffset` (0..2147483647), into `reply`. The CoAP fields of `reply` (code,
+ * type, message id, CoAP token) are written as 0: the caller's stack has them.
+ * @param[in] payload The response payload.
+ * @param[in] payload_len Its length.
+ * @param[in] format `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR`: the
+ *            Content-Format of the response (or the Accept of the request without one).
+ * @param[out] reply Filled on success only.
+ * @retval IOTWIRE_OK a valid token (and whatever else the payload has).
+ * @retval IOTWIRE_ERR_NULL_POINTER `reply` NULL, or `payload` NULL with a length.
+ * @retval IOTWIRE_ERR_OVERLAP `reply` overlaps `payload`.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `format`.
+ * @retval IOTWIRE_ERR_INVALID_JSON, IOTWIRE_ERR_INVALID_CBOR malformed payload or member types.
+ * @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
+ *         not visible ASCII, or `seqOffset` outside 0..2147483647.
+ *
+ * @code{c}
+ * iotwire_coap_auth_reply_t r;
+ * if (iotwire_coap_auth_parse_payload(msg->payload, msg->payloadlen, IOTWIRE_COAP_FORMAT_JSON, &r) == IOTWIRE_OK &&
+ *     (r.flags & IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM)) { ... }
+ * @endcode
+ *
+ * # Safety
+ * `payload` must be NULL or readable for `payload_len` bytes; `reply` must be NULL or
+ * writable for one `iotwire_coap_auth_reply_t`.
+ */
+iotwire_status_t iotwire_coap_auth_parse_payload(const uint8_t *payload,
+                                                 size_t payload_len,
+                                                 uint32_t format,
+                                                 struct iotwire_coap_auth_reply_t *reply);
+#endif
+
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
 /**
  * @brief Derives the symmetric-mode AES-128 key: raw bytes [8, 24) of
@@ -3333,6 +3369,38 @@ iotwire_status_t iotwire_sha256(const uint8_t *data,
                                 uint8_t *out,
                                 size_t out_cap,
                                 size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief HMAC-SHA256 (RFC 2104) of a message in one call, on the engine the MQTT sign already
+ * links. Keys longer than 64 bytes are hashed first (the legacy `utils_hmac_sha256` wrote
+ * nothing for them).
+ * @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+ * @param[in] key_len Key length, any.
+ * @param[in] data Message bytes (NULL allowed when `len` is 0).
+ * @param[in] len Message length.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `key`/`data` NULL with a length, or `out`
+ *         NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT an input range wraps the address space.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `data` or `out_len`.
+ *
+ * # Safety
+ * `key` and `data` NULL or readable for their lengths; `out` NULL or writable for `out_cap`
+ * bytes; `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_hmac_sha256(const uint8_t *key,
+                                     size_t key_len,
+                                     const uint8_t *data,
+                                     size_t len,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
 #endif
 
 #if defined(IOTWIRE_HAS_CRYPTO)

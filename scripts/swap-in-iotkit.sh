@@ -75,6 +75,15 @@ done
 # them in infra_compat.c): the kit defines them exactly when the replaced file did.
 ioctls=0
 grep -q 'IOCTL_FUNC(IOTX_IOCTL_SET_MQTT_DOMAIN' "$dev_sign" && ioctls=1
+# Likewise 3.2.0's dynreg.c defines the dynamic-register IOT_Ioctl handlers.
+dynreg_ioctls=0
+grep -qs 'IOCTL_FUNC(IOTX_IOCTL_SET_DYNAMIC_REGISTER' "$sdk/src/dynamic_register/dynreg.c" && dynreg_ioctls=1
+
+# 3.0.1 named the CoAP device info type iotx_deviceinfo_t.
+coap_devinfo=iotx_coap_device_info_t
+if [ -f "$sdk/src/coap/coap_api.h" ] && ! grep -q 'iotx_coap_device_info_t' "$sdk/src/coap/coap_api.h"; then
+  coap_devinfo=iotx_deviceinfo_t
+fi
 
 # The switches exactly as the SDK's makefile computes them: its first four includes turn
 # every FEATURE_X=y of make.settings into -DX.
@@ -99,23 +108,31 @@ cross=""
 [ -f "$board_file" ] && cross="$(sed -n 's/^CROSS_PREFIX[[:space:]]*:*=[[:space:]]*\([^[:space:]]*\).*/\1/p' "$board_file" | head -n1)"
 
 # --- 2. libiotwire -----------------------------------------------------------------------
-# switch that enables the kit files ("" = always) | replaced SDK file | kit files | Cargo
-# features. Each kit file is one object: a program links only the ones it calls.
+# switch that enables the kit files ("" = always) | replaced SDK file | text the replaced file
+# must contain for the kit to match it | kit files | Cargo features. Each kit file is one
+# object: a program links only the ones it calls. A file whose text differs (3.0.1's HTTP and
+# dynamic registration call httpclient_* directly) is left in the tree, with a note.
 table=(
-  "|src/dev_sign/dev_sign_mqtt.c|kit_dev_sign.c kit_dev_sign_string.c kit_dev_sign_ioctl.c|legacy-v3,crypto"
-  "INFRA_SHA256|src/infra/infra_sha256.c|kit_sha256.c kit_sha256_once.c kit_sha256_hmac.c|crypto"
-  "INFRA_MD5|src/infra/infra_md5.c|kit_md5.c kit_md5_once.c kit_md5_hmac.c|crypto"
-  "INFRA_SHA1|src/infra/infra_sha1.c|kit_sha1.c kit_sha1_once.c kit_sha1_hmac.c|crypto"
-  "INFRA_AES|src/infra/infra_aes.c|kit_aes.c|crypto"
-  "COAP_CLIENT|src/coap/client/iotx_coap_api.c|kit_coap_api.c|coap,coap-symmetric,crypto"
-  "HTTP_COMM_ENABLED|src/http/iotx_http_api.c|kit_http_api.c|http,crypto"
-  "DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|kit_dynreg.c|http,mqtt,crypto"
+  "|src/dev_sign/dev_sign_mqtt.c|_sign_get_clientid|kit_dev_sign.c kit_dev_sign_string.c kit_dev_sign_ioctl.c|legacy-v3,crypto"
+  "INFRA_SHA256|src/infra/infra_sha256.c|utils_hmac_sha256|kit_sha256.c kit_sha256_once.c|crypto"
+  "INFRA_MD5|src/infra/infra_md5.c|utils_hmac_md5|kit_md5.c kit_md5_once.c kit_md5_hmac.c|crypto"
+  "INFRA_SHA1|src/infra/infra_sha1.c|utils_hmac_sha1_hex|kit_sha1.c kit_sha1_once.c kit_sha1_hmac.c|crypto"
+  "INFRA_AES|src/infra/infra_aes.c|infra_aes128_init|kit_aes.c|crypto"
+  "COAP_CLIENT|src/coap/client/iotx_coap_api.c|Cloud_CoAPContext_create|kit_coap_api.c|coap,coap-symmetric,crypto"
+  "HTTP_COMM_ENABLED|src/http/iotx_http_api.c|wrapper_http_init|kit_http_api.c|http,crypto"
+  "DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|wrapper_http_init|kit_dynreg.c|http,mqtt,crypto"
 )
 features=""
 active=()
+replaced_files=()
 for row in "${table[@]}"; do
-  IFS='|' read -r switch replaced kits feats <<<"$row"
+  IFS='|' read -r switch replaced needle kits feats <<<"$row"
   [ -f "$sdk/$replaced" ] || continue
+  if ! grep -q "$needle" "$sdk/$replaced"; then
+    say "note: $replaced kept: it has no $needle, which the kit's ${kits%% *} replaces"
+    continue
+  fi
+  replaced_files+=("$replaced|${kits%% *}")
   if [ -z "$switch" ] || has "$switch"; then
     for kit in $kits; do
       [ -f "$kit_src/$kit" ] || die "kit file $kit missing from $kit_src"
@@ -181,6 +198,12 @@ config="$dst/iotwire_kit_config.h"
   echo "#define IOTWIRE_KIT_CONFIG_H"
   echo "/* IOTX_SDK_VERSION \"$version\" */"
   echo "#define IOTWIRE_KIT_SDK $sdk_sel"
+  echo "/* the device info type of src/coap/coap_api.h */"
+  echo "#define IOTWIRE_KIT_COAP_DEVINFO $coap_devinfo"
+  if [ "$dynreg_ioctls" = 1 ]; then
+    echo "/* src/dynamic_register/dynreg.c defines the dynamic-register IOT_Ioctl handlers */"
+    echo "#define IOTWIRE_KIT_DYNREG_IOCTLS 1"
+  fi
   if [ "$ioctls" = 1 ]; then
     echo "/* src/dev_sign/dev_sign_mqtt.c defines the region/domain IOT_Ioctl handlers */"
     echo "#define IOTWIRE_KIT_DEV_SIGN_IOCTLS 1"
@@ -261,10 +284,9 @@ if ! grep -qF "$marker" "$sdk/makefile"; then
   note "makefile: COMP_LIB_COMPONENTS += $comp"
 fi
 
-for row in "${table[@]}"; do
-  IFS='|' read -r switch replaced kits feats <<<"$row"
-  [ -f "$sdk/$replaced" ] || continue
-  kit="${kits%% *}"
+for entry in "${replaced_files[@]}"; do
+  replaced="${entry%|*}"
+  kit="${entry#*|}"
   module="${replaced%/*}"
   rel="${replaced#"$module"/}"
   # The component is the closest directory with an iot.mk (src/coap for client/...).

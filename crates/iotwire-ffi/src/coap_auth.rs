@@ -787,7 +787,11 @@ fn fill_reply(r: &AuthResponse<'_>) -> Result<iotwire_coap_auth_reply_t, Error> 
 }
 
 /// Decodes `text` through `buf` into the C array (NUL-terminated); returns its length.
-fn copy_text(text: Text<'_>, buf: &mut [u8], dst: &mut [c_char]) -> Result<usize, Error> {
+pub(crate) fn copy_text(
+    text: Text<'_>,
+    buf: &mut [u8],
+    dst: &mut [c_char],
+) -> Result<usize, Error> {
     let mut w = SliceWriter::new(buf);
     text.write_to(&mut w)?;
     let n = w.len();

@@ -530,6 +530,55 @@ pub unsafe extern "C" fn iotwire_sha256(
     rc
 }
 
+/// @brief HMAC-SHA256 (RFC 2104) of a message in one call, on the engine the MQTT sign already
+/// links. Keys longer than 64 bytes are hashed first (the legacy `utils_hmac_sha256` wrote
+/// nothing for them).
+/// @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+/// @param[in] key_len Key length, any.
+/// @param[in] data Message bytes (NULL allowed when `len` is 0).
+/// @param[in] len Message length.
+/// @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+/// @param[in] out_cap Capacity of `out`.
+/// @param[out] out_len 32 on success.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `key`/`data` NULL with a length, or `out`
+///         NULL with `out_cap` > 0.
+/// @retval IOTWIRE_ERR_INVALID_ARGUMENT an input range wraps the address space.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `data` or `out_len`.
+///
+/// # Safety
+/// `key` and `data` NULL or readable for their lengths; `out` NULL or writable for `out_cap`
+/// bytes; `out_len` NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_hmac_sha256(
+    key: *const u8,
+    key_len: usize,
+    data: *const u8,
+    len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    // SAFETY: forwarded caller contract.
+    let (k, m) = match unsafe { (input_bytes(key, key_len), input_bytes(data, len)) } {
+        (Ok(k), Ok(m)) => (k, m),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let mut mac = iotwire::hmac::HmacSha256::new(k);
+    mac.put(m).ok();
+    let mut d = mac.finish();
+    let b = BytesOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    // SAFETY: forwarded caller contract; key and message are the caller memory read.
+    let rc = unsafe { emit_bytes(b, &[Span::of(k), Span::of(m)], Some(d.len()), |o| o.put(&d)) };
+    d.zeroize();
+    rc
+}
+
 /// @brief Starts an HMAC-MD5 (RFC 2104; interop only). Keys longer than 64 bytes are hashed
 /// first, as RFC 2104 says (the legacy `utils_hmac_md5` wrote nothing for them). The state
 /// keeps no copy of the key.

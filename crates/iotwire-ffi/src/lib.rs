@@ -13,6 +13,8 @@ pub mod boundary;
 pub mod coap;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "coap")]
+pub mod coap_auth_payload;
 #[cfg(feature = "coap-symmetric")]
 pub mod coap_crypto;
 #[cfg(feature = "coap")]
