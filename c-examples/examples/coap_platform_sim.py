@@ -408,7 +408,7 @@ def run_sdk_example(a, sock, platform, stop):
                 f.write(d.hex() + "\n")
     summary = {"auths": platform.auths, "publishes": platform.publishes,
                "user_publishes": platform.user_publishes, "errors": platform.errors,
-               "returncode": proc.returncode, "output_tail": text[-3000:]}
+               "returncode": proc.returncode, "output_tail": text[-20000:]}
     if a.summary:
         with open(a.summary, "w") as f:
             json.dump(summary, f, indent=1)
