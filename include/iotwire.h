@@ -693,6 +693,15 @@
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
+ * Flag: `iotwire_mqtt_connect_encode()` asks the broker to keep the session (CONNECT clean
+ * session 0, connect flags 0xc0 instead of 0xc2), as iotkit-embedded 3.x does. Other exports
+ * ignore it. Libraries older than this flag refuse it (`IOTWIRE_ERR_INVALID_ARGUMENT`).
+ */
+#define IOTWIRE_MQTT_FLAG_KEEP_SESSION 4
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
  * Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
  * connwl device token up to 257).
  */
@@ -4935,7 +4944,8 @@ iotwire_status_t iotwire_mqtt_packet_ids_next(struct iotwire_mqtt_packet_ids_t *
 /**
  * @brief Writes the CONNECT of a device, with the client id, username and password of the
  * credential API (`iotwire_mqtt_get_client_id()`, `_username()`, `_password()`): clean
- * session, no will (the platform refuses one), keepalive `opts->keepalive_s`.
+ * session (clean session 0 with `IOTWIRE_MQTT_FLAG_KEEP_SESSION`, as iotkit-embedded 3.x
+ * connects), no will (the platform refuses one), keepalive `opts->keepalive_s`.
  *
  * The password MAC is computed once, on the writing call; the size query computes none. An
  * empty password (X.509) leaves the password flag clear.

@@ -201,7 +201,7 @@ int IOT_CoAP_DeviceNameAuth(iotx_coap_context_t *p_context)
         auth.flags = IOTWIRE_COAP_AUTH_FLAG_SEQ;
         auth.seq = c->seq;
     }
-    if (iotwire_coap_auth_get_payload(&auth, payload, sizeof payload, &len) != IOTWIRE_OK) {
+    if (iotwire_coap_auth_get_payload(&auth, (uint8_t *)payload, sizeof payload, &len) != IOTWIRE_OK) {
         CoAPMessage_destory(&message);
         return IOTX_ERR_AUTH_FAILED;
     }

@@ -66,7 +66,6 @@ static int32_t kit_https_register(iotx_http_region_types_t region, iotx_dev_meta
 {
     static const char header[] = "Accept: text/xml,text/javascript,text/html,application/json\r\n"
                                  "Content-Type: application/x-www-form-urlencoded\r\n";
-    extern const char *iotx_ca_crt;
     iotwire_dynreg_https_options_t opts;
     char body[IOTWIRE_DYNREG_REQUEST_MAX_SIZE];
     char random[17];
@@ -120,7 +119,10 @@ static int32_t kit_https_register(iotx_http_region_types_t region, iotx_dev_meta
     reply.received = 0;
     reply.cap = KIT_DYNREG_RESPONSE_LEN;
 #if defined(SUPPORT_TLS)
-    pub_key = iotx_ca_crt;
+    {
+        extern const char *iotx_ca_crt;
+        pub_key = iotx_ca_crt;
+    }
 #endif
     h = wrapper_http_init();
     wrapper_http_setopt(h, IOTX_HTTPOPT_URL, (void *)url);
@@ -141,7 +143,7 @@ static int32_t kit_https_register(iotx_http_region_types_t region, iotx_dev_meta
         HAL_Free(reply.payload);
         return res;
     }
-    rc = iotwire_register_reply_get(IOTWIRE_REPLY_HTTPS_REGISTER, reply.payload, (size_t)reply.received,
+    rc = iotwire_register_reply_get(IOTWIRE_REPLY_HTTPS_REGISTER, (const uint8_t *)reply.payload, (size_t)reply.received,
                                     IOTWIRE_REPLY_FIELD_DEVICE_SECRET, secret, sizeof secret, &secret_len);
     if (rc == IOTWIRE_ERR_DYNREG_REJECTED) {
         /* The reply is text for the application's state callback, never a format string (the
@@ -178,7 +180,7 @@ static void kit_register_handler(void *pcontext, void *pclient, iotx_mqtt_event_
         memcmp(topic->ptopic, "/ext/register", 13) != 0) {
         return;
     }
-    if (iotwire_register_reply_get(IOTWIRE_REPLY_EXT_REGISTER, topic->payload, topic->payload_len,
+    if (iotwire_register_reply_get(IOTWIRE_REPLY_EXT_REGISTER, (const uint8_t *)topic->payload, topic->payload_len,
                                    IOTWIRE_REPLY_FIELD_DEVICE_SECRET, secret, sizeof secret, &len) == IOTWIRE_OK &&
         len >= 6 && len <= IOTX_DEVICE_SECRET_LEN) {
         memset(w->secret, 0, sizeof w->secret);

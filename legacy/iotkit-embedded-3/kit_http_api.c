@@ -207,7 +207,7 @@ int IOT_HTTP_DeviceNameAuth(void *handle)
     if (kit_post(url, header, CONFIG_HTTP_AUTH_TIMEOUT, body, (int)body_len, &reply) >= 0) {
         resp.struct_size = sizeof resp;
         /* The SDK needed `code`, `message`, code 0 and `info.token` (at most 192 characters). */
-        if (iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_ANY, reply.payload, (size_t)reply.received, &resp, token,
+        if (iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_ANY, (const uint8_t *)reply.payload, (size_t)reply.received, &resp, token,
                                         sizeof token, &token_len) == IOTWIRE_OK &&
             resp.has_message && resp.platform_status == IOTWIRE_OK && resp.has_token &&
             token_len < KIT_HTTP_TOKEN_LEN) {
@@ -269,7 +269,7 @@ int IOT_HTTP_SendMessage(void *handle, iotx_http_message_param_t *msg_param)
     if (kit_post(url, header, (int)msg_param->timeout_ms, msg_param->request_payload,
                  (int)msg_param->request_payload_len, &reply) >= 0) {
         resp.struct_size = sizeof resp;
-        if (iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_ANY, reply.payload, (size_t)reply.received, &resp, NULL,
+        if (iotwire_http_parse_response(IOTWIRE_HTTP_RESPONSE_ANY, (const uint8_t *)reply.payload, (size_t)reply.received, &resp, NULL,
                                         0, &unused) == IOTWIRE_OK &&
             resp.has_message) {
             if (resp.platform_status == IOTWIRE_OK) {

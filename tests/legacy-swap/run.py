@@ -206,6 +206,19 @@ def run_until(cmd, environ, cwd, done, timeout=30, log=None):
 
 # ---- scenarios ----------------------------------------------------------------------------
 
+def kit_warnings(env, tree):
+    """The kit's C compiles without warnings (the SDK builds it with -w) for this build."""
+    flags = [f for f in tree_cflags(tree) if f != "-w"]
+    bad = []
+    for f in sorted(os.listdir(os.path.join(tree, "src/iotwire"))):
+        if f.endswith(".c"):
+            r = subprocess.run(["gcc", "-c", "-o", os.devnull, "-std=gnu99", "-Wall", "-Wextra", *flags,
+                                *tree_iflags(tree), f"src/iotwire/{f}"], cwd=tree, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+            bad += [l for l in r.stdout.decode().splitlines() if l.startswith("src/iotwire/")]
+    check(not bad, f"{os.path.basename(tree)}: kit sources compile without warnings (-Wall -Wextra) {bad[:3]}")
+
+
 def library_contents(env, tree, switches):
     members = set(subprocess.run(["ar", "t", os.path.join(tree, "output/release/lib/libiot_sdk.a")],
                                  stdout=subprocess.PIPE, check=True).stdout.decode().split())
@@ -252,9 +265,10 @@ def scenario_mqtt(env, orig, kit):
         if env.cli:
             out = subprocess.run([env.cli, "mqtt-connect-packet", "--product-key", pk, "--device-name", dn,
                                   "--device-secret", ds, "--profile", "v3.2.0-tcp", "--keepalive", str(keepalive),
-                                  "--persistent-session"], stdout=subprocess.PIPE, check=True).stdout
-            packet = bytes.fromhex(json.loads(out)["packet"])
-            check(packet == connect, "iotwire's CONNECT encoder (persistent session) writes the SDK's CONNECT byte for byte")
+                                  "--keep-session"], stdout=subprocess.PIPE, check=True).stdout
+            packet = bytes.fromhex(json.loads(out)["packet_hex"])
+            check(packet == connect, "iotwire's CONNECT encoder (IOTWIRE_MQTT_FLAG_KEEP_SESSION) writes "
+                                     "the SDK's CONNECT byte for byte")
     finally:
         broker.terminate()
         broker.wait()
@@ -479,6 +493,7 @@ def main():
             kit = prepare(env, name, switches, swap=True)
             print(f"  built in {time.monotonic() - start:.0f} s")
             library_contents(env, kit, switches)
+            kit_warnings(env, kit)
             if name == "mqtt":
                 scenario_mqtt(env, orig, kit)
                 scenario_size(env, orig, kit)

@@ -43,6 +43,7 @@ typedef enum {
     OPT_KIND,
     OPT_NAME,
     OPT_HELP,
+    OPT_KEEP_SESSION,
     OPT_COUNT
 } cli_opt_t;
 

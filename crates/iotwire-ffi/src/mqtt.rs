@@ -39,6 +39,10 @@ pub const IOTWIRE_MQTT_MODE_CONNWL: u32 = 5;
 pub const IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT: u32 = 1;
 /// Flag: accept legacy DeviceNames/ProductKeys (only the length limits 32/20 are checked).
 pub const IOTWIRE_MQTT_FLAG_LAX_NAMES: u32 = 2;
+/// Flag: `iotwire_mqtt_connect_encode()` asks the broker to keep the session (CONNECT clean
+/// session 0, connect flags 0xc0 instead of 0xc2), as iotkit-embedded 3.x does. Other exports
+/// ignore it. Libraries older than this flag refuse it (`IOTWIRE_ERR_INVALID_ARGUMENT`).
+pub const IOTWIRE_MQTT_FLAG_KEEP_SESSION: u32 = 4;
 
 /// Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
 /// connwl device token up to 257).
@@ -170,6 +174,8 @@ pub(crate) struct Borrowed<'a> {
     pub(crate) params: Params<'a>,
     /// Every caller string, for overlap checks.
     pub(crate) spans: [Span; 11],
+    /// `IOTWIRE_MQTT_FLAG_KEEP_SESSION`: CONNECT with clean session 0.
+    pub(crate) keep_session: bool,
 }
 
 fn sign_method(v: u32) -> Result<Option<SignMethod>, iotwire_status_t> {
@@ -216,7 +222,11 @@ pub(crate) unsafe fn borrow<'a>(
     // nothing writes while it lives.
     let o = unsafe { &*opts };
     if o.reserved != 0
-        || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
+        || o.flags
+            & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT
+                | IOTWIRE_MQTT_FLAG_LAX_NAMES
+                | IOTWIRE_MQTT_FLAG_KEEP_SESSION)
+            != 0
     {
         return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
     }
@@ -288,6 +298,7 @@ pub(crate) unsafe fn borrow<'a>(
     Ok(Borrowed {
         params,
         spans: strs.map(Span::of),
+        keep_session: o.flags & IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0,
     })
 }
 

@@ -36,7 +36,8 @@ fn out(out: *mut u8, out_cap: usize, out_len: *mut usize) -> BytesOut {
 
 /// @brief Writes the CONNECT of a device, with the client id, username and password of the
 /// credential API (`iotwire_mqtt_get_client_id()`, `_username()`, `_password()`): clean
-/// session, no will (the platform refuses one), keepalive `opts->keepalive_s`.
+/// session (clean session 0 with `IOTWIRE_MQTT_FLAG_KEEP_SESSION`, as iotkit-embedded 3.x
+/// connects), no will (the platform refuses one), keepalive `opts->keepalive_s`.
 ///
 /// The password MAC is computed once, on the writing call; the size query computes none. An
 /// empty password (X.509) leaves the password flag clear.
@@ -82,14 +83,21 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
         Ok(p) => p,
         Err(e) => return from_error(e),
     };
-    let len = match connect_plan::packet_len(&plan) {
+    let connect = match connect_plan::connect_of(&plan) {
+        Ok(c) => Connect {
+            clean_session: !b.keep_session,
+            ..c
+        },
+        Err(e) => return from_error(e),
+    };
+    let len = match iotwire::mqtt_codec::encode_connect::packet_len(&connect) {
         Ok(n) => n,
         Err(e) => return from_error(e),
     };
     // SAFETY: forwarded caller contract; `b.spans` lists every caller string the plan reads.
     unsafe {
         emit_bytes(self::out(out, out_cap, out_len), &b.spans, Some(len), |s| {
-            connect_plan::encode(&plan, s)
+            iotwire::mqtt_codec::encode_connect::encode(&connect, s)
         })
     }
 }
@@ -150,6 +158,7 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode_explicit(
             username: user,
             password: pwd,
             keepalive_s,
+            clean_session: true,
         });
     let connect = match connect {
         Ok(c) => c,

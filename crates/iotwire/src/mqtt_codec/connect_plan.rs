@@ -88,6 +88,7 @@ pub fn connect_of<'r, 'p, 'a>(plan: &'r Plan<'p, 'a>) -> Result<PlanConnect<'r, 
             Some(password)
         },
         keepalive_s,
+        clean_session: true,
     })
 }
 

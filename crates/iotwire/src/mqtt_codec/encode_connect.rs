@@ -1,5 +1,6 @@
-//! CONNECT (MQTT 3.1.1 section 3.1): protocol "MQTT" level 4, clean session, no will (the
-//! platform refuses will messages), optional username and password.
+//! CONNECT (MQTT 3.1.1 section 3.1): protocol "MQTT" level 4, clean session (or not, as
+//! iotkit-embedded asks), no will (the platform refuses will messages), optional username and
+//! password.
 
 use crate::Error;
 use crate::mqtt_codec::field::{self, field_size, put_u16};
@@ -49,6 +50,8 @@ pub struct Connect<C, U, P> {
     pub password: Option<P>,
     /// Keepalive in seconds, already checked with [`keepalive`].
     pub keepalive_s: u16,
+    /// Clean session (MQTT-3.1.2-6); iotkit-embedded 3.x connects with 0.
+    pub clean_session: bool,
 }
 
 /// Checks a keepalive against the platform's 30..=1200 s.
@@ -133,7 +136,11 @@ pub fn encode<S: Sink, C: Text, U: Text, P: Text>(
     s: &mut S,
 ) -> Result<(), Error> {
     let rem = remaining(c)?;
-    let mut flags = FLAG_CLEAN_SESSION;
+    let mut flags = if c.clean_session {
+        FLAG_CLEAN_SESSION
+    } else {
+        0
+    };
     if c.username.is_some() {
         flags |= FLAG_USERNAME;
     }
