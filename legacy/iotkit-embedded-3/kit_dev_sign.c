@@ -16,12 +16,18 @@ KIT_ASSERT(meta_pk, offsetof(iotx_dev_meta_info_t, product_key) == offsetof(iotw
 KIT_ASSERT(meta_dn, offsetof(iotx_dev_meta_info_t, device_name) == offsetof(iotwire_legacy_dev_meta_t, device_name));
 KIT_ASSERT(meta_ds, offsetof(iotx_dev_meta_info_t, device_secret) == offsetof(iotwire_legacy_dev_meta_t, device_secret));
 KIT_ASSERT(meta_size, sizeof(iotx_dev_meta_info_t) >= sizeof(iotwire_legacy_dev_meta_t));
-KIT_ASSERT(sign_host, offsetof(iotx_sign_mqtt_t, hostname) == offsetof(iotwire_legacy_sign_mqtt_t, hostname));
-KIT_ASSERT(sign_port, offsetof(iotx_sign_mqtt_t, port) == offsetof(iotwire_legacy_sign_mqtt_t, port));
-KIT_ASSERT(sign_cid, offsetof(iotx_sign_mqtt_t, clientid) == offsetof(iotwire_legacy_sign_mqtt_t, clientid));
-KIT_ASSERT(sign_user, offsetof(iotx_sign_mqtt_t, username) == offsetof(iotwire_legacy_sign_mqtt_t, username));
-KIT_ASSERT(sign_pwd, offsetof(iotx_sign_mqtt_t, password) == offsetof(iotwire_legacy_sign_mqtt_t, password));
-KIT_ASSERT(sign_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+/* 3.1/3.2's iotx_sign_mqtt_t is iotwire's layout and is written in place; 3.0.1's has a
+ * 256-byte hostname, so the result is written to iotwire's layout and copied field by field. */
+#define KIT_SIGN_IN_PLACE (sizeof(((iotx_sign_mqtt_t *)0)->hostname) == sizeof(((iotwire_legacy_sign_mqtt_t *)0)->hostname))
+KIT_ASSERT(sign_port, !KIT_SIGN_IN_PLACE || offsetof(iotx_sign_mqtt_t, port) == offsetof(iotwire_legacy_sign_mqtt_t, port));
+KIT_ASSERT(sign_cid, !KIT_SIGN_IN_PLACE || offsetof(iotx_sign_mqtt_t, clientid) == offsetof(iotwire_legacy_sign_mqtt_t, clientid));
+KIT_ASSERT(sign_user, !KIT_SIGN_IN_PLACE || offsetof(iotx_sign_mqtt_t, username) == offsetof(iotwire_legacy_sign_mqtt_t, username));
+KIT_ASSERT(sign_pwd, !KIT_SIGN_IN_PLACE || offsetof(iotx_sign_mqtt_t, password) == offsetof(iotwire_legacy_sign_mqtt_t, password));
+KIT_ASSERT(sign_size, !KIT_SIGN_IN_PLACE || sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqtt_t));
+KIT_ASSERT(sign_fields, sizeof(((iotx_sign_mqtt_t *)0)->hostname) >= 64 &&
+                            sizeof(((iotx_sign_mqtt_t *)0)->clientid) == 200 &&
+                            sizeof(((iotx_sign_mqtt_t *)0)->username) == 64 &&
+                            sizeof(((iotx_sign_mqtt_t *)0)->password) == 65);
 
 /* Return codes of the replaced file: 3.1/3.2 use the STATE_* codes of infra_state.h, 3.0.1
  * returned FAIL_RETURN from _sign_get_clientid. */
@@ -36,14 +42,34 @@ KIT_ASSERT(sign_size, sizeof(iotx_sign_mqtt_t) == sizeof(iotwire_legacy_sign_mqt
 int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *meta, iotx_sign_mqtt_t *signout)
 {
     const char *custom = NULL;
+    iotwire_legacy_sign_mqtt_t out;
+    int32_t rc;
+
     /* The enum is unsigned under gcc: any out-of-range value, -1 included, is refused by
      * libiotwire before signout is touched, as the SDK did. */
     if ((unsigned)region == (unsigned)IOTX_CLOUD_REGION_CUSTOM) {
         custom = g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM];
     }
-    return iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, custom,
-                                       (const iotwire_legacy_dev_meta_t *)(const void *)meta,
-                                       (iotwire_legacy_sign_mqtt_t *)(void *)signout);
+    if (KIT_SIGN_IN_PLACE) {
+        return iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, custom,
+                                           (const iotwire_legacy_dev_meta_t *)(const void *)meta,
+                                           (iotwire_legacy_sign_mqtt_t *)(void *)signout);
+    }
+    memset(&out, 0, sizeof out);
+    rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, custom,
+                                     (const iotwire_legacy_dev_meta_t *)(const void *)meta,
+                                     signout == NULL ? NULL : &out);
+    /* Nothing is written where the SDK wrote nothing: an invalid region or meta. */
+    if (signout != NULL && (unsigned)region < IOTX_MQTT_DOMAIN_NUMBER && meta != NULL) {
+        memset(signout, 0, sizeof(*signout));
+        memcpy(signout->hostname, out.hostname, sizeof out.hostname);
+        signout->port = out.port;
+        memcpy(signout->clientid, out.clientid, sizeof out.clientid);
+        memcpy(signout->username, out.username, sizeof out.username);
+        memcpy(signout->password, out.password, sizeof out.password);
+    }
+    iotwire_wipe(&out, sizeof out);
+    return rc;
 }
 
 int _sign_get_clientid(char *clientid_string, const char *device_id, const char *custom_kv, uint8_t enable_itls)
