@@ -113,6 +113,9 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("topics" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_TOPICS)
   endif()
+  if("crypto" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_CRYPTO)
+  endif()
 endif()
 
 # cargo runs on every build and decides itself what is stale: it tracks sources, features,

@@ -7,6 +7,7 @@
 # "all" is the default feature set; the others build with --no-default-features.
 FEATURE_SETS=(
   "iot-sign-only|legacy-sign|size_iot_sign.c"
+  "crypto|crypto|panic_never.c"
   "mqtt|mqtt,hmac-md5,hmac-sha1|panic_never.c"
   "coap-symmetric|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric|panic_never.c"
   "enos|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos|panic_never.c"
