@@ -83,14 +83,17 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   list(JOIN _iotwire_features "," _iotwire_feature_csv)
   list(APPEND _iotwire_cargo_args --no-default-features --features "${_iotwire_feature_csv}")
   list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_CUSTOM_FEATURES)
-  if("mqtt" IN_LIST _iotwire_features)
+  # legacy-sign implies legacy-profiles, which implies mqtt (Cargo.toml).
+  if("mqtt" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features
+     OR "legacy-profiles" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_MQTT)
   endif()
   if("legacy-sign" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_LEGACY_SIGN)
   endif()
-  # legacy-sign implies legacy-v3 (Cargo.toml), so it announces it too.
-  if("legacy-v3" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features)
+  # legacy-sign and legacy-profiles imply legacy-v3 (Cargo.toml), so they announce it too.
+  if("legacy-v3" IN_LIST _iotwire_features OR "legacy-sign" IN_LIST _iotwire_features
+     OR "legacy-profiles" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_LEGACY_V3)
   endif()
   if("enos" IN_LIST _iotwire_features)
@@ -115,6 +118,20 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   endif()
   if("crypto" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_CRYPTO)
+  endif()
+endif()
+
+# diagnose is host-only and not a default feature: IOTWIRE_DIAGNOSE (ON for hosted builds) adds
+# it to whatever set was chosen, and defines the macro the header never defines by itself. It
+# implies mqtt, legacy-profiles (so legacy-v3), mqtt-codec, coap, coap-symmetric and http, which a
+# reduced set then announces too.
+if(IOTWIRE_DIAGNOSE)
+  list(APPEND _iotwire_cargo_args --features diagnose)
+  list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_DIAGNOSE)
+  if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_MQTT IOTWIRE_HAS_LEGACY_V3
+      IOTWIRE_HAS_MQTT_CODEC IOTWIRE_HAS_COAP IOTWIRE_HAS_COAP_SYMMETRIC IOTWIRE_HAS_HTTP)
+    list(REMOVE_DUPLICATES IOTWIRE_COMPILE_DEFINITIONS)
   endif()
 endif()
 

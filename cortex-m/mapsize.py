@@ -8,6 +8,9 @@ Prints one line of key=value pairs:
                                              object, or every non-builtins member without LTO)
   cb_text cb_rodata cb_data cb_bss           bytes from its compiler_builtins member
                                              (memcpy/memset and the EABI helpers)
+  libc_text libc_rodata libc_data libc_bss   bytes from the C runtime (newlib, libgcc, libnosys,
+                                             crt objects): subtract an empty program's figure
+                                             to get what a set pulls in
   alloc_refs                                 allocator symbols the library's objects reference
                                              in this link ("-" when none), from the cross
                                              reference table, so newlib's own malloc users
@@ -22,6 +25,8 @@ ALLOC = {"malloc", "free", "calloc", "realloc", "memalign", "aligned_alloc", "po
 RUST_ALLOC = re.compile(r"__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error_handler)|__rg_")
 # Output sections that take space in flash or RAM (cortex-m/sections.ld merges .rodata into
 # .text; the default arm-none-eabi script used by scripts/size-table.sh keeps it apart).
+# The toolchain's C runtime: newlib(-nano), libgcc, libnosys and the crt objects.
+C_RUNTIME = re.compile(r"/lib(c|c_nano|g|g_nano|gcc|nosys|m)\.a\(|/crt\w*\.o$")
 ALLOCATED = {".text", ".rodata", ".ARM.extab", ".ARM.exidx", ".init_array", ".fini_array", ".data", ".bss"}
 
 
@@ -62,6 +67,8 @@ def sizes(memory_map, archive):
             size, path = int(m.group(1), 16), m.group(2).strip()
         if out_sec in ALLOCATED and archive + "(" in path:
             tot[member_group(path) + "_" + kind(out_sec, in_sec)] += size
+        elif out_sec in ALLOCATED and C_RUNTIME.search(path):
+            tot["libc_" + kind(out_sec, in_sec)] += size
         in_sec = None
     return tot
 
@@ -91,7 +98,7 @@ def main():
     if not cref:
         sys.exit("mapsize: no cross reference table (link with -Wl,--cref)")
     tot = sizes(memory_map, archive)
-    keys = [g + "_" + k for g in ("rust", "cb") for k in ("text", "rodata", "data", "bss")]
+    keys = [g + "_" + k for g in ("rust", "cb", "libc") for k in ("text", "rodata", "data", "bss")]
     refs = alloc_refs(cref, archive)
     print(" ".join(f"{k}={tot[k]}" for k in keys), "alloc_refs=" + (",".join(sorted(refs)) or "-"))
 

@@ -234,6 +234,29 @@ static int32_t call_topics(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/* Host-only in practice (not a default feature), but built and proven for Cortex-M too. */
+static int32_t call_diagnose(void)
+{
+    static const uint8_t connect[] = {0x10, 0x0c, 0, 4, 'M', 'Q', 'T', 'T', 4, 0x02, 0, 60, 0, 0};
+    static const uint8_t key[16];
+    static char report[512];
+    static size_t len;
+    static int32_t verdict;
+    static uint32_t problems;
+    iotwire_mqtt_options_t o;
+    int32_t rc = iotwire_explain(IOTWIRE_EXPLAIN_GUESS, connect, sizeof connect, key, sizeof key,
+                                 report, sizeof report, &len, &verdict);
+    rc |= iotwire_mqtt_options_init(&o);
+    o.product_key = iotwire_str("a1X2bEnP82z");
+    o.device_name = iotwire_str("example1");
+    o.device_secret = iotwire_str("secret");
+    rc |= iotwire_check_connect(&o, connect, sizeof connect, report, sizeof report, &len,
+                                &problems);
+    return rc | verdict;
+}
+#endif
+
 #if defined(IOTWIRE_HAS_LEGACY_V3)
 static int32_t call_legacy(void)
 {
@@ -250,6 +273,9 @@ static int32_t call_legacy(void)
     rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
                                       iotwire_str("a1X2bEnP82z.example1"), iotwire_str("mid=1"),
                                       0, cid, sizeof cid, &len);
+    rc |= iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY, iotwire_str("pk"),
+                                       iotwire_str("dn"), iotwire_str("ps"), iotwire_str("r"),
+                                       cid, sizeof cid, &len);
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)
     /* The parenthesised name is the exported symbol, not the header's macro. */
     rc |= (IOT_Sign_MQTT)(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
@@ -330,6 +356,9 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_CRYPTO)
     rc |= call_crypto();
+#endif
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+    rc |= call_diagnose();
 #endif
     if (iotwire_abi_version() != IOTWIRE_ABI_VERSION || iotwire_version_string()[0] == '\0') {
         rc |= 1;

@@ -219,3 +219,130 @@ iv = struct.pack("<8I", *SHA256_IV)
 write("sha256_block", "fips-abc", iv + b"abc\x80" + bytes(52) + struct.pack(">Q", 24))
 write("sha256_block", "all-ones-two-blocks", b"\xff" * (32 + 128))
 write("sha256_block", "hmac-ipad", iv + bytes(b ^ 0x36 for b in DS.ljust(64, b"\0")))
+
+
+# ---------------------------------------------------------------- diagnose_*
+# CONNECTs from the legacy vectors' credentials (v3.2.0 default build, v2.3.0, the documented
+# form, registration), datagrams of the CoAP message flows, and the HTTP requests.
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+
+
+def mqtt_field(b):
+    return struct.pack(">H", len(b)) + b
+
+
+def connect(cid, user, pwd, flags=0xC2, keepalive=60, name=b"MQTT", level=4, will=None,
+            long_length=False):
+    body = mqtt_field(name) + bytes([level, flags]) + struct.pack(">H", keepalive)
+    body += mqtt_field(cid)
+    if will:
+        body += mqtt_field(will[0]) + mqtt_field(will[1])
+    if user is not None:
+        body += mqtt_field(user)
+    if pwd is not None:
+        body += mqtt_field(pwd)
+    n, rem = len(body), b""
+    while True:
+        d, n = n % 128, n // 128
+        rem += bytes([d | (0x80 if n else 0)])
+        if not n:
+            break
+    if long_length and len(rem) == 1:
+        rem = bytes([rem[0] | 0x80, 0])  # non-minimal: the decoder accepts it
+    return b"\x10" + rem + body
+
+
+def mac_hex(method, key, msg, upper=True):
+    h = hmac.new(key, msg, {"hmacmd5": hashlib.md5, "hmacsha1": hashlib.sha1,
+                            "hmacsha256": hashlib.sha256}[method]).hexdigest()
+    return (h.upper() if upper else h).encode()
+
+
+USER = DN + b"&" + PK
+V320_CID = PK + b"." + DN + (b"|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=2,"
+                            b"signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0|")
+V320_PW = mac_hex("hmacsha256", DS, b"clientId" + PK + b"." + DN + b"deviceName" + DN +
+                  b"productKey" + PK + b"timestamp2524608000000")
+DOC_CID = PK + b"." + DN + b"|securemode=2,signmethod=hmacsha1|"
+DOC_PW = mac_hex("hmacsha1", DS, b"clientId" + PK + b"." + DN + b"deviceName" + DN +
+                 b"productKey" + PK)
+MD5_CID = b"sn-0001|securemode=3,signmethod=hmacmd5,timestamp=1700000000000|"
+MD5_PW = mac_hex("hmacmd5", DS, b"clientIdsn-0001deviceName" + DN + b"productKey" + PK +
+                 b"timestamp1700000000000", upper=False)
+PSECRET = b"psecret0123456789"
+REG_CID = PK + b"." + DN + b"|authType=register,random=78563412,signmethod=hmacsha256,securemode=2|"
+REG_PW = mac_hex("hmacsha256", PSECRET, b"deviceName" + DN + b"productKey" + PK +
+                 b"random78563412")
+CONNWL_CID = b"cid-from-regnwl|securemode=-2,authType=connwl|"
+
+CONNECTS = {
+    "v320": connect(V320_CID, USER, V320_PW, flags=0xC0, keepalive=120),
+    "doc-sha1": connect(DOC_CID, USER, DOC_PW),
+    "md5-tcp-timestamp": connect(MD5_CID, USER, MD5_PW),
+    "register": connect(REG_CID, USER, REG_PW),
+    "connwl": connect(CONNWL_CID, USER, b"tok.abc-123"),
+    "will-mqisdp": connect(b"c|securemode=2|", USER, b"pw", flags=0xEE, name=b"MQIsdp", level=3,
+                           will=(b"w/t", b"bye")),
+    "non-minimal-length": connect(DOC_CID, USER, DOC_PW, long_length=True),
+}
+for name, pkt in CONNECTS.items():
+    write("diagnose_connect", name, pkt)
+write("diagnose_connect", "truncated", CONNECTS["v320"][:40])
+
+AUTH_BODY = (b'{"version":"default", "clientId":"' + PK + b"." + DN + b'","signmethod":"hmacsha1",'
+             b'"sign":"7cf30b16a4a8de5372e28151fd17a5a9d78342c0","productKey":"' + PK +
+             b'","deviceName":"' + DN + b'"}')
+HTTP_AUTH = (b"POST /auth HTTP/1.1\r\nHost: iot-as-http.cn-shanghai.aliyuncs.com\r\n"
+             b"Connection: Keep-Alive\r\nContent-Type: application/json\r\nContent-Length: " +
+             str(len(AUTH_BODY)).encode() + b"\r\n\r\n" + AUTH_BODY)
+HTTP_PUBLISH = (b"POST /topic/" + PK + b"/" + DN + b"/user/update HTTP/1.1\r\n"
+                b"Host: iot-as-http.cn-shanghai.aliyuncs.com\r\npassword:eyJ0eXAi.token\r\n"
+                b"Content-Type: application/octet-stream\r\nContent-Length: 10\r\n\r\n"
+                b'{"temp":0}')
+write("diagnose_http_request", "auth-v320", HTTP_AUTH)
+write("diagnose_http_request", "publish", HTTP_PUBLISH)
+write("diagnose_http_request", "no-body", b"GET /x HTTP/1.0\r\nA:b\r\n\r\n")
+
+# coap_message_flow coap-flow-v320-01: the auth request and the symmetric-mode publish, and
+# the key that decrypts it.
+COAP_AUTH = bytes.fromhex(
+    "440203e804030201b46175746811325132ff7b2270726f647563744b6579223a2261314e556a63566b485a5322"
+    "2c226465766963654e616d65223a226465763030222c22636c69656e744964223a2261314e556a63566b485a53"
+    "2e6465763030222c227369676e223a2264666364633030633439313563326336653632366362313136633731"
+    "31313936222c22736571223a2231303030227d")
+COAP_PUBLISH = bytes.fromhex(
+    "440203e905030201b5746f706963037379730b61314e556a63566b485a53056465763030057468696e670565"
+    "76656e740870726f706572747904706f73741132512adc1f544f4b454e30302e61626364ed06df03f1e7807c"
+    "31e3c58fd4d963afb2c83406ffdbc0deed637b6634e36e023f5a46abe3e98d963bb0c1b2b8192096caff41ef"
+    "e94fd51aec36c77ac18df8ec507b4304e7")
+COAP_KEY = bytes.fromhex("03d67b8294a6647314cc376ab61d090a")
+# Control byte: protocol (byte % 5: guess, mqtt, coap, http, invalid); bit 7: a 16-byte key
+# follows.
+write("diagnose_explain", "connect-guess", bytes([0]) + CONNECTS["v320"])
+write("diagnose_explain", "mqtt-stream", bytes([1]) + CONNECTS["doc-sha1"] +
+      bytes.fromhex("20020000" "3005000161626364" "9003000a01" "c000"))
+write("diagnose_explain", "coap-auth", bytes([2]) + COAP_AUTH)
+write("diagnose_explain", "coap-publish-key", bytes([0x80]) + COAP_KEY + COAP_PUBLISH)
+write("diagnose_explain", "http-auth", bytes([0]) + HTTP_AUTH)
+write("diagnose_explain", "bad-selector", bytes([4]) + b"\xc0\x00")
+
+
+# Control byte: bits 0-1 which secret (0 DeviceSecret, 1 ProductSecret, 2 device token, 3
+# none); bits 2-7 the profile index (mod 7, see the target). Then ProductKey, DeviceName and
+# the secret, each as a length byte (mod 72) and its bytes; the rest is the packet.
+def check(secret_kind, profile, secret, pkt, pk=PK, dn=DN):
+    out = bytes([secret_kind | (profile << 2)])
+    for s in (pk, dn, secret):
+        out += bytes([len(s)]) + s
+    return out + pkt
+
+
+write("diagnose_check_connect", "v320", check(0, 1, DS, CONNECTS["v320"]))
+write("diagnose_check_connect", "doc-sha1", check(0, 0, DS, CONNECTS["doc-sha1"]))
+write("diagnose_check_connect", "md5-other-secret", check(0, 0, DS + b"x",
+                                                          CONNECTS["md5-tcp-timestamp"]))
+write("diagnose_check_connect", "register", check(1, 5, PSECRET, CONNECTS["register"]))
+write("diagnose_check_connect", "connwl", check(2, 5, b"tok.abc-123", CONNECTS["connwl"]))
+write("diagnose_check_connect", "v320-timestamp-dropped",
+      check(0, 3, DS, connect(V320_CID.replace(b"timestamp=2524608000000,", b""), USER, V320_PW)))

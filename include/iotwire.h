@@ -62,6 +62,9 @@
  *  (Cargo feature `crypto`). */
 #define IOTWIRE_HAS_CRYPTO 1
 #endif
+/* IOTWIRE_HAS_DIAGNOSE (iotwire_explain(), iotwire_check_connect(); Cargo feature `diagnose`)
+ * is never defined here: the feature is not in the default set (firmware never links it), so a
+ * build that adds it also defines the macro (CMake's IOTWIRE_DIAGNOSE option does both). */
 
 
 #if defined(IOTWIRE_HAS_COAP)
@@ -239,6 +242,34 @@
  * Length of the symmetric-mode AES-128 key.
  */
 #define IOTWIRE_COAP_KEY_LEN 16
+#endif
+
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * `iotwire_explain()` protocol: guess it from the bytes (the report says `"guessed":true`).
+ */
+#define IOTWIRE_EXPLAIN_GUESS 0
+#endif
+
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * `iotwire_explain()` protocol: MQTT 3.1.1 packets (one or more, back to back).
+ */
+#define IOTWIRE_EXPLAIN_MQTT 1
+#endif
+
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * `iotwire_explain()` protocol: one CoAP datagram.
+ */
+#define IOTWIRE_EXPLAIN_COAP 2
+#endif
+
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * `iotwire_explain()` protocol: one HTTP/1.1 request.
+ */
+#define IOTWIRE_EXPLAIN_HTTP 3
 #endif
 
 #if defined(IOTWIRE_HAS_HTTP)
@@ -626,6 +657,31 @@
  * Legacy build switch `SUPPORT_ITLS`.
  */
 #define IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS 8
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: upper-case hex HMAC-SHA256(ProductSecret,
+ * `deviceName<dn>productKey<pk>random<r>`), the MQTT registration password and the HTTPS
+ * registration sign.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_SIGN 0
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: the MQTT registration client id
+ * `<pk>.<dn>|authType=register,random=<r>,signmethod=hmacsha256,securemode=2|`.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID 1
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * `iotwire_legacy_v3_dynreg_get` part: the HTTPS request body
+ * `productKey=<pk>&deviceName=<dn>&random=<r>&sign=<sign>&signMethod=hmacsha256`.
+ */
+#define IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY 2
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)
@@ -1538,6 +1594,107 @@ typedef struct iotwire_aes128_cbc_ctx_t {
 } iotwire_aes128_cbc_ctx_t;
 #endif
 
+#if defined(IOTWIRE_HAS_MQTT)
+/**
+ * @brief Describes a device and how it connects. Initialise with `iotwire_mqtt_options_init()`,
+ * then set what applies; empty strings mean "not given".
+ *
+ * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
+ */
+typedef struct iotwire_mqtt_options_t {
+  /**
+   * `sizeof(iotwire_mqtt_options_t)`, set by `iotwire_mqtt_options_init()`.
+   */
+  uint32_t struct_size;
+  /**
+   * `IOTWIRE_MQTT_MODE_*`.
+   */
+  uint32_t mode;
+  /**
+   * `IOTWIRE_REGION_*`; `IOTWIRE_REGION_CUSTOM` uses `host`.
+   */
+  uint32_t region;
+  /**
+   * `IOTWIRE_SIGN_METHOD_*`.
+   */
+  uint32_t sign_method;
+  /**
+   * 2, 3, 8, -2, or `IOTWIRE_SECURE_MODE_DEFAULT`.
+   */
+  int32_t secure_mode;
+  /**
+   * `IOTWIRE_MQTT_FLAG_*` bits.
+   */
+  uint32_t flags;
+  /**
+   * `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form. Needs
+   * the Cargo feature `legacy-profiles` (part of `legacy-sign` and of the default set);
+   * without it a legacy SDK here gives `IOTWIRE_ERR_UNSUPPORTED`.
+   */
+  uint32_t legacy_sdk;
+  /**
+   * `IOTWIRE_LEGACY_BUILD_*` bits of the legacy build being replaced.
+   */
+  uint32_t legacy_build;
+  /**
+   * TCP port; 0 for the mode's default.
+   */
+  uint16_t port;
+  /**
+   * Reserved, must be 0.
+   */
+  uint16_t reserved;
+  /**
+   * Keepalive in seconds, checked against 30..=1200; 0 skips the check.
+   */
+  uint32_t keepalive_s;
+  /**
+   * ProductKey.
+   */
+  struct iotwire_str_t product_key;
+  /**
+   * DeviceName.
+   */
+  struct iotwire_str_t device_name;
+  /**
+   * DeviceSecret.
+   */
+  struct iotwire_str_t device_secret;
+  /**
+   * ProductSecret (dynamic registration).
+   */
+  struct iotwire_str_t product_secret;
+  /**
+   * Client id before the `|`; default `<pk>.<dn>`.
+   */
+  struct iotwire_str_t client_id;
+  /**
+   * Host used verbatim with `IOTWIRE_REGION_CUSTOM`.
+   */
+  struct iotwire_str_t host;
+  /**
+   * Timestamp in milliseconds, decimal; optional.
+   */
+  struct iotwire_str_t timestamp;
+  /**
+   * Instance id (ID², dynamic registration on a purchased instance).
+   */
+  struct iotwire_str_t instance_id;
+  /**
+   * Caller-generated random for dynamic registration (fresh for every request).
+   */
+  struct iotwire_str_t random;
+  /**
+   * Device token from regnwl (connwl password).
+   */
+  struct iotwire_str_t device_token;
+  /**
+   * Extra `key=value[,key=value]` appended to the client-id parameters.
+   */
+  struct iotwire_str_t extra_params;
+} iotwire_mqtt_options_t;
+#endif
+
 #if defined(IOTWIRE_HAS_HTTP)
 /**
  * @brief Describes the device for the HTTPS `POST /auth/register/device`. Initialise with
@@ -1827,105 +1984,6 @@ typedef struct iotwire_legacy_sign_mqtt_t {
    */
   char password[65];
 } iotwire_legacy_sign_mqtt_t;
-#endif
-
-#if defined(IOTWIRE_HAS_MQTT)
-/**
- * @brief Describes a device and how it connects. Initialise with `iotwire_mqtt_options_init()`,
- * then set what applies; empty strings mean "not given".
- *
- * Fields are only ever appended; `struct_size` tells the library which ones the caller knows.
- */
-typedef struct iotwire_mqtt_options_t {
-  /**
-   * `sizeof(iotwire_mqtt_options_t)`, set by `iotwire_mqtt_options_init()`.
-   */
-  uint32_t struct_size;
-  /**
-   * `IOTWIRE_MQTT_MODE_*`.
-   */
-  uint32_t mode;
-  /**
-   * `IOTWIRE_REGION_*`; `IOTWIRE_REGION_CUSTOM` uses `host`.
-   */
-  uint32_t region;
-  /**
-   * `IOTWIRE_SIGN_METHOD_*`.
-   */
-  uint32_t sign_method;
-  /**
-   * 2, 3, 8, -2, or `IOTWIRE_SECURE_MODE_DEFAULT`.
-   */
-  int32_t secure_mode;
-  /**
-   * `IOTWIRE_MQTT_FLAG_*` bits.
-   */
-  uint32_t flags;
-  /**
-   * `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form.
-   */
-  uint32_t legacy_sdk;
-  /**
-   * `IOTWIRE_LEGACY_BUILD_*` bits of the legacy build being replaced.
-   */
-  uint32_t legacy_build;
-  /**
-   * TCP port; 0 for the mode's default.
-   */
-  uint16_t port;
-  /**
-   * Reserved, must be 0.
-   */
-  uint16_t reserved;
-  /**
-   * Keepalive in seconds, checked against 30..=1200; 0 skips the check.
-   */
-  uint32_t keepalive_s;
-  /**
-   * ProductKey.
-   */
-  struct iotwire_str_t product_key;
-  /**
-   * DeviceName.
-   */
-  struct iotwire_str_t device_name;
-  /**
-   * DeviceSecret.
-   */
-  struct iotwire_str_t device_secret;
-  /**
-   * ProductSecret (dynamic registration).
-   */
-  struct iotwire_str_t product_secret;
-  /**
-   * Client id before the `|`; default `<pk>.<dn>`.
-   */
-  struct iotwire_str_t client_id;
-  /**
-   * Host used verbatim with `IOTWIRE_REGION_CUSTOM`.
-   */
-  struct iotwire_str_t host;
-  /**
-   * Timestamp in milliseconds, decimal; optional.
-   */
-  struct iotwire_str_t timestamp;
-  /**
-   * Instance id (ID², dynamic registration on a purchased instance).
-   */
-  struct iotwire_str_t instance_id;
-  /**
-   * Caller-generated random for dynamic registration (fresh for every request).
-   */
-  struct iotwire_str_t random;
-  /**
-   * Device token from regnwl (connwl password).
-   */
-  struct iotwire_str_t device_token;
-  /**
-   * Extra `key=value[,key=value]` appended to the client-id parameters.
-   */
-  struct iotwire_str_t extra_params;
-} iotwire_mqtt_options_t;
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT_CODEC)
@@ -2362,6 +2420,12 @@ typedef struct iotwire_mqtt_packet_ids_t {
  * A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
  */
 #define IOTWIRE_ERR_INVALID_TOPIC -79
+
+/**
+ * Captured bytes are not a well-formed HTTP/1.1 request (request line, header lines,
+ * Content-Length framing): the verdict of `iotwire_explain()`.
+ */
+#define IOTWIRE_ERR_HTTP_MALFORMED_REQUEST -80
 
 /**
  * A state the library considers unreachable; please report it.
@@ -3721,6 +3785,136 @@ iotwire_status_t iotwire_aes128_cbc_decrypt(struct iotwire_aes128_cbc_ctx_t *ctx
 iotwire_status_t iotwire_wipe(void *buf, size_t len);
 #endif
 
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * @brief Explains captured bytes (what a device sent or received) as one JSON object:
+ * an MQTT packet sequence (type, flags, every CONNECT field with the client id split into its
+ * id and `key=value` parameters, PUBLISH, CONNACK, ...), a CoAP datagram (type, code, message
+ * id, token, every option with number, name and value, payload) or an HTTP request (method,
+ * target, headers, body, its JSON).
+ *
+ * Malformed input is explained too: the report then has
+ * `"error":{"at":<byte offset>,"why":"<rule>"[,"need":<bytes>]}` and `*out_verdict` says the
+ * input does not decode; the call itself still succeeds. With a 16-byte `key` (CoAP
+ * symmetric mode), option 2089 (seq) and the payload are decrypted as the library decrypts
+ * them (AES-128-CBC, strict PKCS#7); a failed decryption is reported, not an error.
+ *
+ * Report: `{"protocol":"mqtt|coap|http","guessed":true|false[,"also_decodes_as":".."],
+ * "input_length":N, ...}`; docs/API.md ("Diagnostics") lists every member.
+ *
+ * @param[in] protocol `IOTWIRE_EXPLAIN_GUESS` or `IOTWIRE_EXPLAIN_MQTT` / `_COAP` / `_HTTP`.
+ * @param[in] input The captured bytes (may be NULL when `input_len` is 0).
+ * @param[in] input_len Number of bytes.
+ * @param[in] key [nullable] CoAP symmetric-mode AES key, or NULL with `key_len` 0.
+ * @param[in] key_len 0 or 16.
+ * @param[out] out Buffer for the NUL-terminated JSON, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @param[out] out_verdict [nullable] Written on success: `IOTWIRE_OK` when the input decodes,
+ *             else `IOTWIRE_ERR_MQTT_MALFORMED`, `IOTWIRE_ERR_COAP_MALFORMED` or
+ *             `IOTWIRE_ERR_HTTP_MALFORMED_REQUEST` (the report's `error` says where).
+ * @retval IOTWIRE_OK The report was written (or measured), whatever the input holds.
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or
+ *         `input`/`key` NULL with a length > 0.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR `protocol` is not an `IOTWIRE_EXPLAIN_*` value.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` is neither 0 nor 16.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out`, `out_len` or `out_verdict` overlap each other or an
+ *         input.
+ *
+ * @code{c}
+ * size_t need, len;
+ * int32_t verdict;
+ * iotwire_explain(IOTWIRE_EXPLAIN_GUESS, pkt, pkt_len, NULL, 0, NULL, 0, &need, NULL);
+ * char *json = malloc(need);
+ * if (iotwire_explain(IOTWIRE_EXPLAIN_GUESS, pkt, pkt_len, NULL, 0, json, need, &len,
+ *                     &verdict) == IOTWIRE_OK) puts(json);
+ * @endcode
+ *
+ * # Safety
+ * `input` and `key` must be NULL or readable for their lengths; `out` NULL or writable for
+ * `out_cap` bytes; `out_len` and `out_verdict` NULL or writable.
+ */
+iotwire_status_t iotwire_explain(uint32_t protocol,
+                                 const uint8_t *input,
+                                 size_t input_len,
+                                 const uint8_t *key,
+                                 size_t key_len,
+                                 char *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 int32_t *out_verdict);
+#endif
+
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/**
+ * @brief Checks a captured MQTT CONNECT the way the platform does, and names each field it
+ * would refuse: `{"verdict":"ok"|"refused","problems":[{"field","expected","got","why"
+ * [,"at"]}],"notes":[...],"mode":..,"sign_method":..,"sign_content":..}`.
+ *
+ * Recomputed from the packet and `device`: protocol (MQTT 3.1.1 or 3.1), will (refused),
+ * keepalive (30..1200 s), client-id syntax `<id>|k=v,...|` (id at most 64 characters),
+ * `securemode` for the mode the client id names (`authType=register|regnwl|connwl`,
+ * `authtype=id2`, else device secret), `signmethod` (absent means hmacmd5), `timestamp`,
+ * `random`, user name `<DeviceName>&<ProductKey>`, and the password: the HMAC of the sign
+ * content the packet's own values give (hex, either case), keyed with the DeviceSecret or,
+ * for dynamic registration, the ProductSecret; for connwl the device token. When the password
+ * differs, the known single deviations are tried (another sign method, the legacy timestamp
+ * signed but not sent or the reverse, `<pk>.<dn>` signed under another client id) and the
+ * deviating field is named; otherwise the password is (another secret). With `legacy_sdk`
+ * set, differences from that SDK build's CONNECT are added as notes.
+ *
+ * Read from `device`: `product_key`, `device_name` (required), `device_secret`,
+ * `product_secret`, `device_token` (each optional: without it that check becomes a note),
+ * `legacy_sdk`, `legacy_build`, `flags`; the other members are not used.
+ *
+ * @param[in] device The device the CONNECT should authenticate (an options struct).
+ * @param[in] packet The captured CONNECT (may be followed by other bytes).
+ * @param[in] packet_len Number of bytes.
+ * @param[out] out Buffer for the NUL-terminated JSON, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @param[out] out_problems [nullable] Written on success: the number of problems (0 = the
+ *             platform would accept the CONNECT).
+ * @retval IOTWIRE_OK The report was written (or measured), whatever the verdict.
+ * @retval IOTWIRE_ERR_NULL_POINTER `device` or `out_len` NULL, `out` NULL with `out_cap` >
+ *         0, or a string or `packet` NULL with a length > 0.
+ * @retval IOTWIRE_ERR_INVALID_STRUCT_SIZE `device->struct_size` is too small.
+ * @retval IOTWIRE_ERR_INVALID_PRODUCT_KEY, IOTWIRE_ERR_INVALID_DEVICE_NAME The name is
+ *         empty, too long (20 / 32) or holds a NUL.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR An unknown region, mode or legacy SDK in `device`.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT Unknown `flags` bits or a non-zero `reserved`.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < length + 1; nothing written.
+ * @retval IOTWIRE_ERR_OVERLAP `out`, `out_len` or `out_problems` overlap each other or an
+ *         input.
+ *
+ * @code{c}
+ * iotwire_mqtt_options_t dev;
+ * iotwire_mqtt_options_init(&dev);
+ * dev.product_key = iotwire_str(pk);
+ * dev.device_name = iotwire_str(dn);
+ * dev.device_secret = iotwire_str(ds);
+ * size_t need, len;
+ * uint32_t problems;
+ * iotwire_check_connect(&dev, pkt, pkt_len, NULL, 0, &need, NULL);
+ * char *json = malloc(need);
+ * iotwire_check_connect(&dev, pkt, pkt_len, json, need, &len, &problems);
+ * @endcode
+ *
+ * # Safety
+ * `device` must be NULL or a valid options struct (see `iotwire_mqtt_options_t`); `packet`
+ * NULL or readable for `packet_len` bytes; `out` NULL or writable for `out_cap` bytes;
+ * `out_len` and `out_problems` NULL or writable.
+ */
+iotwire_status_t iotwire_check_connect(const struct iotwire_mqtt_options_t *device,
+                                       const uint8_t *packet,
+                                       size_t packet_len,
+                                       char *out,
+                                       size_t out_cap,
+                                       size_t *out_len,
+                                       uint32_t *out_problems);
+#endif
+
 #if defined(IOTWIRE_HAS_HTTP)
 /**
  * @brief Fills `opts` with the defaults: documented form, hmacsha256, Shanghai, all strings
@@ -4550,6 +4744,44 @@ iotwire_status_t iotwire_legacy_v3_client_id(uint32_t sdk,
                                              char *out,
                                              size_t out_cap,
                                              size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * @brief One part of iotkit-embedded 3.x's dynamic registration (`dynreg.c`), byte-identical
+ * to it: the sign (MQTT password, HTTPS sign), the MQTT client id, or the HTTPS body.
+ *
+ * Unlike 3.2.0's HTTPS path, which signed the constant random `8Ygb7ULYh53B6OA`, the random is
+ * the caller's: pass a fresh one from the HAL's random source (3.2.0's MQTT path sent the
+ * 8 upper-case hex characters of the bytes of `HAL_Random(0xffffffff)`).
+ * @param[in] part `IOTWIRE_LEGACY_V3_DYNREG_SIGN`, `_CLIENT_ID` or `_HTTPS_BODY`.
+ * @param[in] product_key ProductKey.
+ * @param[in] device_name DeviceName.
+ * @param[in] product_secret ProductSecret (the MAC key; not read for the client id).
+ * @param[in] random The registration random.
+ * @param[out] out Buffer for the NUL-terminated text, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `part`.
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+ *         string with a non-zero length.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the text and its NUL do not fit `out_cap` (the SDK's
+ *         `clientid[200]` and `password[65]` limits: pass those capacities).
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ *
+ * # Safety
+ * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_legacy_v3_dynreg_get(uint32_t part,
+                                              struct iotwire_str_t product_key,
+                                              struct iotwire_str_t device_name,
+                                              struct iotwire_str_t product_secret,
+                                              struct iotwire_str_t random,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)

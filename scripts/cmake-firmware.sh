@@ -3,7 +3,7 @@
 # tests/cmake-firmware, whose ctest runs the image under QEMU.
 #   rust-target       the compiler-flags -> Rust target mapping (tests/cmake-firmware/rust_target_test.cmake)
 #   per core          M4F: cmake/toolchains/arm-none-eabi-cortex-m4f.cmake, default features
-#                     M0:  cmake/toolchains/arm-none-eabi-cortex-m0.cmake, legacy-sign only
+#                     M0:  cmake/toolchains/arm-none-eabi-cortex-m0.cmake, legacy-v3 only
 #     install           iotwire alone, configured with the toolchain file, `cmake --install`ed
 #     find_package      the firmware against that prefix: build, ctest
 #     add_subdirectory  the firmware with this checkout as a subproject: build, ctest
@@ -13,7 +13,7 @@
 # Usage: scripts/cmake-firmware.sh          (prerequisites: scripts/install-deps.sh)
 # Env:   FIRMWARE_CARGO_DIR  cargo target directory every build shares (IOTWIRE_CARGO_TARGET_DIR).
 #        Default cortex-m/out/target: scripts/cortex-m-gate.sh builds the same default-feature
-#        archives there with the same toolchain, so after the gate only the M0 legacy-sign
+#        archives there with the same toolchain, so after the gate only the M0 legacy-v3
 #        variant compiles (~10 s); cold, -Zbuild-std costs ~30-60 s per core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,7 +75,9 @@ firmware() {
 }
 
 firmware m4f arm-none-eabi-cortex-m4f.cmake "" "mqtt;legacy-sign"
-firmware m0 arm-none-eabi-cortex-m0.cmake legacy-sign legacy-sign
+# The smallest build a legacy firmware takes: IOT_Sign_MQTT through dev_sign_api.h, with neither
+# the exported symbol nor the documented API.
+firmware m0 arm-none-eabi-cortex-m0.cmake legacy-v3 legacy-v3
 
 # A core/ABI mismatch must stop at configure time with the reason, not at link or run time.
 if [ -d "$work/prefix-m4f" ]; then

@@ -8,8 +8,9 @@ if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 
 # Debian packages: cmake/g++/valgrind/binutils/pkg-config for the C side; the arm-none-eabi
 # toolchain, newlib, QEMU and Debian's rustc-web (+ its std sources) for the Cortex-M gate;
-# doxygen for the header docs check; mosquitto for the MQTT broker interop test.
-apt_packages=(cmake g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
+# doxygen for the header docs check; mosquitto for the MQTT broker interop test; make for CMake
+# and for building the legacy SDK whose CONNECT the diagnose CLI test captures.
+apt_packages=(cmake make g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
   qemu-system-arm rustc-web cargo-web rust-web-src doxygen mosquitto)
 missing=()
 for p in "${apt_packages[@]}"; do

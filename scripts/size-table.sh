@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Size table: the flash and RAM that libiotwire adds to Cortex-M firmware, per feature set
-# (scripts/lib/feature-sets.sh), on thumbv7em-none-eabihf (M4F) and thumbv6m-none-eabi (M0).
+# Size table: the flash and RAM that libiotwire adds to Cortex-M firmware, side by side with the
+# legacy iotkit-embedded 3.2.0 SDK measured in the same run, on thumbv7em-none-eabihf (M4F) and
+# thumbv6m-none-eabi (M0).
 #
-# For each set: build the release staticlib with those Cargo features (-Zbuild-std, compact
-# SHA-256/AES backends from .cargo/config.toml), link the set's program with arm-none-eabi-gcc
-# -Os --gc-sections (newlib-nano, nosys), and read the library's share from the -Map file
-# (cortex-m/mapsize.py): iotwire's own .text + .rodata, plus compiler_builtins (memcpy/memset
-# and EABI helpers, which also serve the rest of the firmware). Two variants of the smallest
-# and the largest set show the alternatives: the fast (unrolled) crypto backends, and a
-# firmware that brings its own memcpy/memmove/memset/memcmp (cortex-m/firmware_mem.c, linked
-# first, so the archive's copies stay out).
+# iotwire side: for each set of scripts/lib/size-sets.sh, build the release staticlib with the
+# set's Cargo features (-Zbuild-std, compact SHA-256/AES backends from .cargo/config.toml), link
+# the set's program with arm-none-eabi-gcc -Os --gc-sections (newlib-nano, nosys), and read from
+# the -Map file (cortex-m/mapsize.py) the library's own .text + .rodata, compiler_builtins'
+# share, its .data/.bss, and the C runtime the image pulls in beyond an empty program.
 #
-# Writes cortex-m/out/size-table.txt (machine-readable rows) and the markdown table
-# docs/generated/size-table.md, then checks every row against cortex-m/size-budgets.txt:
-# a set that grew beyond its recorded budget fails (exit 1).
+# Legacy side: the legacy SDK's footprint tool (tools/legacy-footprint/build_arm.sh beside the
+# repository, in ../shared) rebuilds the unmodified SDK for the same sets with the same
+# compiler and flags; for M0 a copy of the tool is run with the M0 flags. Where the tool or the
+# SDK tree is absent the legacy columns say so and the iotwire columns are still measured.
+#
+# Writes cortex-m/out/size-table.txt (machine-readable rows) and docs/generated/size-table.md,
+# then checks every row against cortex-m/size-budgets.txt: a set that grew beyond its recorded
+# budget, or puts .data/.bss into an image, fails (exit 1).
 #
 # Usage: scripts/size-table.sh   (prerequisites: scripts/install-deps.sh)
 # Env:   SIZE_TABLE_UPDATE_BUDGETS=1  rewrite the budgets as the measured size + 2 % (review
 #        the diff: a budget only grows with a reason in the commit message)
+#        LEGACY_FOOTPRINT_TOOL  the legacy footprint tool (default ../shared/tools/legacy-footprint)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,8 +29,11 @@ CM=$ROOT/cortex-m
 OUT=$CM/out/size-table
 BUDGETS=$CM/size-budgets.txt
 TARGETS="thumbv7em-none-eabihf thumbv6m-none-eabi"
+LEGACY_TOOL=${LEGACY_FOOTPRINT_TOOL:-$ROOT/../shared/tools/legacy-footprint}
 # shellcheck source=scripts/lib/feature-sets.sh
 . "$ROOT/scripts/lib/feature-sets.sh"
+# shellcheck source=scripts/lib/size-sets.sh
+. "$ROOT/scripts/lib/size-sets.sh"
 
 for tool in /usr/bin/cargo /usr/bin/rustc arm-none-eabi-gcc python3; do
   command -v "$tool" >/dev/null || { echo "size-table: $tool missing (scripts/install-deps.sh)" >&2; exit 1; }
@@ -40,66 +47,88 @@ for v in $(compgen -e); do case $v in CARGO_TARGET_*_RUSTFLAGS) unset "$v" ;; es
 mkdir -p "$OUT"
 ROWS=()
 
-# build target features variant -> path of the archive. Variants: compact (what firmware
-# gets; also the fw-mem rows), fast (no compact cfg: RUSTFLAGS replaces the config's
-# rustflags). The fast variant has its own target dir, because a change of RUSTFLAGS
-# recompiles core.
-build() {
-  local t=$1 features=$2 variant=$3 td="$CM/out/target" env=()
-  case $variant in
-    fast) td="$CM/out/target-fast"; env=(RUSTFLAGS="--cfg iotwire_size_table_fast") ;;
+cpu_flags() {
+  case $1 in
+    thumbv7em-none-eabihf) echo "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16" ;;
+    thumbv6m-none-eabi) echo "-mcpu=cortex-m0 -mthumb -mfloat-abi=soft" ;;
   esac
-  local dir="$OUT/$t/$variant/${features//,/+}"
+}
+
+# build target features -> path of a directory holding that build's libiotwire.a. One cargo
+# target dir serves every set (and the Cortex-M gate's builds): only the iotwire crates rebuild
+# per feature set, and cargo's no-op check (a second or so) decides what is stale.
+build() {
+  local t=$1 features=$2 td="$CM/out/target"
+  local dir="$OUT/$t/${features//,/+}"
   mkdir -p "$dir"
   # shellcheck disable=SC2046
-  (cd "$ROOT" && env "${env[@]}" /usr/bin/cargo rustc -p iotwire-ffi --quiet --release --lib \
+  (cd "$ROOT" && /usr/bin/cargo rustc -p iotwire-ffi --quiet --release --lib \
     --crate-type staticlib --target "$t" --target-dir "$td" $(set_cargo_args "$features") \
     -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
   cp "$td/$t/release/libiotwire_ffi.a" "$dir/libiotwire.a"
   echo "$dir"
 }
 
-# measure target set features variant program -> appends a row
-measure() {
-  local t=$1 set=$2 features=$3 variant=$4 prog=$5 cpu dir
-  case $t in
-    thumbv7em-none-eabihf) cpu="-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16" ;;
-    thumbv6m-none-eabi) cpu="-mcpu=cortex-m0 -mthumb -mfloat-abi=soft" ;;
-  esac
-  local extra=()
-  if [ "$variant" = fw-mem ]; then
-    dir=$(build "$t" "$features" compact)
-    extra=("$CM/firmware_mem.c")
-  else
-    dir=$(build "$t" "$features" "$variant")
-  fi
+# link target name features "programs and -D flags" -> prints the mapsize.py key=value line
+link() {
+  local t=$1 name=$2 features=$3 progs=$4 dir srcs=()
+  dir=$(build "$t" "$features")
+  for p in $progs; do case $p in -*) srcs+=("$p") ;; *) srcs+=("$CM/$p") ;; esac; done
   # shellcheck disable=SC2046,SC2086
-  arm-none-eabi-gcc $cpu -Os -ffunction-sections -fdata-sections $(set_c_defs "$features") \
-    -I"$ROOT/include" -I"$ROOT/include/legacy" --specs=nano.specs --specs=nosys.specs \
-    -Wl,--gc-sections -Wl,--no-warn-execstack -Wl,--cref -Wl,-Map="$dir/image-$variant.map" \
-    "${extra[@]}" "$CM/$prog" "$dir/libiotwire.a" -o "$dir/image-$variant.elf"
-  local -A s
-  for kv in $(python3 "$CM/mapsize.py" "$dir/image-$variant.map"); do s[${kv%%=*}]=${kv#*=}; done
-  local own=$((s[rust_text] + s[rust_rodata])) cb=$((s[cb_text] + s[cb_rodata]))
-  local ram=$((s[rust_data] + s[rust_bss] + s[cb_data] + s[cb_bss]))
-  ROWS+=("$t $set $variant $own $cb $((own + cb)) $ram")
-  printf '  %-22s %-15s %-9s iotwire %6d  builtins %5d  flash %6d  ram %d\n' \
-    "$t" "$set" "$variant" "$own" "$cb" "$((own + cb))" "$ram" >&2
+  arm-none-eabi-gcc $(cpu_flags "$t") -Os -ffunction-sections -fdata-sections \
+    $(set_c_defs "$features") -I"$ROOT/include" -I"$ROOT/include/legacy" \
+    --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections -Wl,--no-warn-execstack \
+    -Wl,--cref -Wl,-Map="$dir/$name.map" "${srcs[@]}" "$dir/libiotwire.a" -o "$dir/$name.elf"
+  python3 "$CM/mapsize.py" "$dir/$name.map"
+}
+
+# ---- the legacy SDK, same compiler and flags ------------------------------------------------
+legacy_results() {  # target -> path of arm-sizes.txt, or "" when the tool cannot run
+  local t=$1 out="$OUT/legacy-$1" tool=$LEGACY_TOOL
+  [ -f "$LEGACY_TOOL/build_arm.sh" ] || { echo ""; return; }
+  local sdk
+  sdk=$(cd "$LEGACY_TOOL/../../legacy-sdk/iotkit-embedded-3.2.0" 2>/dev/null && pwd) || { echo ""; return; }
+  if [ "$t" != thumbv7em-none-eabihf ]; then
+    # The tool measures M4F; a copy with this target's CPU flags measures the others.
+    tool="$OUT/legacy-tool-$t"
+    rm -rf "$tool"
+    cp -r "$LEGACY_TOOL" "$tool"
+    sed -i "s|^ARM_CPU=.*|ARM_CPU=\"$(cpu_flags "$t")\"|" "$tool/common.sh"
+  fi
+  if LEGACY_SDK="$sdk" LEGACY_FOOTPRINT_OUT="$out" bash "$tool/build_arm.sh" >"$OUT/legacy-$t.log" 2>&1; then
+    echo "$out/results/arm-sizes.txt"
+  else
+    echo "size-table: the legacy footprint tool failed for $t (log: $OUT/legacy-$t.log)" >&2
+    echo ""
+  fi
 }
 
 for t in $TARGETS; do
-  for entry in "${FEATURE_SETS[@]}"; do
-    IFS='|' read -r set features prog <<<"$entry"
-    if ! features_exist "$ROOT" "$features"; then
-      echo "size-table: set $set names features iotwire-ffi does not have: $features" >&2
-      exit 1
+  legacy=$(legacy_results "$t")
+  if [ -z "$legacy" ]; then
+    echo "size-table: no legacy SDK tree or footprint tool beside the repository" \
+      "($LEGACY_TOOL): legacy columns of $t left empty" >&2
+  fi
+  declare -A base=()
+  for kv in $(link "$t" empty legacy-v3 "legacy_sets/empty.c"); do base[${kv%%=*}]=${kv#*=}; done
+  base_libc=$((base[libc_text] + base[libc_rodata] + base[libc_data]))
+  for entry in "${SIZE_SETS[@]}"; do
+    IFS='|' read -r set features progs legacy_row <<<"$entry"
+    declare -A s=()
+    for kv in $(link "$t" "$set" "$features" "$progs"); do s[${kv%%=*}]=${kv#*=}; done
+    own=$((s[rust_text] + s[rust_rodata])) cb=$((s[cb_text] + s[cb_rodata]))
+    ram=$((s[rust_data] + s[rust_bss] + s[cb_data] + s[cb_bss]))
+    libc=$((s[libc_text] + s[libc_rodata] + s[libc_data] - base_libc))
+    lg="- - - -"
+    if [ -n "$legacy" ] && [ "$legacy_row" != - ]; then
+      # "name legacy=N hal=N libc_delta=N total=N harness=N legacy_bss=N image_delta=N"
+      lg=$(awk -v r="$legacy_row" '$1 == r { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        print v["legacy"] + v["hal"], v["total"], v["legacy_bss"], v["libc_delta"] }' "$legacy")
+      [ -n "$lg" ] || lg="- - - -"
     fi
-    measure "$t" "$set" "$features" compact "$prog"
-  done
-  for entry in "${FEATURE_SETS[0]}" "${FEATURE_SETS[-1]}"; do
-    IFS='|' read -r set features prog <<<"$entry"
-    measure "$t" "$set" "$features" fast "$prog"
-    measure "$t" "$set" "$features" fw-mem "$prog"
+    ROWS+=("$t $set $own $cb $((own + cb)) $libc $ram $lg")
+    printf '  %-22s %-16s iotwire %6d + builtins %4d = %6d  (+libc %5d)  ram %d   legacy %s\n' \
+      "$t" "$set" "$own" "$cb" "$((own + cb))" "$libc" "$ram" "$lg" >&2
   done
 done
 

@@ -23,6 +23,7 @@ static const suite suites[] = {
     {"mqtt_codec", ct_suite_mqtt_codec},
     {"topics", ct_suite_topics},
     {"crypto", ct_suite_crypto},
+    {"diagnose", ct_suite_diagnose},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},
 #endif

@@ -568,6 +568,70 @@ static void t_v3_client_id(const void *arg)
     ct_buf_free(&b);
 }
 
+/* dynreg.c through iotwire_legacy_v3_dynreg_get: vectors dynreg-mqtt-01 / dynreg-https-01,
+ * the size query, the SDK's password[65] limit, overlap and selectors. */
+static void t_v3_dynreg(const void *arg)
+{
+    static const char cid[] = "a1B2c3D4e5F.device01|authType=register,random=78563412,"
+                              "signmethod=hmacsha256,securemode=2|";
+    static const char pwd[] = "3259E5EC14D6C64CBD264752C9096C5DA203E5D776B45E5B3F06FA1693E31AEA";
+    static const char sign[] = "C5744E476E8C470E374031D144428869A9C1F5A114D37F0A3116DFC069E98745";
+    ct_buf b = ct_buf_new(200);
+    size_t len = 0;
+    (void)arg;
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str(NULL), iotwire_str("78563412"), NULL, 0,
+                                             &len),
+                IOTWIRE_OK);
+    CT_CHECK_SIZE(len, sizeof cid);
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str(NULL), iotwire_str("78563412"), b.out,
+                                             b.cap, &len),
+                IOTWIRE_OK);
+    CT_CHECK_STR(b.out, cid);
+    CT_CHECK(ct_guards_intact(&b));
+    ct_buf_reset(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str("psecret0123456789"),
+                                             iotwire_str("78563412"), b.out, 65, &len),
+                IOTWIRE_OK);
+    CT_CHECK_STR(b.out, pwd);
+    ct_buf_reset(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str("psecret0123456789"),
+                                             iotwire_str("8Ygb7ULYh53B6OA"), b.out, 64, &len),
+                IOTWIRE_ERR_BUFFER_TOO_SMALL);
+    CT_CHECK(ct_untouched(&b));
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str("psecret0123456789"),
+                                             iotwire_str("8Ygb7ULYh53B6OA"), b.out, 65, &len),
+                IOTWIRE_OK);
+    CT_CHECK_STR(b.out, sign);
+    /* The random read from inside the output. */
+    memcpy(b.out, "78563412", 8);
+    ct_buf_mark(&b);
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN,
+                                             iotwire_str("a1B2c3D4e5F"), iotwire_str("device01"),
+                                             iotwire_str("psecret0123456789"),
+                                             str_n(b.out, 8), b.out, 65, &len),
+                IOTWIRE_ERR_OVERLAP);
+    CT_CHECK(ct_untouched(&b));
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(3u, iotwire_str("a"), iotwire_str("b"),
+                                             iotwire_str("c"), iotwire_str("d"), b.out, 65, &len),
+                IOTWIRE_ERR_INVALID_SELECTOR);
+    CT_CHECK_RC(iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN, iotwire_str("a"),
+                                             iotwire_str("b"), iotwire_str("c"), iotwire_str("d"),
+                                             b.out, 65, NULL),
+                IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK(ct_untouched(&b));
+    ct_buf_free(&b);
+}
+
 void ct_suite_legacy(void)
 {
     size_t i;
@@ -587,4 +651,5 @@ void ct_suite_legacy(void)
     }
     g_sign = iotwire_legacy_sign_mqtt;
     ct_run("legacy_v3", "client_id", t_v3_client_id, NULL);
+    ct_run("legacy_v3", "dynreg", t_v3_dynreg, NULL);
 }

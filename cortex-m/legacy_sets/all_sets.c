@@ -1,4 +1,4 @@
-/* The cumulative rows: each set's main() compiled as set_<name>() (-Dmain=set_<name>), called
+/* The cumulative rows: each set's main() compiled as set_<name>() (-DALL_SETS), called
  * here in the order of the legacy table. */
 int set_mqtt(void);
 int set_coap(void);

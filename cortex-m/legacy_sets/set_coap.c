@@ -1,4 +1,8 @@
 /* Legacy-equivalent set: CoAP core in symmetric (AES) mode (see README.md). */
+/* In the cumulative images (all_sets.c, -DALL_SETS) this main() is set_coap(). */
+#if defined(ALL_SETS)
+#define main set_coap
+#endif
 #include "iotwire.h"
 
 static iotwire_coap_session_t session;

@@ -1,4 +1,8 @@
 /* Legacy-equivalent set: the MQTT 3.1.1 codec a client uses (see README.md). */
+/* In the cumulative images (all_sets.c, -DALL_SETS) this main() is set_codec(). */
+#if defined(ALL_SETS)
+#define main set_codec
+#endif
 #include "iotwire.h"
 
 static uint8_t buf[256];

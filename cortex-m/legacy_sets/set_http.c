@@ -1,4 +1,8 @@
 /* Legacy-equivalent set: HTTPS core (see README.md). */
+/* In the cumulative images (all_sets.c, -DALL_SETS) this main() is set_http(). */
+#if defined(ALL_SETS)
+#define main set_http
+#endif
 #include "iotwire.h"
 
 static char text[IOTWIRE_HTTP_AUTH_REQUEST_MAX_SIZE];

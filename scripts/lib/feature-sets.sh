@@ -1,5 +1,6 @@
-# The firmware feature sets that scripts/size-table.sh measures and scripts/panic-never-gate.sh
-# proves panic-free, smallest first. Sourced, not run.
+# The firmware feature sets that scripts/panic-never-gate.sh proves panic-free, smallest first
+# (the size table's rows are scripts/lib/size-sets.sh; both use the same feature combinations,
+# so their builds share one cargo target dir). Sourced, not run.
 #
 # FEATURE_SETS: name|cargo features|program the set is linked into. The program calls every
 # export the set has (cortex-m/panic_never.c, driven by IOTWIRE_HAS_*), except for
@@ -7,13 +8,20 @@
 # "all" is the default feature set; the others build with --no-default-features.
 FEATURE_SETS=(
   "iot-sign-only|legacy-sign|size_iot_sign.c"
-  "crypto|crypto|panic_never.c"
-  "mqtt|mqtt,hmac-md5,hmac-sha1|panic_never.c"
-  "coap-symmetric|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric|panic_never.c"
-  "enos|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos|panic_never.c"
-  "http|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http|panic_never.c"
-  "mqtt-codec|mqtt,hmac-md5,hmac-sha1,coap,coap-symmetric,enos,http,mqtt-codec,topics|panic_never.c"
+  "legacy-v3|legacy-v3|panic_never.c"
+  "mqtt|mqtt|panic_never.c"
+  "mqtt-all-macs|mqtt,hmac-md5,hmac-sha1|panic_never.c"
+  "coap|coap,coap-symmetric|panic_never.c"
+  "http|http|panic_never.c"
+  "codec|mqtt-codec|panic_never.c"
+  "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
+  # Host-only and not a default feature (so in no size row), but its exports build for
+  # Cortex-M too and must not reach a panic either.
+  "diagnose|diagnose|panic_never.c"
+  # The swap-in kit's crypto exports alone (legacy/iotkit-embedded-3: the SDK's infra
+  # hashes and AES). In the default set too, so also in "all".
+  "crypto|crypto|panic_never.c"
 )
 
 # Cargo feature -> the IOTWIRE_HAS_* macro a C program of that build is compiled with.
@@ -46,8 +54,11 @@ set_c_defs() {  # features
   for f in ${1//,/ }; do
     case $f in hmac-*) continue ;; esac
     out="$out -D$(feature_macro "$f")"
-    # legacy-sign implies legacy-v3 (Cargo.toml), as CMake announces it too.
-    [ "$f" = legacy-sign ] && out="$out -DIOTWIRE_HAS_LEGACY_V3"
+    # legacy-sign implies legacy-profiles, which implies mqtt and legacy-v3 (Cargo.toml), as
+    # CMake announces them too.
+    case $f in legacy-sign | legacy-profiles) out="$out -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT" ;; esac
+    # diagnose implies these (Cargo.toml; cmake/iotwire_cargo.cmake announces them the same way).
+    [ "$f" = diagnose ] && out="$out -DIOTWIRE_HAS_MQTT -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT_CODEC -DIOTWIRE_HAS_COAP -DIOTWIRE_HAS_COAP_SYMMETRIC -DIOTWIRE_HAS_HTTP"
   done
   echo "$out"
 }

@@ -15,11 +15,18 @@
 #if defined(FW_EXPECT_LEGACY_SIGN) != defined(IOTWIRE_HAS_LEGACY_SIGN)
 #error "IOTWIRE_HAS_LEGACY_SIGN from iotwire::iotwire does not match FIRMWARE_EXPECT_FEATURES"
 #endif
-#if !defined(IOTWIRE_HAS_MQTT) && !defined(IOTWIRE_HAS_LEGACY_SIGN)
-#error "nothing to check: the library has neither mqtt nor legacy-sign"
+/* legacy-sign implies legacy-v3 (Cargo.toml). */
+#if (defined(FW_EXPECT_LEGACY_V3) || defined(FW_EXPECT_LEGACY_SIGN)) != defined(IOTWIRE_HAS_LEGACY_V3)
+#error "IOTWIRE_HAS_LEGACY_V3 from iotwire::iotwire does not match FIRMWARE_EXPECT_FEATURES"
+#endif
+#if !defined(IOTWIRE_HAS_MQTT) && !defined(IOTWIRE_HAS_LEGACY_V3)
+#error "nothing to check: the library has neither mqtt nor legacy-v3"
 #endif
 
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/* The known answer v320-default-01 is iotkit-embedded 3.2.0's default build. */
+#define SUPPORT_TLS
+#define MQTT_AUTO_SUBSCRIBE
 #include "dev_sign_api.h"
 #endif
 
@@ -34,7 +41,11 @@
 #if !defined(IOTWIRE_HAS_MQTT)
 extern void iotwire_mqtt_get_password(void) __attribute__((weak));
 #endif
-#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if !defined(IOTWIRE_HAS_LEGACY_SIGN) && defined(IOTWIRE_HAS_LEGACY_V3)
+/* The header's prototype, declared weak; the parentheses keep its macro out. */
+extern int32_t(IOT_Sign_MQTT)(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *meta,
+                              iotx_sign_mqtt_t *signout) __attribute__((weak));
+#elif !defined(IOTWIRE_HAS_LEGACY_SIGN)
 extern void IOT_Sign_MQTT(void) __attribute__((weak));
 #endif
 
@@ -53,9 +64,9 @@ static void report(const char *check, const char *got, const char *want)
 }
 
 #if !defined(IOTWIRE_HAS_MQTT) || !defined(IOTWIRE_HAS_LEGACY_SIGN)
-static void check_absent(const char *symbol, void (*fn)(void))
+static void check_absent(const char *symbol, int linked)
 {
-    if (fn == NULL) {
+    if (!linked) {
         printf("PASS %s absent\n", symbol);
         fw_passed++;
     } else {
@@ -65,7 +76,7 @@ static void check_absent(const char *symbol, void (*fn)(void))
 }
 #endif
 
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
 static void check_legacy(void)
 {
     /* static: the legacy structs are large for a 16 KiB-RAM M0 stack frame. */
@@ -78,14 +89,25 @@ static void check_legacy(void)
     strcpy(meta.product_key, FW_LEGACY_PRODUCT_KEY);
     strcpy(meta.device_name, FW_LEGACY_DEVICE_NAME);
     strcpy(meta.device_secret, FW_LEGACY_DEVICE_SECRET);
-    /* Parenthesised: the exported symbol (v3.2.0 default build), not the header's macro. */
-    rc = (IOT_Sign_MQTT)((iotx_mqtt_region_types_t)FW_LEGACY_REGION, &meta, &out);
+    /* As legacy firmware calls it: the header's macro (iotwire_legacy_v3_sign_mqtt). */
+    rc = IOT_Sign_MQTT((iotx_mqtt_region_types_t)FW_LEGACY_REGION, &meta, &out);
     if (rc != 0) {
         printf("FAIL IOT_Sign_MQTT v320-default-01: returned %ld\n", (long)rc);
         fw_failed++;
         return;
     }
     report("IOT_Sign_MQTT v320-default-01", out.password, FW_LEGACY_PASSWORD);
+#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+    memset(&out, 0, sizeof out);
+    /* Parenthesised: the exported symbol (v3.2.0 default build), not the header's macro. */
+    rc = (IOT_Sign_MQTT)((iotx_mqtt_region_types_t)FW_LEGACY_REGION, &meta, &out);
+    if (rc != 0) {
+        printf("FAIL exported IOT_Sign_MQTT v320-default-01: returned %ld\n", (long)rc);
+        fw_failed++;
+        return;
+    }
+    report("exported IOT_Sign_MQTT v320-default-01", out.password, FW_LEGACY_PASSWORD);
+#endif
 }
 #endif
 
@@ -123,15 +145,16 @@ int main(void)
         printf("FAIL iotwire ABI version %lu\n", (unsigned long)iotwire_abi_version());
         return 1;
     }
-#if defined(IOTWIRE_HAS_LEGACY_SIGN)
+#if defined(IOTWIRE_HAS_LEGACY_V3)
     check_legacy();
-#else
-    check_absent("IOT_Sign_MQTT", IOT_Sign_MQTT);
+#endif
+#if !defined(IOTWIRE_HAS_LEGACY_SIGN)
+    check_absent("IOT_Sign_MQTT", (IOT_Sign_MQTT) != NULL);
 #endif
 #if defined(IOTWIRE_HAS_MQTT)
     check_doc_example();
 #else
-    check_absent("iotwire_mqtt_get_password", iotwire_mqtt_get_password);
+    check_absent("iotwire_mqtt_get_password", iotwire_mqtt_get_password != NULL);
 #endif
     printf("DONE %u passed, %u failed\n", fw_passed, fw_failed);
     return fw_failed == 0 && fw_passed > 0 ? 0 : 1;

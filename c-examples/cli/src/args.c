@@ -22,7 +22,8 @@ static const opt_spec_t k_specs[OPT_COUNT] = {
     {"message-id", 1},    {"token", 1},        {"datagram", 1},      {"topic", 1},
     {"payload", 1},       {"body", 1},         {"seq", 1},
     {"ack-mode", 1},      {"format", 1},       {"form", 1},          {"kind", 1},
-    {"name", 1},          {"help", 0},         {"keep-session", 0},
+    {"name", 1},          {"hex", 1},          {"protocol", 1},      {"key", 1},
+    {"help", 0},          {"keep-session", 0},
 };
 
 const char *cli_opt_name(cli_opt_t opt)

@@ -42,6 +42,9 @@ typedef enum {
     OPT_FORM,
     OPT_KIND,
     OPT_NAME,
+    OPT_HEX,
+    OPT_PROTOCOL,
+    OPT_KEY,
     OPT_HELP,
     OPT_KEEP_SESSION,
     OPT_COUNT

@@ -32,5 +32,8 @@ int cmd_dynreg_https(int argc, char **argv);
 int cmd_parse_register(int argc, char **argv);
 int cmd_mqtt_connect_packet(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
+/* cmd_diagnose.c, with IOTWIRE_HAS_DIAGNOSE */
+int cmd_explain(int argc, char **argv);
+int cmd_check_connect(int argc, char **argv);
 
 #endif

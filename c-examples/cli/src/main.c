@@ -31,6 +31,9 @@ static const command_t k_commands[] = {
     {"dynreg-https", cmd_dynreg_https}, {"parse-register", cmd_parse_register},
     {"mqtt-connect-packet", cmd_mqtt_connect_packet},
     {"topic", cmd_topic},
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+    {"explain", cmd_explain},         {"check-connect", cmd_check_connect},
+#endif
 };
 
 int cmd_version(int argc, char **argv)

@@ -160,6 +160,24 @@ static const usage_t k_usages[] = {
      "      shadow-update, shadow-get, rrpc-request (--name ID or +), rrpc-response (--name ID),\n"
      "      model-up-raw[-reply], model-down-raw[-reply], deviceinfo-update[-reply],\n"
      "      ntp-request, ntp-response\n"},
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+    {"explain",
+     "  iotwire-cli explain --hex HEX [--protocol mqtt|coap|http] [--key HEX]\n"
+     "      -> what captured bytes say: MQTT packets (every CONNECT field, the client id\n"
+     "      split into its id and key=value parameters), a CoAP datagram (every option with\n"
+     "      number, name and value; with --key, the 16-byte AES key, the seq option and the\n"
+     "      payload decrypted) or an HTTP request (headers, body, its JSON); the protocol is\n"
+     "      guessed when not given. Malformed input: exit 1 and \"error\":{\"at\":BYTE,\"why\"}\n"},
+    {"check-connect",
+     "  iotwire-cli check-connect --hex CONNECT_HEX --product-key PK --device-name DN\n"
+     "      (--device-secret DS | --product-secret PS | --device-token T) [--profile NAME]\n"
+     "      [--lax-names]\n"
+     "      -> {\"verdict\":\"ok\"|\"refused\",\"problems\":[{\"field\",\"expected\",\"got\",\"why\"}],\n"
+     "      \"notes\":[...],\"mode\",\"sign_method\",\"sign_content\"}: what the platform checks\n"
+     "      in the CONNECT, recomputed; exit 1 when refused. --product-secret checks a\n"
+     "      register/regnwl connect, --device-token a connwl one. --profile (any mqtt-sign or\n"
+     "      mqtt-dynreg profile) adds notes where the packet differs from that build's\n"},
+#endif
 };
 
 void cli_print_usage(const char *command)

@@ -56,6 +56,23 @@ static int codec_and_topics_declared(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_DIAGNOSE)
+/* The diagnostics exports (a build with the diagnose feature defines the macro). */
+static int diagnose_declared(void)
+{
+    iotwire_status_t (*explain)(uint32_t, const uint8_t *, size_t, const uint8_t *, size_t,
+                                char *, size_t, size_t *, int32_t *) = iotwire_explain;
+    iotwire_status_t (*check)(const struct iotwire_mqtt_options_t *, const uint8_t *, size_t,
+                              char *, size_t, size_t *, uint32_t *) = iotwire_check_connect;
+    return explain != NULL && check != NULL;
+}
+#else
+static int diagnose_declared(void)
+{
+    return 1;
+}
+#endif
+
 int main(void);
 int main(void)
 {
@@ -82,7 +99,7 @@ int main(void)
     text[6] = iotwire_mqtt_get_password;
     text[7] = iotwire_mqtt_get_tls_psk;
 
-    return (codec_and_topics_declared() && text[0] != NULL && init != NULL && from_mac != NULL && port != NULL &&
+    return (codec_and_topics_declared() && diagnose_declared() && text[0] != NULL && init != NULL && from_mac != NULL && port != NULL &&
             keepalive != NULL && legacy != NULL && status_str != NULL && abi != NULL &&
             version != NULL)
                ? 0

@@ -1,7 +1,9 @@
 //! Selectors for the legacy SDK builds whose bytes iotwire reproduces (shared by the
 //! `iotwire_mqtt_*` options and the `IOT_Sign_MQTT` drop-in).
 
+#[cfg(any(feature = "legacy-profiles", feature = "legacy-v3"))]
 use crate::status::*;
+#[cfg(any(feature = "legacy-profiles", feature = "legacy-v3"))]
 use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
 
 /// Legacy SDK: none, the documented form.
@@ -31,6 +33,7 @@ pub const IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH: u32 = 4;
 pub const IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS: u32 = 8;
 
 /// Maps an `IOTWIRE_LEGACY_SDK_*` + build bits pair to a profile (`None` for the documented form).
+#[cfg(any(feature = "legacy-profiles", feature = "legacy-v3"))]
 pub(crate) fn legacy_profile(
     sdk: u32,
     build: u32,

@@ -7,7 +7,6 @@ use crate::legacy_sdk::{
 };
 use crate::status::IOTWIRE_ERR_INVALID_SELECTOR;
 use core::ffi::c_char;
-use iotwire::mac::AnyMethod;
 use iotwire::mqtt::iot_sign;
 use iotwire::mqtt::iotkit3;
 use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
@@ -53,9 +52,7 @@ pub unsafe extern "C" fn iotwire_legacy_sign_mqtt(
             custom_domain,
             meta,
             signout,
-            |domain, meta, out| {
-                iot_sign::iot_sign_mqtt::<AnyMethod>(profile, region, domain, meta, out)
-            },
+            |domain, meta, out| iot_sign::iot_sign_mqtt(profile, region, domain, meta, out),
         )
     }
 }

@@ -4,7 +4,7 @@
 //! `dev_sign_mqtt.c` calls both. Only the 3.x writer is linked (no general resolver, no
 //! MD5/SHA-1).
 
-use crate::boundary::{Span, TextOut, emit_text, input};
+use crate::boundary::{TextOut, emit_text_of, input_all};
 use crate::legacy::{iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t, sign};
 use crate::legacy_sdk::legacy_profile;
 use crate::status::*;
@@ -12,7 +12,6 @@ use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::mqtt::iotkit3;
 use iotwire::mqtt::params::LegacyProfile;
-use iotwire::sink::{Output, Sink};
 
 /// An iotkit 3.x profile from the C selectors, or `None`.
 fn v3_profile(sdk: u32, build: u32) -> Option<LegacyProfile> {
@@ -116,46 +115,111 @@ pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
     let Some(profile) = v3_profile(sdk, build) else {
         return IOTWIRE_ERR_INVALID_SELECTOR;
     };
+    let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: both follow the iotwire_str_t contract (caller).
-    let (id, custom) = match unsafe { (input(device_id), input(custom_kv)) } {
-        (Ok(id), Ok(custom)) => (id, custom),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
+    if let Err(e) = unsafe { input_all(&[device_id, custom_kv], &mut strs) } {
+        return e;
+    }
+    let [id, custom] = strs;
     let custom = if custom_kv.ptr.is_null() {
         None
     } else {
         Some(custom)
     };
-    let spans = [Span::of(id), Span::of(custom.unwrap_or(&[]))];
     let t = TextOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `spans` are the only caller memory the writer reads.
+    // SAFETY: forwarded caller contract; `strs` are the only caller memory the writer reads.
     unsafe {
-        emit_text(t, &spans, None, |s| {
-            let mut text = OutputText {
-                out: s,
-                result: Ok(()),
-            };
-            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, &mut text);
-            text.result
+        emit_text_of(t, &strs, &[], None, &|s| {
+            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, s);
+            Ok(())
         })
     }
 }
 
-/// The library's output as an [`iotkit3::Text`]: keeps the first error for the output
-/// contract to report (which then wipes what was written).
-struct OutputText<'o, 'b> {
-    out: &'o mut Output<'b>,
-    result: Result<(), iotwire::Error>,
-}
+/// `iotwire_legacy_v3_dynreg_get` part: upper-case hex HMAC-SHA256(ProductSecret,
+/// `deviceName<dn>productKey<pk>random<r>`), the MQTT registration password and the HTTPS
+/// registration sign.
+pub const IOTWIRE_LEGACY_V3_DYNREG_SIGN: u32 = 0;
+/// `iotwire_legacy_v3_dynreg_get` part: the MQTT registration client id
+/// `<pk>.<dn>|authType=register,random=<r>,signmethod=hmacsha256,securemode=2|`.
+pub const IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID: u32 = 1;
+/// `iotwire_legacy_v3_dynreg_get` part: the HTTPS request body
+/// `productKey=<pk>&deviceName=<dn>&random=<r>&sign=<sign>&signMethod=hmacsha256`.
+pub const IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY: u32 = 2;
 
-impl iotkit3::Text for OutputText<'_, '_> {
-    fn put(&mut self, bytes: &[u8]) {
-        if self.result.is_ok() {
-            self.result = self.out.put(bytes);
-        }
+/// @brief One part of iotkit-embedded 3.x's dynamic registration (`dynreg.c`), byte-identical
+/// to it: the sign (MQTT password, HTTPS sign), the MQTT client id, or the HTTPS body.
+///
+/// Unlike 3.2.0's HTTPS path, which signed the constant random `8Ygb7ULYh53B6OA`, the random is
+/// the caller's: pass a fresh one from the HAL's random source (3.2.0's MQTT path sent the
+/// 8 upper-case hex characters of the bytes of `HAL_Random(0xffffffff)`).
+/// @param[in] part `IOTWIRE_LEGACY_V3_DYNREG_SIGN`, `_CLIENT_ID` or `_HTTPS_BODY`.
+/// @param[in] product_key ProductKey.
+/// @param[in] device_name DeviceName.
+/// @param[in] product_secret ProductSecret (the MAC key; not read for the client id).
+/// @param[in] random The registration random.
+/// @param[out] out Buffer for the NUL-terminated text, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out` (0 with a size query).
+/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `part`.
+/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+///         string with a non-zero length.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the text and its NUL do not fit `out_cap` (the SDK's
+///         `clientid[200]` and `password[65]` limits: pass those capacities).
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+///
+/// # Safety
+/// The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+/// `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_v3_dynreg_get(
+    part: u32,
+    product_key: iotwire_str_t,
+    device_name: iotwire_str_t,
+    product_secret: iotwire_str_t,
+    random: iotwire_str_t,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    let part = match part {
+        IOTWIRE_LEGACY_V3_DYNREG_SIGN => iotkit3::DynregPart::Sign,
+        IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID => iotkit3::DynregPart::ClientId,
+        IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY => iotkit3::DynregPart::HttpsBody,
+        _ => return IOTWIRE_ERR_INVALID_SELECTOR,
+    };
+    let mut strs: [&[u8]; 4] = [&[]; 4];
+    // SAFETY: the four strings follow the iotwire_str_t contract (caller).
+    if let Err(e) = unsafe {
+        input_all(
+            &[product_key, device_name, product_secret, random],
+            &mut strs,
+        )
+    } {
+        return e;
+    }
+    let [product_key, device_name, product_secret, random] = strs;
+    let d = iotkit3::Dynreg {
+        product_key,
+        device_name,
+        product_secret,
+        random,
+    };
+    let t = TextOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
+    // SAFETY: forwarded caller contract; `strs` are the only caller memory the writer reads.
+    unsafe {
+        emit_text_of(t, &strs, &[], None, &|s| {
+            iotkit3::write_dynreg(&d, part, s);
+            Ok(())
+        })
     }
 }

@@ -21,6 +21,8 @@ pub mod coap_crypto;
 pub mod coap_session;
 #[cfg(feature = "crypto")]
 pub mod crypto;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 #[cfg(feature = "http")]
 pub mod dynreg;
 #[cfg(feature = "enos")]

@@ -4,8 +4,10 @@
 //! (host, port, client id, username, password, ...) writes that output into a caller buffer.
 //! Each call is independent and stateless.
 
-use crate::boundary::{Span, TextOut, emit_text, input, input_bytes};
-use crate::legacy_sdk::{IOTWIRE_LEGACY_SDK_NONE, legacy_profile};
+use crate::boundary::{TextOut, emit_text_of, input_all, input_bytes};
+use crate::legacy_sdk::IOTWIRE_LEGACY_SDK_NONE;
+#[cfg(feature = "legacy-profiles")]
+use crate::legacy_sdk::legacy_profile;
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
@@ -15,7 +17,7 @@ use iotwire::mqtt::params::{Endpoint, Mode, Params};
 use iotwire::mqtt::plan::Plan;
 use iotwire::mqtt::region::Region;
 use iotwire::mqtt::{client_id, endpoint, password, tls_psk, validate};
-use iotwire::sink::Output;
+use iotwire::sink::Text;
 
 pub use crate::selectors::*;
 
@@ -79,7 +81,9 @@ pub struct iotwire_mqtt_options_t {
     pub secure_mode: i32,
     /// `IOTWIRE_MQTT_FLAG_*` bits.
     pub flags: u32,
-    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form.
+    /// `IOTWIRE_LEGACY_SDK_*`: reproduce that SDK's bytes instead of the documented form. Needs
+    /// the Cargo feature `legacy-profiles` (part of `legacy-sign` and of the default set);
+    /// without it a legacy SDK here gives `IOTWIRE_ERR_UNSUPPORTED`.
     pub legacy_sdk: u32,
     /// `IOTWIRE_LEGACY_BUILD_*` bits of the legacy build being replaced.
     pub legacy_build: u32,
@@ -113,7 +117,7 @@ pub struct iotwire_mqtt_options_t {
     pub extra_params: iotwire_str_t,
 }
 
-const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
+pub(crate) const OPTIONS_SIZE: usize = core::mem::size_of::<iotwire_mqtt_options_t>();
 
 /// @brief Fills `opts` with the defaults: device-secret mode, Shanghai, hmacsha256,
 /// securemode 2, keepalive 300 s, documented form, all strings empty.
@@ -168,16 +172,6 @@ pub unsafe extern "C" fn iotwire_mqtt_options_init(
     IOTWIRE_OK
 }
 
-/// Borrowed, validated-for-pointers view of the caller's options.
-pub(crate) struct Borrowed<'a> {
-    /// The options as core parameters.
-    pub(crate) params: Params<'a>,
-    /// Every caller string, for overlap checks.
-    pub(crate) spans: [Span; 11],
-    /// `IOTWIRE_MQTT_FLAG_KEEP_SESSION`: CONNECT with clean session 0.
-    pub(crate) keep_session: bool,
-}
-
 fn sign_method(v: u32) -> Result<Option<SignMethod>, iotwire_status_t> {
     match v {
         IOTWIRE_SIGN_METHOD_DEFAULT => Ok(None),
@@ -200,21 +194,62 @@ fn mode(v: u32) -> Result<Mode, iotwire_status_t> {
     }
 }
 
-/// Reads the caller's options.
+/// The eleven `iotwire_str_t` members, `product_key` through `extra_params`, as one array: they
+/// are consecutive members of one type in a `repr(C)` struct (no padding between them; checked
+/// below), so one loop borrows them all.
+pub(crate) fn string_fields(o: &iotwire_mqtt_options_t) -> &[iotwire_str_t; 11] {
+    const _: () = assert!(
+        core::mem::offset_of!(iotwire_mqtt_options_t, extra_params)
+            - core::mem::offset_of!(iotwire_mqtt_options_t, product_key)
+            == 10 * core::mem::size_of::<iotwire_str_t>()
+    );
+    // SAFETY: the eleven members from `product_key` are laid out back to back (the assertion
+    // above), so they form an `[iotwire_str_t; 11]` borrowed for as long as `o`.
+    unsafe { &*core::ptr::addr_of!(o.product_key).cast::<[iotwire_str_t; 11]>() }
+}
+
+/// The `legacy_sdk`/`legacy_build` selectors: `None` for the documented form.
+#[cfg(feature = "legacy-profiles")]
+fn legacy(
+    sdk: u32,
+    build: u32,
+) -> Result<Option<iotwire::mqtt::params::LegacyProfile>, iotwire_status_t> {
+    legacy_profile(sdk, build)
+}
+
+/// Without the `legacy-profiles` feature a legacy SDK selector is valid but unsupported.
+#[cfg(not(feature = "legacy-profiles"))]
+fn legacy(
+    sdk: u32,
+    build: u32,
+) -> Result<Option<iotwire::mqtt::params::LegacyProfile>, iotwire_status_t> {
+    match (sdk, build) {
+        (IOTWIRE_LEGACY_SDK_NONE, 0) => Ok(None),
+        (1..=7, 0..=0xF) => Err(IOTWIRE_ERR_UNSUPPORTED),
+        _ => Err(IOTWIRE_ERR_INVALID_SELECTOR),
+    }
+}
+
+/// Reads the caller's options, resolves them and runs `f` with the plan and the caller's
+/// strings (for the overlap checks). Continuation-passing: the parameters live in this
+/// frame and are never moved (a returned struct of eleven slices costs a `memcpy`, and with
+/// it compiler_builtins' 0.3 KB `memcpy` in a firmware that has no other use for it).
 ///
 /// # Safety
 /// `opts` must be NULL or point to a readable `iotwire_mqtt_options_t` of at least
-/// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract for `'a`.
-pub(crate) unsafe fn borrow<'a>(
+/// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract.
+#[inline(never)]
+pub(crate) unsafe fn with_plan(
     opts: *const iotwire_mqtt_options_t,
-) -> Result<Borrowed<'a>, iotwire_status_t> {
+    f: &mut dyn FnMut(&Plan<'_, '_>, &[&[u8]]) -> iotwire_status_t,
+) -> iotwire_status_t {
     if opts.is_null() {
-        return Err(IOTWIRE_ERR_NULL_POINTER);
+        return IOTWIRE_ERR_NULL_POINTER;
     }
     // SAFETY: non-NULL; every version of the struct starts with `uint32_t struct_size`.
     let size = unsafe { opts.cast::<u32>().read() } as usize;
     if size < OPTIONS_SIZE {
-        return Err(IOTWIRE_ERR_INVALID_STRUCT_SIZE);
+        return IOTWIRE_ERR_INVALID_STRUCT_SIZE;
     }
     // SAFETY: the caller's struct is at least as large as ours (checked), so our view stays
     // inside it; all fields are plain data valid for any bit pattern. The reference is used
@@ -228,25 +263,29 @@ pub(crate) unsafe fn borrow<'a>(
                 | IOTWIRE_MQTT_FLAG_KEEP_SESSION)
             != 0
     {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
-    // SAFETY: every string follows the iotwire_str_t contract (caller), which is exactly what
-    // `input` requires.
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.device_secret)?,
-            input(o.product_secret)?,
-            input(o.client_id)?,
-            input(o.host)?,
-            input(o.timestamp)?,
-            input(o.instance_id)?,
-            input(o.random)?,
-            input(o.device_token)?,
-            input(o.extra_params)?,
-        ]
-    };
+    let mut strs: [&[u8]; 11] = [&[]; 11];
+    // SAFETY: `o` is a valid options struct (above); its eleven strings follow the
+    // iotwire_str_t contract (caller), which is what `input_all` requires.
+    if let Err(e) = unsafe { input_all(string_fields(o), &mut strs) } {
+        return e;
+    }
+    match params_of(o, &strs) {
+        Ok(params) => match Plan::resolve(&params) {
+            Ok(plan) => f(&plan, &strs),
+            Err(e) => from_error(e),
+        },
+        Err(e) => e,
+    }
+}
+
+/// The core parameters of the options, with the strings borrowed by [`with_plan`].
+#[inline(always)]
+pub(crate) fn params_of<'a>(
+    o: &iotwire_mqtt_options_t,
+    strs: &[&'a [u8]; 11],
+) -> Result<Params<'a>, iotwire_status_t> {
     let [
         product_key,
         device_name,
@@ -259,14 +298,14 @@ pub(crate) unsafe fn borrow<'a>(
         random,
         device_token,
         extra_params,
-    ] = strs;
+    ] = *strs;
     let endpoint = match (o.region, host.is_empty()) {
         (IOTWIRE_REGION_CUSTOM, false) => Endpoint::Host(host),
         (IOTWIRE_REGION_CUSTOM, true) => return Err(IOTWIRE_ERR_MISSING_FIELD),
         (r, true) => Endpoint::Region(Region::from_index(r).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)?),
         (_, false) => return Err(IOTWIRE_ERR_INVALID_ARGUMENT),
     };
-    let params = Params {
+    Ok(Params {
         mode: mode(o.mode)?,
         endpoint,
         sign_method: sign_method(o.sign_method)?,
@@ -283,7 +322,7 @@ pub(crate) unsafe fn borrow<'a>(
         } else {
             Some(o.keepalive_s)
         },
-        legacy: legacy_profile(o.legacy_sdk, o.legacy_build)?,
+        legacy: legacy(o.legacy_sdk, o.legacy_build)?,
         product_key,
         device_name,
         device_secret,
@@ -294,67 +333,76 @@ pub(crate) unsafe fn borrow<'a>(
         random,
         device_token,
         extra_params,
-    };
-    Ok(Borrowed {
-        params,
-        spans: strs.map(Span::of),
-        keep_session: o.flags & IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0,
     })
 }
 
-/// Common body of the text exports: borrow, resolve, then emit.
-///
-/// The callbacks are trait objects so that the nine exports share one copy of this body.
-///
-/// # Safety
-/// As for [`borrow`] and [`emit_text`].
-#[inline(never)]
-unsafe fn text_export(
-    opts: *const iotwire_mqtt_options_t,
-    out: TextOut,
-    extra_input: &[u8],
-    measured: &dyn Fn(&Plan<'_, '_>) -> Result<Option<usize>, Error>,
-    write: &dyn Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
-) -> iotwire_status_t {
-    // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let plan = match Plan::resolve(&b.params) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    let mut spans = [Span::of(extra_input); 12];
-    for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
-        *slot = *span;
-    }
-    let measured = match measured(&plan) {
-        Ok(m) => m,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; `spans` lists every caller range `write` reads.
-    unsafe { emit_text(out, &spans, measured, |s| write(&plan, s)) }
-}
+/// Writes one text of the credentials (`write`) under the output contract.
+type Writer = fn(&Plan<'_, '_>, &[u8], &mut dyn Text) -> Result<(), Error>;
+/// Its length without writing it, where that avoids computing a MAC twice.
+type Measure = fn(&Plan<'_, '_>) -> Result<usize, Error>;
 
-/// Body of the exports that write one text computed from the options alone.
+/// The common body of the text exports: borrow, resolve, then emit. Each export passes plain
+/// function pointers (no closures, so no per-export shims), and a firmware links only the
+/// writers of the exports it calls.
 ///
 /// # Safety
-/// As `iotwire_mqtt_get_client_id()`.
-unsafe fn simple_text(
+/// As for [`borrow`] and [`emit_text`]; `extra` is caller memory `write` reads besides the
+/// options (the two-step MAC).
+#[inline(never)]
+unsafe fn mqtt_text(
     opts: *const iotwire_mqtt_options_t,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-    write: &dyn Fn(&Plan<'_, '_>, &mut Output<'_>) -> Result<(), Error>,
+    extra: &[u8],
+    measure: Option<Measure>,
+    write: Writer,
 ) -> iotwire_status_t {
     let t = TextOut {
         out,
         cap: out_cap,
         len: out_len,
     };
+    let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
+        let measured = match measure.map(|m| m(plan)) {
+            Some(Ok(n)) => Some(n),
+            Some(Err(e)) => return from_error(e),
+            None => None,
+        };
+        // SAFETY: forwarded caller contract; `strs` and `extra` are every caller range
+        // `write` reads.
+        unsafe { emit_text_of(t, strs, extra, measured, &|s| write(plan, extra, s)) }
+    };
     // SAFETY: forwarded caller contract.
-    unsafe { text_export(opts, t, &[], &|_| Ok(None), write) }
+    unsafe { with_plan(opts, &mut run) }
+}
+
+fn client_id_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    client_id::write_client_id_text(plan, t)
+}
+fn username_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    client_id::write_username_text(plan, t)
+}
+fn host_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    endpoint::write_host_text(plan, t)
+}
+fn sign_content_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    password::write_sign_content_text(plan, t)
+}
+fn websocket_url_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    endpoint::write_websocket_url_text(plan, t)
+}
+fn psk_identity_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    tls_psk::write_identity_text(plan, t)
+}
+fn password_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    password::write_password_text(plan, t)
+}
+fn psk_of(plan: &Plan<'_, '_>, _: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    tls_psk::write_psk_text(plan, t)
+}
+fn password_from_mac_of(plan: &Plan<'_, '_>, mac: &[u8], t: &mut dyn Text) -> Result<(), Error> {
+    password::write_password_from_mac_text(plan, mac, t)
 }
 
 /// @brief Writes the MQTT client id, `<clientId>|securemode=2,signmethod=hmacsha256|`.
@@ -393,11 +441,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_client_id(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            client_id::write_client_id(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, client_id_of) }
 }
 
 /// @brief Writes the MQTT username, `<DeviceName>&<ProductKey>`.
@@ -418,11 +462,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_username(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            client_id::write_username(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, username_of) }
 }
 
 /// @brief Writes the MQTT host: `<pk>.iot-as-mqtt.<region>.aliyuncs.com`, the X.509 or ID²
@@ -445,11 +485,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_host(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            endpoint::write_host(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, host_of) }
 }
 
 /// @brief Writes the sign content: the exact string the password MAC covers, e.g.
@@ -475,11 +511,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_sign_content(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            password::write_sign_content(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, sign_content_of) }
 }
 
 /// @brief Writes the MQTT-over-WebSocket URL: `wss://<host>:443` (securemode 2) or
@@ -501,11 +533,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_websocket_url(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            endpoint::write_websocket_url(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, websocket_url_of) }
 }
 
 /// @brief Writes the MQTT TLS-PSK identity, `devicename|<signmethod>|<pk>&<dn>|<timestamp>`
@@ -527,11 +555,7 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk_identity(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        simple_text(opts, out, out_cap, out_len, &|plan, s| {
-            tls_psk::write_identity(plan, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, &[], None, psk_identity_of) }
 }
 
 /// @brief Writes the MQTT password: upper-case hex HMAC of the sign content keyed with the
@@ -561,19 +585,16 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let t = TextOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    };
     // SAFETY: forwarded caller contract.
     unsafe {
-        text_export(
+        mqtt_text(
             opts,
-            t,
+            out,
+            out_cap,
+            out_len,
             &[],
-            &|plan| password::password_len(plan).map(Some),
-            &|plan, s| password::write_password(plan, s),
+            Some(password::password_len),
+            password_of,
         )
     }
 }
@@ -599,17 +620,17 @@ pub unsafe extern "C" fn iotwire_mqtt_get_tls_psk(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let t = TextOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    };
-    let measured = |plan: &Plan<'_, '_>| tls_psk::psk_len(plan).map(Some);
     // SAFETY: forwarded caller contract.
     unsafe {
-        text_export(opts, t, &[], &measured, &|plan, s| {
-            tls_psk::write_psk(plan, s)
-        })
+        mqtt_text(
+            opts,
+            out,
+            out_cap,
+            out_len,
+            &[],
+            Some(tls_psk::psk_len),
+            psk_of,
+        )
     }
 }
 
@@ -648,17 +669,8 @@ pub unsafe extern "C" fn iotwire_mqtt_get_password_from_mac(
         Ok(m) => m,
         Err(e) => return e,
     };
-    let t = TextOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    };
     // SAFETY: forwarded caller contract; `mac` is passed for the overlap check.
-    unsafe {
-        text_export(opts, t, mac, &|_| Ok(None), &|plan, s| {
-            password::write_password_from_mac(plan, mac, s)
-        })
-    }
+    unsafe { mqtt_text(opts, out, out_cap, out_len, mac, None, password_from_mac_of) }
 }
 
 /// @brief The TCP port: 1883 for the documented endpoints, or the legacy SDK's (443 with
@@ -679,19 +691,13 @@ pub unsafe extern "C" fn iotwire_mqtt_get_port(
     if out_port.is_null() {
         return IOTWIRE_ERR_NULL_POINTER;
     }
-    // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
+    let mut port = |plan: &Plan<'_, '_>, _: &[&[u8]]| {
+        // SAFETY: non-NULL (checked above) and writable (caller contract).
+        unsafe { out_port.write(plan.port) };
+        IOTWIRE_OK
     };
-    match Plan::resolve(&b.params) {
-        Ok(plan) => {
-            // SAFETY: non-NULL and writable (caller contract).
-            unsafe { out_port.write(plan.port) };
-            IOTWIRE_OK
-        }
-        Err(e) => from_error(e),
-    }
+    // SAFETY: forwarded caller contract.
+    unsafe { with_plan(opts, &mut port) }
 }
 
 /// @brief Checks an MQTT keepalive against the platform's 30..=1200 s.

@@ -74,32 +74,30 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
 ) -> iotwire_status_t {
     use iotwire::mqtt::plan::Plan;
     use iotwire::mqtt_codec::connect_plan;
+    let out = self::out(out, out_cap, out_len);
+    let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
+        // SAFETY: with_plan calls this only after it has checked `opts` (non-NULL, valid).
+        let keep_session = unsafe { (*opts).flags } & crate::mqtt::IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0;
+        let connect = match connect_plan::connect_of(plan) {
+            Ok(c) => Connect {
+                clean_session: !keep_session,
+                ..c
+            },
+            Err(e) => return from_error(e),
+        };
+        let len = match encode_connect::packet_len(&connect) {
+            Ok(n) => n,
+            Err(e) => return from_error(e),
+        };
+        // SAFETY: forwarded caller contract; `strs` are every caller string the plan reads.
+        unsafe {
+            crate::boundary::emit_bytes_of(out, strs, Some(len), &|s| {
+                encode_connect::encode(&connect, s)
+            })
+        }
+    };
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { crate::mqtt::borrow(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let plan = match Plan::resolve(&b.params) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    let connect = match connect_plan::connect_of(&plan) {
-        Ok(c) => Connect {
-            clean_session: !b.keep_session,
-            ..c
-        },
-        Err(e) => return from_error(e),
-    };
-    let len = match iotwire::mqtt_codec::encode_connect::packet_len(&connect) {
-        Ok(n) => n,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; `b.spans` lists every caller string the plan reads.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &b.spans, Some(len), |s| {
-            iotwire::mqtt_codec::encode_connect::encode(&connect, s)
-        })
-    }
+    unsafe { crate::mqtt::with_plan(opts, &mut run) }
 }
 
 /// @brief Writes a CONNECT from explicit strings (any broker): protocol level 4, clean

@@ -162,6 +162,9 @@ pub const IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS: iotwire_status_t = -77;
 pub const IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED: iotwire_status_t = -78;
 /// A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
 pub const IOTWIRE_ERR_INVALID_TOPIC: iotwire_status_t = -79;
+/// Captured bytes are not a well-formed HTTP/1.1 request (request line, header lines,
+/// Content-Length framing): the verdict of `iotwire_explain()`.
+pub const IOTWIRE_ERR_HTTP_MALFORMED_REQUEST: iotwire_status_t = -80;
 /// A state the library considers unreachable; please report it.
 pub const IOTWIRE_ERR_INTERNAL: iotwire_status_t = -100;
 
@@ -249,6 +252,7 @@ const fn name_of(status: iotwire_status_t) -> &'static str {
         IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS => "IOTWIRE_ERR_MQTT_DYNREG_INVALID_PARAMS\0",
         IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED => "IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED\0",
         IOTWIRE_ERR_INVALID_TOPIC => "IOTWIRE_ERR_INVALID_TOPIC\0",
+        IOTWIRE_ERR_HTTP_MALFORMED_REQUEST => "IOTWIRE_ERR_HTTP_MALFORMED_REQUEST\0",
         IOTWIRE_ERR_INTERNAL => "IOTWIRE_ERR_INTERNAL\0",
         _ => "IOTWIRE_ERR_UNKNOWN\0",
     }
@@ -280,7 +284,7 @@ mod tests {
             -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -35,
             -36, -45, -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60,
             -61, -62, -63, -65, -66, -67, -68, -69, -70, -71, -72, -73, -74, -75, -76, -77, -78,
-            -79, -100,
+            -79, -80, -100,
         ];
         let mut names: std::vec::Vec<&str> = all.iter().map(|&s| name_of(s)).collect();
         assert!(names.iter().all(|n| *n != "IOTWIRE_ERR_UNKNOWN\0"));

@@ -134,6 +134,10 @@ fn every_error_has_its_status_number() {
         ),
         (Error::DynregAuthFailed, IOTWIRE_ERR_MQTT_DYNREG_AUTH_FAILED),
         (Error::InvalidTopic, IOTWIRE_ERR_INVALID_TOPIC),
+        (
+            Error::HttpMalformedRequest,
+            IOTWIRE_ERR_HTTP_MALFORMED_REQUEST,
+        ),
     ];
     for (e, status) in pairs {
         assert_eq!(e.code(), *status, "{e:?}");

@@ -11,7 +11,7 @@ use iotwire_ffi::legacy_sdk::*;
 use iotwire_ffi::legacy_sign::*;
 use iotwire_ffi::legacy_v3::*;
 use iotwire_ffi::mqtt::*;
-use iotwire_ffi::status::{IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_OK};
+use iotwire_ffi::status::{IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_INVALID_SELECTOR, IOTWIRE_OK};
 use iotwire_ffi::types::iotwire_str_t;
 use serde_json::Value;
 use std::ffi::CString;
@@ -507,4 +507,62 @@ fn hmacmd5_documented_form() {
             jstr(e, "password").to_uppercase()
         );
     }
+}
+
+/// `dynreg.c` through `iotwire_legacy_v3_dynreg_get`: the MQTT registration client id and
+/// password, the HTTPS sign and body, against the legacy SDK's vectors.
+#[test]
+fn v3_dynreg_parts() {
+    let get = |part: u32, i: &Value, random: &str, cap: usize| {
+        let mut buf = vec![0u8; cap];
+        let mut len = 0usize;
+        // SAFETY: valid strings and buffer.
+        let rc = unsafe {
+            iotwire_legacy_v3_dynreg_get(
+                part,
+                s(jstr(i, "product_key")),
+                s(jstr(i, "device_name")),
+                s(jstr(i, "product_secret")),
+                s(random),
+                buf.as_mut_ptr().cast(),
+                cap,
+                &mut len,
+            )
+        };
+        (rc, String::from_utf8(buf[..len].to_vec()).unwrap())
+    };
+    let mqtt = vectors("dynreg_mqtt");
+    let https = vectors("dynreg_https");
+    assert!(!mqtt.is_empty() && !https.is_empty());
+    for v in &mqtt {
+        let (i, e) = (&v["inputs"], &v["expected"]);
+        let r = jstr(e, "random_string");
+        assert_eq!(
+            get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID, i, r, 200),
+            (IOTWIRE_OK, jstr(e, "clientid").to_owned())
+        );
+        assert_eq!(
+            get(IOTWIRE_LEGACY_V3_DYNREG_SIGN, i, r, 65),
+            (IOTWIRE_OK, jstr(e, "password").to_owned())
+        );
+    }
+    for v in &https {
+        let (i, e) = (&v["inputs"], &v["expected"]);
+        let r = jstr(e, "random");
+        assert_eq!(
+            get(IOTWIRE_LEGACY_V3_DYNREG_SIGN, i, r, 65),
+            (IOTWIRE_OK, jstr(e, "sign").to_owned())
+        );
+        assert_eq!(
+            get(IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY, i, r, 400),
+            (IOTWIRE_OK, jstr(&e["request"], "body").to_owned())
+        );
+    }
+    let i = &mqtt[0]["inputs"];
+    // The sign and its NUL need 65 bytes, as the SDK's password[65].
+    assert_eq!(
+        get(IOTWIRE_LEGACY_V3_DYNREG_SIGN, i, "78563412", 64).0,
+        IOTWIRE_ERR_BUFFER_TOO_SMALL
+    );
+    assert_eq!(get(3, i, "78563412", 64).0, IOTWIRE_ERR_INVALID_SELECTOR);
 }

@@ -147,6 +147,9 @@ pub enum Error {
     DynregAuthFailed = -78,
     /// A topic or topic filter breaks the topic rules (levels, characters, wildcards, length).
     InvalidTopic = -79,
+    /// Captured bytes are not a well-formed HTTP/1.1 request (request line, header lines,
+    /// Content-Length framing).
+    HttpMalformedRequest = -80,
 }
 
 impl Error {

@@ -2,7 +2,7 @@
 //! path used: upper for HMAC-SHA256 credentials, lower for the HMAC-MD5/SHA1 ones.
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::sink::{Sink, Text};
 
 /// Letter case of hex digits `a`..`f`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,35 @@ pub fn put_hex<S: Sink>(sink: &mut S, bytes: &[u8], case: HexCase) -> Result<(),
         sink.put(&[hi, lo])?;
     }
     Ok(())
+}
+
+/// [`put_hex`] into a [`Text`]: infallible, one copy for every caller, and one `put` per 32
+/// bytes (the text is a password or a PSK: the stack buffer is wiped after use).
+#[inline(never)]
+pub fn put_hex_text(t: &mut dyn Text, bytes: &[u8], case: HexCase) {
+    // Digits by arithmetic, no table lookup: '0' + n, plus the distance to 'A' (or 'a') for
+    // n > 9, selected by the borrow of 9 - n.
+    let letters: u8 = match case {
+        HexCase::Upper => b'A' - b'0' - 10,
+        HexCase::Lower => b'a' - b'0' - 10,
+    };
+    let digit = |n: u8| {
+        (b'0'.wrapping_add(n)).wrapping_add((9u8.wrapping_sub(n) >> 7).wrapping_mul(letters))
+    };
+    let mut text = [0u8; 64];
+    for chunk in bytes.chunks(32) {
+        for (pair, byte) in text.chunks_exact_mut(2).zip(chunk) {
+            if let [hi, lo] = pair {
+                *hi = digit(byte >> 4);
+                *lo = digit(byte & 0x0f);
+            }
+        }
+        t.put(
+            text.get(..chunk.len().saturating_mul(2))
+                .unwrap_or_default(),
+        );
+    }
+    zeroize::Zeroize::zeroize(&mut text);
 }
 
 /// Decodes hex text (either case) into `out`, returning the decoded prefix.

@@ -68,6 +68,8 @@ pub mod aes_cbc;
 pub mod coap;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 #[cfg(feature = "enos")]
 pub mod enos;
 pub mod error;

@@ -188,3 +188,38 @@ pub fn is_supported(method: SignMethod) -> bool {
 pub fn mac(method: SignMethod, key: &[u8], parts: &[&[u8]]) -> Result<Digest, Error> {
     AnyMethod::compute(method, key, &mut Parts(parts))
 }
+
+/// The HMAC with `method` and `key` of the message `content` writes, into `out` (its first
+/// [`SignMethod::mac_len`] bytes). The hash state is built in place and keyed there
+/// (`Hash::hmac_start`), so no keyed state is moved or copied; the message is written straight
+/// into it, so it never exists as text. [`Error::Unsupported`] for a method left out of the
+/// build.
+pub fn mac_text(
+    method: SignMethod,
+    key: &[u8],
+    content: &dyn Fn(&mut dyn crate::sink::Text),
+    out: &mut [u8; 32],
+) -> Result<(), Error> {
+    match method {
+        SignMethod::HmacSha256 => hmac_text::<crate::hash::sha256::Sha256>(key, content, out),
+        #[cfg(feature = "hmac-md5")]
+        SignMethod::HmacMd5 => hmac_text::<crate::hash::md5::Md5>(key, content, out),
+        #[cfg(feature = "hmac-sha1")]
+        SignMethod::HmacSha1 => hmac_text::<crate::hash::sha1::Sha1>(key, content, out),
+        #[allow(unreachable_patterns)]
+        _ => return Err(Error::Unsupported),
+    }
+    Ok(())
+}
+
+#[inline(never)]
+fn hmac_text<H: crate::hash::Algorithm>(
+    key: &[u8],
+    content: &dyn Fn(&mut dyn crate::sink::Text),
+    out: &mut [u8; 32],
+) {
+    let mut h = crate::hash::Hash::<H>::new();
+    h.hmac_start(key);
+    content(&mut h);
+    h.hmac_finish(key, out);
+}

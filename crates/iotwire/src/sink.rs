@@ -58,6 +58,22 @@ fn unsigned_digits(value: u32, buf: &mut [u8; 11]) -> usize {
     start
 }
 
+/// Copies `src` into `dst` (of the same length). On firmware a byte loop: outputs are short
+/// texts and datagrams, and a firmware whose library paths need no `memcpy` does not link
+/// compiler_builtins' 0.3 KB one. Hosted builds, where speed counts and flash does not, use
+/// the libc's `memcpy` for all but the few-byte pieces most texts are made of (a call costs
+/// more than copying those).
+#[inline(always)]
+pub fn copy(dst: &mut [u8], src: &[u8]) {
+    if cfg!(target_os = "none") || src.len() <= 16 {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
+    } else if let Some(src) = src.get(..dst.len()) {
+        dst.copy_from_slice(src);
+    }
+}
+
 /// Counts what would be written; never fails except on arithmetic overflow.
 #[derive(Default, Debug)]
 pub struct Counter {
@@ -119,7 +135,7 @@ impl Sink for SliceWriter<'_> {
             .buf
             .get_mut(self.pos..end)
             .ok_or(Error::BufferTooSmall)?;
-        dst.copy_from_slice(bytes);
+        copy(dst, bytes);
         self.pos = end;
         Ok(())
     }
@@ -151,6 +167,65 @@ impl<S: Sink + ?Sized> Sink for Limited<'_, S> {
     }
 }
 
+/// An infallible text destination. Builders written against it have no error branch per
+/// call site (a fallible `put` followed by `?` costs a compare and a branch at each of hundreds
+/// of sites); a destination that can run out of room remembers it and its owner checks once:
+/// [`Output`] through the length check of the output contract, `CText` through its `check`,
+/// [`Counter`] never runs out, and a hash state takes anything.
+pub trait Text {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Text for Counter {
+    fn put(&mut self, bytes: &[u8]) {
+        self.len = self.len.saturating_add(bytes.len());
+    }
+}
+
+/// A short write shows up as a length different from the measured one, which the output
+/// contract (`emit` in the C ABI crate) treats as an internal error and wipes.
+impl Text for Output<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        let _ = Sink::put(self, bytes);
+    }
+}
+
+impl<H: crate::hash::Algorithm> Text for crate::hash::Hash<H> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+}
+
+/// A [`Sink`] as a [`Text`], keeping the first error for [`SinkText::result`].
+pub struct SinkText<'s, S: Sink + ?Sized> {
+    sink: &'s mut S,
+    result: Result<(), Error>,
+}
+
+impl<'s, S: Sink + ?Sized> SinkText<'s, S> {
+    /// Wraps `sink`.
+    pub fn new(sink: &'s mut S) -> Self {
+        SinkText {
+            sink,
+            result: Ok(()),
+        }
+    }
+
+    /// The first error the sink returned, if any.
+    pub fn result(self) -> Result<(), Error> {
+        self.result
+    }
+}
+
+impl<S: Sink + ?Sized> Text for SinkText<'_, S> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.result.is_ok() {
+            self.result = self.sink.put(bytes);
+        }
+    }
+}
+
 /// Either measures or writes: the FFI layer runs one builder twice, first to learn the exact
 /// size, then (if the caller's buffer is large enough) to write.
 #[derive(Debug)]
@@ -176,13 +251,14 @@ impl Output<'_> {
 }
 
 impl Sink for Output<'_> {
-    // Out of line: builders call `put` from hundreds of places, and the inlined match, bounds
-    // check and copy at each of them cost several KB of flash.
-    #[inline(never)]
+    // Out of line on firmware: builders call `put` from hundreds of places, and the inlined
+    // match, bounds check and copy at each of them cost several KB of flash. Hosted builds
+    // inline it (speed counts there, flash does not).
+    #[cfg_attr(target_os = "none", inline(never))]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
-            Output::Measure(c) => c.put(bytes),
-            Output::Write(w) => w.put(bytes),
+            Output::Measure(c) => Sink::put(c, bytes),
+            Output::Write(w) => Sink::put(w, bytes),
         }
     }
 }

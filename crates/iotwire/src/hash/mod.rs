@@ -74,13 +74,12 @@ impl<H: Algorithm> Hash<H> {
             .len
             .wrapping_add(u64::try_from(data.len()).unwrap_or(u64::MAX));
         while !data.is_empty() {
-            // Copy by zipping: `copy_from_slice` has a length-mismatch panic the optimiser
-            // cannot always remove, and the panic-never gate refuses any panic path.
             let dst = self.block.get_mut(self.fill..).unwrap_or_default();
             let take = dst.len().min(data.len());
-            for (d, s) in dst.iter_mut().zip(data) {
-                *d = *s;
-            }
+            crate::sink::copy(
+                dst.get_mut(..take).unwrap_or_default(),
+                data.get(..take).unwrap_or_default(),
+            );
             self.fill = self.fill.saturating_add(take);
             data = data.get(take..).unwrap_or_default();
             if self.fill >= BLOCK {

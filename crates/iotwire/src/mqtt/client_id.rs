@@ -1,107 +1,97 @@
 //! Writes `mqttClientId` = `<clientId>|k=v,k=v,...|` and the username `<dn>&<pk>`.
 
 use crate::Error;
-use crate::mqtt::legacy_layouts::Item;
 use crate::mqtt::plan::{Plan, Prefix};
-use crate::sink::{Limited, Sink};
+use crate::mqtt::template::{self, SLOTS};
+use crate::sink::{Sink, SinkText, Text};
 
 /// Longest client id the legacy `char clientid[200]` held (plus its NUL).
+#[cfg(feature = "legacy-profiles")]
 const LEGACY_CLIENT_ID_MAX: usize = 199;
 /// Longest username the legacy `char username[64]` check let through.
 const LEGACY_USERNAME_MAX: usize = 62;
 
+/// Text for the `securemode` value.
+pub(crate) fn secure_mode_text(mode: i32) -> &'static [u8] {
+    match mode {
+        3 => b"3",
+        8 => b"8",
+        -1 => b"-1",
+        -2 => b"-2",
+        _ => b"2",
+    }
+}
+
 /// Writes the client id part before `|`: the caller's id, `<pk>.<dn>` or `<dn>.<pk>`.
-pub fn put_prefix<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+pub fn put_prefix(plan: &Plan<'_, '_>, t: &mut dyn Text) {
     let p = &plan.params;
-    match plan.prefix {
-        Prefix::Given => s.put(p.client_id),
-        Prefix::PkDotDn => {
-            s.put(p.product_key)?;
-            s.put(b".")?;
-            s.put(p.device_name)
-        }
-        Prefix::DnDotPk => {
-            s.put(p.device_name)?;
-            s.put(b".")?;
-            s.put(p.product_key)
-        }
-    }
-}
-
-/// Writes items separated by `,`, skipping the optional ones that are unset.
-struct ItemWriter<'s, S: Sink> {
-    sink: &'s mut S,
-    first: bool,
-}
-
-impl<S: Sink> ItemWriter<'_, S> {
-    fn begin(&mut self) -> Result<&mut S, Error> {
-        if !self.first {
-            self.sink.put(b",")?;
-        }
-        self.first = false;
-        Ok(self.sink)
-    }
-
-    fn pair(&mut self, key: &[u8], value: &[u8]) -> Result<(), Error> {
-        let s = self.begin()?;
-        s.put(key)?;
-        s.put(b"=")?;
-        s.put(value)
-    }
-}
-
-fn put_items<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
-    let p = &plan.params;
-    let mut w = ItemWriter {
-        sink: s,
-        first: true,
+    let (first, second) = match plan.prefix {
+        Prefix::Given => return t.put(p.client_id),
+        Prefix::PkDotDn => (p.product_key, p.device_name),
+        Prefix::DnDotPk => (p.device_name, p.product_key),
     };
-    for item in plan.layout {
-        match *item {
-            Item::Lit(text) => w.begin()?.put(text)?,
-            Item::SecureMode => {
-                let s = w.begin()?;
-                s.put(b"securemode=")?;
-                s.put_decimal(plan.secure_mode)?;
-            }
-            Item::SignMethod => w.pair(b"signmethod", plan.method.name())?,
-            Item::OptTimestamp if !plan.timestamp.is_empty() => {
-                w.pair(b"timestamp", plan.timestamp)?
-            }
-            Item::Random => w.pair(b"random", p.random)?,
-            Item::AuthType => w.pair(b"authType", plan.auth_type())?,
-            Item::OptInstanceId if !p.instance_id.is_empty() => {
-                w.pair(b"instanceId", p.instance_id)?
-            }
-            Item::Extras if !p.extra_params.is_empty() => w.begin()?.put(p.extra_params)?,
-            Item::OptTimestamp | Item::OptInstanceId | Item::Extras => {}
+    t.put(first);
+    t.put(b".");
+    t.put(second);
+}
+
+/// Writes the complete MQTT client id into `t`.
+///
+/// Under the legacy limits (legacy profiles) a client id over 199 characters fails with
+/// [`Error::InvalidClientId`] before anything is written.
+#[inline(never)]
+pub fn write_client_id_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
+    plan.complete()?;
+    #[cfg(feature = "legacy-profiles")]
+    if plan.legacy_limits {
+        let mut n = crate::sink::Counter::new();
+        put_client_id(plan, &mut n);
+        if n.len() > LEGACY_CLIENT_ID_MAX {
+            return Err(Error::InvalidClientId);
         }
     }
+    put_client_id(plan, t);
     Ok(())
 }
 
-/// Writes the complete MQTT client id.
-///
-/// Under the legacy limits a client id over 199 characters fails with
-/// [`Error::InvalidClientId`] after a partial write: callers measure first (the C ABI) or
-/// clear the field (`IOT_Sign_MQTT`).
-pub fn write_client_id<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
-    plan.complete()?;
-    let limit = if plan.legacy_limits {
-        LEGACY_CLIENT_ID_MAX
-    } else {
-        usize::MAX
-    };
-    let mut s = Limited::new(s, limit, Error::InvalidClientId);
-    put_prefix(plan, &mut s)?;
-    s.put(b"|")?;
-    put_items(plan, &mut s)?;
-    s.put(b"|")
+fn put_client_id(plan: &Plan<'_, '_>, t: &mut dyn Text) {
+    let p = &plan.params;
+    #[cfg(feature = "legacy-profiles")]
+    if let Some((profile, itls)) = plan.iotkit3 {
+        let custom = if p.extra_params.is_empty() {
+            None
+        } else {
+            Some(p.extra_params)
+        };
+        crate::mqtt::iotkit3::write_client_id(
+            profile,
+            p.product_key,
+            Some(p.device_name),
+            custom,
+            itls,
+            t,
+        );
+        return;
+    }
+    // Indexed by slot byte (template.rs).
+    let values: [&[u8]; SLOTS] = [
+        b"",
+        secure_mode_text(plan.secure_mode),
+        plan.method.name(),
+        plan.timestamp,
+        p.random,
+        plan.auth_type(),
+        p.instance_id,
+        p.extra_params,
+    ];
+    put_prefix(plan, t);
+    t.put(b"|");
+    template::render(plan.layout, &values, t);
+    t.put(b"|");
 }
 
-/// Writes the username `<DeviceName>&<ProductKey>`.
-pub fn write_username<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+/// Writes the username `<DeviceName>&<ProductKey>` into `t`.
+pub fn write_username_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     plan.complete()?;
     let p = &plan.params;
     let len = p
@@ -112,7 +102,22 @@ pub fn write_username<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Err
     if plan.legacy_limits && len > LEGACY_USERNAME_MAX {
         return Err(Error::InvalidArgument);
     }
-    s.put(p.device_name)?;
-    s.put(b"&")?;
-    s.put(p.product_key)
+    t.put(p.device_name);
+    t.put(b"&");
+    t.put(p.product_key);
+    Ok(())
+}
+
+/// [`write_client_id_text`] into a [`Sink`].
+pub fn write_client_id<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_client_id_text(plan, &mut t)?;
+    t.result()
+}
+
+/// [`write_username_text`] into a [`Sink`].
+pub fn write_username<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_username_text(plan, &mut t)?;
+    t.result()
 }

@@ -8,20 +8,18 @@
 //! input error (legacy read past it).
 
 use crate::Error;
-use crate::mac::MacSet;
 use crate::mqtt::client_id::{write_client_id, write_username};
 use crate::mqtt::endpoint::write_host;
 use crate::mqtt::legacy_out::{Failure, Meta, SignOut};
 use crate::mqtt::params::{Endpoint, LegacyProfile, Mode, Params};
-use crate::mqtt::password::write_password_with;
+use crate::mqtt::password::write_password;
 use crate::mqtt::plan::Plan;
 use crate::mqtt::region::Region;
 use crate::sink::SliceWriter;
 
 /// `IOT_Sign_MQTT(region, meta, signout)` for `profile`, after the caller has checked that
 /// `region` is valid and `meta` exists (those errors must leave `signout` untouched).
-/// `M` bounds the MACs the link pulls in: `Sha256Only` for the v3.x/bundle profiles.
-pub fn iot_sign_mqtt<M: MacSet>(
+pub fn iot_sign_mqtt(
     profile: LegacyProfile,
     region: i32,
     custom_domain: Option<&[u8]>,
@@ -58,7 +56,7 @@ pub fn iot_sign_mqtt<M: MacSet>(
         write_client_id(&plan, w)
     })?;
     fill(out.password, Failure::SourceTooLong, |w| {
-        write_password_with::<M, _>(&plan, w)
+        write_password(&plan, w)
     })?;
     if endpoint.is_none() {
         return Err(Failure::CustomDomainMissing);

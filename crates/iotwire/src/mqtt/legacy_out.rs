@@ -102,17 +102,17 @@ impl<'a> CText<'a> {
 
     /// Appends `bytes`, or marks the text as too long and appends nothing.
     ///
-    /// A byte loop, not `copy_from_slice`: these texts are a few dozen bytes, and a firmware
-    /// that links only `IOT_Sign_MQTT` then needs no `memcpy` (compiler_builtins' is 0.3 KB).
-    #[inline(never)]
+    /// On firmware a byte loop, not `copy_from_slice`: these texts are a few dozen bytes, and a
+    /// firmware that links only `IOT_Sign_MQTT` then needs no `memcpy` (compiler_builtins' is
+    /// 0.3 KB). Hosted builds, where flash is no concern, take the libc's `memcpy`, and
+    /// inline the call (an out-of-line call per piece is most of the cost of a short text).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn put(&mut self, bytes: &[u8]) {
         let end = self.len.saturating_add(bytes.len());
         let room = self.buf.len().saturating_sub(1);
         match self.buf.get_mut(self.len..end) {
             Some(dst) if end <= room => {
-                for (d, s) in dst.iter_mut().zip(bytes) {
-                    *d = *s;
-                }
+                crate::sink::copy(dst, bytes);
                 self.len = end;
             }
             _ => self.full = true,
@@ -127,5 +127,11 @@ impl<'a> CText<'a> {
         } else {
             Ok(())
         }
+    }
+}
+
+impl crate::sink::Text for CText<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        CText::put(self, bytes);
     }
 }

@@ -7,7 +7,8 @@
 //! - [`password`] — the sign content and the password (one-shot or from an external MAC).
 //! - [`endpoint`] — host, port and WebSocket URL.
 //! - [`tls_psk`] — the TLS-PSK identity and key.
-//! - [`legacy_layouts`] — the fixed client-id layouts of the legacy SDKs.
+//! - [`layouts`] — the client-id parameter lists (documentation and legacy SDKs), as
+//!   [`template`] strings.
 //! - [`iot_sign`] — `IOT_Sign_MQTT` of any legacy SDK through the plan (field limits, error
 //!   order, return codes; [`legacy_out`] holds what the legacy paths share).
 //! - [`iotkit3`] — `IOT_Sign_MQTT` and `_sign_get_clientid` of the iotkit-embedded 3.x
@@ -19,13 +20,16 @@ pub mod endpoint;
 pub mod iot_sign;
 #[cfg(feature = "legacy-v3")]
 pub mod iotkit3;
-pub mod legacy_layouts;
+pub mod layouts;
 #[cfg(feature = "legacy-v3")]
 pub mod legacy_out;
+#[cfg(feature = "legacy-profiles")]
+pub mod legacy_plan;
 pub mod params;
 pub mod password;
 pub mod plan;
 pub mod region;
+pub mod template;
 pub mod tls_psk;
 pub mod validate;
 

@@ -1,94 +1,99 @@
-//! The sign content (the exact string the MAC covers) and the password, one-shot or from a MAC
-//! computed elsewhere (a secure element): both paths hex-encode through [`put_mac_hex`].
+//! The sign content and the password: one-shot (the MAC computed here with the plan's
+//! secret), or from a MAC computed elsewhere (two-step, for keys in a secure element).
 
 use crate::Error;
-use crate::hex::put_hex;
-use crate::mac::{AnyMethod, MacSet, Message};
+use crate::hex::put_hex_text;
+use crate::mac;
 use crate::mqtt::client_id::put_prefix;
 use crate::mqtt::plan::{Content, PasswordKind, Plan};
-use crate::sink::Sink;
+use crate::sink::{Sink, SinkText, Text};
+use zeroize::Zeroize;
 
 /// Writes the sign content: the signed parameters sorted by name, values concatenated.
 /// Empty for modes that sign nothing (X.509, connwl).
-pub fn write_sign_content<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
-    plan.complete()?;
+fn put_sign_content(plan: &Plan<'_, '_>, t: &mut dyn Text) {
     let p = &plan.params;
     match plan.content {
         Content::Device => {
-            s.put(b"clientId")?;
-            put_prefix(plan, s)?;
-            s.put(b"deviceName")?;
-            s.put(p.device_name)?;
-            s.put(b"productKey")?;
-            s.put(p.product_key)?;
+            t.put(b"clientId");
+            put_prefix(plan, t);
+            t.put(b"deviceName");
+            t.put(p.device_name);
+            t.put(b"productKey");
+            t.put(p.product_key);
             if !plan.timestamp.is_empty() {
-                s.put(b"timestamp")?;
-                s.put(plan.timestamp)?;
+                t.put(b"timestamp");
+                t.put(plan.timestamp);
             }
-            Ok(())
         }
         Content::Dynreg => {
-            s.put(b"deviceName")?;
-            s.put(p.device_name)?;
-            s.put(b"productKey")?;
-            s.put(p.product_key)?;
-            s.put(b"random")?;
-            s.put(p.random)
+            t.put(b"deviceName");
+            t.put(p.device_name);
+            t.put(b"productKey");
+            t.put(p.product_key);
+            t.put(b"random");
+            t.put(p.random);
         }
-        Content::None => Ok(()),
+        Content::None => {}
     }
 }
 
-/// The sign content as a MAC message.
-struct SignContent<'a, 'p, 'q>(&'a Plan<'p, 'q>);
-
-impl Message for SignContent<'_, '_, '_> {
-    fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error> {
-        write_sign_content(self.0, sink)
-    }
+/// Writes the sign content into `t`.
+pub fn write_sign_content_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
+    plan.complete()?;
+    put_sign_content(plan, t);
+    Ok(())
 }
 
 /// Writes a MAC as the password text (hex in the plan's case), after checking its length.
-pub fn put_mac_hex<S: Sink>(plan: &Plan<'_, '_>, mac: &[u8], s: &mut S) -> Result<(), Error> {
+fn put_mac_hex(plan: &Plan<'_, '_>, mac: &[u8], t: &mut dyn Text) -> Result<(), Error> {
     if mac.len() != plan.method.mac_len() {
         return Err(Error::InvalidMacLength);
     }
-    put_hex(s, mac, plan.case)
+    put_hex_text(t, mac, plan.case);
+    Ok(())
 }
 
-/// Writes the password (one-shot: computes the MAC with the plan's secret).
-pub fn write_password<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
-    write_password_with::<AnyMethod, S>(plan, s)
-}
-
-/// [`write_password`] restricted to the MACs of `M` (see [`MacSet`]).
-pub fn write_password_with<M: MacSet, S: Sink>(
-    plan: &Plan<'_, '_>,
-    s: &mut S,
-) -> Result<(), Error> {
+/// Writes the password into `t` (one-shot: computes the MAC with the plan's secret).
+#[inline(never)]
+pub fn write_password_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     plan.complete()?;
     match plan.password {
         PasswordKind::DeviceSecretMac | PasswordKind::ProductSecretMac => {
-            let digest = M::compute(plan.method, plan.one_shot_key()?, &mut SignContent(plan))?;
-            put_mac_hex(plan, digest.as_bytes(), s)
+            let mut digest = [0u8; 32];
+            let result = mac::mac_text(
+                plan.method,
+                plan.one_shot_key()?,
+                &|h| put_sign_content(plan, h),
+                &mut digest,
+            )
+            .and_then(|()| {
+                let len = plan.method.mac_len();
+                put_mac_hex(plan, digest.get(..len).unwrap_or_default(), t)
+            });
+            digest.zeroize();
+            result
         }
         PasswordKind::Empty => Ok(()),
-        PasswordKind::DeviceToken => s.put(plan.params.device_token),
+        PasswordKind::DeviceToken => {
+            t.put(plan.params.device_token);
+            Ok(())
+        }
     }
 }
 
 /// Writes the password from a MAC computed outside the library (two-step API). For modes
 /// whose password is no MAC the `mac` must be empty and the usual password is written.
-pub fn write_password_from_mac<S: Sink>(
+pub fn write_password_from_mac_text(
     plan: &Plan<'_, '_>,
     mac: &[u8],
-    s: &mut S,
+    t: &mut dyn Text,
 ) -> Result<(), Error> {
     plan.complete()?;
     if plan.password_is_mac() {
-        put_mac_hex(plan, mac, s)
+        put_mac_hex(plan, mac, t)
     } else if mac.is_empty() {
-        write_password(plan, s)
+        write_password_text(plan, t)
     } else {
         Err(Error::InvalidMacLength)
     }
@@ -105,4 +110,29 @@ pub fn password_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
         PasswordKind::Empty => 0,
         PasswordKind::DeviceToken => plan.params.device_token.len(),
     })
+}
+
+/// [`write_sign_content_text`] into a [`Sink`].
+pub fn write_sign_content<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_sign_content_text(plan, &mut t)?;
+    t.result()
+}
+
+/// [`write_password_text`] into a [`Sink`].
+pub fn write_password<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_password_text(plan, &mut t)?;
+    t.result()
+}
+
+/// [`write_password_from_mac_text`] into a [`Sink`].
+pub fn write_password_from_mac<S: Sink + ?Sized>(
+    plan: &Plan<'_, '_>,
+    mac: &[u8],
+    s: &mut S,
+) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_password_from_mac_text(plan, mac, &mut t)?;
+    t.result()
 }

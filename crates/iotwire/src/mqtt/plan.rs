@@ -1,13 +1,16 @@
 //! Resolves [`Params`] into a [`Plan`]: validates every input once and decides, for the mode
-//! and profile, the secure mode, sign method, hex case, client-id layout, sign content,
-//! password kind, host and port. The writers in the sibling modules only format a plan.
+//! (and, with the `legacy-profiles` feature, the legacy SDK profile), the secure mode, sign
+//! method, hex case, client-id layout, sign content, password kind, host and port. The
+//! writers in the sibling modules only format a plan.
+//!
+//! The documented modes are a table ([`RULES`]): what each needs, forbids and defaults to;
+//! [`documented`] applies a row. The legacy profiles are in [`super::legacy_plan`].
 
 use crate::Error;
 use crate::hex::HexCase;
 use crate::mac::{self, SignMethod};
-use crate::mqtt::LEGACY_TIMESTAMP;
-use crate::mqtt::legacy_layouts::{self as layouts, Item};
-use crate::mqtt::params::{Endpoint, LegacyProfile, LegacySdk, Mode, Params};
+use crate::mqtt::layouts;
+use crate::mqtt::params::{Endpoint, Mode, Params};
 use crate::mqtt::region::Region;
 use crate::mqtt::validate;
 
@@ -49,7 +52,9 @@ pub enum PasswordKind {
 /// How the host is formed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Host<'a> {
-    /// `<ProductKey>.` + domain
+    /// `<ProductKey>.iot-as-mqtt.<region>.aliyuncs.com`
+    Region(Region),
+    /// `<ProductKey>.` + a fixed domain
     PkDot(&'static [u8]),
     /// A fixed host.
     Fixed(&'static [u8]),
@@ -74,13 +79,12 @@ pub struct Needs {
 /// A fully resolved, validated credential recipe.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan<'p, 'a> {
-    /// The validated inputs (borrowed: a plan is small enough to copy, and firmware stacks
-    /// are small).
+    /// The validated inputs (borrowed: firmware stacks are small).
     pub params: &'p Params<'a>,
     /// Client id prefix.
     pub prefix: Prefix,
-    /// Client-id parameter layout.
-    pub layout: &'static [Item],
+    /// Client-id parameter layout ([`crate::mqtt::template`]).
+    pub layout: &'static [u8],
     /// Secure mode written into the client id.
     pub secure_mode: i32,
     /// MAC algorithm (also named in the client id).
@@ -104,6 +108,153 @@ pub struct Plan<'p, 'a> {
     /// The one-shot password needs a non-empty key (legacy SDKs signed with empty ones). Not
     /// checked at resolution so that the two-step API works without the secret.
     pub require_secret: bool,
+    /// The client id is an iotkit-embedded 3.x one, written by [`crate::mqtt::iotkit3`] with
+    /// this profile (and `itls` when the extras ask for `authtype=id2`).
+    #[cfg(feature = "legacy-profiles")]
+    pub iotkit3: Option<(crate::mqtt::params::LegacyProfile, bool)>,
+}
+
+/// Secure modes a rule allows, as bits.
+mod sm {
+    pub const M2: u8 = 1;
+    pub const M3: u8 = 2;
+    pub const M8: u8 = 4;
+    pub const MINUS2: u8 = 8;
+}
+
+/// Bits of [`Rule::flags`].
+mod flag {
+    /// The DeviceSecret must be a valid secret (it may be empty).
+    pub const DS: u16 = 1;
+    /// The ProductSecret must be a valid secret.
+    pub const PS: u16 = 2;
+    /// No instance id.
+    pub const NO_INSTANCE: u16 = 4;
+    /// No timestamp.
+    pub const NO_TIMESTAMP: u16 = 8;
+    /// A random is needed (and checked when given).
+    pub const RANDOM: u16 = 16;
+    /// A client id and a device token are needed (connwl).
+    pub const CONNWL: u16 = 32;
+    /// The password is no MAC that needs a secret (ID²: iTLS authenticates).
+    pub const SECRET_OPTIONAL: u16 = 64;
+    /// The endpoint is Shanghai-only (X.509, ID²): a region host other than Shanghai is
+    /// refused, an instance host taken verbatim.
+    pub const SHANGHAI: u16 = 128;
+}
+
+/// One documented connect mode.
+struct Rule {
+    layout: &'static [u8],
+    /// Allowed secure modes ([`sm`] bits) and the default.
+    modes: u8,
+    default_mode: i8,
+    content: Content,
+    password: PasswordKind,
+    flags: u16,
+    /// Fixed host for Shanghai (`PkDot` when `pk_dot`).
+    host: &'static [u8],
+    pk_dot: bool,
+}
+
+/// The documented modes, in [`Mode`] order.
+const RULES: [Rule; 6] = [
+    // DeviceSecret: 3 only with the plaintext opt-in (checked in `documented`).
+    Rule {
+        layout: layouts::DOC,
+        modes: sm::M2 | sm::M3,
+        default_mode: 2,
+        content: Content::Device,
+        password: PasswordKind::DeviceSecretMac,
+        flags: flag::DS | flag::NO_INSTANCE,
+        host: b"",
+        pk_dot: false,
+    },
+    // X509
+    Rule {
+        layout: layouts::DOC,
+        modes: sm::M2,
+        default_mode: 2,
+        content: Content::None,
+        password: PasswordKind::Empty,
+        flags: flag::NO_INSTANCE | flag::SHANGHAI,
+        host: b"x509.itls.cn-shanghai.aliyuncs.com",
+        pk_dot: false,
+    },
+    // Id2
+    Rule {
+        layout: layouts::DOC_ID2,
+        modes: sm::M8,
+        default_mode: 8,
+        content: Content::Device,
+        password: PasswordKind::DeviceSecretMac,
+        flags: flag::DS | flag::SECRET_OPTIONAL | flag::SHANGHAI,
+        host: b"its.cn-shanghai.aliyuncs.com",
+        pk_dot: true,
+    },
+    // Register
+    Rule {
+        layout: layouts::DOC_DYNREG,
+        modes: sm::M2 | sm::MINUS2,
+        default_mode: 2,
+        content: Content::Dynreg,
+        password: PasswordKind::ProductSecretMac,
+        flags: flag::PS | flag::RANDOM | flag::NO_TIMESTAMP,
+        host: b"",
+        pk_dot: false,
+    },
+    // RegisterNoWhitelist (default -2 on an instance, set in `documented`)
+    Rule {
+        layout: layouts::DOC_DYNREG,
+        modes: sm::M2 | sm::MINUS2,
+        default_mode: 2,
+        content: Content::Dynreg,
+        password: PasswordKind::ProductSecretMac,
+        flags: flag::PS | flag::RANDOM | flag::NO_TIMESTAMP,
+        host: b"",
+        pk_dot: false,
+    },
+    // Connwl
+    Rule {
+        layout: layouts::DOC_CONNWL,
+        modes: sm::MINUS2,
+        default_mode: -2,
+        content: Content::None,
+        password: PasswordKind::DeviceToken,
+        flags: flag::CONNWL | flag::NO_INSTANCE | flag::NO_TIMESTAMP,
+        host: b"",
+        pk_dot: false,
+    },
+];
+
+fn mode_bit(m: i32) -> u8 {
+    match m {
+        2 => sm::M2,
+        3 => sm::M3,
+        8 => sm::M8,
+        -2 => sm::MINUS2,
+        _ => 0,
+    }
+}
+
+/// `Ok` when `value` is empty (the mode has no use for it).
+pub(crate) fn forbid(value: &[u8]) -> Result<(), Error> {
+    if value.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+/// Names are checked when given; whether they must be given is [`Needs::names`].
+pub(crate) fn check_names(p: &Params<'_>, lax: bool) -> Result<(), Error> {
+    if !p.product_key.is_empty() {
+        validate::product_key(p.product_key, lax)?;
+    }
+    if !p.device_name.is_empty() {
+        validate::device_name(p.device_name, lax)?;
+    }
+    Ok(())
 }
 
 impl<'p, 'a> Plan<'p, 'a> {
@@ -111,28 +262,15 @@ impl<'p, 'a> Plan<'p, 'a> {
     pub fn resolve(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
         let plan = match params.legacy {
             None => documented(params)?,
-            Some(profile) => legacy(params, profile)?,
+            #[cfg(feature = "legacy-profiles")]
+            Some(profile) => crate::mqtt::legacy_plan::legacy(params, profile)?,
+            #[cfg(not(feature = "legacy-profiles"))]
+            Some(_) => return Err(Error::Unsupported),
         };
-        plan.supported()
-    }
-
-    /// [`Plan::resolve`] for `IOT_Sign_MQTT`, which only ever asks for a legacy device-secret
-    /// connect: the documented-form, dynamic-registration and connwl resolution is then not
-    /// linked into a firmware that calls only `IOT_Sign_MQTT`.
-    pub fn resolve_legacy_device(params: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
-        let profile = params.legacy.ok_or(Error::InvalidArgument)?;
-        if params.mode != Mode::DeviceSecret || profile.sdk == LegacySdk::LinkSdk42 {
-            return Err(Error::InvalidSelector);
-        }
-        let plan = legacy_common(params, profile)?;
-        legacy_device(plan, params, profile)?.supported()
-    }
-
-    fn supported(self) -> Result<Self, Error> {
-        if !mac::is_supported(self.method) && self.password_is_mac() {
+        if !mac::is_supported(plan.method) && plan.password_is_mac() {
             return Err(Error::Unsupported);
         }
-        Ok(self)
+        Ok(plan)
     }
 
     /// Checks that every input a credential needs is present (see [`Needs`]).
@@ -159,7 +297,7 @@ impl<'p, 'a> Plan<'p, 'a> {
     /// Checks what the host needs: a ProductKey when it prefixes the domain (the documented
     /// form; legacy SDKs wrote `.<domain>` for an empty one).
     pub fn endpoint_ready(&self) -> Result<(), Error> {
-        let pk_prefixed = matches!(self.host, Host::PkDot(_));
+        let pk_prefixed = matches!(self.host, Host::PkDot(_) | Host::Region(_));
         if pk_prefixed && self.needs.names && self.params.product_key.is_empty() {
             return Err(Error::InvalidProductKey);
         }
@@ -198,11 +336,18 @@ impl<'p, 'a> Plan<'p, 'a> {
             _ => b"register",
         }
     }
+
+    /// The host of a region or of a caller's endpoint, before any mode-specific rule.
+    pub(crate) fn endpoint_host(endpoint: Endpoint<'a>) -> Host<'a> {
+        match endpoint {
+            Endpoint::Region(region) => Host::Region(region),
+            Endpoint::Host(h) => Host::Verbatim(h),
+        }
+    }
 }
 
-fn base<'p, 'a>(params: &'p Params<'a>) -> Plan<'p, 'a> {
-    // Defaults of the documented device-secret connect; every resolver overwrites what
-    // applies to it.
+/// The plan every resolver starts from (the documented device-secret connect).
+pub(crate) fn base<'p, 'a>(params: &'p Params<'a>) -> Plan<'p, 'a> {
     Plan {
         params,
         prefix: Prefix::PkDotDn,
@@ -213,7 +358,7 @@ fn base<'p, 'a>(params: &'p Params<'a>) -> Plan<'p, 'a> {
         content: Content::Device,
         timestamp: b"",
         password: PasswordKind::DeviceSecretMac,
-        host: Host::Fixed(b""),
+        host: Plan::endpoint_host(params.endpoint),
         port: 1883,
         legacy_limits: false,
         needs: Needs {
@@ -221,46 +366,27 @@ fn base<'p, 'a>(params: &'p Params<'a>) -> Plan<'p, 'a> {
             ..Needs::default()
         },
         require_secret: true,
+        #[cfg(feature = "legacy-profiles")]
+        iotkit3: None,
     }
 }
 
-fn forbid(value: &[u8]) -> Result<(), Error> {
-    if value.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidArgument)
-    }
-}
-
-fn region_host(endpoint: Endpoint<'_>) -> Host<'_> {
-    match endpoint {
-        Endpoint::Region(region) => Host::PkDot(region.mqtt_domain()),
-        Endpoint::Host(h) => Host::Verbatim(h),
-    }
-}
-
-/// The Shanghai-only special endpoints (X.509, ID²); an instance host is taken verbatim.
-fn shanghai_only<'a>(endpoint: Endpoint<'a>, host: Host<'static>) -> Result<Host<'a>, Error> {
-    match endpoint {
-        Endpoint::Region(Region::Shanghai) => Ok(host),
-        Endpoint::Region(_) => Err(Error::InvalidSelector),
-        Endpoint::Host(h) => Ok(Host::Verbatim(h)),
-    }
-}
-
-/// Names are checked when given; whether they must be given is [`Needs::names`].
-fn check_names(p: &Params<'_>, lax: bool) -> Result<(), Error> {
-    if !p.product_key.is_empty() {
-        validate::product_key(p.product_key, lax)?;
-    }
-    if !p.device_name.is_empty() {
-        validate::device_name(p.device_name, lax)?;
-    }
-    Ok(())
-}
-
+/// Applies the documented rule of `p.mode`.
 fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
     let mut plan = base(p);
+    let rule = RULES
+        .get(match p.mode {
+            Mode::DeviceSecret => 0,
+            Mode::X509 => 1,
+            Mode::Id2 => 2,
+            Mode::Register => 3,
+            Mode::RegisterNoWhitelist => 4,
+            Mode::Connwl => 5,
+        })
+        .ok_or(Error::InvalidSelector)?;
+    let f = rule.flags;
+    let has = |bit: u16| f & bit != 0;
+
     if let Endpoint::Host(h) = p.endpoint {
         validate::host(h)?;
     }
@@ -276,307 +402,72 @@ fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
     {
         validate::keepalive(seconds)?;
     }
-    plan.prefix = if p.client_id.is_empty() {
-        Prefix::PkDotDn
-    } else {
-        Prefix::Given
-    };
     if !p.client_id.is_empty() {
         validate::client_id(p.client_id)?;
+        plan.prefix = Prefix::Given;
     }
-    plan.timestamp = p.timestamp;
-    plan.host = region_host(p.endpoint);
-    match p.mode {
-        Mode::DeviceSecret => {
-            check_names(p, p.lax_names)?;
-            validate::secret(p.device_secret)?;
-            forbid(p.instance_id)?;
-            plan.secure_mode = match p.secure_mode.unwrap_or(2) {
-                2 => 2,
-                3 if p.allow_plaintext => 3,
-                3 => return Err(Error::InsecureModeNotAllowed),
-                _ => return Err(Error::InvalidSecureMode),
-            };
-        }
-        Mode::X509 => {
-            // First connect: ProductKey and DeviceName may be empty; the platform pushes them
-            // on /ext/auth/identity/response. Then a client id is needed.
-            check_names(p, p.lax_names)?;
-            if p.product_key.is_empty() && p.device_name.is_empty() {
-                plan.needs = Needs {
-                    names: false,
-                    client_id: true,
-                    ..Needs::default()
-                };
-            }
-            forbid(p.instance_id)?;
-            plan.secure_mode = match p.secure_mode.unwrap_or(2) {
-                2 => 2,
-                _ => return Err(Error::InvalidSecureMode),
-            };
-            plan.content = Content::None;
-            plan.password = PasswordKind::Empty;
-            plan.host = shanghai_only(
-                p.endpoint,
-                Host::Fixed(b"x509.itls.cn-shanghai.aliyuncs.com"),
-            )?;
-        }
-        Mode::Id2 => {
-            check_names(p, p.lax_names)?;
-            validate::secret(p.device_secret)?;
-            // ID² authenticates in iTLS; the platform ignores the signature value.
-            plan.require_secret = false;
-            plan.secure_mode = match p.secure_mode.unwrap_or(8) {
-                8 => 8,
-                _ => return Err(Error::InvalidSecureMode),
-            };
-            plan.layout = layouts::DOC_ID2;
-            plan.host = shanghai_only(p.endpoint, Host::PkDot(b"its.cn-shanghai.aliyuncs.com"))?;
-        }
-        Mode::Register | Mode::RegisterNoWhitelist => {
-            check_names(p, p.lax_names)?;
-            validate::secret(p.product_secret)?;
-            if !p.random.is_empty() {
-                validate::token(p.random)?;
-            }
-            plan.needs.random = true;
-            forbid(p.timestamp)?;
-            let default_mode = if p.mode == Mode::RegisterNoWhitelist && !p.instance_id.is_empty() {
-                -2
-            } else {
-                2
-            };
-            plan.secure_mode = match p.secure_mode.unwrap_or(default_mode) {
-                m @ (2 | -2) => m,
-                _ => return Err(Error::InvalidSecureMode),
-            };
-            plan.layout = layouts::DOC_DYNREG;
-            plan.content = Content::Dynreg;
-            plan.password = PasswordKind::ProductSecretMac;
-        }
-        Mode::Connwl => {
-            check_names(p, p.lax_names)?;
-            if !p.device_token.is_empty() {
-                validate::device_token(p.device_token)?;
-            }
-            plan.needs.client_id = true;
-            plan.needs.device_token = true;
-            forbid(p.timestamp)?;
-            forbid(p.instance_id)?;
-            plan.secure_mode = match p.secure_mode.unwrap_or(-2) {
-                -2 => -2,
-                _ => return Err(Error::InvalidSecureMode),
-            };
-            plan.layout = layouts::DOC_CONNWL;
-            plan.content = Content::None;
-            plan.password = PasswordKind::DeviceToken;
-        }
+    check_names(p, p.lax_names)?;
+    if has(flag::DS) {
+        validate::secret(p.device_secret)?;
     }
-    if let Some(port) = p.port {
-        plan.port = port;
+    if has(flag::PS) {
+        validate::secret(p.product_secret)?;
     }
-    Ok(plan)
-}
-
-/// Values a legacy SDK fixed itself: a caller may not ask for something else.
-fn legacy_fixed(p: &Params<'_>, method: SignMethod) -> Result<(), Error> {
-    if p.sign_method.is_some_and(|m| m != method) {
-        return Err(Error::InvalidArgument);
-    }
-    forbid(p.timestamp)
-}
-
-/// What every legacy profile shares: lax names, the legacy limits and timestamp, the host.
-fn legacy_common<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
-    let mut plan = base(p);
-    validate::product_key(p.product_key, true)?;
-    validate::device_name(p.device_name, true)?;
-    validate::legacy_extra_params(p.extra_params)?;
-    plan.legacy_limits = true;
-    plan.needs = Needs::default();
-    plan.require_secret = false;
-    plan.timestamp = LEGACY_TIMESTAMP;
-    plan.host = match p.endpoint {
-        Endpoint::Region(region) => Host::PkDot(region.mqtt_domain()),
-        // Legacy SDKs copied the custom domain verbatim, without any check.
-        Endpoint::Host(h) => {
-            validate::legacy_host(h)?;
-            Host::Verbatim(h)
+    if has(flag::RANDOM) {
+        if !p.random.is_empty() {
+            validate::token(p.random)?;
         }
-    };
-    plan.method = SignMethod::HmacSha256;
-    plan.port = if profile.tls { 443 } else { 1883 };
-    Ok(plan)
-}
-
-fn legacy<'p, 'a>(p: &'p Params<'a>, profile: LegacyProfile) -> Result<Plan<'p, 'a>, Error> {
-    let plan = legacy_common(p, profile)?;
-    let mode_ok = match (profile.sdk, p.mode) {
-        (LegacySdk::LinkSdk42, Mode::Register | Mode::RegisterNoWhitelist | Mode::Connwl) => true,
-        (LegacySdk::V320, Mode::Register) => true,
-        (LegacySdk::LinkSdk42, _) => false,
-        (_, Mode::DeviceSecret) => true,
-        _ => false,
-    };
-    if !mode_ok {
-        return Err(Error::InvalidSelector);
+        plan.needs.random = true;
     }
-    match p.mode {
-        Mode::Register | Mode::RegisterNoWhitelist => return legacy_dynreg(plan, p, profile.sdk),
-        Mode::Connwl => return legacy_connwl(plan, p),
-        _ => {}
-    }
-    legacy_device(plan, p, profile)
-}
-
-/// A legacy device-secret connect (the `IOT_Sign_MQTT` case).
-fn legacy_device<'p, 'a>(
-    mut plan: Plan<'p, 'a>,
-    p: &'p Params<'a>,
-    profile: LegacyProfile,
-) -> Result<Plan<'p, 'a>, Error> {
-    if !p.client_id.is_empty() || !p.instance_id.is_empty() {
-        return Err(Error::InvalidArgument);
-    }
-    let extras_id2 = p.extra_params.windows(12).any(|w| w == b"authtype=id2");
-    let tls_mode = if profile.tls { 2 } else { 3 };
-    match profile.sdk {
-        LegacySdk::V320 | LegacySdk::V310 => {
-            // v3.1+ keeps securemode 2/3 under MQTT_PRE_AUTH and always uses port 443;
-            // `authtype=id2` in the customize_info switches the client id to securemode 8.
-            plan.secure_mode = if extras_id2 { 8 } else { tls_mode };
-            plan.port = 443;
-            plan.layout = match (profile.sdk, profile.auto_subscribe) {
-                (LegacySdk::V320, true) => layouts::V320_SS,
-                (LegacySdk::V320, false) => layouts::V320,
-                (_, true) => layouts::V310_SS,
-                (_, false) => layouts::V310,
-            };
+    if has(flag::CONNWL) {
+        if !p.device_token.is_empty() {
+            validate::device_token(p.device_token)?;
         }
-        LegacySdk::V301 => {
-            plan.secure_mode = if profile.pre_auth {
-                -1
-            } else if extras_id2 {
-                8
-            } else {
-                tls_mode
-            };
-            plan.layout = layouts::V301;
-        }
-        LegacySdk::Bundle => {
-            plan.secure_mode = match (profile.pre_auth, profile.itls) {
-                (true, _) => -1,
-                (false, true) => 8,
-                (false, false) => tls_mode,
-            };
-            plan.layout = if profile.itls && !profile.pre_auth {
-                layouts::BUNDLE_ITLS
-            } else {
-                layouts::BUNDLE
-            };
-        }
-        LegacySdk::V230 => {
-            if profile.pre_auth {
-                // The HTTPS guider (securemode -1/0) gets its host and credentials from a
-                // server reply; it is not a local computation.
-                return Err(Error::Unsupported);
-            }
-            plan.method = SignMethod::HmacSha1;
-            plan.case = HexCase::Lower;
-            if profile.itls {
-                plan.secure_mode = 8;
-                plan.layout = layouts::V230_ITLS;
-                plan.host = match p.endpoint {
-                    Endpoint::Host(h) => Host::Verbatim(h),
-                    Endpoint::Region(_) => Host::PkDot(b"itls.cn-shanghai.aliyuncs.com"),
-                };
-                plan.port = 1883;
-            } else {
-                plan.secure_mode = tls_mode;
-                plan.layout = layouts::V230;
-            }
-        }
-        LegacySdk::LinkSdk41 => {
-            plan.secure_mode = match p.secure_mode.unwrap_or(2) {
-                m @ (2 | 3) => m,
-                _ => return Err(Error::InvalidSecureMode),
-            };
-            plan.port = if plan.secure_mode == 2 { 443 } else { 1883 };
-            plan.layout = layouts::LINKSDK41;
-        }
-        LegacySdk::LinkSdk42 => return Err(Error::InvalidSelector),
+        plan.needs.client_id = true;
+        plan.needs.device_token = true;
     }
-    if profile.sdk != LegacySdk::LinkSdk41 && p.secure_mode.is_some_and(|m| m != plan.secure_mode) {
-        return Err(Error::InvalidSecureMode);
+    if has(flag::NO_TIMESTAMP) {
+        forbid(p.timestamp)?;
     }
-    legacy_fixed(p, plan.method)?;
-    if let Some(port) = p.port {
-        plan.port = port;
-    }
-    Ok(plan)
-}
-
-fn legacy_dynreg<'p, 'a>(
-    mut plan: Plan<'p, 'a>,
-    p: &'p Params<'a>,
-    sdk: LegacySdk,
-) -> Result<Plan<'p, 'a>, Error> {
-    validate::secret(p.product_secret)?;
-    plan.require_secret = true;
-    if !p.random.is_empty() {
-        validate::token(p.random)?;
-    }
-    plan.needs.random = true;
-    legacy_fixed(p, SignMethod::HmacSha256)?;
-    forbid(p.client_id)?;
-    plan.content = Content::Dynreg;
-    plan.password = PasswordKind::ProductSecretMac;
-    plan.timestamp = b"";
-    plan.port = 443;
-    if sdk == LegacySdk::V320 {
+    if has(flag::NO_INSTANCE) {
         forbid(p.instance_id)?;
-        plan.layout = layouts::V320_DYNREG;
-        plan.secure_mode = 2;
-        plan.prefix = Prefix::PkDotDn;
+    }
+    if has(flag::SECRET_OPTIONAL) {
+        plan.require_secret = false;
+    }
+    // X.509 first connect: ProductKey and DeviceName may both be empty (the platform pushes
+    // them on /ext/auth/identity/response); then a client id is needed instead.
+    if p.mode == Mode::X509 && p.product_key.is_empty() && p.device_name.is_empty() {
+        plan.needs = Needs {
+            client_id: true,
+            ..Needs::default()
+        };
+    }
+    let default_mode = if p.mode == Mode::RegisterNoWhitelist && !p.instance_id.is_empty() {
+        -2
     } else {
-        if !p.instance_id.is_empty() {
-            validate::token(p.instance_id)?;
-        }
-        plan.layout = layouts::LINKSDK42_DYNREG;
-        // LinkSDK 4.2 always sent securemode=2, even for regnwl.
-        plan.secure_mode = 2;
-        plan.prefix = Prefix::DnDotPk;
-    }
-    if p.secure_mode.is_some_and(|m| m != plan.secure_mode) {
+        i32::from(rule.default_mode)
+    };
+    let mode = p.secure_mode.unwrap_or(default_mode);
+    if mode_bit(mode) & rule.modes == 0 {
         return Err(Error::InvalidSecureMode);
     }
-    if let Some(port) = p.port {
-        plan.port = port;
+    if mode == 3 && !p.allow_plaintext {
+        return Err(Error::InsecureModeNotAllowed);
     }
-    Ok(plan)
-}
-
-fn legacy_connwl<'p, 'a>(mut plan: Plan<'p, 'a>, p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
-    if !p.client_id.is_empty() {
-        validate::client_id(p.client_id)?;
+    if has(flag::SHANGHAI) {
+        plan.host = match p.endpoint {
+            Endpoint::Region(Region::Shanghai) if rule.pk_dot => Host::PkDot(rule.host),
+            Endpoint::Region(Region::Shanghai) => Host::Fixed(rule.host),
+            Endpoint::Region(_) => return Err(Error::InvalidSelector),
+            Endpoint::Host(h) => Host::Verbatim(h),
+        };
     }
-    if !p.device_token.is_empty() {
-        validate::device_token(p.device_token)?;
-    }
-    plan.needs.client_id = true;
-    plan.needs.device_token = true;
-    forbid(p.timestamp)?;
-    forbid(p.instance_id)?;
-    plan.prefix = Prefix::Given;
-    plan.layout = layouts::LINKSDK42_CONNWL;
-    plan.secure_mode = -2;
-    plan.content = Content::None;
-    plan.password = PasswordKind::DeviceToken;
-    plan.timestamp = b"";
-    plan.port = 443;
-    if p.secure_mode.is_some_and(|m| m != -2) {
-        return Err(Error::InvalidSecureMode);
-    }
+    plan.secure_mode = mode;
+    plan.layout = rule.layout;
+    plan.content = rule.content;
+    plan.password = rule.password;
+    plan.timestamp = p.timestamp;
     if let Some(port) = p.port {
         plan.port = port;
     }

@@ -4,11 +4,12 @@
 //! `MAC(DeviceSecret, "id<pk>&<dn>timestamp<timestamp>")` (the hex text itself is the key).
 
 use crate::Error;
-use crate::hex::{HexCase, put_hex};
-use crate::mac::{self, AnyMethod, MacSet, Parts};
+use crate::hex::{HexCase, put_hex_text};
+use crate::mac;
 use crate::mqtt::params::Mode;
 use crate::mqtt::plan::Plan;
-use crate::sink::Sink;
+use crate::sink::{Sink, SinkText, Text};
+use zeroize::Zeroize;
 
 /// The timestamp of a PSK identity: the plan's, or the legacy constant.
 fn timestamp<'a>(plan: &Plan<'_, 'a>) -> &'a [u8] {
@@ -41,18 +42,30 @@ fn psk_key<'a>(plan: &Plan<'_, 'a>) -> Result<&'a [u8], Error> {
     Ok(plan.params.device_secret)
 }
 
-/// Writes the PSK identity.
-pub fn write_identity<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+/// Writes the PSK identity into `t`.
+pub fn write_identity_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     psk_mode(plan)?;
     let p = &plan.params;
-    s.put(b"devicename|")?;
-    s.put(plan.method.name())?;
-    s.put(b"|")?;
-    s.put(p.product_key)?;
-    s.put(b"&")?;
-    s.put(p.device_name)?;
-    s.put(b"|")?;
-    s.put(timestamp(plan))
+    for part in [
+        b"devicename|".as_slice(),
+        plan.method.name(),
+        b"|",
+        p.product_key,
+        b"&",
+        p.device_name,
+        b"|",
+        timestamp(plan),
+    ] {
+        t.put(part);
+    }
+    Ok(())
+}
+
+/// [`write_identity_text`] into a [`Sink`].
+pub fn write_identity<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_identity_text(plan, &mut t)?;
+    t.result()
 }
 
 /// Length of the PSK text, without computing the MAC.
@@ -61,17 +74,37 @@ pub fn psk_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
     Ok(plan.method.mac_len().saturating_mul(2))
 }
 
-/// Writes the PSK (hex text of the MAC).
-pub fn write_psk<S: Sink>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+/// Writes the PSK (hex text of the MAC) into `t`.
+pub fn write_psk_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     let p = &plan.params;
-    let parts = [
-        b"id".as_slice(),
-        p.product_key,
-        b"&",
-        p.device_name,
-        b"timestamp",
-        timestamp(plan),
-    ];
-    let digest = AnyMethod::compute(plan.method, psk_key(plan)?, &mut Parts(&parts))?;
-    put_hex(s, digest.as_bytes(), HexCase::Upper)
+    let mut digest = [0u8; 32];
+    let content = |h: &mut dyn Text| {
+        for part in [
+            b"id".as_slice(),
+            p.product_key,
+            b"&",
+            p.device_name,
+            b"timestamp",
+            timestamp(plan),
+        ] {
+            h.put(part);
+        }
+    };
+    let result = mac::mac_text(plan.method, psk_key(plan)?, &content, &mut digest);
+    if result.is_ok() {
+        put_hex_text(
+            t,
+            digest.get(..plan.method.mac_len()).unwrap_or_default(),
+            HexCase::Upper,
+        );
+    }
+    digest.zeroize();
+    result
+}
+
+/// [`write_psk_text`] into a [`Sink`].
+pub fn write_psk<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(), Error> {
+    let mut t = SinkText::new(s);
+    write_psk_text(plan, &mut t)?;
+    t.result()
 }
