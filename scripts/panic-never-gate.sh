@@ -85,7 +85,7 @@ link() {
 # The C API the archive defines: global functions of the iotwire member (not compiler_builtins).
 exports_of() {
   arm-none-eabi-readelf -sW "$1" | awk '
-    /^File: / { own = ($2 ~ /\(iotwire-/) }
+    /^File: / { own = ($2 ~ /\(iotwire(_ffi)?-/) }
     own && NF >= 8 && $4 == "FUNC" && $5 == "GLOBAL" && $7 != "UND" { print $8 }' | sort -u
 }
 

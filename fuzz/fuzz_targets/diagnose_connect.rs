@@ -2,7 +2,7 @@
 //! client-id parameter reader on arbitrary bytes (an exact-size heap copy, so ASan sees any read
 //! past it). It must never panic; a failure must point inside the input; a decoded CONNECT must
 //! lie inside the input with fields the flags announce; and a CONNECT the codec can write
-//! (MQTT level 4, clean session, no will) must re-encode to exactly its own bytes.
+//! (MQTT level 4, no will, either clean-session value) must re-encode to exactly its own bytes.
 //! Input layout: fuzz/README.md, "diagnose_connect".
 #![no_main]
 
@@ -54,7 +54,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let writable = c.protocol_name.bytes == b"MQTT"
         && c.level == 4
-        && c.flags & flags::CLEAN_SESSION != 0
         && c.will.is_none();
     if writable {
         let again: Connect<&[u8], &[u8], &[u8]> = Connect {
@@ -62,6 +61,7 @@ fuzz_target!(|data: &[u8]| {
             username: c.username.map(|u| u.bytes),
             password: c.password.map(|p| p.bytes),
             keepalive_s: c.keepalive,
+            clean_session: c.flags & flags::CLEAN_SESSION != 0,
         };
         let mut out = vec![0u8; c.len + 8];
         let mut w = SliceWriter::new(&mut out);

@@ -39,9 +39,16 @@ KIT_ASSERT(sign_fields, sizeof(((iotx_sign_mqtt_t *)0)->hostname) >= 64 &&
 #define KIT_CID_TOO_LONG (-0x0309) /* STATE_MQTT_SIGN_CLIENTID_BUF_SHORT */
 #endif
 
+/* The longest custom domain iotwire's 64-byte hostname holds (3.1/3.2's limit too), and
+ * 3.0.1's code for a domain its 256-byte hostname cannot hold (ERROR_DEV_SIGN_HOST_NAME_TOO_SHORT). */
+#define KIT_HOST_MAX 62
+#define KIT_V301_HOST_TOO_LONG (-1100)
+
 int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *meta, iotx_sign_mqtt_t *signout)
 {
     const char *custom = NULL;
+    const char *signed_custom;
+    size_t custom_len = 0;
     iotwire_legacy_sign_mqtt_t out;
     int32_t rc;
 
@@ -55,8 +62,19 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
                                            (const iotwire_legacy_dev_meta_t *)(const void *)meta,
                                            (iotwire_legacy_sign_mqtt_t *)(void *)signout);
     }
+    /* 3.0.1 takes a custom domain of up to 254 characters (IOT_Ioctl stores up to 64): a
+     * longer one than iotwire's layout holds is signed with a stand-in, then copied in as the
+     * SDK copied it. The host is written after the client id and password, before the
+     * username and port, so the stand-in changes nothing else. */
+    signed_custom = custom;
+    if (custom != NULL) {
+        custom_len = strlen(custom);
+        if (custom_len > KIT_HOST_MAX) {
+            signed_custom = "h";
+        }
+    }
     memset(&out, 0, sizeof out);
-    rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, custom,
+    rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, signed_custom,
                                      (const iotwire_legacy_dev_meta_t *)(const void *)meta,
                                      signout == NULL ? NULL : &out);
     /* Nothing is written where the SDK wrote nothing: an invalid region or meta. */
@@ -67,6 +85,17 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
         memcpy(signout->clientid, out.clientid, sizeof out.clientid);
         memcpy(signout->username, out.username, sizeof out.username);
         memcpy(signout->password, out.password, sizeof out.password);
+        if (signed_custom != custom && rc == 0) {
+            memset(signout->hostname, 0, sizeof signout->hostname);
+            if (custom_len + 1 >= sizeof signout->hostname) {
+                /* The SDK's host check: client id and password stay, nothing after them. */
+                memset(signout->username, 0, sizeof signout->username);
+                signout->port = 0;
+                rc = KIT_V301_HOST_TOO_LONG;
+            } else {
+                memcpy(signout->hostname, custom, custom_len);
+            }
+        }
     }
     iotwire_wipe(&out, sizeof out);
     return rc;

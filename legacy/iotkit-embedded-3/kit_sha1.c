@@ -1,5 +1,5 @@
 /* Replaces the streaming utils_sha1_* API of src/infra/infra_sha1.c on libiotwire's
- * streaming SHA1. The iotwire state lives inside the SDK's own iot_sha1_context (all 92 bytes,
+ * streaming SHA-1. The iotwire state lives inside the SDK's own iot_sha1_context (all 92 bytes,
  * the same total/state/buffer layout), so callers keep their structs; finish and free wipe it.
  * The one-shot and HMAC functions of the same file are kit_sha1_once.c and kit_sha1_hmac.c
  * (one object each: a program links only what it calls).

@@ -1,8 +1,8 @@
 /* Replaces the streaming utils_sha256_* API of src/infra/infra_sha256.c on libiotwire's
- * streaming SHA256. The iotwire state lives inside the SDK's own iot_sha256_context (104 of its 108 bytes,
- * the same total/state/buffer layout), so callers keep their structs; finish and free wipe it.
- * The one-shot SHA-256 and HMAC-SHA256 of the same file are kit_sha256_once.c
- * (one object each: a program links only what it calls).
+ * streaming SHA-256. The iotwire state lives inside the SDK's own iot_sha256_context (104 of
+ * its 108 bytes, the same total/state/buffer layout), so callers keep their structs; finish
+ * and free wipe it. The one-shot SHA-256 and HMAC-SHA256 of the same file are
+ * kit_sha256_once.c (one object each: a program links only what it calls).
  *
  * Differences, on purpose: a NULL context returns without effect where the SDK crashed;
  * utils_sha256_process (internal to the SDK's file, called by no other file) is not provided. */

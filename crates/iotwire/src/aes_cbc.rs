@@ -10,8 +10,6 @@
 
 use crate::Error;
 use crate::sink::Sink;
-use aes::Aes128;
-use aes::cipher::{Array, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 use zeroize::Zeroize;
 
 /// AES block size.
@@ -44,15 +42,13 @@ impl Aes128Cbc {
         sink: &mut S,
     ) -> Result<[u8; BLOCK], Error> {
         let blocks = whole_blocks(plain)?;
-        let aes = Aes128::new(&Array::from(self.key));
+        let aes = crate::aes_key::cipher(&self.key);
         let mut chain = self.chain;
         for block in blocks {
             for (c, p) in chain.iter_mut().zip(block) {
                 *c ^= p;
             }
-            let mut b = Array::from(chain);
-            aes.encrypt_block(&mut b);
-            chain = b.into();
+            crate::aes_key::encrypt(&aes, &mut chain);
             sink.put(&chain)?;
         }
         Ok(chain)
@@ -66,12 +62,11 @@ impl Aes128Cbc {
         sink: &mut S,
     ) -> Result<[u8; BLOCK], Error> {
         let blocks = whole_blocks(cipher)?;
-        let aes = Aes128::new(&Array::from(self.key));
+        let aes = crate::aes_key::cipher(&self.key);
         let mut chain = self.chain;
         for block in blocks {
-            let mut b = Array::from(*block);
-            aes.decrypt_block(&mut b);
-            let mut plain: [u8; BLOCK] = b.into();
+            let mut plain = *block;
+            crate::aes_key::decrypt(&aes, &mut plain);
             for (p, c) in plain.iter_mut().zip(&chain) {
                 *p ^= c;
             }

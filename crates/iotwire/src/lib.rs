@@ -64,6 +64,8 @@
 
 #[cfg(feature = "crypto")]
 pub mod aes_cbc;
+#[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
+mod aes_key;
 #[cfg(feature = "coap")]
 pub mod coap;
 #[cfg(feature = "coap")]

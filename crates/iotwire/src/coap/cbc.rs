@@ -11,7 +11,6 @@ use crate::Error;
 use crate::coap::session::KEY_LEN;
 use crate::sink::Sink;
 use aes::Aes128;
-use aes::cipher::{Array, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 use zeroize::Zeroize;
 
 /// The platform's fixed IV.
@@ -27,7 +26,7 @@ pub fn encrypted_len(plain_len: usize) -> Result<usize, Error> {
 }
 
 fn cipher(key: &[u8; KEY_LEN]) -> Aes128 {
-    Aes128::new(&Array::from(*key))
+    crate::aes_key::cipher(key)
 }
 
 fn xor_into(block: &mut [u8; BLOCK], other: &[u8; BLOCK]) {
@@ -56,9 +55,7 @@ pub fn encrypt_to<S: Sink + ?Sized>(
     let mut chain = IV;
     for chunk in full {
         xor_into(&mut chain, chunk);
-        let mut block = Array::from(chain);
-        aes.encrypt_block(&mut block);
-        chain = block.into();
+        crate::aes_key::encrypt(&aes, &mut chain);
         sink.put(&chain)?;
     }
     // Last block: the tail plus PKCS#7 padding (a whole block of 16s for aligned input).
@@ -69,17 +66,14 @@ pub fn encrypt_to<S: Sink + ?Sized>(
     }
     xor_into(&mut chain, &last);
     last.zeroize();
-    let mut block = Array::from(chain);
-    aes.encrypt_block(&mut block);
-    chain = block.into();
+    crate::aes_key::encrypt(&aes, &mut chain);
     sink.put(&chain)
 }
 
 /// Decrypts one block `index` of `cipher_text` (CBC: previous ciphertext block or the IV).
 fn decrypt_block(aes: &Aes128, blocks: &[[u8; BLOCK]], index: usize) -> Option<[u8; BLOCK]> {
-    let mut block = Array::from(*blocks.get(index)?);
-    aes.decrypt_block(&mut block);
-    let mut out: [u8; BLOCK] = block.into();
+    let mut out = *blocks.get(index)?;
+    crate::aes_key::decrypt(aes, &mut out);
     let prev = match index.checked_sub(1) {
         Some(p) => blocks.get(p)?,
         None => &IV,
