@@ -156,7 +156,7 @@ cargo_args=(rustc -p iotwire-ffi --release --lib --crate-type staticlib --no-def
 if [ -z "$cross" ]; then
   # Host build for the Linux board: size matters more than speed here, as in firmware: no
   # CPU-dispatched SHA-256 fast path, sha2's compact rolled rounds.
-  rustflags='-C force-unwind-tables=no --cfg iotwire_no_accel --cfg sha2_backend="soft" --cfg sha2_backend_soft="compact"'
+  rustflags='-C force-unwind-tables=no --cfg iotwire_small --cfg sha2_backend="soft" --cfg sha2_backend_soft="compact"'
   archive="$cargo_dir/release/libiotwire_ffi.a"
   ld_cmd=ld
   objcopy_cmd=objcopy

@@ -54,7 +54,16 @@ fn stream(f: Call, c: &mut iotwire_aes128_cbc_ctx_t, data: &[u8], mut seed: u32)
         }
         if n > 0 {
             // SAFETY: valid state and buffers; capacity one short.
-            let rc = unsafe { f(c, chunk.as_ptr(), n, buf.as_mut_ptr().add(16), n - 1, &mut len) };
+            let rc = unsafe {
+                f(
+                    c,
+                    chunk.as_ptr(),
+                    n,
+                    buf.as_mut_ptr().add(16),
+                    n - 1,
+                    &mut len,
+                )
+            };
             assert_eq!(rc, IOTWIRE_ERR_BUFFER_TOO_SMALL);
             // In place (output = input) is refused too.
             let mut same = chunk.to_vec();

@@ -81,8 +81,9 @@ fn payload_call(payload: &[u8], format: u32) -> Option<iotwire_coap_auth_reply_t
     let mut reply = unsafe { reply.assume_init() };
     let before = as_bytes(&reply).to_vec();
     // SAFETY: valid pointers and lengths.
-    let rc =
-        unsafe { iotwire_coap_auth_parse_payload(payload.as_ptr(), payload.len(), format, &mut reply) };
+    let rc = unsafe {
+        iotwire_coap_auth_parse_payload(payload.as_ptr(), payload.len(), format, &mut reply)
+    };
     if rc != IOTWIRE_OK {
         assert_eq!(as_bytes(&reply), &before[..]);
         return None;

@@ -135,10 +135,22 @@ fn finish(a: &Alg, state: &mut [u32]) -> Vec<u8> {
     let mut out = vec![0xA5u8; a.size + 32];
     let mut len = usize::MAX;
     // SAFETY: a valid state, `a.size + 16` writable bytes at out+16, a separate out_len.
-    let rc = unsafe { (a.finish)(state.as_mut_ptr(), out.as_mut_ptr().add(16), a.size + 16, &mut len) };
+    let rc = unsafe {
+        (a.finish)(
+            state.as_mut_ptr(),
+            out.as_mut_ptr().add(16),
+            a.size + 16,
+            &mut len,
+        )
+    };
     assert_eq!(rc, IOTWIRE_OK);
     assert_eq!(len, a.size);
-    assert!(out[..16].iter().chain(&out[16 + a.size..]).all(|&b| b == 0xA5));
+    assert!(
+        out[..16]
+            .iter()
+            .chain(&out[16 + a.size..])
+            .all(|&b| b == 0xA5)
+    );
     assert!(state.iter().all(|&w| w == 0), "finish wipes the state");
     out[16..16 + a.size].to_vec()
 }
@@ -167,13 +179,18 @@ fuzz_target!(|data: &[u8]| {
         if updates == copy_at % 8 {
             // A memcpy'd state finishes to the prefix's digest.
             let mut copy = state.clone();
-            assert_eq!(finish(&a, &mut copy), (a.reference)(&key, &msg[..at]), "copy at {at}");
+            assert_eq!(
+                finish(&a, &mut copy),
+                (a.reference)(&key, &msg[..at]),
+                "copy at {at}"
+            );
             // Refused finishes change nothing.
             let before = state.clone();
             let mut out = vec![0u8; a.size];
             let mut len = usize::MAX;
             // SAFETY: valid state and buffers; capacity one short.
-            let rc = unsafe { (a.finish)(state.as_mut_ptr(), out.as_mut_ptr(), a.size - 1, &mut len) };
+            let rc =
+                unsafe { (a.finish)(state.as_mut_ptr(), out.as_mut_ptr(), a.size - 1, &mut len) };
             assert_eq!(rc, IOTWIRE_ERR_BUFFER_TOO_SMALL);
             let base = state.as_mut_ptr().cast::<u8>();
             // SAFETY: an 8-aligned address inside the state (>= 88 bytes long).
@@ -185,7 +202,10 @@ fuzz_target!(|data: &[u8]| {
             let rc = unsafe { (a.finish)(state.as_mut_ptr(), std::ptr::null_mut(), 0, &mut len) };
             assert_eq!(rc, IOTWIRE_OK);
             assert_eq!(len, a.size);
-            assert_eq!(state, before, "a refused finish or a size query changed the state");
+            assert_eq!(
+                state, before,
+                "a refused finish or a size query changed the state"
+            );
             assert_eq!(len, a.size);
         }
         if at == msg.len() {
@@ -195,7 +215,10 @@ fuzz_target!(|data: &[u8]| {
         let n = ((seed >> 16) as usize % 131).min(msg.len() - at);
         let chunk = &msg[at..at + n];
         // SAFETY: a valid state and a readable range (dangling-but-aligned when empty).
-        assert_eq!(unsafe { (a.update)(state.as_mut_ptr(), chunk.as_ptr(), n) }, IOTWIRE_OK);
+        assert_eq!(
+            unsafe { (a.update)(state.as_mut_ptr(), chunk.as_ptr(), n) },
+            IOTWIRE_OK
+        );
         at += n;
         updates += 1;
     }
@@ -208,7 +231,8 @@ fuzz_target!(|data: &[u8]| {
     match selector % 6 {
         2 => {
             // SAFETY: valid buffers.
-            let rc = unsafe { iotwire_sha256(msg.as_ptr(), msg.len(), out.as_mut_ptr(), 32, &mut len) };
+            let rc =
+                unsafe { iotwire_sha256(msg.as_ptr(), msg.len(), out.as_mut_ptr(), 32, &mut len) };
             assert_eq!(rc, IOTWIRE_OK);
             assert_eq!(&out[..len], &digest[..]);
         }

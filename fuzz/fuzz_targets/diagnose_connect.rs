@@ -20,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(m.at <= input.len(), "error at {} of {}", m.at, input.len());
             assert!(!m.why.is_empty());
             if let Some(need) = m.need {
-                assert!(need > input.len(), "needs {need} with {} present", input.len());
+                assert!(
+                    need > input.len(),
+                    "needs {need} with {} present",
+                    input.len()
+                );
             }
             return;
         }
@@ -32,12 +36,21 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(c.password.is_some(), c.flags & flags::PASSWORD != 0);
     assert_eq!(c.will.is_some(), c.flags & flags::WILL != 0);
     assert!(core::str::from_utf8(c.client_id.bytes).is_ok());
-    for f in [Some(c.protocol_name), Some(c.client_id), c.username, c.password]
-        .into_iter()
-        .flatten()
+    for f in [
+        Some(c.protocol_name),
+        Some(c.client_id),
+        c.username,
+        c.password,
+    ]
+    .into_iter()
+    .flatten()
     {
         let start = f.at + 2;
-        assert_eq!(&input[start..start + f.bytes.len()], f.bytes, "field not where it says");
+        assert_eq!(
+            &input[start..start + f.bytes.len()],
+            f.bytes,
+            "field not where it says"
+        );
     }
     match client_id_params::split(c.client_id.bytes) {
         Ok(cid) => {
@@ -52,9 +65,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(m) => assert!(m.at <= c.client_id.bytes.len()),
     }
-    let writable = c.protocol_name.bytes == b"MQTT"
-        && c.level == 4
-        && c.will.is_none();
+    let writable = c.protocol_name.bytes == b"MQTT" && c.level == 4 && c.will.is_none();
     if writable {
         let again: Connect<&[u8], &[u8], &[u8]> = Connect {
             client_id: c.client_id.bytes,
@@ -70,7 +81,11 @@ fuzz_target!(|data: &[u8]| {
         // The decoder accepts a non-minimal remaining length; the encoder writes the minimal
         // one. Everything after the length field must be identical.
         let body = c.len - c.remaining;
-        assert_eq!(&out[n - c.remaining..n], &input[body..c.len], "re-encoded CONNECT differs");
+        assert_eq!(
+            &out[n - c.remaining..n],
+            &input[body..c.len],
+            "re-encoded CONNECT differs"
+        );
         assert_eq!(out[0], input[0]);
     }
 });

@@ -77,7 +77,8 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
     let out = self::out(out, out_cap, out_len);
     let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
         // SAFETY: with_plan calls this only after it has checked `opts` (non-NULL, valid).
-        let keep_session = unsafe { (*opts).flags } & crate::mqtt::IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0;
+        let keep_session =
+            unsafe { (*opts).flags } & crate::mqtt::IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0;
         let connect = match connect_plan::connect_of(plan) {
             Ok(c) => Connect {
                 clean_session: !keep_session,

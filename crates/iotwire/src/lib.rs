@@ -100,9 +100,10 @@ pub mod topics;
 
 pub use error::Error;
 
-/// CPU-specific fast paths (host x86-64 only). `--cfg iotwire_no_accel` leaves them out, for
-/// hosted builds where size counts more than speed (the iotkit-embedded swap-in kit).
-#[cfg(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_no_accel)))]
+/// CPU-specific fast paths (host x86-64 only). `--cfg iotwire_small` leaves them out, for
+/// hosted builds where size counts more than speed (the iotkit-embedded swap-in kit); it also
+/// keeps the sinks out of line as on firmware (`sink.rs`, `mqtt/legacy_out.rs`).
+#[cfg(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_small)))]
 #[allow(unsafe_code)]
 pub mod accel;
 pub mod version;
