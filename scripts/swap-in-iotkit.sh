@@ -120,7 +120,7 @@ table=(
   "INFRA_AES|src/infra/infra_aes.c|infra_aes128_init|kit_aes.c|crypto"
   "COAP_CLIENT|src/coap/client/iotx_coap_api.c|Cloud_CoAPContext_create|kit_coap_api.c|coap,coap-symmetric,crypto"
   "HTTP_COMM_ENABLED|src/http/iotx_http_api.c|wrapper_http_init|kit_http_api.c|http,crypto"
-  "DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|wrapper_http_init|kit_dynreg.c|http,mqtt,crypto"
+  "DYNAMIC_REGISTER|src/dynamic_register/dynreg.c|wrapper_http_init|kit_dynreg.c|http,legacy-v3,crypto"
 )
 features=""
 active=()

@@ -192,7 +192,7 @@ static void kit_register_handler(void *pcontext, void *pclient, iotx_mqtt_event_
 static int32_t kit_mqtt_register(iotx_http_region_types_t region, iotx_dev_meta_info_t *meta)
 {
     iotx_sign_mqtt_t signout;
-    iotwire_mqtt_options_t opts;
+    iotwire_str_t pk, dn, ps;
     iotx_mqtt_param_t mqtt_params;
     kit_dynreg_wait_t wait;
     char random[9];
@@ -215,21 +215,19 @@ static int32_t kit_mqtt_register(iotx_http_region_types_t region, iotx_dev_meta_
     /* The SDK printed the 4 bytes of the random as they lie in memory. */
     kit_hex((const uint8_t *)&r, sizeof r, random, KIT_HEX_UPPER);
     random[8] = '\0';
-    iotwire_mqtt_options_init(&opts);
-    opts.mode = IOTWIRE_MQTT_MODE_REGISTER;
-    opts.legacy_sdk = IOTWIRE_KIT_SDK;
-    opts.legacy_build = KIT_BUILD;
-    opts.flags = IOTWIRE_MQTT_FLAG_LAX_NAMES;
-    opts.product_key = iotwire_str(meta->product_key);
-    opts.device_name = iotwire_str(meta->device_name);
-    opts.product_secret = iotwire_str(meta->product_secret);
-    opts.random = iotwire_str(random);
+    pk = iotwire_str(meta->product_key);
+    dn = iotwire_str(meta->device_name);
+    ps = iotwire_str(meta->product_secret);
     memset(signout.clientid, 0, sizeof signout.clientid);
     memset(signout.password, 0, sizeof signout.password);
-    if (iotwire_mqtt_get_client_id(&opts, signout.clientid, sizeof signout.clientid, &n) != IOTWIRE_OK) {
+    if (iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID, pk, dn, ps, iotwire_str(random),
+                                     signout.clientid, sizeof signout.clientid, &n) != IOTWIRE_OK) {
+        iotwire_wipe(&signout, sizeof signout);
         return STATE_MQTT_SIGN_CLIENTID_BUF_SHORT;
     }
-    if (iotwire_mqtt_get_password(&opts, signout.password, sizeof signout.password, &n) != IOTWIRE_OK) {
+    if (iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_SIGN, pk, dn, ps, iotwire_str(random),
+                                     signout.password, sizeof signout.password, &n) != IOTWIRE_OK) {
+        iotwire_wipe(&signout, sizeof signout);
         return STATE_MQTT_SIGN_SOURCE_BUF_SHORT;
     }
 
