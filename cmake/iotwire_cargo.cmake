@@ -16,8 +16,8 @@ set(_iotwire_cargo_args rustc -p iotwire-ffi --release --lib --crate-type static
   --manifest-path "${PROJECT_SOURCE_DIR}/Cargo.toml"
   --target-dir "${_iotwire_cargo_dir}")
 
-# Checks at configure time what a bare-metal build needs, so a missing package is named here
-# rather than in a cargo error halfway through the build.
+# Checks at configure time what a cross build needs, so a missing package is named here rather
+# than in a cargo error halfway through the build.
 function(_iotwire_check_cross_toolchain target)
   set(_hint "(Debian: apt-get install cargo-web rustc-web rust-web-src, or point "
     "IOTWIRE_CROSS_CARGO/IOTWIRE_CROSS_RUSTC at a nightly toolchain with rust-src)")
@@ -42,35 +42,36 @@ if(IOTWIRE_BUILT_RUST_TARGET STREQUAL "")
   # the release profile's "s" is for firmware, where flash is what counts.
   list(APPEND _iotwire_cargo_args --config profile.release.opt-level=3)
 else()
+  # Every other target, bare-metal or a Linux gateway, gets its core compiled from source with
+  # -Zbuild-std: the library is no_std, so core is all it needs, and no prebuilt standard
+  # library (rustup target add) is required.
   set(_iotwire_t "${IOTWIRE_BUILT_RUST_TARGET}")
   list(APPEND _iotwire_cargo_args --target "${_iotwire_t}")
   set(_iotwire_cargo_output "${_iotwire_cargo_dir}/${_iotwire_t}/release/libiotwire_ffi.a")
+  _iotwire_check_cross_toolchain("${_iotwire_t}")
+  message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
+  # RUSTC (and RUSTDOC) make cargo, build scripts and -Zbuild-std use the compiler that
+  # matches the sources; RUSTC_BOOTSTRAP allows -Z on a stable compiler. Any RUSTFLAGS would
+  # replace .cargo/config.toml's rustflags, which select the compact SHA-256 code for
+  # target_os = "none" (3x smaller), hence the unsets.
+  string(TOUPPER "${_iotwire_t}" _iotwire_t_env)
+  string(REGEX REPLACE "[-.]" "_" _iotwire_t_env "${_iotwire_t_env}")
+  set(_iotwire_cargo "${CMAKE_COMMAND}" -E env
+    --unset=RUSTFLAGS --unset=CARGO_BUILD_RUSTFLAGS --unset=CARGO_ENCODED_RUSTFLAGS
+    --unset=CARGO_TARGET_${_iotwire_t_env}_RUSTFLAGS
+    "RUSTC=${IOTWIRE_CROSS_RUSTC}" RUSTC_BOOTSTRAP=1)
+  get_filename_component(_iotwire_rust_bin "${IOTWIRE_CROSS_RUSTC}" DIRECTORY)
+  if(EXISTS "${_iotwire_rust_bin}/rustdoc")
+    list(APPEND _iotwire_cargo "RUSTDOC=${_iotwire_rust_bin}/rustdoc")
+  endif()
+  list(APPEND _iotwire_cargo "${IOTWIRE_CROSS_CARGO}")
+  list(APPEND _iotwire_cargo_args -Zbuild-std=core,compiler_builtins)
   if(_iotwire_t MATCHES "-none(-|$)")
-    _iotwire_check_cross_toolchain("${_iotwire_t}")
-    message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
-    # RUSTC (and RUSTDOC) make cargo, build scripts and -Zbuild-std use the compiler that
-    # matches the sources; RUSTC_BOOTSTRAP allows -Z on a stable compiler. Any RUSTFLAGS would
-    # replace .cargo/config.toml's rustflags, which select the compact SHA-256 code for
-    # target_os = "none" (3x smaller), hence the unsets.
-    string(TOUPPER "${_iotwire_t}" _iotwire_t_env)
-    string(REGEX REPLACE "[-.]" "_" _iotwire_t_env "${_iotwire_t_env}")
-    set(_iotwire_cargo "${CMAKE_COMMAND}" -E env
-      --unset=RUSTFLAGS --unset=CARGO_BUILD_RUSTFLAGS --unset=CARGO_ENCODED_RUSTFLAGS
-      --unset=CARGO_TARGET_${_iotwire_t_env}_RUSTFLAGS
-      "RUSTC=${IOTWIRE_CROSS_RUSTC}" RUSTC_BOOTSTRAP=1)
-    get_filename_component(_iotwire_rust_bin "${IOTWIRE_CROSS_RUSTC}" DIRECTORY)
-    if(EXISTS "${_iotwire_rust_bin}/rustdoc")
-      list(APPEND _iotwire_cargo "RUSTDOC=${_iotwire_rust_bin}/rustdoc")
-    endif()
-    list(APPEND _iotwire_cargo "${IOTWIRE_CROSS_CARGO}")
     # compiler-builtins-mem gives the archive memcpy/memset (weak, see cortex-m/README.md).
-    list(APPEND _iotwire_cargo_args
-      -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem)
+    list(APPEND _iotwire_cargo_args -Zbuild-std-features=compiler-builtins-mem)
   else()
-    # A hosted cross target (e.g. aarch64-unknown-linux-gnu): rustup's prebuilt std.
-    find_program(IOTWIRE_CARGO cargo REQUIRED)
-    set(_iotwire_cargo "${IOTWIRE_CARGO}")
-    message(STATUS "iotwire: Rust target ${_iotwire_t} (needs `rustup target add ${_iotwire_t}`)")
+    # A hosted target: the C library has memcpy/memset, and speed counts as on the host.
+    list(APPEND _iotwire_cargo_args --config profile.release.opt-level=3)
   endif()
 endif()
 

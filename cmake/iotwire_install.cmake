@@ -1,4 +1,5 @@
-# Installs libiotwire.a, the headers and a relocatable CMake package (find_package(iotwire)).
+# Installs libiotwire.a, the headers, a relocatable CMake package (find_package(iotwire)) and
+# a relocatable pkg-config file (iotwire.pc).
 # The library is a cargo artifact, not a CMake target, so iotwireConfig.cmake declares the
 # imported target itself instead of using install(EXPORT).
 include(GNUInstallDirs)
@@ -26,6 +27,21 @@ configure_package_config_file(
 write_basic_package_version_file(
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion)
+# pkg-config: the same library, headers and feature definitions for Makefile and Meson builds.
+# No Libs.private: the library is no_std and needs nothing from the C library at link time.
+file(RELATIVE_PATH IOTWIRE_PC_PREFIX_FROM_PCDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" IOTWIRE_PC_PREFIX_FROM_PCDIR "${IOTWIRE_PC_PREFIX_FROM_PCDIR}")
+set(IOTWIRE_PC_CFLAGS "")
+foreach(_iotwire_def IN LISTS IOTWIRE_COMPILE_DEFINITIONS)
+  string(APPEND IOTWIRE_PC_CFLAGS " -D${_iotwire_def}")
+endforeach()
+set(IOTWIRE_PC_RUST_TARGET "${IOTWIRE_BUILT_RUST_TARGET}")
+if(IOTWIRE_PC_RUST_TARGET STREQUAL "")
+  set(IOTWIRE_PC_RUST_TARGET host)
+endif()
+configure_file("${PROJECT_SOURCE_DIR}/cmake/iotwire.pc.in" "${CMAKE_CURRENT_BINARY_DIR}/iotwire.pc" @ONLY)
+install(FILES "${CMAKE_CURRENT_BINARY_DIR}/iotwire.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+
 install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/iotwireConfigVersion.cmake"

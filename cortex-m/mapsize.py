@@ -24,16 +24,20 @@ ALLOC = {"malloc", "free", "calloc", "realloc", "memalign", "aligned_alloc", "po
          "_malloc_r", "_free_r", "_calloc_r", "_realloc_r", "_memalign_r"}
 RUST_ALLOC = re.compile(r"__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error_handler)|__rg_")
 # Output sections that take space in flash or RAM (cortex-m/sections.ld merges .rodata into
-# .text; the default arm-none-eabi script used by scripts/size-table.sh keeps it apart).
-# The toolchain's C runtime: newlib(-nano), libgcc, libnosys and the crt objects.
-C_RUNTIME = re.compile(r"/lib(c|c_nano|g|g_nano|gcc|nosys|m)\.a\(|/crt\w*\.o$")
-ALLOCATED = {".text", ".rodata", ".ARM.extab", ".ARM.exidx", ".init_array", ".fini_array", ".data", ".bss"}
+# .text; the default arm-none-eabi script used by scripts/size-table.sh keeps it apart). The
+# RISC-V scripts (riscv/virt.ld, picolibc.ld) add small data near gp, thread-local storage and
+# unwind tables; picolibc.ld gives the small data output sections of their own.
+# The toolchain's C runtime: newlib(-nano) or picolibc, libgcc, libnosys (picolibc's
+# libdummyhost/libsemihost) and the crt objects.
+C_RUNTIME = re.compile(r"/lib(c|c_nano|g|g_nano|gcc|nosys|m|dummyhost|semihost)\.a\(|/crt\w*\.o$")
+ALLOCATED = {".text", ".rodata", ".ARM.extab", ".ARM.exidx", ".init_array", ".fini_array", ".data", ".bss",
+             ".init", ".srodata", ".sdata", ".sbss", ".tdata", ".tbss", ".eh_frame"}
 
 
 def kind(out_sec, in_sec):
-    if out_sec == ".bss" or in_sec.startswith((".bss", "COMMON")):
+    if out_sec in (".bss", ".sbss", ".tbss") or in_sec.startswith((".bss", ".sbss", ".tbss", "COMMON")):
         return "bss"
-    if out_sec == ".data":
+    if out_sec in (".data", ".sdata", ".tdata"):
         return "data"
     if in_sec.startswith(".text"):
         return "text"

@@ -15,7 +15,9 @@ budgets are what CI enforces.
 import sys
 
 TARGET_NAMES = {"thumbv7em-none-eabihf": "M4F (thumbv7em-none-eabihf)",
-                "thumbv6m-none-eabi": "M0 (thumbv6m-none-eabi)"}
+                "thumbv6m-none-eabi": "M0 (thumbv6m-none-eabi)",
+                "riscv32imc-unknown-none-elf": "ESP32-C3, rv32imc (riscv32imc-unknown-none-elf)",
+                "riscv32imac-unknown-none-elf": "ESP32-C6/H2, rv32imac (riscv32imac-unknown-none-elf)"}
 SET_TEXT = {
     "iot-sign-header": "`IOT_Sign_MQTT` through `dev_sign_api.h` (how legacy firmware calls it)",
     "iot-sign-exported": "`IOT_Sign_MQTT`, the exported v3.2.0 symbol called directly",
@@ -90,7 +92,8 @@ def main():
            "",
            "Flash and static RAM on Cortex-M (`-Os`, `-ffunction-sections -fdata-sections`,",
            "`--gc-sections`, newlib-nano), iotwire and the legacy iotkit-embedded 3.2.0 SDK measured in",
-           "the same run with the same compiler and flags. Each row links only what does one job,",
+           "the same run with the same compiler and flags; the RISC-V rows (picolibc) have no legacy",
+           "columns (the legacy footprint tool builds for Arm). Each row links only what does one job,",
            "with the Cargo features a firmware would choose for it (`scripts/lib/size-sets.sh`,",
            "programs in `cortex-m/legacy_sets/`); the legacy side is the SDK's own code for the same",
            "job, built unmodified by its footprint tool.",

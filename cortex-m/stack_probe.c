@@ -276,7 +276,11 @@ static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
     volatile uint8_t *p;
     volatile uint8_t *top;
     volatile uint8_t *bottom;
+#if defined(__riscv)
+    __asm__ volatile("mv %0, sp" : "=r"(sp));
+#else
     __asm__ volatile("mov %0, sp" : "=r"(sp));
+#endif
     top = (volatile uint8_t *)(sp - 16u);
     bottom = top - WINDOW;
     for (p = bottom; p < top; p++) {

@@ -1198,6 +1198,17 @@
 #endif
 
 /**
+ * A byte range in the caller's address space, for overlap checks.
+ */
+typedef struct Span Span;
+
+/**
+ * The caller memory an output writes once its checks pass: the output bytes and `*out_len`.
+ * Every input an export read must be disjoint from both ([`Writes::hits`]).
+ */
+typedef struct Writes Writes;
+
+/**
  * The status every export returns: 0 is success, negative is an error.
  */
 typedef int32_t iotwire_status_t;
@@ -1370,7 +1381,8 @@ typedef struct iotwire_coap_auth_options_t {
    */
   uint32_t sign_method;
   /**
-   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+   * `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept;
+   * CBOR needs the Cargo feature `coap-cbor`, which the full build has).
    */
   uint32_t format;
   /**
@@ -2054,6 +2066,14 @@ typedef struct iotwire_mqtt_packet_ids_t {
 #endif
 
 /**
+ * What [`reserve`] returns when the output may be written (after the overlap check): not a
+ * status (those are 0 and negative).
+ */
+#define RESERVED 1
+
+
+
+/**
  * Success.
  */
 #define IOTWIRE_OK 0
@@ -2488,7 +2508,7 @@ iotwire_status_t iotwire_coap_publish_options_init(struct iotwire_coap_publish_o
  * @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
  * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
  * @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
- *         `out_len`.
+ *         `out_len`, or the topic or payload lies inside the session.
  *
  * @code{c}
  * uint8_t dgram[1280];
@@ -2602,7 +2622,8 @@ iotwire_status_t iotwire_coap_auth_options_init(struct iotwire_coap_auth_options
  *         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
  *         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
  *         documented-only members or CBOR, seq > 2147483647 in the documented profile).
- * @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+ * @retval IOTWIRE_ERR_UNSUPPORTED the sign method, or CBOR (Cargo feature `coap-cbor`), was
+ *         compiled out.
  *
  * @code{c}
  * char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
@@ -2800,7 +2821,8 @@ iotwire_status_t iotwire_coap_auth_build_request(const struct iotwire_coap_auth_
  * @param[out] out_len Bytes written, or the exact size needed for a size query.
  * @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_COAP_INVALID_SESSION when
  *         `session` was not initialised; IOTWIRE_ERR_INVALID_ARGUMENT when it is misaligned;
- *         IOTWIRE_ERR_OVERLAP when `out` overlaps the session.
+ *         IOTWIRE_ERR_OVERLAP when `out` overlaps the session or an input string lies inside
+ *         it.
  *
  * @code{c}
  * iotwire_coap_session_t session;
@@ -2849,6 +2871,8 @@ iotwire_status_t iotwire_coap_auth_build(struct iotwire_coap_session_t *session,
  * @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
  * @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
  *         not visible ASCII, `seqOffset` outside 0..2147483647, or an unknown Content-Format.
+ * @retval IOTWIRE_ERR_UNSUPPORTED a CBOR reply in a build without the Cargo feature
+ *         `coap-cbor`.
  *
  * @code{c}
  * iotwire_coap_auth_reply_t reply;
@@ -2882,7 +2906,8 @@ iotwire_status_t iotwire_coap_auth_parse_response(const uint8_t *datagram,
  * @return As iotwire_coap_auth_parse_response(); IOTWIRE_ERR_MISSING_FIELD when a symmetric
  *         request's reply lacks `random` or `seqOffset`; IOTWIRE_ERR_UNSUPPORTED for
  *         symmetric mode without the `coap-symmetric` feature; session errors as
- *         iotwire_coap_auth_build().
+ *         iotwire_coap_auth_build(); IOTWIRE_ERR_OVERLAP when `reply`, `datagram` or an input
+ *         string overlaps the session.
  *
  * @code{c}
  * n = udp_recv(buf, sizeof buf);

@@ -1,27 +1,40 @@
 #!/usr/bin/env bash
-# Builds iotwire-cli (sanitizers off, so it runs like a shipped binary) and prints what the
-# documentation's sample device sends: its MQTT credentials (documented form and as the legacy
-# iotkit-embedded 3.2.0 SDK sends them), the MQTT CONNECT packet, the CoAP auth datagram and an
-# encrypted CoAP property post, and the HTTPS auth request.
+# Builds iotwire-cli and prints what the documentation's sample device sends: its MQTT
+# credentials (documented form and as the legacy iotkit-embedded 3.2.0 SDK sends them), the
+# MQTT CONNECT packet, the CoAP auth datagram and an encrypted CoAP property post, and the
+# HTTPS auth request.
+#
+# Needs only what a fresh machine has: rustup's cargo and gcc. The library is the plain
+# `cargo build --release` archive (README, "Without CMake"; scripts/rust-crates-check.sh links
+# it the same way) with the host-only diagnose feature, as CMake's host build has it, so the
+# CLI's explain and check-connect work too; the CLI is c-examples/cli/src/*.c compiled by gcc.
+# Nothing is installed: no CMake, QEMU or cross toolchains (scripts/test.sh installs those, and
+# builds the same CLI with CMake and sanitizers for its tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f c-examples/cli/CMakeLists.txt ]; then
-  echo "demo: no iotwire-cli in this checkout (c-examples/cli/ is missing)" >&2
+if [ ! -f c-examples/cli/src/main.c ]; then
+  echo "demo: no iotwire-cli in this checkout (c-examples/cli/src/ is missing)" >&2
   exit 1
 fi
-scripts/install-deps.sh >/dev/null
+for tool in cargo gcc; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "demo: $tool not found (cargo: https://rustup.rs; gcc: apt-get install gcc)" >&2
+    exit 1
+  fi
+done
 
 # Build output goes to a log so the demo prints only JSON; the log is shown if the build fails.
 build=build/demo
 mkdir -p "$build"
-if ! { cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DIOTWIRE_SANITIZE=OFF &&
-  cmake --build "$build" --target iotwire-cli -j2; } >"$build/demo-build.log" 2>&1; then
+cli="$build/iotwire-cli"
+if ! { cargo build --release -p iotwire-ffi --features diagnose &&
+  gcc -std=c99 -O2 -DIOTWIRE_HAS_DIAGNOSE -Iinclude -Iinclude/legacy c-examples/cli/src/*.c \
+    target/release/libiotwire_ffi.a -o "$cli"; } >"$build/demo-build.log" 2>&1; then
   cat "$build/demo-build.log" >&2
   echo "demo: building iotwire-cli failed" >&2
   exit 1
 fi
-cli="$build/c-examples/cli/iotwire-cli"
 
 device=(--product-key a1X2bEnP82z --device-name example1
   --device-secret ga7XA6KdlEeiPXQPpRbAjOZXwG8yABCD)

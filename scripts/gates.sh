@@ -135,4 +135,27 @@ else
 fi
 build_consumer add_subdirectory "$work/sub" -DIOTWIRE_SOURCE_DIR="$root"
 
+# --- pkg-config consumer ----------------------------------------------------------------------
+# The same consumer built with plain gcc and `pkg-config --cflags --libs iotwire`, from a copy of
+# the install moved elsewhere: iotwire.pc is relative to its own directory.
+if [ "$installed" = 1 ]; then
+  cp -R "$work/prefix" "$work/moved"
+  pc=$(find "$work/moved" -name iotwire.pc | head -n1)
+  if [ -z "$pc" ]; then
+    fail "consumer (pkg-config): no iotwire.pc installed"
+  elif ! pc_flags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs iotwire); then
+    fail "consumer (pkg-config): pkg-config --cflags --libs iotwire failed"
+  # shellcheck disable=SC2086
+  elif ! gcc -std=c99 -Wall -Wextra -Werror tests/cmake-consumer/main.c $pc_flags \
+    -o "$work/pc-consumer"; then
+    fail "consumer (pkg-config): gcc tests/cmake-consumer/main.c \$(pkg-config ...) failed"
+  elif out=$("$work/pc-consumer"); then
+    check_consumer "pkg-config, install moved elsewhere" "$out"
+  else
+    fail "consumer (pkg-config): exit $?"
+  fi
+else
+  fail "consumer (pkg-config): nothing installed"
+fi
+
 exit "$failed"

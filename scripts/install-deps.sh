@@ -8,10 +8,17 @@ if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 
 # Debian packages: cmake/g++/valgrind/binutils/pkg-config for the C side; the arm-none-eabi
 # toolchain, newlib, QEMU and Debian's rustc-web (+ its std sources) for the Cortex-M gate;
-# doxygen for the header docs check; mosquitto for the MQTT broker interop test; make for CMake
-# and for building the legacy SDK whose CONNECT the diagnose CLI test captures.
+# the riscv64-unknown-elf toolchain (multilib, builds rv32), picolibc and qemu-system-riscv32
+# (qemu-system-misc) for the RISC-V gate; the Linux cross compilers with their C libraries
+# (not pulled in without recommends) and qemu-user for the gateway gate; doxygen for the
+# header docs check; mosquitto for the MQTT broker interop test; make for CMake and for
+# building the legacy SDK whose CONNECT the diagnose CLI test captures; python3-venv for the
+# packaging tools below.
 apt_packages=(cmake make g++ valgrind binutils pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi
-  qemu-system-arm rustc-web cargo-web rust-web-src doxygen mosquitto)
+  qemu-system-arm rustc-web cargo-web rust-web-src doxygen mosquitto
+  gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+  gcc-mipsel-linux-gnu libc6-dev-mipsel-cross qemu-user python3-venv)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -36,5 +43,14 @@ if [ "$(cbindgen --version 2>/dev/null | awk '{print $2}')" != "$cbindgen_versio
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install --locked cargo-fuzz
+fi
+# Packaging checks (scripts/package-check.sh): pinned Python tools in their own venv.
+# shellcheck source=scripts/lib/py-tools.sh
+. "$(dirname "$0")/lib/py-tools.sh"
+if [ "$(cat "$PY_TOOLS/installed" 2>/dev/null)" != "${PY_TOOLS_PACKAGES[*]}" ]; then
+  echo "install-deps: python3 -m venv $PY_TOOLS; pip install ${PY_TOOLS_PACKAGES[*]}"
+  python3 -m venv "$PY_TOOLS"
+  "$PY_TOOLS/bin/pip" install --quiet --disable-pip-version-check "${PY_TOOLS_PACKAGES[@]}"
+  echo "${PY_TOOLS_PACKAGES[*]}" >"$PY_TOOLS/installed"
 fi
 echo "install-deps: all present"

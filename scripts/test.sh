@@ -52,9 +52,14 @@ step "legacy swap-in (iotkit-embedded 3.2.0)" env IOTWIRE_CLI="$build_dir/c-exam
   scripts/legacy-swap-test.sh
 step "gates" scripts/gates.sh
 step "cortex-m" scripts/cortex-m-gate.sh
+step "risc-v" scripts/riscv-gate.sh
 step "size table (budgets)" scripts/size-table.sh
 # After the gate: it leaves the default-feature Cortex-M archives in the cargo dir this reuses.
 step "cmake firmware" scripts/cmake-firmware.sh
+step "linux gateways (cross, qemu-user)" scripts/linux-cross.sh
+# After the gates, the cmake build and linux-cross: it reuses their cargo target directories.
+step "packages (bundle, ESP-IDF, PlatformIO)" scripts/package.sh build/package
+step "packages check" scripts/package-check.sh build/package
 step "fuzz smoke" scripts/fuzz-smoke.sh
 
 summary 0

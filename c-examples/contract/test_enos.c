@@ -4,7 +4,7 @@
  *
  * Expected values are not produced by the library: the PSK identity and key come from vector
  * enos-coap-psk-01 (tests/vectors/legacy-c-sdk.dev.json), the MQTT texts from the EnOS C SDK
- * formats in shared/docs/legacy-c-sdk.md, and the password from
+ * formats (`enos-device-sdk-c`, a fork of iotkit-embedded 3.x), and the password from
  * python3 hashlib.sha256((CONTENT + DS).encode()).hexdigest().upper(). */
 #include "contract.h"
 

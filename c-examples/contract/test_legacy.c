@@ -4,7 +4,8 @@
  * SDK) and through the 3.x family's own export (the 3.x SDKs; 2.3.0 is refused there).
  *
  * Expected bytes and codes: vectors v320-default-01/-07/-10 of tests/vectors/legacy-c-sdk.dev.json
- * and the rules in shared/docs/legacy-c-sdk.md sections 1.1, 1.3 and 1.4. */
+ * and the rules of iotkit-embedded 3.2.0: struct sizes (`infra_defs.h`), the algorithm
+ * (`dev_sign_mqtt.c`) and the return codes (`infra_state.h`). */
 #include "contract.h"
 #include "exports.h"
 #include "fixture.h"

@@ -42,7 +42,7 @@ static void check_vector(const iotx_sign_mqtt_t *s)
 static void t_layout(const void *arg)
 {
     (void)arg;
-    /* legacy-c-sdk.md 1.1: 184 + module[65] in 3.2.0 */
+    /* iotkit-embedded 3.2.0 infra_defs.h: 184 + module[65] */
     CT_CHECK_SIZE(sizeof(iotx_dev_meta_info_t), 249u);
     CT_CHECK_SIZE(sizeof(iotx_sign_mqtt_t), 396u);
     CT_CHECK_SIZE(offsetof(iotx_sign_mqtt_t, port), 64u);

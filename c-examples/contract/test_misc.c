@@ -179,7 +179,7 @@ static void t_port_values(const void *arg)
     o.legacy_sdk = IOTWIRE_LEGACY_SDK_V3_0_1;
     o.legacy_build = IOTWIRE_LEGACY_BUILD_SUPPORT_TLS;
     CT_CHECK_RC(iotwire_mqtt_get_port(&o, &port), IOTWIRE_OK);
-    CT_CHECK(port == 443); /* legacy-c-sdk.md 1.3: v3.0.1 443 with SUPPORT_TLS, else 1883 */
+    CT_CHECK(port == 443); /* v3.0.1 dev_sign_mqtt.c: 443 with SUPPORT_TLS, else 1883 */
     o.legacy_build = 0;
     CT_CHECK_RC(iotwire_mqtt_get_port(&o, &port), IOTWIRE_OK);
     CT_CHECK(port == 1883);

@@ -1,4 +1,4 @@
-/* The output-buffer contract of every text export (style guide rules 4, 5, 7, 8, 22), each check
+/* The output-buffer contract of every text export (README, "Using it from C"), each check
  * run against each export with the fixture options.
  *
  * Expected texts are not produced by the library: the formats come from the header's own

@@ -3,7 +3,7 @@
 
 Expected values never come from libiotwire: they are the legacy vectors
 (tests/vectors/legacy-c-sdk.dev.json, produced by the upstream C code) or are computed here
-with Python's hmac/hashlib from the rules in shared/docs/legacy-c-sdk.md section 1. The Python
+with Python's hmac/hashlib from the legacy rules (iotkit-embedded `dev_sign_mqtt.c`). The Python
 model of those rules is first checked against every vector of a variant; only variants where
 it reproduces all of them get model-generated extra cases (edge lengths, characters legacy did
 not escape, custom-domain limits), so the extras cannot drift from what legacy did.
@@ -57,14 +57,14 @@ MQTT_DOMAINS = [
 ]
 REGION_CUSTOM = 5
 
-# Legacy return codes by failure (legacy-c-sdk.md 1.4).
+# Legacy return codes by failure (v3.x `infra_state.h`, v3.0.1 `infra_defs.h`).
 RC = {
     "v3x": {"invalid": -275, "domain": -264, "host": -775, "user": -776, "cid": -777},
     "v301": {"invalid": -1, "domain": -1105, "host": -1100, "user": -1102, "cid": -1101},
     "minus1": {"invalid": -1, "domain": -1, "host": -1, "user": -1, "cid": -1},
 }
 
-# Field sizes of iotx_dev_meta_info_t / iotx_sign_mqtt_t (legacy-c-sdk.md 1.1).
+# Field sizes of iotx_dev_meta_info_t / iotx_sign_mqtt_t (v3.2.0 `infra_defs.h`).
 META_LIMITS = {"product_key": 20, "device_name": 32, "device_secret": 64}
 OUT_SIZES = {"hostname": 64, "clientid": 200, "username": 64, "password": 65}
 
@@ -117,7 +117,8 @@ def blen(s):
 
 
 def model(sdk, flags, region, pk, dn, ds, domain):
-    """IOT_Sign_MQTT of one legacy build, from legacy-c-sdk.md 1.2-1.4 (Python hmac)."""
+    """IOT_Sign_MQTT of one legacy build: regions, algorithm and return codes of the legacy
+    sources (`infra_defs.c`, `dev_sign_mqtt.c`, `infra_state.h`), with Python hmac."""
     tls = "SUPPORT_TLS" in flags
     pre = "MQTT_PRE_AUTH" in flags
     itls = "SUPPORT_ITLS" in flags

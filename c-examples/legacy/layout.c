@@ -1,7 +1,7 @@
 /*
  * Run-time view of the struct layouts a legacy firmware relies on (the headers also check them
  * at compile time against the iotwire_legacy_* structs). Expected numbers are the legacy ones
- * from shared/docs/legacy-c-sdk.md 1.1: they follow from the member sizes with 2-byte aligned
+ * of iotkit-embedded's `infra_defs.h`: they follow from the member sizes with 2-byte aligned
  * uint16_t. EXPECT_META_SIZE comes from CMake: 249 for a struct with the 3.2.0 `module`
  * member, 184 without.
  */

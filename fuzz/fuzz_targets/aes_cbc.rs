@@ -9,7 +9,7 @@
 //! are not whole blocks), then the data (cut to whole blocks).
 #![no_main]
 
-use aes_oracle::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit, block_padding::NoPadding};
+use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit, block_padding::NoPadding};
 use iotwire_ffi::crypto::*;
 use iotwire_ffi::status::*;
 use iotwire_fuzz::input::Input;
@@ -95,7 +95,7 @@ fuzz_target!(|data: &[u8]| {
 
     let mut want = plain.to_vec();
     let n = want.len();
-    cbc::Encryptor::<aes_oracle::Aes128>::new(&key.into(), &iv.into())
+    cbc::Encryptor::<aes::Aes128>::new(&key.into(), &iv.into())
         .encrypt_padded_mut::<NoPadding>(&mut want, n)
         .expect("whole blocks");
 
@@ -107,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
     let pt = stream(iotwire_aes128_cbc_decrypt, &mut d, &ct, seed ^ 0x55);
     assert_eq!(pt, plain, "round trip");
     let mut oracle = ct.clone();
-    cbc::Decryptor::<aes_oracle::Aes128>::new(&key.into(), &iv.into())
+    cbc::Decryptor::<aes::Aes128>::new(&key.into(), &iv.into())
         .decrypt_padded_mut::<NoPadding>(&mut oracle)
         .expect("whole blocks");
     assert_eq!(oracle, plain);

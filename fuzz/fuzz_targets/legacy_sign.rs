@@ -32,7 +32,7 @@ fn region(b: u8) -> i32 {
     }
 }
 
-/// Codes each SDK generation may return (shared/docs/legacy-c-sdk.md, vectors "rc").
+/// Codes each SDK generation may return (its `infra_state.h` / `infra_defs.h`, vectors "rc").
 fn allowed_codes(sdk: u32) -> &'static [i32] {
     match sdk {
         1 | 2 => &[0, -275, -264, -775, -776, -777, -778],
@@ -282,7 +282,7 @@ const DOMAINS: [&[u8]; 5] = [
 /// v2.3.0 `SUPPORT_ITLS` endpoint domain.
 const ITLS_DOMAIN: &[u8] = b"itls.cn-shanghai.aliyuncs.com";
 
-/// Expected outputs per shared/docs/legacy-c-sdk.md §1.3: hostname `<pk>.<region domain>`
+/// Expected outputs per the SDKs' `dev_sign_mqtt.c`: hostname `<pk>.<region domain>`
 /// (custom domain verbatim), port 443 for v3.1/v3.2 and with SUPPORT_TLS elsewhere, 1883
 /// otherwise and for v2.3.0 iTLS; username `<dn>&<pk>`; password = HMAC-SHA256 (v2.3.0:
 /// HMAC-SHA1, lower case) of `clientId<pk>.<dn>deviceName<dn>productKey<pk>timestamp<T>`.

@@ -2,13 +2,16 @@
 //! stream packet by packet as a client loop does. The input lives in an exact-size heap block,
 //! so any read past it is an ASan error. It must never crash; a decoded packet must lie inside
 //! the input, decode identically on its own, and (a PUBLISH without retain) re-encode to bytes
-//! that decode to the same topic and payload. Input layout: fuzz/README.md, "mqtt_decode".
+//! that decode to the same topic and payload. The decoder's own UTF-8 check
+//! (`iotwire::utf8`, which replaced `core::str::from_utf8`) must agree with std's decoder on
+//! the whole input and on every decoded topic. Input layout: fuzz/README.md, "mqtt_decode".
 #![no_main]
 
 use iotwire_ffi::mqtt_decode::*;
 use iotwire_ffi::mqtt_packet::iotwire_mqtt_publish_encode;
 use iotwire_ffi::status::*;
 use iotwire_ffi::types::iotwire_str_t;
+use iotwire::utf8::{self, Forbid};
 use libfuzzer_sys::fuzz_target;
 use std::mem::MaybeUninit;
 
@@ -26,6 +29,18 @@ fn decode(input: &[u8], with_needed: bool) -> (i32, Option<iotwire_mqtt_packet_t
     // SAFETY: the packet is written on success only.
     let p = (rc == IOTWIRE_OK).then(|| unsafe { p.assume_init() });
     (rc, p, needed)
+}
+
+/// std's verdict on `bytes` as text without the `forbid`den characters.
+fn std_text(bytes: &[u8], forbid: Forbid) -> bool {
+    let Ok(s) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    match forbid {
+        Forbid::Nothing => true,
+        Forbid::Nul => !s.contains('\0'),
+        Forbid::NulAndWildcards => !s.contains(['\0', '+', '#']),
+    }
 }
 
 fn check_publish(bytes: &[u8], p: &iotwire_mqtt_packet_t) {
@@ -72,6 +87,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let with_needed = mode & 1 == 0;
+    for f in [Forbid::Nothing, Forbid::Nul, Forbid::NulAndWildcards] {
+        assert_eq!(utf8::valid(rest, f), std_text(rest, f), "{f:?} {rest:02x?}");
+    }
     // Exact-size heap copy: ASan sees any read past the end.
     let input: Vec<u8> = rest.to_vec();
     let mut at = 0usize;
@@ -96,6 +114,13 @@ fuzz_target!(|data: &[u8]| {
                     decode(&own[..own.len() - 1], true).0,
                     IOTWIRE_ERR_MQTT_NEED_MORE_DATA
                 );
+                if p.packet_type == IOTWIRE_MQTT_PACKET_PUBLISH {
+                    let topic = &own[p.topic_offset..p.topic_offset + p.topic_len];
+                    assert!(
+                        !topic.is_empty() && std_text(topic, Forbid::NulAndWildcards),
+                        "accepted topic {topic:02x?}"
+                    );
+                }
                 if p.packet_type == IOTWIRE_MQTT_PACKET_PUBLISH
                     && p.flags & IOTWIRE_MQTT_PACKET_FLAG_RETAIN == 0
                 {

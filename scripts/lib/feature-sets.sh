@@ -12,9 +12,9 @@ FEATURE_SETS=(
   "mqtt|mqtt|panic_never.c"
   "mqtt-all-macs|mqtt,hmac-md5,hmac-sha1|panic_never.c"
   "coap|coap,coap-symmetric|panic_never.c"
-  "http|http|panic_never.c"
+  "http|http,hmac-sha1|panic_never.c"
   "codec|mqtt-codec|panic_never.c"
-  "legacy-stack|legacy-v3,coap,coap-symmetric,http,mqtt-codec|panic_never.c"
+  "legacy-stack|legacy-v3,coap,coap-symmetric,http,hmac-sha1,mqtt-codec|panic_never.c"
   "all|default|panic_never.c"
   # Host-only and not a default feature (so in no size row), but its exports build for
   # Cortex-M too and must not reach a panic either.
@@ -47,18 +47,29 @@ features_exist() {  # root features
 set_cargo_args() {  # features
   if [ "$1" = default ]; then echo ""; else echo "--no-default-features --features $1"; fi
 }
+# Every feature the set turns on, with what each implies in crates/iotwire-ffi/Cargo.toml
+# (legacy-sign brings legacy-v3, legacy-profiles and mqtt): the C program must see each part the
+# archive has, or scripts/panic-never-gate.sh finds exports it does not call.
+implied_features() {  # features -> space-separated closure
+  python3 - "$(dirname "${BASH_SOURCE[0]}")/../../crates/iotwire-ffi/Cargo.toml" "$1" <<'PY'
+import sys, tomllib
+table = tomllib.load(open(sys.argv[1], "rb"))["features"]
+todo, seen = sys.argv[2].split(","), []
+while todo:
+    f = todo.pop(0)
+    if f and "/" not in f and f not in seen:
+        seen.append(f)
+        todo += table.get(f, [])
+print(" ".join(seen))
+PY
+}
 set_c_defs() {  # features
   local f out=""
   [ "$1" = default ] && return 0
   out="-DIOTWIRE_CUSTOM_FEATURES"
-  for f in ${1//,/ }; do
+  for f in $(implied_features "$1"); do
     case $f in hmac-*) continue ;; esac
     out="$out -D$(feature_macro "$f")"
-    # legacy-sign implies legacy-profiles, which implies mqtt and legacy-v3 (Cargo.toml), as
-    # CMake announces them too.
-    case $f in legacy-sign | legacy-profiles) out="$out -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT" ;; esac
-    # diagnose implies these (Cargo.toml; cmake/iotwire_cargo.cmake announces them the same way).
-    [ "$f" = diagnose ] && out="$out -DIOTWIRE_HAS_MQTT -DIOTWIRE_HAS_LEGACY_V3 -DIOTWIRE_HAS_MQTT_CODEC -DIOTWIRE_HAS_COAP -DIOTWIRE_HAS_COAP_SYMMETRIC -DIOTWIRE_HAS_HTTP"
   done
   echo "$out"
 }

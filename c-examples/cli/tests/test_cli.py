@@ -3,7 +3,7 @@
 
 Replays the legacy known-answer vectors through the CLI and checks its interface (exit codes,
 JSON shape, stdout/stderr split). Expected values come from the vectors, from the documented
-rules in shared/docs/legacy-c-sdk.md, or from Python's hmac/hashlib -- never from the library.
+rules of the legacy SDK sources, or from Python's hmac/hashlib -- never from the library.
 
 usage: test_cli.py --cli PATH --vectors PATH --header PATH
 Prints "N passed, M failed" and exits non-zero on any failure.
@@ -411,7 +411,7 @@ def test_dynreg(s):
         if obj is not None:
             s.record(f"dynreg {kind} authType", [] if f"authType={kind}" in obj["client_id"]
                      else [f"client id {obj['client_id']!r}"])
-    # LinkSDK 4.2 puts the DeviceName first (legacy-c-sdk.md section 4).
+    # LinkSDK 4.2 puts the DeviceName first (its dynreg-mqtt client id).
     obj = s.expect_success("dynreg linksdk-4.2.0", base + ["--profile", "linksdk-4.2.0"],
                            {"password": mac_hex("hmacsha256", ps, content)}, CREDENTIAL_KEYS)
     if obj is not None:
@@ -421,7 +421,7 @@ def test_dynreg(s):
 
 
 def test_legacy_host_limit(s):
-    # legacy-c-sdk.md 1.3: a custom domain needs strlen + 1 < 64 (char hostname[64]).
+    # dev_sign_mqtt.c: a custom domain needs strlen + 1 < 64 (char hostname[64]).
     for length, ok in ((62, True), (63, False)):
         host = ("h" * (length - 4)) + ".com"
         args = sign_args(DEV_PK, DEV_DN, DEV_DS, "--profile", "v3.2.0", "--host", host)

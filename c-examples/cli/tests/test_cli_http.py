@@ -2,8 +2,8 @@
 """End-to-end tests of the HTTPS and registration commands of iotwire-cli.
 
 Expected values come from the vectors (kinds http_auth_and_publish, dynreg_https,
-dynreg_mqtt), from the documented wire forms (shared seeds 003/004, legacy-c-sdk.md §3-4),
-and from Python's hmac/hashlib -- never from the library.
+dynreg_mqtt), from the documented wire forms (seeds 003/004, the legacy `iotx_http_api.c` and
+`dynreg.c`), and from Python's hmac/hashlib -- never from the library.
 
 usage: test_cli_http.py --cli PATH --vectors PATH
 Prints "N passed, M failed" and exits non-zero on any failure.

@@ -141,7 +141,7 @@ def topic_cases(cli, vectors):
     def topic(kind, *extra, pk=PK, dn=DN):
         return run(cli, "topic", "--kind", kind, "--product-key", pk, "--device-name", dn, *extra)
 
-    # The vectors' CoAP/HTTP paths are "/topic" + the MQTT topic (legacy-c-sdk.md section 5).
+    # The vectors' CoAP/HTTP paths are "/topic" + the MQTT topic (iotx_coap_api.c, iotx_http_api.c).
     for v in vectors:
         i = v["inputs"]
         path = i.get("publish_path") or i.get("topic_path")

@@ -40,7 +40,23 @@ impl Span {
         }
     }
 
+    /// The span of `len` bytes at address `start`, for overlap checks only.
+    pub fn of_range(start: usize, len: usize) -> Span {
+        Span { start, len }
+    }
+
+    /// [`Span::overlaps`] as a test whether either span starts inside the other, with
+    /// offsets modulo the address space: exact for spans below the top, and a span running
+    /// past the top also covers the lowest addresses (an overlap is reported where an exact
+    /// check would not, never the reverse). Smaller code than clamped ends where the lengths
+    /// are not constants.
+    fn shares_with(self, other: Span) -> bool {
+        (self.len != 0 && self.start.wrapping_sub(other.start) < other.len)
+            || (other.len != 0 && other.start.wrapping_sub(self.start) < self.len)
+    }
+
     /// True when both spans are non-empty and share a byte.
+    #[inline]
     pub fn overlaps(self, other: Span) -> bool {
         if self.len == 0 || other.len == 0 {
             return false;
@@ -93,10 +109,21 @@ pub unsafe fn input_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], io
 /// # Safety
 /// Each string must follow the `iotwire_str_t` contract for the lifetime of `out`'s slices
 /// (see [`input`]).
+#[inline(always)]
 pub unsafe fn input_all<const N: usize>(
     strs: &[iotwire_str_t; N],
     out: &mut [&[u8]; N],
 ) -> Result<(), iotwire_status_t> {
+    // SAFETY: forwarded caller contract.
+    unsafe { input_each(strs, out) }
+}
+
+/// [`input_all`] over slices: one copy for every `N`.
+///
+/// # Safety
+/// As for [`input_all`].
+#[inline(never)]
+unsafe fn input_each(strs: &[iotwire_str_t], out: &mut [&[u8]]) -> Result<(), iotwire_status_t> {
     for (slot, s) in out.iter_mut().zip(strs.iter()) {
         // SAFETY: forwarded caller contract.
         *slot = unsafe { input(*s) }?;
@@ -218,6 +245,85 @@ pub unsafe fn emit_text_of(
     }
 }
 
+/// The caller memory an output writes once its checks pass: the output bytes and `*out_len`.
+/// Every input an export read must be disjoint from both ([`Writes::hits`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Writes {
+    out: Span,
+    len: Span,
+}
+
+impl Writes {
+    /// Nothing written yet (before [`reserve`]).
+    pub const NONE: Writes = Writes {
+        out: Span { start: 0, len: 0 },
+        len: Span { start: 0, len: 0 },
+    };
+
+    /// True when `input` shares a byte with the output or with `*out_len`. Out of line: every
+    /// output checks each of its inputs with it, and the two comparisons with their
+    /// saturating ends are most of the overlap check's code.
+    #[inline(never)]
+    pub fn hits(&self, input: Span) -> bool {
+        self.out.shares_with(input) || self.len.shares_with(input)
+    }
+}
+
+/// What [`reserve`] returns when the output may be written (after the overlap check): not a
+/// status (those are 0 and negative).
+pub const RESERVED: iotwire_status_t = 1;
+
+/// The output contract up to the overlap check, shared by every output (this module's
+/// [`emit`] and `exact_out`): `out_len` NULL, the builder's own error (`need`), the size
+/// query (`*out_len` = `need`, answered here: `IOTWIRE_OK`), `out` NULL with a capacity, the
+/// address range, the capacity, and `out_len` inside the caller's buffer. [`RESERVED`]: `need`
+/// bytes at `out` may be written once no input [`Writes::hits`] `writes` (set then).
+///
+/// # Safety
+/// `out_len` (if not NULL) must be a writable `size_t`.
+#[inline]
+pub unsafe fn reserve(
+    out: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+    need: Result<usize, iotwire_status_t>,
+    writes: &mut Writes,
+) -> iotwire_status_t {
+    if out_len.is_null() {
+        return IOTWIRE_ERR_NULL_POINTER;
+    }
+    let need = match need {
+        Ok(n) => n,
+        Err(e) => return e,
+    };
+    if out.is_null() {
+        if cap != 0 {
+            return IOTWIRE_ERR_NULL_POINTER;
+        }
+        // SAFETY: `out_len` is non-NULL and writable (caller contract).
+        unsafe { out_len.write(need) };
+        return IOTWIRE_OK;
+    }
+    if let Err(e) = range_ok(out as usize, cap) {
+        return e;
+    }
+    if cap < need {
+        return IOTWIRE_ERR_BUFFER_TOO_SMALL;
+    }
+    // `*out_len` must lie outside the whole caller buffer (writing either would corrupt the
+    // other), and the written bytes and `*out_len` outside every input (checked by the caller
+    // with `hits`).
+    let len = Span::of_raw(out_len.cast_const());
+    if Span::of_range(out as usize, cap).overlaps(len) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    *writes = Writes {
+        out: Span::of_range(out as usize, need),
+        len,
+    };
+    RESERVED
+}
+
 /// The shared body of [`emit_text`] and [`emit_bytes`]; `nul` adds the terminator.
 ///
 /// `produce` is a trait object, not a generic: one copy of this contract serves every export
@@ -237,65 +343,35 @@ unsafe fn emit(
     measured: Option<usize>,
     produce: &dyn Fn(&mut Output<'_>) -> Result<(), Error>,
 ) -> iotwire_status_t {
-    let t = TextOut {
-        out: out.cast(),
-        cap,
-        len: out_len,
-    };
-    if t.len.is_null() {
-        return IOTWIRE_ERR_NULL_POINTER;
-    }
+    // The builder runs to measure only when `out_len` can take the answer.
     let len = match measured {
-        Some(n) => n,
+        Some(n) => Ok(n),
+        None if out_len.is_null() => Err(IOTWIRE_ERR_NULL_POINTER),
         None => {
             let mut m = Output::Measure(Counter::new());
-            if let Err(e) = produce(&mut m) {
-                return from_error(e);
+            match produce(&mut m) {
+                Ok(()) => Ok(m.len()),
+                Err(e) => Err(from_error(e)),
             }
-            m.len()
         }
     };
-    let Some(need) = len.checked_add(usize::from(nul)) else {
-        return IOTWIRE_ERR_OVERFLOW;
-    };
-    if t.out.is_null() {
-        if t.cap != 0 {
-            return IOTWIRE_ERR_NULL_POINTER;
-        }
-        // SAFETY: `t.len` is non-NULL and writable (caller contract).
-        unsafe { t.len.write(need) };
-        return IOTWIRE_OK;
+    let need = len.and_then(|n| n.checked_add(usize::from(nul)).ok_or(IOTWIRE_ERR_OVERFLOW));
+    let mut writes = Writes::NONE;
+    // SAFETY: forwarded caller contract (`out_len` writable when not NULL).
+    let status = unsafe { reserve(out, cap, out_len, need, &mut writes) };
+    if status != RESERVED {
+        return status;
     }
-    if let Err(e) = range_ok(t.out as usize, t.cap) {
-        return e;
-    }
-    if t.cap < need {
-        return IOTWIRE_ERR_BUFFER_TOO_SMALL;
-    }
-    // The written bytes must not alias an input; `*out_len` must lie outside the whole caller
-    // buffer and outside every input (writing it would corrupt either).
-    let out_span = Span {
-        start: t.out as usize,
-        len: need,
-    };
-    let buf_span = Span {
-        start: t.out as usize,
-        len: t.cap,
-    };
-    let len_span = Span {
-        start: t.len as usize,
-        len: core::mem::size_of::<usize>(),
-    };
-    let clash = |i: Span| out_span.overlaps(i) || len_span.overlaps(i);
-    if buf_span.overlaps(len_span)
-        || inputs.iter().any(|i| clash(*i))
-        || strs.iter().any(|s| clash(Span::of(s)))
-    {
+    if inputs.iter().any(|i| writes.hits(*i)) || strs.iter().any(|s| writes.hits(Span::of(s))) {
         return IOTWIRE_ERR_OVERLAP;
     }
-    // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range (checked),
-    // and disjoint from every input slice and from `*t.len` (checked), so no aliasing.
-    let dst = unsafe { core::slice::from_raw_parts_mut(t.out.cast::<u8>(), need) };
+    let (Ok(len), Ok(need)) = (len, need) else {
+        return IOTWIRE_ERR_INTERNAL;
+    };
+    // SAFETY: non-NULL, writable for `cap >= need` bytes (caller contract), in range, and
+    // disjoint from every input slice and from `*out_len` (all checked by `reserve` and
+    // `hits`), so no aliasing.
+    let dst = unsafe { core::slice::from_raw_parts_mut(out, need) };
     let (text, terminator) = if nul {
         let Some((last, text)) = dst.split_last_mut() else {
             return IOTWIRE_ERR_INTERNAL;
@@ -321,7 +397,49 @@ unsafe fn emit(
     if let Some(last) = terminator {
         *last = 0;
     }
-    // SAFETY: `t.len` is non-NULL, writable and disjoint from `dst` (checked above).
-    unsafe { t.len.write(len) };
+    // SAFETY: `out_len` is non-NULL, writable and disjoint from `dst` (checked by `reserve`).
+    unsafe { out_len.write(len) };
     IOTWIRE_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The exact answer for spans that do not run past the top of the address space.
+    fn share_a_byte(a: Span, b: Span) -> bool {
+        (a.start..a.start + a.len).any(|x| (b.start..b.start + b.len).contains(&x))
+    }
+
+    #[test]
+    fn both_overlap_checks_are_exact_below_the_top() {
+        for a_start in 0..12 {
+            for a_len in 0..6 {
+                for b_start in 0..12 {
+                    for b_len in 0..6 {
+                        let a = Span::of_range(a_start, a_len);
+                        let b = Span::of_range(b_start, b_len);
+                        let want = share_a_byte(a, b);
+                        assert_eq!(a.overlaps(b), want, "{a:?} {b:?}");
+                        assert_eq!(a.shares_with(b), want, "{a:?} {b:?}");
+                        assert_eq!(b.shares_with(a), want, "{a:?} {b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shares_with_is_conservative_across_the_top() {
+        let top = Span::of_range(usize::MAX - 1, 4);
+        let below = Span::of_range(usize::MAX - 3, 3);
+        assert!(top.overlaps(below) && top.shares_with(below));
+        // The last byte of the address space (clamped ends leave it out).
+        assert!(top.shares_with(Span::of_range(usize::MAX, 1)));
+        // Wrapped-around bytes: not a real overlap, reported anyway.
+        assert!(!top.overlaps(Span::of_range(0, 1)));
+        assert!(top.shares_with(Span::of_range(0, 1)));
+        assert!(!top.shares_with(Span::of_range(2, 1)));
+        assert!(!top.shares_with(Span::of_range(1, 0)));
+    }
 }

@@ -118,21 +118,15 @@ pub unsafe extern "C" fn iotwire_coap_publish_options_init(
     IOTWIRE_OK
 }
 
-/// The caller's options, checked and borrowed.
-struct PublishArgs<'a> {
-    publish: Publish<'a>,
-    message_id: Option<u16>,
-    token: Option<Token>,
-}
-
-/// Reads and checks the caller's publish options.
+/// Reads and checks the caller's publish options; `None` for the message id and token means
+/// the session's.
 ///
 /// # Safety
 /// `opts` must be NULL or point to a readable options struct of at least `struct_size` bytes
 /// whose strings follow the `iotwire_str_t` contract for `'a`.
 unsafe fn publish_args<'a>(
     opts: *const iotwire_coap_publish_options_t,
-) -> Result<PublishArgs<'a>, iotwire_status_t> {
+) -> Result<(Publish<'a>, Option<u16>, Option<Token>), iotwire_status_t> {
     if opts.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
@@ -152,51 +146,45 @@ unsafe fn publish_args<'a>(
         IOTWIRE_COAP_PROFILE_V2_3_0 => Profile::IotkitV2,
         _ => return Err(IOTWIRE_ERR_INVALID_SELECTOR),
     };
-    let content_format = match o.content_format {
-        IOTWIRE_COAP_FORMAT_JSON => publish::FORMAT_JSON,
-        IOTWIRE_COAP_FORMAT_CBOR => publish::FORMAT_CBOR,
-        _ => return Err(IOTWIRE_ERR_INVALID_SELECTOR),
-    };
     let token_option = match o.token_option {
         0 => profile.token_option(),
-        61 => iotwire::coap::options::AUTH_TOKEN_V3,
-        2088 => iotwire::coap::options::AUTH_TOKEN,
+        n @ (61 | 2088) => n as u16,
         _ => return Err(IOTWIRE_ERR_INVALID_SELECTOR),
     };
-    let max_datagram = match o.max_datagram {
-        0 => publish::DEFAULT_MAX_DATAGRAM,
-        n => n as usize,
-    };
-    let token = if o.flags & IOTWIRE_COAP_FLAG_TOKEN != 0 {
-        let bytes = o
-            .token
-            .get(..usize::from(o.token_len))
-            .ok_or(IOTWIRE_ERR_INVALID_ARGUMENT)?;
-        Some(Token::new(bytes).map_err(from_error)?)
+    if o.content_format != IOTWIRE_COAP_FORMAT_JSON && o.content_format != IOTWIRE_COAP_FORMAT_CBOR
+    {
+        return Err(IOTWIRE_ERR_INVALID_SELECTOR);
+    }
+    let content_format = o.content_format as u16;
+    let flag = |f: u32| o.flags & f != 0;
+    let token = if flag(IOTWIRE_COAP_FLAG_TOKEN) {
+        let bytes = o.token.get(..usize::from(o.token_len));
+        Some(Token::new(bytes.ok_or(IOTWIRE_ERR_INVALID_ARGUMENT)?).map_err(from_error)?)
     } else {
         None
     };
     // SAFETY: both strings follow the iotwire_str_t contract (caller).
     let (topic, payload) = unsafe { (input(o.topic)?, input(o.payload)?) };
-    Ok(PublishArgs {
-        publish: Publish {
-            topic,
-            payload,
-            message_type: if o.flags & IOTWIRE_COAP_FLAG_NON != 0 {
-                MessageType::NonConfirmable
-            } else {
-                MessageType::Confirmable
-            },
-            content_format,
-            accept: profile.accept(content_format),
-            token_option,
-            in_query: o.flags & IOTWIRE_COAP_FLAG_QUERY != 0,
-            signed_seq: profile.signed_seq(),
-            max_datagram,
+    let publish = Publish {
+        topic,
+        payload,
+        message_type: if flag(IOTWIRE_COAP_FLAG_NON) {
+            MessageType::NonConfirmable
+        } else {
+            MessageType::Confirmable
         },
-        message_id: (o.flags & IOTWIRE_COAP_FLAG_MESSAGE_ID != 0).then_some(o.message_id),
-        token,
-    })
+        content_format,
+        accept: profile.accept(content_format),
+        token_option,
+        in_query: flag(IOTWIRE_COAP_FLAG_QUERY),
+        signed_seq: profile.signed_seq(),
+        max_datagram: match o.max_datagram {
+            0 => publish::DEFAULT_MAX_DATAGRAM,
+            n => n as usize,
+        },
+    };
+    let message_id = flag(IOTWIRE_COAP_FLAG_MESSAGE_ID).then_some(o.message_id);
+    Ok((publish, message_id, token))
 }
 
 /// @brief Builds the publish datagram `POST /topic/${topic}` from the session: CON/NON,
@@ -227,7 +215,7 @@ unsafe fn publish_args<'a>(
 /// @retval IOTWIRE_ERR_UNSUPPORTED A key is set but this build lacks `coap-symmetric`.
 /// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` is too small.
 /// @retval IOTWIRE_ERR_OVERLAP `out` overlaps the session, the options, an input string or
-///         `out_len`.
+///         `out_len`, or the topic or payload lies inside the session.
 ///
 /// @code{c}
 /// uint8_t dgram[1280];
@@ -248,28 +236,34 @@ pub unsafe extern "C" fn iotwire_coap_publish_build(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded to the caller's contract.
-    let args = match unsafe { publish_args(opts) } {
+    let (publish, message_id, token) = match unsafe { publish_args(opts) } {
         Ok(a) => a,
         Err(e) => return e,
     };
-    // SAFETY: forwarded to the caller's contract.
+    let session_span = Span::of_raw(session.cast_const());
+    if Span::of(publish.topic).overlaps(session_span)
+        || Span::of(publish.payload).overlaps(session_span)
+    {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded to the caller's contract; no input lies in the session (checked).
     let s = match unsafe { session_mut(session) } {
         Ok(s) => s,
         Err(e) => return e,
     };
     let used = s.reserve();
     let framing = Framing {
-        message_id: args.message_id.unwrap_or(used.message_id),
-        token: args.token.unwrap_or(used.token),
+        message_id: message_id.unwrap_or(used.message_id),
+        token: token.unwrap_or(used.token),
         auth_token: s.auth_token().unwrap_or(&[]),
         key: s.key(),
         seq: used.seq,
     };
     let spans = [
-        Span::of_raw(session.cast_const()),
+        session_span,
         Span::of_raw(opts),
-        Span::of(args.publish.topic),
-        Span::of(args.publish.payload),
+        Span::of(publish.topic),
+        Span::of(publish.payload),
     ];
     let b = BytesOut {
         out,
@@ -280,16 +274,15 @@ pub unsafe extern "C" fn iotwire_coap_publish_build(
     let rc = unsafe {
         emit_bytes(b, &spans, None, |o| {
             let measure = matches!(o, Output::Measure(_));
-            publish::build(o, &args.publish, &framing, measure)
+            publish::build(o, &publish, &framing, measure)
         })
     };
-    let symmetric = framing.key.is_some();
     if rc == IOTWIRE_OK && !out.is_null() {
         s.commit(
             &used,
-            args.message_id.is_none(),
-            args.token.is_none(),
-            symmetric,
+            message_id.is_none(),
+            token.is_none(),
+            framing.key.is_some(),
         );
     }
     rc

@@ -16,13 +16,13 @@ use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::Error;
+use iotwire::coap::decode::Message;
 use iotwire::coap::header::Token;
 use iotwire::coap_auth::dtls_psk::{self, Form, PskParams};
-use iotwire::coap_auth::reply::Text;
-use iotwire::coap_auth::response::{self, AuthResponse};
+use iotwire::coap_auth::reply::Reply;
+use iotwire::coap_auth::response;
 use iotwire::coap_auth::{AuthParams, Format, Profile, payload, request, sign};
 use iotwire::mac::SignMethod;
-use iotwire::sink::SliceWriter;
 
 /// Auth flag: symmetric-encryption mode (port 5682): send and sign `seq`.
 pub const IOTWIRE_COAP_AUTH_FLAG_SEQ: u32 = 1;
@@ -67,7 +67,8 @@ pub struct iotwire_coap_auth_options_t {
     /// `IOTWIRE_SIGN_METHOD_*` (0 default: no `signmethod` member, hmacmd5; 1 hmacmd5,
     /// 2 hmacsha1, 3 hmacsha256: sent as `signmethod`).
     pub sign_method: u32,
-    /// `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept).
+    /// `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR` (Content-Format and Accept;
+    /// CBOR needs the Cargo feature `coap-cbor`, which the full build has).
     pub format: u32,
     /// `IOTWIRE_COAP_AUTH_FLAG_*` bits.
     pub flags: u32,
@@ -162,10 +163,26 @@ pub(crate) fn format(v: u32) -> Result<Format, iotwire_status_t> {
     Format::from_content_format(v).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)
 }
 
-/// Borrowed view of the caller's auth options and the spans it reads.
-pub(crate) struct AuthBorrowed<'a> {
-    pub(crate) params: AuthParams<'a>,
-    pub(crate) spans: [Span; 5],
+/// True when an input the export reads (the auth strings and `more`) lies in the session it
+/// changes: refused, since the session is borrowed exclusively while the inputs are read.
+fn inputs_in_session(session: Span, p: &AuthParams<'_>, more: &[u8]) -> bool {
+    auth_spans(p, Span::of(more))
+        .iter()
+        .any(|s| s.overlaps(session))
+}
+
+/// The caller ranges an auth request reads (its five strings) and `extra`, for the overlap
+/// checks.
+#[inline(never)]
+fn auth_spans(p: &AuthParams<'_>, extra: Span) -> [Span; 6] {
+    [
+        Span::of(p.product_key),
+        Span::of(p.device_name),
+        Span::of(p.device_secret),
+        Span::of(p.client_id),
+        Span::of(p.timestamp),
+        extra,
+    ]
 }
 
 /// Reads the caller's auth options.
@@ -175,7 +192,7 @@ pub(crate) struct AuthBorrowed<'a> {
 /// `opts->struct_size` bytes whose strings follow the `iotwire_str_t` contract for `'a`.
 pub(crate) unsafe fn borrow_auth<'a>(
     opts: *const iotwire_coap_auth_options_t,
-) -> Result<AuthBorrowed<'a>, iotwire_status_t> {
+) -> Result<AuthParams<'a>, iotwire_status_t> {
     if opts.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
@@ -196,16 +213,18 @@ pub(crate) unsafe fn borrow_auth<'a>(
     } else {
         None
     };
-    // SAFETY: every string follows the iotwire_str_t contract (caller).
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.device_secret)?,
-            input(o.client_id)?,
-            input(o.timestamp)?,
-        ]
-    };
+    let mut strs: [&[u8]; 5] = [&[]; 5];
+    let fields = [
+        o.product_key,
+        o.device_name,
+        o.device_secret,
+        o.client_id,
+        o.timestamp,
+    ];
+    for (s, f) in strs.iter_mut().zip(fields) {
+        // SAFETY: every string follows the iotwire_str_t contract (caller).
+        *s = unsafe { input(f)? };
+    }
     let [
         product_key,
         device_name,
@@ -213,7 +232,7 @@ pub(crate) unsafe fn borrow_auth<'a>(
         client_id,
         timestamp,
     ] = strs;
-    let params = AuthParams {
+    Ok(AuthParams {
         profile: profile(o.profile)?,
         format: format(o.format)?,
         sign_method: sign_method(o.sign_method)?,
@@ -224,10 +243,6 @@ pub(crate) unsafe fn borrow_auth<'a>(
         timestamp,
         ack_mode,
         seq: (o.flags & IOTWIRE_COAP_AUTH_FLAG_SEQ != 0).then_some(o.seq),
-    };
-    Ok(AuthBorrowed {
-        params,
-        spans: strs.map(Span::of),
     })
 }
 
@@ -251,7 +266,8 @@ pub(crate) unsafe fn borrow_auth<'a>(
 ///         IOTWIRE_ERR_MISSING_FIELD (no DeviceSecret, documented profile),
 ///         IOTWIRE_ERR_INVALID_ARGUMENT (reserved bits, `ackMode` > 1, a legacy profile with
 ///         documented-only members or CBOR, seq > 2147483647 in the documented profile).
-/// @retval IOTWIRE_ERR_UNSUPPORTED the sign method was compiled out.
+/// @retval IOTWIRE_ERR_UNSUPPORTED the sign method, or CBOR (Cargo feature `coap-cbor`), was
+///         compiled out.
 ///
 /// @code{c}
 /// char content[IOTWIRE_COAP_AUTH_SIGN_CONTENT_MAX_SIZE];
@@ -270,11 +286,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    if let Err(e) = b.params.validate() {
+    if let Err(e) = p.validate() {
         return from_error(e);
     }
     let t = TextOut {
@@ -283,7 +299,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign_content(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &b.spans, None, |s| sign::write_content(&b.params, s)) }
+    unsafe {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), None, |s| {
+            sign::write_content(&p, s)
+        })
+    }
 }
 
 /// @brief Writes the auth sign: lower-case hex of `MAC(DeviceSecret, sign content)` (32
@@ -310,11 +330,11 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(&p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
@@ -323,9 +343,13 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
         cap: out_cap,
         len: out_len,
     };
-    let len = sign::sign_len(&b.params);
+    let len = sign::sign_len(&p);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
-    unsafe { emit_text(t, &b.spans, Some(len), |s| sign::write_sign(&digest, s)) }
+    unsafe {
+        emit_text(t, &auth_spans(&p, Span::of(&[])), Some(len), |s| {
+            sign::write_sign(&digest, s)
+        })
+    }
 }
 
 /// Validates, signs once, and runs `write` with the digest as a binary output.
@@ -337,18 +361,18 @@ unsafe fn payload_export(
     out: BytesOut,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(&p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
-        emit_bytes(out, &b.spans, None, |s| {
-            payload::write_payload(&b.params, &digest, s)
+        emit_bytes(out, &auth_spans(&p, Span::of(&[])), None, |s| {
+            payload::write_payload(&p, digest.as_bytes(), s)
         })
     }
 }
@@ -589,22 +613,21 @@ pub unsafe extern "C" fn iotwire_coap_dtls_psk_get_key(
 /// As `iotwire_coap_auth_build_request()`; `extra` are further caller ranges for the overlap
 /// check.
 unsafe fn datagram_export(
-    b: &AuthBorrowed<'_>,
+    p: &AuthParams<'_>,
     message_id: u16,
     token: &Token,
     extra: Span,
     out: BytesOut,
 ) -> iotwire_status_t {
-    let digest = match sign::compute(&b.params) {
+    let digest = match sign::compute(p) {
         Ok(d) => d,
         Err(e) => return from_error(e),
     };
-    let [a, c, d, e, f] = b.spans;
-    let spans = [a, c, d, e, f, extra];
+    let spans = auth_spans(p, extra);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &spans, None, |s| {
-            request::write_request(&b.params, &digest, message_id, token, s)
+            request::write_request(p, digest.as_bytes(), message_id, token, s)
         })
     }
 }
@@ -645,8 +668,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
@@ -664,7 +687,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { datagram_export(&b, message_id, &token, Span::of(token_bytes), out) }
+    unsafe { datagram_export(&p, message_id, &token, Span::of(token_bytes), out) }
 }
 
 /// @brief Writes the complete auth datagram (as iotwire_coap_auth_build_request()) with the
@@ -677,7 +700,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_build_request(
 /// @param[out] out_len Bytes written, or the exact size needed for a size query.
 /// @return As `iotwire_coap_auth_get_sign_content()`; IOTWIRE_ERR_COAP_INVALID_SESSION when
 ///         `session` was not initialised; IOTWIRE_ERR_INVALID_ARGUMENT when it is misaligned;
-///         IOTWIRE_ERR_OVERLAP when `out` overlaps the session.
+///         IOTWIRE_ERR_OVERLAP when `out` overlaps the session or an input string lies inside
+///         it.
 ///
 /// @code{c}
 /// iotwire_coap_session_t session;
@@ -700,13 +724,16 @@ pub unsafe extern "C" fn iotwire_coap_auth_build(
 ) -> iotwire_status_t {
     let session_span = Span::of_raw(session.cast_const());
     // SAFETY: forwarded caller contract.
-    let s = match unsafe { session_mut(session) } {
-        Ok(s) => s,
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
         Err(e) => return e,
     };
-    // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
+    if inputs_in_session(session_span, &p, &[]) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded caller contract; no input lies in the session (checked).
+    let s = match unsafe { session_mut(session) } {
+        Ok(s) => s,
         Err(e) => return e,
     };
     let reserved = s.reserve();
@@ -719,7 +746,7 @@ pub unsafe extern "C" fn iotwire_coap_auth_build(
     // SAFETY: forwarded caller contract; the session is a further caller range the output
     // must not overlap.
     let rc =
-        unsafe { datagram_export(&b, reserved.message_id, &reserved.token, session_span, out) };
+        unsafe { datagram_export(&p, reserved.message_id, &reserved.token, session_span, out) };
     if rc == IOTWIRE_OK && !query {
         s.commit(&reserved, true, true, false);
     }
@@ -754,94 +781,84 @@ pub struct iotwire_coap_auth_reply_t {
     pub random: [c_char; 33],
 }
 
-/// Fills a reply from a parsed response.
-fn fill_reply(r: &AuthResponse<'_>) -> Result<iotwire_coap_auth_reply_t, Error> {
-    let mut reply = iotwire_coap_auth_reply_t {
-        code: r.message.header.code.0,
-        message_type: r.message.header.message_type.bits(),
-        message_id: r.message.header.message_id,
-        flags: 0,
-        seq_offset: 0,
-        coap_token_len: u32::try_from(r.message.token.len()).map_err(|_| Error::Overflow)?,
-        coap_token: [0; 8],
-        auth_token_len: 0,
-        random_len: 0,
-        auth_token: [0; 193],
-        random: [0; 33],
+/// Fills the caller's reply from a parsed response, in place: zeroed first (which also ends
+/// the texts), then field by field, so no second copy of the token is built and moved.
+///
+/// # Safety
+/// `dst` must be non-NULL, aligned and writable for one `iotwire_coap_auth_reply_t`, and
+/// disjoint from the datagram `m` borrows.
+pub(crate) unsafe fn fill_reply(
+    dst: *mut iotwire_coap_auth_reply_t,
+    m: Option<&Message<'_>>,
+    r: &Reply,
+) {
+    // SAFETY: writable for one struct (caller contract); every field is an integer or an
+    // integer array, so all-zero bytes are a valid value, and after this a reference to it is
+    // a reference to an initialised struct.
+    let reply = unsafe {
+        dst.write_bytes(0, 1);
+        &mut *dst
     };
-    for (d, s) in reply.coap_token.iter_mut().zip(r.message.token) {
-        *d = *s;
+    // Without the datagram (iotwire_coap_auth_parse_payload()) the CoAP fields stay 0.
+    if let Some(m) = m {
+        reply.code = m.header.code.0;
+        reply.message_type = m.header.message_type.bits();
+        reply.message_id = m.header.message_id;
+        reply.coap_token_len = m.token.len() as u32;
+        for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
+            *d = *s;
+        }
     }
-    let mut token = [0u8; 192];
-    reply.auth_token_len = copy_text(r.reply.token, &mut token, &mut reply.auth_token)?;
-    if let Some(random) = r.reply.random {
-        let mut buf = [0u8; 32];
-        reply.random_len = copy_text(random, &mut buf, &mut reply.random)?;
+    reply.auth_token_len = r.token().len();
+    copy_text(r.token(), &mut reply.auth_token);
+    if let Some(random) = r.random() {
+        reply.random_len = random.len();
+        copy_text(random, &mut reply.random);
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM;
     }
-    if let Some(offset) = r.reply.seq_offset {
+    if let Some(offset) = r.seq_offset {
         reply.seq_offset = offset;
         reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET;
     }
-    Ok(reply)
 }
 
-/// Decodes `text` through `buf` into the C array (NUL-terminated); returns its length.
-pub(crate) fn copy_text(
-    text: Text<'_>,
-    buf: &mut [u8],
-    dst: &mut [c_char],
-) -> Result<usize, Error> {
-    let mut w = SliceWriter::new(buf);
-    text.write_to(&mut w)?;
-    let n = w.len();
-    if n >= dst.len() {
-        return Err(Error::InvalidArgument);
-    }
-    for (d, s) in dst.iter_mut().zip(w.written()) {
+/// Copies `text` into the start of a zeroed C array longer than any text it gets (so a NUL
+/// stays after it).
+fn copy_text(text: &[u8], dst: &mut [c_char]) {
+    for (d, s) in dst.iter_mut().zip(text) {
         *d = *s as c_char;
     }
-    Ok(n)
 }
 
 /// Parses a datagram and fills a reply, without writing anything on failure.
 ///
 /// # Safety
-/// `datagram` must be NULL or readable for `datagram_len` bytes.
+/// `reply` must be NULL or writable for one `iotwire_coap_auth_reply_t`.
 unsafe fn parse_export(
-    datagram: *const u8,
-    datagram_len: usize,
+    bytes: &[u8],
     requested: Format,
-    on_ok: impl FnOnce(&AuthResponse<'_>) -> Result<(), iotwire_status_t>,
+    on_ok: &mut dyn FnMut(&Reply) -> Result<(), Error>,
     reply: *mut iotwire_coap_auth_reply_t,
     reply_optional: bool,
 ) -> iotwire_status_t {
     if reply.is_null() && !reply_optional {
         return IOTWIRE_ERR_NULL_POINTER;
     }
-    // SAFETY: forwarded caller contract.
-    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
     if !reply.is_null() && Span::of(bytes).overlaps(Span::of_raw(reply.cast_const())) {
         return IOTWIRE_ERR_OVERLAP;
     }
-    let r = match response::parse(bytes, requested) {
-        Ok(r) => r,
+    let mut parsed = Reply::default();
+    let m = match response::parse(bytes, requested, &mut parsed).and_then(|m| {
+        on_ok(&parsed)?;
+        Ok(m)
+    }) {
+        Ok(m) => m,
         Err(e) => return from_error(e),
     };
-    let filled = match fill_reply(&r) {
-        Ok(f) => f,
-        Err(e) => return from_error(e),
-    };
-    if let Err(e) = on_ok(&r) {
-        return e;
-    }
     if !reply.is_null() {
         // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the
         // datagram (checked).
-        unsafe { reply.write(filled) };
+        unsafe { fill_reply(reply, Some(&m), &parsed) };
     }
     IOTWIRE_OK
 }
@@ -872,6 +889,8 @@ unsafe fn parse_export(
 /// @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
 /// @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
 ///         not visible ASCII, `seqOffset` outside 0..2147483647, or an unknown Content-Format.
+/// @retval IOTWIRE_ERR_UNSUPPORTED a CBOR reply in a build without the Cargo feature
+///         `coap-cbor`.
 ///
 /// @code{c}
 /// iotwire_coap_auth_reply_t reply;
@@ -894,7 +913,12 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_response(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    unsafe { parse_export(datagram, datagram_len, requested, |_| Ok(()), reply, false) }
+    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    // SAFETY: `reply` is NULL or writable (caller contract).
+    unsafe { parse_export(bytes, requested, &mut |_| Ok(()), reply, false) }
 }
 
 /// @brief Decodes an auth response (as iotwire_coap_auth_parse_response(), in the format
@@ -911,7 +935,8 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_response(
 /// @return As iotwire_coap_auth_parse_response(); IOTWIRE_ERR_MISSING_FIELD when a symmetric
 ///         request's reply lacks `random` or `seqOffset`; IOTWIRE_ERR_UNSUPPORTED for
 ///         symmetric mode without the `coap-symmetric` feature; session errors as
-///         iotwire_coap_auth_build().
+///         iotwire_coap_auth_build(); IOTWIRE_ERR_OVERLAP when `reply`, `datagram` or an input
+///         string overlaps the session.
 ///
 /// @code{c}
 /// n = udp_recv(buf, sizeof buf);
@@ -936,16 +961,24 @@ pub unsafe extern "C" fn iotwire_coap_auth_accept_response(
         return IOTWIRE_ERR_OVERLAP;
     }
     // SAFETY: forwarded caller contract.
+    let p = match unsafe { borrow_auth(opts) } {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    // SAFETY: forwarded caller contract.
+    let bytes = match unsafe { input_bytes(datagram, datagram_len) } {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    if inputs_in_session(session_span, &p, bytes) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: forwarded caller contract; no input lies in the session (checked).
     let s = match unsafe { session_mut(session) } {
         Ok(s) => s,
         Err(e) => return e,
     };
-    // SAFETY: forwarded caller contract.
-    let b = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let store = |r: &AuthResponse<'_>| response::accept(s, &b.params, &r.reply).map_err(from_error);
-    // SAFETY: forwarded caller contract.
-    unsafe { parse_export(datagram, datagram_len, b.params.format, store, reply, true) }
+    let mut store = |r: &Reply| response::accept(s, &p, r);
+    // SAFETY: `reply` is NULL or writable (caller contract), outside the session (checked).
+    unsafe { parse_export(bytes, p.format, &mut store, reply, true) }
 }

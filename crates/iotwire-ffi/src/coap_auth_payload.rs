@@ -4,41 +4,9 @@
 //! applies to the payload of a 2.05.
 
 use crate::boundary::{Span, input_bytes};
-use crate::coap_auth::{
-    IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM, IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET, copy_text,
-    format as parse_format, iotwire_coap_auth_reply_t,
-};
+use crate::coap_auth::{fill_reply, format as parse_format, iotwire_coap_auth_reply_t};
 use crate::status::*;
-use iotwire::Error;
 use iotwire::coap_auth::reply::{Reply, parse_payload};
-
-fn fill(r: &Reply<'_>) -> Result<iotwire_coap_auth_reply_t, Error> {
-    let mut reply = iotwire_coap_auth_reply_t {
-        code: 0,
-        message_type: 0,
-        message_id: 0,
-        flags: 0,
-        seq_offset: 0,
-        coap_token_len: 0,
-        coap_token: [0; 8],
-        auth_token_len: 0,
-        random_len: 0,
-        auth_token: [0; 193],
-        random: [0; 33],
-    };
-    let mut token = [0u8; 192];
-    reply.auth_token_len = copy_text(r.token, &mut token, &mut reply.auth_token)?;
-    if let Some(random) = r.random {
-        let mut buf = [0u8; 32];
-        reply.random_len = copy_text(random, &mut buf, &mut reply.random)?;
-        reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM;
-    }
-    if let Some(offset) = r.seq_offset {
-        reply.seq_offset = offset;
-        reply.flags |= IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET;
-    }
-    Ok(reply)
-}
 
 /// @brief Decodes the payload of a 2.05 auth response whose datagram the caller's CoAP stack
 /// has already decoded: `token` (1..192 visible ASCII), and in symmetric mode `random`
@@ -89,12 +57,12 @@ pub unsafe extern "C" fn iotwire_coap_auth_parse_payload(
     if Span::of(bytes).overlaps(Span::of_raw(reply.cast_const())) {
         return IOTWIRE_ERR_OVERLAP;
     }
-    let filled = match parse_payload(bytes, requested).and_then(|r| fill(&r)) {
-        Ok(f) => f,
-        Err(e) => return from_error(e),
-    };
+    let mut parsed = Reply::default();
+    if let Err(e) = parse_payload(bytes, requested, &mut parsed) {
+        return from_error(e);
+    }
     // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the payload
     // (checked), written after the last read of it.
-    unsafe { reply.write(filled) };
+    unsafe { fill_reply(reply, None, &parsed) };
     IOTWIRE_OK
 }

@@ -6,25 +6,29 @@ use crate::coap_session::{IOTWIRE_COAP_KEY_LEN, iotwire_coap_session_t, session_
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use iotwire::coap::{cbc, key};
-use iotwire::sink::Sink;
+use iotwire::sink::{Output, Sink};
 use zeroize::Zeroize;
 
-/// Reads a 16-byte key argument.
+/// Copies a 16-byte key argument into the caller's `k` (which the caller wipes; a key
+/// returned by value would leave a copy on the stack) and returns the span it was read from.
 ///
 /// # Safety
 /// `key` must be NULL or readable for `key_len` bytes.
 unsafe fn key_arg(
     key: *const u8,
     key_len: usize,
-) -> Result<([u8; IOTWIRE_COAP_KEY_LEN], Span), iotwire_status_t> {
+    k: &mut [u8; IOTWIRE_COAP_KEY_LEN],
+) -> Result<Span, iotwire_status_t> {
     if key.is_null() {
         return Err(IOTWIRE_ERR_NULL_POINTER);
     }
     // SAFETY: forwarded to the caller's contract.
     let bytes = unsafe { input_bytes(key, key_len) }?;
-    let k: [u8; IOTWIRE_COAP_KEY_LEN] =
-        bytes.try_into().map_err(|_| IOTWIRE_ERR_INVALID_ARGUMENT)?;
-    Ok((k, Span::of(bytes)))
+    if bytes.len() != IOTWIRE_COAP_KEY_LEN {
+        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
+    }
+    k.copy_from_slice(bytes);
+    Ok(Span::of(bytes))
 }
 
 /// @brief Derives the symmetric-mode AES-128 key: raw bytes [8, 24) of
@@ -65,7 +69,8 @@ pub unsafe extern "C" fn iotwire_coap_derive_key(
         (Ok(d), Ok(r)) => (d, r),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    let mut k = key::derive_key(ds, r);
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
+    key::derive_key_into(ds, r, &mut k);
     let b = BytesOut {
         out,
         cap: out_cap,
@@ -117,8 +122,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_encrypt(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract.
-    let (mut k, key_span) = match unsafe { key_arg(key, key_len) } {
+    let key_span = match unsafe { key_arg(key, key_len, &mut k) } {
         Ok(v) => v,
         Err(e) => return e,
     };
@@ -185,8 +191,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract.
-    let (mut k, key_span) = match unsafe { key_arg(key, key_len) } {
+    let key_span = match unsafe { key_arg(key, key_len, &mut k) } {
         Ok(v) => v,
         Err(e) => return e,
     };
@@ -195,13 +202,6 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
         Ok(p) => p,
         Err(e) => return e,
     };
-    let len = match cbc::decrypted_len(&k, ct) {
-        Ok(n) => n,
-        Err(e) => {
-            k.zeroize();
-            return from_error(e);
-        }
-    };
     let b = BytesOut {
         out,
         cap: out_cap,
@@ -209,8 +209,9 @@ pub unsafe extern "C" fn iotwire_coap_aes_decrypt(
     };
     // SAFETY: `b` is the caller's triple; the spans are every input read.
     let rc = unsafe {
-        emit_bytes(b, &[key_span, Span::of(ct)], Some(len), |o| {
-            cbc::decrypt_to(o, &k, ct, false)
+        emit_bytes(b, &[key_span, Span::of(ct)], None, |o| {
+            let measure = matches!(o, Output::Measure(_));
+            cbc::decrypt_to(o, &k, ct, measure)
         })
     };
     k.zeroize();
@@ -241,12 +242,12 @@ pub unsafe extern "C" fn iotwire_coap_session_set_key(
     key: *const u8,
     key_len: usize,
 ) -> iotwire_status_t {
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
     // SAFETY: forwarded to the caller's contract; the key is copied out before the session
     // is borrowed, so an aliasing key cannot be observed half-written.
-    let (mut k, _) = match unsafe { key_arg(key, key_len) } {
-        Ok(v) => v,
-        Err(e) => return e,
-    };
+    if let Err(e) = unsafe { key_arg(key, key_len, &mut k) } {
+        return e;
+    }
     // SAFETY: forwarded to the caller's contract.
     let rc = match unsafe { session_mut(session) } {
         Ok(s) => {
@@ -289,7 +290,8 @@ pub unsafe extern "C" fn iotwire_coap_session_derive_key(
         (Err(e), _) | (_, Err(e)) => return e,
     };
     // Derived before the session is borrowed: the inputs may lie inside the session.
-    let mut k = key::derive_key(ds, r);
+    let mut k = [0u8; IOTWIRE_COAP_KEY_LEN];
+    key::derive_key_into(ds, r, &mut k);
     // SAFETY: forwarded to the caller's contract.
     let rc = match unsafe { session_mut(session) } {
         Ok(s) => {

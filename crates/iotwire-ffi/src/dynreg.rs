@@ -2,19 +2,14 @@
 //! request) and the replies that deliver registration results and identities, over HTTPS or
 //! MQTT (`/ext/register`, `/ext/regnwl`, `/ext/auth/identity/response`).
 
-use crate::boundary::{Span, TextOut, emit_text, input, input_bytes};
-use crate::http::{
-    IOTWIRE_HTTP_FLAG_LAX_NAMES, IOTWIRE_HTTP_PART_SIGN_CONTENT, IOTWIRE_HTTP_PROFILE_DOC,
-    check_struct_size, custom_host, emit_signed_part, profile, sign_method,
-};
+use crate::boundary::{Span, TextOut, emit_text, input_bytes};
+use crate::http::{IOTWIRE_HTTP_PROFILE_DOC, signed_get, signed_head};
 use crate::selectors::*;
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
-use iotwire::http::dynreg::{Dynreg, DynregParams};
-use iotwire::http::head::Endpoint;
-use iotwire::http::reply::{self, Field, Kind};
-use iotwire::mqtt::region::Region;
+use iotwire::http::reply::{self, Field};
+use iotwire::http::signed::Kind;
 
 /// Reply: the MQTT `/ext/register` payload (authType=register): `deviceSecret`.
 pub const IOTWIRE_REPLY_EXT_REGISTER: u32 = 0;
@@ -115,51 +110,6 @@ pub unsafe extern "C" fn iotwire_dynreg_https_options_init(
     IOTWIRE_OK
 }
 
-/// Reads the caller's dynreg options.
-///
-/// # Safety
-/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes
-/// whose strings follow the `iotwire_str_t` contract for `'a`.
-unsafe fn borrow_dynreg<'a>(
-    opts: *const iotwire_dynreg_https_options_t,
-) -> Result<(DynregParams<'a>, [Span; 5]), iotwire_status_t> {
-    // SAFETY: forwarded caller contract.
-    unsafe { check_struct_size(opts)? };
-    // SAFETY: at least as large as our struct (checked), plain data valid for any bits.
-    let o = unsafe { &*opts };
-    if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    // SAFETY: the strings follow the iotwire_str_t contract (caller).
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.product_secret)?,
-            input(o.random)?,
-            input(o.host)?,
-        ]
-    };
-    let [product_key, device_name, product_secret, random, host] = strs;
-    let profile = profile(o.profile)?;
-    let sign_method = sign_method(o.sign_method)?;
-    let endpoint = match custom_host(o.region, host)? {
-        Some(h) => Endpoint::Host(h),
-        None => Endpoint::Region(Region::from_index(o.region).ok_or(IOTWIRE_ERR_INVALID_SELECTOR)?),
-    };
-    let params = DynregParams {
-        profile,
-        sign_method,
-        endpoint,
-        lax_names: o.flags & IOTWIRE_HTTP_FLAG_LAX_NAMES != 0,
-        product_key,
-        device_name,
-        product_secret,
-        random,
-    };
-    Ok((params, strs.map(Span::of)))
-}
-
 /// @brief Writes a part of the HTTPS dynamic-registration request `POST
 /// /auth/register/device`: the complete request, the form body, the sign or the sign content.
 ///
@@ -211,19 +161,9 @@ pub unsafe extern "C" fn iotwire_dynreg_https_get(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    let (params, spans) = match unsafe { borrow_dynreg(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    if part > IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        return IOTWIRE_ERR_INVALID_SELECTOR;
-    }
-    let d = match Dynreg::resolve(&params) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_signed_part(t, &spans, part, &d) }
+    let head = unsafe { signed_head(opts) };
+    // SAFETY: forwarded caller contract (no timestamp in a registration).
+    unsafe { signed_get(Kind::Dynreg, head, iotwire_str_t::EMPTY, part, t) }
 }
 
 /// @brief Validates a registration or identity reply and writes one of its fields, decoded,
@@ -278,10 +218,10 @@ pub unsafe extern "C" fn iotwire_register_reply_get(
         Err(e) => return e,
     };
     let kind = match reply {
-        IOTWIRE_REPLY_EXT_REGISTER => Kind::ExtRegister,
-        IOTWIRE_REPLY_EXT_REGNWL => Kind::ExtRegnwl,
-        IOTWIRE_REPLY_IDENTITY => Kind::Identity,
-        IOTWIRE_REPLY_HTTPS_REGISTER => Kind::HttpsRegister,
+        IOTWIRE_REPLY_EXT_REGISTER => reply::Kind::ExtRegister,
+        IOTWIRE_REPLY_EXT_REGNWL => reply::Kind::ExtRegnwl,
+        IOTWIRE_REPLY_IDENTITY => reply::Kind::Identity,
+        IOTWIRE_REPLY_HTTPS_REGISTER => reply::Kind::HttpsRegister,
         _ => return IOTWIRE_ERR_INVALID_SELECTOR,
     };
     let field = match field {

@@ -8,7 +8,9 @@
 //! instead of an HMAC, and a PSK lifetime; and so that a firmware built with only the `enos`
 //! feature links none of the Alibaba code.
 
-use crate::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
+use crate::boundary::{
+    BytesOut, Span, TextOut, emit_bytes, emit_bytes_of, emit_text_of, input_all, input_bytes,
+};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
@@ -16,7 +18,7 @@ use iotwire::Error;
 use iotwire::coap::header::Token;
 use iotwire::enos::device::{Device, SecureMode};
 use iotwire::enos::{activate, mqtt, psk};
-use iotwire::sink::Output;
+use iotwire::sink::{Sink, Text};
 
 /// PSK secure mode 2: 一机一密, the key comes from the DeviceSecret.
 pub const IOTWIRE_ENOS_SECURE_MODE_DEVICE_SECRET: u32 = 2;
@@ -126,10 +128,11 @@ pub unsafe extern "C" fn iotwire_enos_options_init(
     IOTWIRE_OK
 }
 
-/// The caller's options as a core [`Device`], plus the spans of its strings.
+/// The caller's options as a core [`Device`], plus its strings (the caller memory every
+/// output reads, for the overlap checks).
 pub(crate) struct Borrowed<'a> {
     pub(crate) device: Device<'a>,
-    pub(crate) spans: [Span; STRINGS],
+    pub(crate) strs: [&'a [u8]; STRINGS],
 }
 
 /// Reads the caller's options.
@@ -156,17 +159,17 @@ pub(crate) unsafe fn borrow<'a>(
     }
     let secure_mode =
         SecureMode::from_number(o.secure_mode).map_err(|_| IOTWIRE_ERR_INVALID_SECURE_MODE)?;
+    let mut strs: [&[u8]; STRINGS] = [&[]; STRINGS];
+    let fields = [
+        o.product_key,
+        o.device_key,
+        o.device_secret,
+        o.product_secret,
+        o.host,
+    ];
     // SAFETY: every string follows the iotwire_str_t contract (caller), which is exactly what
-    // `input` requires.
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_key)?,
-            input(o.device_secret)?,
-            input(o.product_secret)?,
-            input(o.host)?,
-        ]
-    };
+    // `input_all` requires.
+    unsafe { input_all(&fields, &mut strs) }?;
     let [product_key, device_key, device_secret, product_secret, host] = strs;
     Ok(Borrowed {
         device: Device {
@@ -180,31 +183,42 @@ pub(crate) unsafe fn borrow<'a>(
             plaintext_mqtt: o.flags & IOTWIRE_ENOS_FLAG_PLAINTEXT_MQTT != 0,
             port: if o.port == 0 { None } else { Some(o.port) },
         },
-        spans: strs.map(Span::of),
+        strs,
     })
 }
 
-/// Body of the text exports computed from the options alone.
+/// An EnOS text output: its writer, and the length it has without running it (the password,
+/// whose hash should run once), after its checks.
+struct TextKind {
+    write: fn(&Device<'_>, &mut dyn Text) -> Result<(), Error>,
+    measured: fn(&Device<'_>) -> Result<Option<usize>, Error>,
+}
+
+fn not_measured(_: &Device<'_>) -> Result<Option<usize>, Error> {
+    Ok(None)
+}
+
+fn password_len(d: &Device<'_>) -> Result<Option<usize>, Error> {
+    mqtt::check_password(d).map(|()| Some(mqtt::PASSWORD_LEN))
+}
+
+/// Body of the text exports computed from the options alone: one copy for all six.
 ///
 /// # Safety
 /// As `iotwire_enos_get_psk_identity()`.
-unsafe fn text_export<F>(
+unsafe fn text_export(
     opts: *const iotwire_enos_options_t,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-    measured: impl Fn(&Device<'_>) -> Result<Option<usize>, Error>,
-    write: F,
-) -> iotwire_status_t
-where
-    F: Fn(&Device<'_>, &mut Output<'_>) -> Result<(), Error>,
-{
+    kind: TextKind,
+) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     let b = match unsafe { borrow(opts) } {
         Ok(b) => b,
         Err(e) => return e,
     };
-    let measured = match measured(&b.device) {
+    let measured = match (kind.measured)(&b.device) {
         Ok(m) => m,
         Err(e) => return from_error(e),
     };
@@ -213,8 +227,8 @@ where
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `spans` lists every caller range `write` reads.
-    unsafe { emit_text(t, &b.spans, measured, |s| write(&b.device, s)) }
+    // SAFETY: forwarded caller contract; `strs` are every caller range the writer reads.
+    unsafe { emit_text_of(t, &b.strs, &[], measured, &|o| (kind.write)(&b.device, o)) }
 }
 
 /// @brief Writes the DTLS-PSK identity, `{ProductKey},{DeviceKey},{SecureMode},{Lifetime}`,
@@ -258,8 +272,10 @@ pub unsafe extern "C" fn iotwire_enos_get_psk_identity(
             out,
             out_cap,
             out_len,
-            |_| Ok(None),
-            |d, s| psk::write_identity(d, s),
+            TextKind {
+                write: psk::write_identity,
+                measured: not_measured,
+            },
         )
     }
 }
@@ -296,19 +312,19 @@ pub unsafe extern "C" fn iotwire_enos_get_psk_key(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let key = match psk::key(&b.device) {
-        Ok(k) => k,
-        Err(e) => return from_error(e),
-    };
+    let mut key = psk::PskKey::new();
+    if let Err(e) = psk::key(&b.device, &mut key) {
+        return from_error(e);
+    }
     let o = BytesOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; the spans are every caller range the key came from.
+    // SAFETY: forwarded caller contract; `strs` are every caller range the key came from.
     unsafe {
-        emit_bytes(o, &b.spans, Some(psk::KEY_LEN), |s| {
-            iotwire::sink::Sink::put(s, key.as_bytes())
+        emit_bytes_of(o, &b.strs, Some(psk::KEY_LEN), &|s| {
+            Sink::put(s, key.as_bytes())
         })
     }
 }
@@ -343,8 +359,10 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_client_id(
             out,
             out_cap,
             out_len,
-            |_| Ok(None),
-            |d, s| mqtt::write_client_id(d, s),
+            TextKind {
+                write: mqtt::write_client_id,
+                measured: not_measured,
+            },
         )
     }
 }
@@ -378,8 +396,10 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_username(
             out,
             out_cap,
             out_len,
-            |_| Ok(None),
-            |d, s| mqtt::write_username(d, s),
+            TextKind {
+                write: mqtt::write_username,
+                measured: not_measured,
+            },
         )
     }
 }
@@ -415,8 +435,10 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_sign_content(
             out,
             out_cap,
             out_len,
-            |_| Ok(None),
-            |d, s| mqtt::write_sign_content(d, s),
+            TextKind {
+                write: mqtt::write_sign_content,
+                measured: not_measured,
+            },
         )
     }
 }
@@ -445,12 +467,18 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_password(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
-    let measured = |d: &Device<'_>| mqtt::check_password(d).map(|()| Some(mqtt::PASSWORD_LEN));
     // SAFETY: forwarded caller contract.
     unsafe {
-        text_export(opts, out, out_cap, out_len, measured, |d, s| {
-            mqtt::write_password(d, s)
-        })
+        text_export(
+            opts,
+            out,
+            out_cap,
+            out_len,
+            TextKind {
+                write: mqtt::write_password,
+                measured: password_len,
+            },
+        )
     }
 }
 
@@ -485,8 +513,10 @@ pub unsafe extern "C" fn iotwire_enos_mqtt_get_host(
             out,
             out_cap,
             out_len,
-            |_| Ok(None),
-            |d, s| mqtt::write_host(d, s),
+            TextKind {
+                write: mqtt::write_host,
+                measured: not_measured,
+            },
         )
     }
 }
@@ -588,8 +618,8 @@ pub unsafe extern "C" fn iotwire_enos_activate_build_request(
         Err(e) => return e,
     };
     let mut spans = [Span::of(token_bytes); STRINGS + 1];
-    for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
-        *slot = *span;
+    for (slot, s) in spans.iter_mut().zip(b.strs) {
+        *slot = Span::of(s);
     }
     let o = BytesOut {
         out,
@@ -627,24 +657,25 @@ unsafe fn reply_field(
         Ok(b) => b,
         Err(e) => return e,
     };
-    let reply = match activate::parse_datagram(dgram, &b.device) {
-        Ok(r) => r,
-        Err(e) => return from_error(e),
-    };
+    let mut reply = activate::Reply::default();
+    if let Err(e) = activate::parse_datagram(dgram, &b.device, &mut reply) {
+        return from_error(e);
+    }
     if !reply.has(field) {
         return IOTWIRE_ERR_MISSING_FIELD;
-    }
-    let mut spans = [Span::of(dgram); STRINGS + 1];
-    for (slot, span) in spans.iter_mut().zip(b.spans.iter()) {
-        *slot = *span;
     }
     let t = TextOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `spans` lists every caller range read.
-    unsafe { emit_text(t, &spans, None, |s| reply.write(field, s)) }
+    // SAFETY: forwarded caller contract; the options' strings and the datagram are every
+    // caller range read (the field itself was copied out of the datagram).
+    unsafe {
+        emit_text_of(t, &b.strs, dgram, None, &|o| {
+            Sink::put(o, reply.field(field))
+        })
+    }
 }
 
 /// @brief Copies the DeviceSecret (`params.deviceSecret`) out of the activation reply.

@@ -2,20 +2,21 @@
 //! `/topic/...`) and the parsing of its replies. The firmware keeps the TLS connection; these
 //! functions write the request bytes and read the reply body.
 
-use crate::boundary::{BytesOut, Span, TextOut, emit_bytes, emit_text, input, input_bytes};
+use crate::boundary::{
+    BytesOut, Span, TextOut, emit_bytes_of, emit_text, emit_text_of, input_all, input_bytes,
+};
 use crate::selectors::*;
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
-use iotwire::Error;
 use iotwire::http::Profile;
-use iotwire::http::auth::{Auth, AuthParams};
+use iotwire::http::dynreg::Endpoint;
 use iotwire::http::publish::{Publish, PublishParams};
-use iotwire::http::response::{self, Kind};
-use iotwire::http::signed::SignedRequest;
+use iotwire::http::response;
+use iotwire::http::signed::{self, Kind, Params, Part, SignHex, SignedRequest};
 use iotwire::mac::SignMethod;
-use iotwire::sink::{Sink, SliceWriter};
-use zeroize::Zeroize;
+use iotwire::mqtt::region::Region;
+use iotwire::sink::Sink;
 
 /// Profile: the wire form of the platform documentation.
 pub const IOTWIRE_HTTP_PROFILE_DOC: u32 = 0;
@@ -163,67 +164,42 @@ pub(crate) unsafe fn check_struct_size<T>(ptr: *const T) -> Result<u32, iotwire_
     Ok(size)
 }
 
-/// The HMAC of a request as hex text in a stack buffer that is wiped when dropped.
-pub(crate) struct SignHex {
-    buf: [u8; 64],
-    len: usize,
-}
-
-impl SignHex {
-    /// Formats `mac` with `write`.
-    pub(crate) fn new(
-        write: impl FnOnce(&mut SliceWriter<'_>) -> Result<(), Error>,
-    ) -> Result<SignHex, Error> {
-        let mut buf = [0u8; 64];
-        let mut w = SliceWriter::new(&mut buf);
-        write(&mut w)?;
-        let len = w.len();
-        Ok(SignHex { buf, len })
-    }
-
-    /// The hex text.
-    pub(crate) fn text(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or(&[])
+/// The part selector.
+pub(crate) fn part_of(v: u32) -> Result<Part, iotwire_status_t> {
+    match v {
+        IOTWIRE_HTTP_PART_REQUEST => Ok(Part::Request),
+        IOTWIRE_HTTP_PART_BODY => Ok(Part::Body),
+        IOTWIRE_HTTP_PART_SIGN => Ok(Part::Sign),
+        IOTWIRE_HTTP_PART_SIGN_CONTENT => Ok(Part::SignContent),
+        _ => Err(IOTWIRE_ERR_INVALID_SELECTOR),
     }
 }
 
-impl Drop for SignHex {
-    fn drop(&mut self) {
-        self.buf.zeroize();
-    }
-}
-
-/// Emits `part` (`IOTWIRE_HTTP_PART_*`, already checked) of a signed HTTPS request: the sign
-/// content, the sign, the body or the whole request. The MAC is computed once, before the
-/// output is measured, and its hex text is wiped when this returns.
+/// Emits `part` of a signed HTTPS request: the sign content, the sign, the body or the whole
+/// request. The MAC is computed once, before the output is measured, and its hex text is
+/// wiped when this returns. One copy serves both signed requests.
 ///
 /// # Safety
-/// As for [`emit_text`]; `spans` must be every caller range `r` reads.
-pub(crate) unsafe fn emit_signed_part<R: SignedRequest>(
+/// As for [`emit_text`]; `strs` must be every caller range `r` reads.
+pub(crate) unsafe fn emit_signed_part(
     t: TextOut,
-    spans: &[Span],
-    part: u32,
-    r: &R,
+    strs: &[&[u8]],
+    part: Part,
+    r: &SignedRequest<'_>,
 ) -> iotwire_status_t {
-    if part == IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        // SAFETY: forwarded caller contract.
-        return unsafe { emit_text(t, spans, None, |s| r.write_sign_content(s)) };
-    }
-    let sign = match r
-        .mac()
-        .and_then(|mac| SignHex::new(|w| r.write_sign(mac.as_bytes(), w)))
+    let mut sign = SignHex::new();
+    if part != Part::SignContent
+        && let Err(e) = r.sign_into(&mut sign)
     {
-        Ok(s) => s,
-        Err(e) => return from_error(e),
-    };
+        return from_error(e);
+    }
     let hex = sign.text();
     // SAFETY: forwarded caller contract.
     unsafe {
-        match part {
-            IOTWIRE_HTTP_PART_SIGN => emit_text(t, spans, Some(hex.len()), |s| s.put(hex)),
-            IOTWIRE_HTTP_PART_BODY => emit_text(t, spans, None, |s| r.write_body(hex, s)),
-            _ => emit_text(t, spans, None, |s| r.write_request(hex, s)),
-        }
+        emit_text_of(t, strs, &[], None, &|s| {
+            r.write(part, hex, s);
+            Ok(())
+        })
     }
 }
 
@@ -270,69 +246,153 @@ pub unsafe extern "C" fn iotwire_http_auth_options_init(
     IOTWIRE_OK
 }
 
-/// The host selection shared by auth and dynreg: a public region, or `host` with CUSTOM.
-pub(crate) fn custom_host(region: u32, host: &[u8]) -> Result<Option<&[u8]>, iotwire_status_t> {
-    match (region, host.is_empty()) {
-        (IOTWIRE_REGION_CUSTOM, false) => Ok(Some(host)),
-        (IOTWIRE_REGION_CUSTOM, true) => Err(IOTWIRE_ERR_MISSING_FIELD),
-        (_, true) => Ok(None),
-        (_, false) => Err(IOTWIRE_ERR_INVALID_ARGUMENT),
-    }
+/// The first fields of both signed-request options structs (`iotwire_http_auth_options_t`,
+/// `iotwire_dynreg_https_options_t`): the same types in the same order, so either struct can
+/// be read through this view (checked at compile time below). Reading the fields through
+/// one view instead of copying them out of each struct keeps one copy of this code.
+#[repr(C)]
+pub(crate) struct SignedHead {
+    struct_size: u32,
+    profile: u32,
+    sign_method: u32,
+    region: u32,
+    flags: u32,
+    reserved: u32,
+    /// ProductKey, DeviceName, the secret, the id (client id / random), then the timestamp
+    /// (auth) or the host (registration).
+    strings: [iotwire_str_t; 5],
 }
 
-/// Reads the caller's auth options.
+macro_rules! same_head {
+    ($t:ty, $($field:ident),*) => {
+        const _: () = {
+            assert!(core::mem::size_of::<$t>() >= core::mem::size_of::<SignedHead>());
+            assert!(core::mem::align_of::<$t>() >= core::mem::align_of::<SignedHead>());
+            let s = core::mem::size_of::<iotwire_str_t>();
+            let base = core::mem::offset_of!(SignedHead, strings);
+            let mut i = 0;
+            $(
+                assert!(core::mem::offset_of!($t, $field) == base + i * s);
+                i += 1;
+            )*
+            assert!(i == 5);
+            assert!(core::mem::offset_of!($t, reserved) == core::mem::offset_of!(SignedHead, reserved));
+            assert!(core::mem::offset_of!($t, flags) == core::mem::offset_of!(SignedHead, flags));
+            assert!(core::mem::offset_of!($t, region) == core::mem::offset_of!(SignedHead, region));
+            assert!(core::mem::offset_of!($t, sign_method) == core::mem::offset_of!(SignedHead, sign_method));
+            assert!(core::mem::offset_of!($t, profile) == core::mem::offset_of!(SignedHead, profile));
+        };
+    };
+}
+same_head!(
+    iotwire_http_auth_options_t,
+    product_key,
+    device_name,
+    device_secret,
+    client_id,
+    timestamp
+);
+same_head!(
+    crate::dynreg::iotwire_dynreg_https_options_t,
+    product_key,
+    device_name,
+    product_secret,
+    random,
+    host
+);
+
+/// Checks `opts->struct_size` against `T` and views the struct's first fields.
 ///
 /// # Safety
-/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes
-/// whose strings follow the `iotwire_str_t` contract for `'a`.
-unsafe fn borrow_auth<'a>(
-    opts: *const iotwire_http_auth_options_t,
-) -> Result<(AuthParams<'a>, [Span; 6]), iotwire_status_t> {
+/// `opts` must be NULL or point to a readable struct of at least `opts->struct_size` bytes;
+/// `T` must be one of the two structs `same_head!` checks.
+pub(crate) unsafe fn signed_head<'o, T>(
+    opts: *const T,
+) -> Result<&'o SignedHead, iotwire_status_t> {
     // SAFETY: forwarded caller contract.
     unsafe { check_struct_size(opts)? };
-    // SAFETY: at least as large as our struct (checked), plain data valid for any bits.
-    let o = unsafe { &*opts };
-    if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    // SAFETY: the strings follow the iotwire_str_t contract (caller).
-    let strs = unsafe {
-        [
-            input(o.product_key)?,
-            input(o.device_name)?,
-            input(o.device_secret)?,
-            input(o.client_id)?,
-            input(o.timestamp)?,
-            input(o.host)?,
-        ]
+    // SAFETY: non-NULL and at least as large as `T` (checked), which starts with the fields
+    // of `SignedHead` at the same offsets and is at least as large and as aligned (asserted
+    // at compile time); all fields are plain data valid for any bits.
+    Ok(unsafe { &*opts.cast::<SignedHead>() })
+}
+
+/// The body of `iotwire_http_get_auth()` and `iotwire_dynreg_https_get()`: checks the options
+/// in the documented order, resolves the request and emits `part`. One copy serves both.
+///
+/// # Safety
+/// The strings of `o` follow the `iotwire_str_t` contract; `t` as for [`emit_text`].
+#[inline(never)]
+pub(crate) unsafe fn signed_get(
+    kind: Kind,
+    o: Result<&SignedHead, iotwire_status_t>,
+    last: iotwire_str_t,
+    part: u32,
+    t: TextOut,
+) -> iotwire_status_t {
+    let o = match o {
+        Ok(o) => o,
+        Err(e) => return e,
     };
-    let [
-        product_key,
-        device_name,
-        device_secret,
-        client_id,
-        timestamp,
-        host,
-    ] = strs;
-    let profile = profile(o.profile)?;
-    let sign_method = sign_method(o.sign_method)?;
-    if o.region != IOTWIRE_REGION_SHANGHAI && o.region != IOTWIRE_REGION_CUSTOM {
-        // HTTPS is offered on the public instance in cn-shanghai only; instances use `host`.
-        return Err(IOTWIRE_ERR_INVALID_SELECTOR);
+    if o.reserved != 0 || o.flags & !IOTWIRE_HTTP_FLAG_LAX_NAMES != 0 {
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
-    let host = custom_host(o.region, host)?;
-    let params = AuthParams {
+    // Auth: ..., timestamp, host; registration: ..., host, (no timestamp).
+    let [pk, dn, secret, id, fifth] = o.strings;
+    let mut strs: [&[u8]; 6] = [&[]; 6];
+    // SAFETY: the strings follow the iotwire_str_t contract (caller).
+    if let Err(e) = unsafe { input_all(&[pk, dn, secret, id, fifth, last], &mut strs) } {
+        return e;
+    }
+    let [product_key, device_name, secret, id, fifth, last] = strs;
+    let (timestamp, host) = match kind {
+        Kind::Auth => (fifth, last),
+        Kind::Dynreg => (last, fifth),
+    };
+    let profile = match profile(o.profile) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let sign_method = match sign_method(o.sign_method) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    // HTTPS auth is offered on the public instance in cn-shanghai only; instances use `host`.
+    let custom = o.region == IOTWIRE_REGION_CUSTOM;
+    if kind == Kind::Auth && o.region != IOTWIRE_REGION_SHANGHAI && !custom {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    }
+    let endpoint = match (custom, host.is_empty()) {
+        (true, false) => Endpoint::Host(host),
+        (true, true) => return IOTWIRE_ERR_MISSING_FIELD,
+        (false, false) => return IOTWIRE_ERR_INVALID_ARGUMENT,
+        (false, true) => match Region::from_index(o.region) {
+            Some(r) => Endpoint::Region(r),
+            None => return IOTWIRE_ERR_INVALID_SELECTOR,
+        },
+    };
+    let part = match part_of(part) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let params = Params {
+        kind,
         profile,
         sign_method,
-        host,
+        endpoint,
         lax_names: o.flags & IOTWIRE_HTTP_FLAG_LAX_NAMES != 0,
         product_key,
         device_name,
-        device_secret,
-        client_id,
+        secret,
+        id,
         timestamp,
     };
-    Ok((params, strs.map(Span::of)))
+    let request = match signed::resolve(&params) {
+        Ok(r) => r,
+        Err(e) => return from_error(e),
+    };
+    // SAFETY: forwarded caller contract; `strs` are every caller range read.
+    unsafe { emit_signed_part(t, &strs, part, &request) }
 }
 
 /// @brief Writes a part of the `POST /auth` request: the complete request, the JSON body, the
@@ -385,19 +445,15 @@ pub unsafe extern "C" fn iotwire_http_get_auth(
         len: out_len,
     };
     // SAFETY: forwarded caller contract.
-    let (params, spans) = match unsafe { borrow_auth(opts) } {
-        Ok(b) => b,
-        Err(e) => return e,
+    let head = unsafe { signed_head(opts) };
+    // The host follows the five strings of the shared head; read only once the size is known.
+    let host = match head {
+        // SAFETY: `opts` is non-NULL and as large as the struct (checked by `signed_head`).
+        Ok(_) => unsafe { (*opts).host },
+        Err(_) => iotwire_str_t::EMPTY,
     };
-    if part > IOTWIRE_HTTP_PART_SIGN_CONTENT {
-        return IOTWIRE_ERR_INVALID_SELECTOR;
-    }
-    let auth = match Auth::resolve(&params) {
-        Ok(a) => a,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_signed_part(t, &spans, part, &auth) }
+    // SAFETY: forwarded caller contract.
+    unsafe { signed_get(Kind::Auth, head, host, part, t) }
 }
 
 /// Borrows and validates the publish inputs.
@@ -410,9 +466,10 @@ unsafe fn borrow_publish<'a>(
     topic: iotwire_str_t,
     token: iotwire_str_t,
     payload_len: usize,
-) -> Result<(Publish<'a>, [Span; 3]), iotwire_status_t> {
+) -> Result<(Publish<'a>, [&'a [u8]; 3]), iotwire_status_t> {
+    let mut strs: [&[u8]; 3] = [&[]; 3];
     // SAFETY: forwarded caller contract.
-    let strs = unsafe { [input(host)?, input(topic)?, input(token)?] };
+    unsafe { input_all(&[host, topic, token], &mut strs)? };
     let [host, topic, token] = strs;
     let params = PublishParams {
         profile: profile(profile_sel)?,
@@ -422,7 +479,7 @@ unsafe fn borrow_publish<'a>(
         payload_len,
     };
     let p = Publish::resolve(&params).map_err(from_error)?;
-    Ok((p, strs.map(Span::of)))
+    Ok((p, strs))
 }
 
 /// @brief Writes the head of `POST /topic/${topic}` (request line, `Host`, `password:<token>`,
@@ -476,7 +533,7 @@ pub unsafe extern "C" fn iotwire_http_publish_head(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let (p, spans) = match unsafe { borrow_publish(profile, host, topic, token, payload_len) } {
+    let (p, strs) = match unsafe { borrow_publish(profile, host, topic, token, payload_len) } {
         Ok(b) => b,
         Err(e) => return e,
     };
@@ -485,8 +542,13 @@ pub unsafe extern "C" fn iotwire_http_publish_head(
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; `spans` are every caller range read.
-    unsafe { emit_text(t, &spans, None, |s| p.write_head(s)) }
+    // SAFETY: forwarded caller contract; `strs` are every caller range read.
+    unsafe {
+        emit_text_of(t, &strs, &[], None, &|s| {
+            p.write_head(s);
+            Ok(())
+        })
+    }
 }
 
 /// @brief Writes the complete `POST /topic/${topic}` request, head and payload, as bytes (no
@@ -533,23 +595,42 @@ pub unsafe extern "C" fn iotwire_http_publish_request(
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract.
-    let (p, spans) = match unsafe { borrow_publish(profile, host, topic, token, payload.len()) } {
-        Ok(b) => b,
-        Err(e) => return e,
-    };
-    let [a, b, c] = spans;
+    let (p, [host, topic, token]) =
+        match unsafe { borrow_publish(profile, host, topic, token, payload.len()) } {
+            Ok(b) => b,
+            Err(e) => return e,
+        };
     let b_out = BytesOut {
         out,
         cap: out_cap,
         len: out_len,
     };
-    // SAFETY: forwarded caller contract; the spans are every caller range read.
+    // SAFETY: forwarded caller contract; the strings and the payload are every caller range
+    // read.
     unsafe {
-        emit_bytes(b_out, &[a, b, c, Span::of(payload)], None, |s| {
-            p.write_head(s)?;
-            s.put(payload)
+        emit_bytes_of(b_out, &[host, topic, token, payload], None, &|s| {
+            p.write_head(s);
+            Sink::put(s, payload)
         })
     }
+}
+
+// The statuses of the documented platform codes and of an unknown one are consecutive, in the
+// order of `response::code_rank`.
+const _: () = assert!(
+    IOTWIRE_ERR_HTTP_TOO_MANY_REQUESTS == IOTWIRE_ERR_HTTP_COMMON_ERROR - 8
+        && IOTWIRE_ERR_HTTP_UNKNOWN_CODE == IOTWIRE_ERR_HTTP_COMMON_ERROR - 9
+        && IOTWIRE_ERR_HTTP_TOKEN_EXPIRED == IOTWIRE_ERR_HTTP_COMMON_ERROR - 3
+);
+
+/// `IOTWIRE_OK` for platform code 0, else the code's `IOTWIRE_ERR_HTTP_*` status (the same as
+/// `from_error(outcome)`, computed from the rank without the table of errors).
+fn platform_status(code: i64) -> iotwire_status_t {
+    if code == 0 {
+        return IOTWIRE_OK;
+    }
+    // code_rank is at most 9.
+    IOTWIRE_ERR_HTTP_COMMON_ERROR - response::code_rank(code).min(9) as i32
 }
 
 /// Offset of `sub` inside `base` (both borrowed from the same body).
@@ -619,9 +700,9 @@ pub unsafe extern "C" fn iotwire_http_parse_response(
         Err(e) => return e,
     };
     let kind = match kind {
-        IOTWIRE_HTTP_RESPONSE_ANY => Kind::Any,
-        IOTWIRE_HTTP_RESPONSE_AUTH => Kind::Auth,
-        IOTWIRE_HTTP_RESPONSE_PUBLISH => Kind::Publish,
+        IOTWIRE_HTTP_RESPONSE_ANY => response::Kind::Any,
+        IOTWIRE_HTTP_RESPONSE_AUTH => response::Kind::Auth,
+        IOTWIRE_HTTP_RESPONSE_PUBLISH => response::Kind::Publish,
         _ => return IOTWIRE_ERR_INVALID_SELECTOR,
     };
     let resp_span = Span::of_raw(resp.cast_const());
@@ -653,10 +734,7 @@ pub unsafe extern "C" fn iotwire_http_parse_response(
     let (data_offset, data_len) = r.data.map_or((0, 0), |d| (offset_in(body, d), d.len()));
     let filled = iotwire_http_response_t {
         struct_size: caller_size,
-        platform_status: match r.outcome {
-            Ok(()) => IOTWIRE_OK,
-            Err(e) => from_error(e),
-        },
+        platform_status: platform_status(r.code),
         code: r.code,
         reauth: u32::from(r.needs_reauth()),
         has_message: u32::from(r.message.is_some()),

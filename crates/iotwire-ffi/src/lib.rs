@@ -27,6 +27,8 @@ pub mod diagnose;
 pub mod dynreg;
 #[cfg(feature = "enos")]
 pub mod enos;
+#[cfg(feature = "mqtt-codec")]
+pub mod exact_out;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "legacy-v3")]
@@ -45,6 +47,7 @@ pub mod mqtt_decode;
 pub mod mqtt_packet;
 pub mod selectors;
 pub mod status;
+mod status_name;
 #[cfg(feature = "topics")]
 pub mod topics;
 pub mod types;

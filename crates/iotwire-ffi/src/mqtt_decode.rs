@@ -2,8 +2,9 @@
 //! offsets into the caller's buffer); CONNACK return codes as statuses; the caller-owned
 //! packet id counter.
 
-use crate::boundary::{Span, input_bytes};
+use crate::boundary::Span;
 use crate::status::*;
+use iotwire::mqtt_codec::decode as decode_mod;
 use iotwire::mqtt_codec::{Decoded, Packet, connack, decode, packet_id};
 
 /// Packet type CONNACK.
@@ -62,78 +63,28 @@ pub struct iotwire_mqtt_packet_t {
     pub payload_len: usize,
 }
 
-/// Offset of `part` inside `whole` (both from the same input).
-fn offset(whole: &[u8], part: &[u8]) -> usize {
-    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
-}
+// The core's flag bits are the C ones.
+const _: () = assert!(
+    IOTWIRE_MQTT_PACKET_FLAG_DUP == decode_mod::FLAG_DUP
+        && IOTWIRE_MQTT_PACKET_FLAG_RETAIN == decode_mod::FLAG_RETAIN
+        && IOTWIRE_MQTT_PACKET_FLAG_SESSION_PRESENT == decode_mod::FLAG_SESSION_PRESENT
+);
 
-fn describe(input: &[u8], packet: Packet<'_>, len: usize) -> iotwire_mqtt_packet_t {
-    let mut d = iotwire_mqtt_packet_t {
-        packet_type: 0,
-        qos: 0,
-        flags: 0,
-        return_code: 0,
-        packet_id: 0,
-        reserved: 0,
-        packet_len: len,
-        topic_offset: 0,
-        topic_len: 0,
-        payload_offset: 0,
-        payload_len: 0,
-    };
-    match packet {
-        Packet::Connack {
-            session_present,
-            return_code,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_CONNACK;
-            d.return_code = u32::from(return_code);
-            if session_present {
-                d.flags = IOTWIRE_MQTT_PACKET_FLAG_SESSION_PRESENT;
-            }
-        }
-        Packet::Publish {
-            dup,
-            qos,
-            retain,
-            topic,
-            packet_id,
-            payload,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_PUBLISH;
-            d.qos = u32::from(qos);
-            d.flags = if dup { IOTWIRE_MQTT_PACKET_FLAG_DUP } else { 0 }
-                | if retain {
-                    IOTWIRE_MQTT_PACKET_FLAG_RETAIN
-                } else {
-                    0
-                };
-            d.packet_id = packet_id;
-            d.topic_offset = offset(input, topic);
-            d.topic_len = topic.len();
-            d.payload_offset = offset(input, payload);
-            d.payload_len = payload.len();
-        }
-        Packet::Puback { packet_id } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_PUBACK;
-            d.packet_id = packet_id;
-        }
-        Packet::Suback {
-            packet_id,
-            return_codes,
-        } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_SUBACK;
-            d.packet_id = packet_id;
-            d.payload_offset = offset(input, return_codes);
-            d.payload_len = return_codes.len();
-        }
-        Packet::Unsuback { packet_id } => {
-            d.packet_type = IOTWIRE_MQTT_PACKET_UNSUBACK;
-            d.packet_id = packet_id;
-        }
-        Packet::Pingresp => d.packet_type = IOTWIRE_MQTT_PACKET_PINGRESP,
+/// The C view of a decoded packet: the same fields in the same layout.
+fn describe(p: &Packet) -> iotwire_mqtt_packet_t {
+    iotwire_mqtt_packet_t {
+        packet_type: p.kind,
+        qos: p.qos,
+        flags: p.flags,
+        return_code: p.return_code,
+        packet_id: p.packet_id,
+        reserved: p.reserved,
+        packet_len: p.len,
+        topic_offset: p.topic_offset,
+        topic_len: p.topic_len,
+        payload_offset: p.payload_offset,
+        payload_len: p.payload_len,
     }
-    d
 }
 
 /// @brief Decodes the packet at the start of `in` (bytes received from the broker).
@@ -184,37 +135,63 @@ pub unsafe extern "C" fn iotwire_mqtt_decode(
     if out_packet.is_null() {
         return IOTWIRE_ERR_NULL_POINTER;
     }
-    // SAFETY: readable for `in_len` bytes (caller contract).
-    let input = match unsafe { input_bytes(r#in, in_len) } {
-        Ok(i) => i,
-        Err(e) => return e,
-    };
-    let inp = Span::of(input);
-    let pkt = Span::of_raw(out_packet.cast_const());
-    let need = if out_needed.is_null() {
-        None
+    // `boundary::input_bytes`, inline: this is a receive loop's hot path.
+    let start = r#in as usize;
+    if in_len != 0 {
+        if r#in.is_null() {
+            return IOTWIRE_ERR_NULL_POINTER;
+        }
+        if in_len > isize::MAX as usize || start.checked_add(in_len).is_none() {
+            return IOTWIRE_ERR_INVALID_ARGUMENT;
+        }
+    }
+    // The struct must not overlap the input; `out_needed` neither of them. (An empty input
+    // overlaps nothing.)
+    let pkt = out_packet as usize;
+    let need = out_needed as usize;
+    let pkt_size = core::mem::size_of::<iotwire_mqtt_packet_t>();
+    let need_size = if out_needed.is_null() {
+        0
     } else {
-        Some(Span::of_raw(out_needed.cast_const()))
+        core::mem::size_of::<usize>()
     };
-    if inp.overlaps(pkt) || need.is_some_and(|n| n.overlaps(inp) || n.overlaps(pkt)) {
-        return IOTWIRE_ERR_OVERLAP;
-    }
-    match decode(input) {
-        Ok(Decoded::Complete { packet, len }) => {
-            let d = describe(input, packet, len);
-            // SAFETY: non-NULL, writable (caller contract), disjoint from the input (checked).
-            unsafe { out_packet.write(d) };
-            IOTWIRE_OK
-        }
-        Ok(Decoded::Incomplete { needed }) => {
-            if !out_needed.is_null() {
-                // SAFETY: non-NULL, writable (caller contract), disjoint from the input.
-                unsafe { out_needed.write(needed.unwrap_or(0)) };
+    if disjoint(start, in_len, pkt, pkt_size)
+        && disjoint(need, need_size, start, in_len)
+        && disjoint(need, need_size, pkt, pkt_size)
+    {
+        // Checked above: not NULL when non-empty, in range; readable (caller contract).
+        let input = if in_len == 0 {
+            &[][..]
+        } else {
+            // SAFETY: non-NULL, `in_len <= isize::MAX` without address wrap (checked),
+            // readable for `in_len` bytes and unmodified during the call (caller contract).
+            unsafe { core::slice::from_raw_parts(r#in, in_len) }
+        };
+        return match decode(input) {
+            Ok(Decoded::Complete(p)) => {
+                // SAFETY: non-NULL, writable (caller contract), disjoint from the input
+                // (checked).
+                unsafe { out_packet.write(describe(&p)) };
+                IOTWIRE_OK
             }
-            IOTWIRE_ERR_MQTT_NEED_MORE_DATA
-        }
-        Err(e) => from_error(e),
+            Ok(Decoded::Incomplete { needed }) => {
+                if !out_needed.is_null() {
+                    // SAFETY: non-NULL, writable (caller contract), disjoint from the input.
+                    unsafe { out_needed.write(needed.unwrap_or(0)) };
+                }
+                IOTWIRE_ERR_MQTT_NEED_MORE_DATA
+            }
+            Err(e) => from_error(e),
+        };
     }
+    IOTWIRE_ERR_OVERLAP
+}
+
+/// True when `[a, a + a_len)` and `[b, b + b_len)` share no byte (an empty range shares
+/// none; sums saturate, as `boundary::Span` does).
+#[inline(always)]
+fn disjoint(a: usize, a_len: usize, b: usize, b_len: usize) -> bool {
+    a_len == 0 || b_len == 0 || a >= b.saturating_add(b_len) || b >= a.saturating_add(a_len)
 }
 
 /// @brief Maps a CONNACK return code to a status: 0 gives IOTWIRE_OK, each refusal its own

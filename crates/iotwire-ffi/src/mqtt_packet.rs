@@ -2,14 +2,16 @@
 //! buffer (binary outputs: a size query gives the exact packet length, nothing is written on
 //! failure).
 
-use crate::boundary::{BytesOut, Span, emit_bytes, input, input_bytes};
+use crate::boundary::{Span, input, input_bytes};
+use crate::exact_out::{Out, emit_layout};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use iotwire::Error;
+use iotwire::layout::{Frame, Layout, NOTHING};
 use iotwire::mqtt_codec::encode_connect::{self, Connect};
-use iotwire::mqtt_codec::encode_publish::{self, Publish};
-use iotwire::mqtt_codec::{Qos, encode_simple, encode_subscribe};
-use iotwire::sink::Output;
+use iotwire::mqtt_codec::encode_publish::Publish;
+use iotwire::mqtt_codec::encode_subscribe::{FilterList, MAX_FILTERS, MAX_PARTS};
+use iotwire::mqtt_codec::{Qos, encode_simple, packet_type};
 
 /// PUBLISH flag: DUP, set when resending a QoS 1 message that was not acknowledged.
 pub const IOTWIRE_MQTT_PUBLISH_FLAG_DUP: u32 = 1;
@@ -18,6 +20,7 @@ pub const IOTWIRE_MQTT_PUBLISH_FLAG_DUP: u32 = 1;
 pub const IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN: u32 = 2;
 /// Most topic filters one SUBSCRIBE or UNSUBSCRIBE takes.
 pub const IOTWIRE_MQTT_MAX_FILTERS: usize = 8;
+const _: () = assert!(IOTWIRE_MQTT_MAX_FILTERS == MAX_FILTERS);
 /// Capacity that holds any CONNECT `iotwire_mqtt_connect_encode()` writes (longest client id,
 /// username and password of the credential API).
 pub const IOTWIRE_MQTT_CONNECT_MAX_SIZE: usize = 839;
@@ -26,12 +29,36 @@ pub const IOTWIRE_MQTT_PUBACK_SIZE: usize = 4;
 /// Bytes of a PINGREQ or DISCONNECT.
 pub const IOTWIRE_MQTT_FIXED_PACKET_SIZE: usize = 2;
 
-fn out(out: *mut u8, out_cap: usize, out_len: *mut usize) -> BytesOut {
-    BytesOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    }
+/// A binary output triple.
+fn bytes(ptr: *mut u8, cap: usize, len: *mut usize) -> Out {
+    Out { ptr, cap, len }
+}
+
+/// Writes the packet `frame` describes (or reports the input error found describing it)
+/// under the output contract, as a binary output.
+///
+/// # Safety
+/// As `emit_layout`: `out` NULL or writable for `out_cap` bytes, `out_len` NULL or
+/// writable; the frame's parts and `extra` cover every caller range it reads.
+unsafe fn emit_frame<const N: usize>(
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    extra: Span,
+    frame: &Result<Frame<'_, N>, Error>,
+) -> iotwire_status_t {
+    let o = bytes(out, out_cap, out_len);
+    let layout: Result<Layout<'_>, Error> = match frame {
+        Ok(f) => f.layout(),
+        Err(e) => Err(*e),
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { emit_layout(&o, extra, &layout) }
+}
+
+/// No input besides the layout's parts.
+fn none() -> Span {
+    Span::of_range(0, 0)
 }
 
 /// @brief Writes the CONNECT of a device, with the client id, username and password of the
@@ -74,26 +101,23 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
 ) -> iotwire_status_t {
     use iotwire::mqtt::plan::Plan;
     use iotwire::mqtt_codec::connect_plan;
-    let out = self::out(out, out_cap, out_len);
+    let out = crate::boundary::BytesOut {
+        out,
+        cap: out_cap,
+        len: out_len,
+    };
     let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
         // SAFETY: with_plan calls this only after it has checked `opts` (non-NULL, valid).
         let keep_session =
             unsafe { (*opts).flags } & crate::mqtt::IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0;
-        let connect = match connect_plan::connect_of(plan) {
-            Ok(c) => Connect {
-                clean_session: !keep_session,
-                ..c
-            },
-            Err(e) => return from_error(e),
-        };
-        let len = match encode_connect::packet_len(&connect) {
+        let len = match connect_plan::packet_len(plan) {
             Ok(n) => n,
             Err(e) => return from_error(e),
         };
         // SAFETY: forwarded caller contract; `strs` are every caller string the plan reads.
         unsafe {
             crate::boundary::emit_bytes_of(out, strs, Some(len), &|s| {
-                encode_connect::encode(&connect, s)
+                connect_plan::encode(plan, !keep_session, s)
             })
         }
     };
@@ -163,27 +187,19 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode_explicit(
         Ok(c) => c,
         Err(e) => return from_error(e),
     };
-    let spans = [
-        Span::of(cid),
-        Span::of(user.unwrap_or(&[])),
-        Span::of(pwd.unwrap_or(&[])),
-    ];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &spans, None, |s| {
-            encode_connect::encode(&connect, s)
-        })
-    }
+    let frame = connect.frame();
+    // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
-/// Checks the PUBLISH selectors and builds the core description.
-fn publish_of(
-    topic: &[u8],
+/// The PUBLISH selectors, then the core's checks and lengths; `payload` `None` describes
+/// the header alone.
+fn publish_of<'a>(
+    topic: &'a [u8],
+    payload: Option<&'a [u8]>,
     payload_len: usize,
-    qos: u32,
-    flags: u32,
-    packet_id: u16,
-) -> Result<Publish<'_>, Error> {
+    (qos, flags, packet_id): (u32, u32, u16),
+) -> Result<Frame<'a, 3>, Error> {
     if flags & !(IOTWIRE_MQTT_PUBLISH_FLAG_DUP | IOTWIRE_MQTT_PUBLISH_FLAG_RETAIN) != 0 {
         return Err(Error::InvalidArgument);
     }
@@ -198,8 +214,26 @@ fn publish_of(
         packet_id,
         payload_len,
     };
-    p.check()?;
-    Ok(p)
+    p.frame(payload)
+}
+
+/// The body of both PUBLISH exports (one copy: they differ only in the payload).
+///
+/// # Safety
+/// As `emit_layout`.
+unsafe fn publish_export(
+    topic: &[u8],
+    payload: Option<&[u8]>,
+    payload_len: usize,
+    selectors: (u32, u32, u16),
+    (out, out_cap, out_len): (*mut u8, usize, *mut usize),
+) -> iotwire_status_t {
+    let frame = publish_of(topic, payload, payload_len, selectors);
+    if let Err(e) = frame {
+        return from_error(e);
+    }
+    // SAFETY: forwarded caller contract; the layout's parts are every input it reads.
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 /// @brief Writes a PUBLISH with QoS 0 or 1 (the platform has no QoS 2 and no retain).
@@ -253,16 +287,16 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_encode(
         (Ok(t), Ok(p)) => (t, p),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    let p = match publish_of(topic, payload.len(), qos, flags, packet_id) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    let spans = [Span::of(topic), Span::of(payload)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    let selectors = (qos, flags, packet_id);
+    // SAFETY: forwarded caller contract.
     unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &spans, None, |s| {
-            encode_publish::encode(&p, payload, s)
-        })
+        publish_export(
+            topic,
+            Some(payload),
+            payload_len,
+            selectors,
+            (out, out_cap, out_len),
+        )
     }
 }
 
@@ -304,84 +338,56 @@ pub unsafe extern "C" fn iotwire_mqtt_publish_header_encode(
         Ok(t) => t,
         Err(e) => return e,
     };
-    let p = match publish_of(topic, payload_len, qos, flags, packet_id) {
-        Ok(p) => p,
-        Err(e) => return from_error(e),
-    };
-    // SAFETY: forwarded caller contract; the topic is the only input the writer reads.
-    unsafe {
-        emit_bytes(
-            self::out(out, out_cap, out_len),
-            &[Span::of(topic)],
-            None,
-            |s| p.encode_header(s),
-        )
-    }
+    let selectors = (qos, flags, packet_id);
+    // SAFETY: forwarded caller contract.
+    unsafe { publish_export(topic, None, payload_len, selectors, (out, out_cap, out_len)) }
 }
 
-/// The caller's filter array as slices, plus the spans of everything read.
-struct Filters<'a> {
-    list: [&'a [u8]; IOTWIRE_MQTT_MAX_FILTERS],
-    count: usize,
-    spans: [Span; IOTWIRE_MQTT_MAX_FILTERS + 1],
-}
-
-/// Borrows `count` filters.
-///
-/// # Safety
-/// `filters` must be NULL or point to `count` readable, aligned `iotwire_str_t`, each following
-/// the `iotwire_str_t` contract for `'a`.
-unsafe fn filters_of<'a>(
-    filters: *const iotwire_str_t,
-    count: usize,
-) -> Result<Filters<'a>, iotwire_status_t> {
-    if filters.is_null() {
-        return Err(IOTWIRE_ERR_NULL_POINTER);
-    }
-    if count == 0 || count > IOTWIRE_MQTT_MAX_FILTERS {
-        return Err(IOTWIRE_ERR_INVALID_ARGUMENT);
-    }
-    let bytes = count.saturating_mul(core::mem::size_of::<iotwire_str_t>());
-    // SAFETY: readable for `count` elements (caller contract); this only checks the range.
-    let array = unsafe { input_bytes(filters.cast(), bytes)? };
-    // SAFETY: non-NULL, aligned, `count` readable elements whose range was checked above.
-    let items = unsafe { core::slice::from_raw_parts(filters, count) };
-    let mut f = Filters {
-        list: [&[]; IOTWIRE_MQTT_MAX_FILTERS],
-        count,
-        spans: [Span::of(array); IOTWIRE_MQTT_MAX_FILTERS + 1],
-    };
-    for ((slot, span), item) in f.list.iter_mut().zip(f.spans.iter_mut()).zip(items) {
-        // SAFETY: each element follows the iotwire_str_t contract (caller).
-        *slot = unsafe { input(*item)? };
-        *span = Span::of(slot);
-    }
-    Ok(f)
-}
-
-impl Filters<'_> {
-    fn list(&self) -> &[&[u8]] {
-        self.list.get(..self.count).unwrap_or(&[])
-    }
-}
-
-/// Common body of SUBSCRIBE and UNSUBSCRIBE.
+/// Common body of SUBSCRIBE (`qos` given) and UNSUBSCRIBE: borrows the caller's
+/// `filter_count` filters into the packet's parts, then writes the packet.
 ///
 /// # Safety
 /// As `iotwire_mqtt_subscribe_encode()`.
 unsafe fn filter_export(
     filters: *const iotwire_str_t,
     filter_count: usize,
-    b: BytesOut,
-    write: impl Fn(&[&[u8]], &mut Output<'_>) -> Result<(), Error>,
+    qos: Option<Qos>,
+    packet_id: u16,
+    (out, out_cap, out_len): (*mut u8, usize, *mut usize),
 ) -> iotwire_status_t {
-    // SAFETY: forwarded caller contract.
-    let f = match unsafe { filters_of(filters, filter_count) } {
-        Ok(f) => f,
+    if filters.is_null() {
+        return IOTWIRE_ERR_NULL_POINTER;
+    }
+    if filter_count == 0 || filter_count > IOTWIRE_MQTT_MAX_FILTERS || !filters.is_aligned() {
+        return IOTWIRE_ERR_INVALID_ARGUMENT;
+    }
+    let array_len = filter_count.saturating_mul(core::mem::size_of::<iotwire_str_t>());
+    // SAFETY: readable for `filter_count` elements (caller contract); this checks the range.
+    let array = match unsafe { input_bytes(filters.cast(), array_len) } {
+        Ok(a) => a,
         Err(e) => return e,
     };
-    // SAFETY: forwarded caller contract; `f.spans` covers the array and every filter.
-    unsafe { emit_bytes(b, &f.spans, None, |s| write(f.list(), s)) }
+    // SAFETY: non-NULL, aligned, `filter_count` readable elements whose range was checked.
+    let items = unsafe { core::slice::from_raw_parts(filters, filter_count) };
+    let mut parts = [NOTHING; MAX_PARTS];
+    let mut list = FilterList::new(&mut parts);
+    for item in items {
+        // SAFETY: each element follows the iotwire_str_t contract (caller).
+        match unsafe { input(*item) } {
+            // At most IOTWIRE_MQTT_MAX_FILTERS (checked), so the list has room.
+            Ok(f) => {
+                let _ = list.push(f);
+            }
+            Err(e) => return e,
+        }
+    }
+    let layout = match qos {
+        Some(q) => list.subscribe(q, packet_id),
+        None => list.unsubscribe(packet_id),
+    };
+    // SAFETY: forwarded caller contract; the layout's parts are the filters, and the array is
+    // the one other input.
+    unsafe { emit_layout(&bytes(out, out_cap, out_len), Span::of(array), &layout) }
 }
 
 /// @brief Writes a SUBSCRIBE for 1..=`IOTWIRE_MQTT_MAX_FILTERS` topic filters.
@@ -432,8 +438,9 @@ pub unsafe extern "C" fn iotwire_mqtt_subscribe_encode(
         filter_export(
             filters,
             filter_count,
-            self::out(out, out_cap, out_len),
-            |f, s| encode_subscribe::subscribe(f, qos, packet_id, s),
+            Some(qos),
+            packet_id,
+            (out, out_cap, out_len),
         )
     }
 }
@@ -467,8 +474,9 @@ pub unsafe extern "C" fn iotwire_mqtt_unsubscribe_encode(
         filter_export(
             filters,
             filter_count,
-            self::out(out, out_cap, out_len),
-            |f, s| encode_subscribe::unsubscribe(f, packet_id, s),
+            None,
+            packet_id,
+            (out, out_cap, out_len),
         )
     }
 }
@@ -500,9 +508,13 @@ pub unsafe extern "C" fn iotwire_mqtt_puback_encode(
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract; no inputs.
     unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::puback(packet_id, s)
-        })
+        emit_frame(
+            out,
+            out_cap,
+            out_len,
+            none(),
+            &encode_simple::puback(packet_id),
+        )
     }
 }
 
@@ -528,12 +540,9 @@ pub unsafe extern "C" fn iotwire_mqtt_pingreq_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let frame = Ok(encode_simple::bare(packet_type::PINGREQ));
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::pingreq(s)
-        })
-    }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 /// @brief Writes a DISCONNECT (`E0 00`).
@@ -556,12 +565,9 @@ pub unsafe extern "C" fn iotwire_mqtt_disconnect_encode(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let frame = Ok(encode_simple::bare(packet_type::DISCONNECT));
     // SAFETY: forwarded caller contract; no inputs.
-    unsafe {
-        emit_bytes(self::out(out, out_cap, out_len), &[], None, |s| {
-            encode_simple::disconnect(s)
-        })
-    }
+    unsafe { emit_frame(out, out_cap, out_len, none(), &frame) }
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! `iotwire_topic_*`: the device's topics and the topic validator; `iotwire_ota_*`: the OTA
 //! report payloads.
 
-use crate::boundary::{Span, TextOut, emit_text, input};
+use crate::boundary::{TextOut, emit_text_of, input, input_all};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
-use iotwire::topics::build::{TopicInput, write_topic};
+use iotwire::topics::build::{TopicInput, check, write_topic};
 use iotwire::topics::rules::{self, Usage};
 use iotwire::topics::{kind, ota_payload};
 
@@ -125,19 +125,18 @@ pub unsafe extern "C" fn iotwire_topic_build(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut strs: [&[u8]; 3] = [&[]; 3];
     // SAFETY: caller contract of iotwire_str_t.
-    let strs = unsafe { [input(product_key), input(device_name), input(name)] };
-    let [pk, dn, nm] = strs;
-    let (pk, dn, nm) = match (pk, dn, nm) {
-        (Ok(p), Ok(d), Ok(n)) => (p, d, n),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return e,
-    };
+    if let Err(e) = unsafe { input_all(&[product_key, device_name, name], &mut strs) } {
+        return e;
+    }
     let Some(kind) = kind::from_index(kind) else {
         return IOTWIRE_ERR_INVALID_SELECTOR;
     };
     if flags & !(IOTWIRE_TOPIC_FLAG_URI_PATH | IOTWIRE_TOPIC_FLAG_LAX_NAMES) != 0 {
         return IOTWIRE_ERR_INVALID_ARGUMENT;
     }
+    let [pk, dn, nm] = strs;
     let t = TopicInput {
         kind,
         product_key: pk,
@@ -146,11 +145,12 @@ pub unsafe extern "C" fn iotwire_topic_build(
         uri_path: flags & IOTWIRE_TOPIC_FLAG_URI_PATH != 0,
         lax_names: flags & IOTWIRE_TOPIC_FLAG_LAX_NAMES != 0,
     };
-    let spans = [Span::of(pk), Span::of(dn), Span::of(nm)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    // SAFETY: forwarded caller contract; `strs` are every input the writer reads.
     unsafe {
-        emit_text(text(out, out_cap, out_len), &spans, None, |s| {
-            write_topic(&t, s)
+        emit_text_of(text(out, out_cap, out_len), &strs, &[], None, &|o| {
+            check(&t)?;
+            write_topic(&t, o);
+            Ok(())
         })
     }
 }
@@ -227,16 +227,18 @@ pub unsafe extern "C" fn iotwire_ota_inform_payload_build(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: caller contract of iotwire_str_t.
-    let (version, module) = match unsafe { (input(version), input(module)) } {
-        (Ok(v), Ok(m)) => (v, m),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    let spans = [Span::of(version), Span::of(module)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    if let Err(e) = unsafe { input_all(&[version, module], &mut strs) } {
+        return e;
+    }
+    let [version, module] = strs;
+    // SAFETY: forwarded caller contract; `strs` are every input the writer reads.
     unsafe {
-        emit_text(text(out, out_cap, out_len), &spans, None, |s| {
-            ota_payload::write_inform(s, id, version, module)
+        emit_text_of(text(out, out_cap, out_len), &strs, &[], None, &|o| {
+            ota_payload::check_inform(version, module)?;
+            ota_payload::write_inform(o, id, version, module);
+            Ok(())
         })
     }
 }
@@ -275,16 +277,18 @@ pub unsafe extern "C" fn iotwire_ota_progress_payload_build(
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
+    let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: caller contract of iotwire_str_t.
-    let (desc, module) = match unsafe { (input(desc), input(module)) } {
-        (Ok(d), Ok(m)) => (d, m),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    let spans = [Span::of(desc), Span::of(module)];
-    // SAFETY: forwarded caller contract; `spans` are every input the writer reads.
+    if let Err(e) = unsafe { input_all(&[desc, module], &mut strs) } {
+        return e;
+    }
+    let [desc, module] = strs;
+    // SAFETY: forwarded caller contract; `strs` are every input the writer reads.
     unsafe {
-        emit_text(text(out, out_cap, out_len), &spans, None, |s| {
-            ota_payload::write_progress(s, id, step, desc, module)
+        emit_text_of(text(out, out_cap, out_len), &strs, &[], None, &|o| {
+            ota_payload::check_progress(step, desc, module)?;
+            ota_payload::write_progress(o, id, step, desc, module);
+            Ok(())
         })
     }
 }

@@ -620,3 +620,78 @@ fn explicit_token_build_and_bad_tokens() {
         IOTWIRE_ERR_INVALID_ARGUMENT
     );
 }
+
+/// An input string or the datagram inside the session the export changes: refused before the
+/// session is touched (it is borrowed exclusively while the inputs are read).
+#[test]
+fn inputs_inside_the_session_are_refused() {
+    let mut sess = session(7);
+    let secret = "mRPVdzSMu2nVBxzK77ERPIMxSYIvABCD".as_bytes();
+    // Bytes 128.. of the storage hold the auth token area; put the secret there.
+    let storage = &mut sess as *mut iotwire_coap_session_t as *mut u8;
+    unsafe { std::ptr::copy_nonoverlapping(secret.as_ptr(), storage.add(128), secret.len()) };
+    let inside = iotwire_ffi::types::iotwire_str_t {
+        ptr: unsafe { storage.add(128) }.cast(),
+        len: secret.len(),
+    };
+    let mut o = auth_options();
+    o.product_key = s("a1NUjcVkHZS");
+    o.device_name = s("dev00");
+    o.device_secret = inside;
+    let before: Vec<u8> =
+        unsafe { std::slice::from_raw_parts(storage, std::mem::size_of_val(&sess)) }.to_vec();
+    let mut out = [0u8; IOTWIRE_COAP_AUTH_DATAGRAM_MAX_SIZE];
+    let mut len = 0usize;
+    let rc =
+        unsafe { iotwire_coap_auth_build(&mut sess, &o, out.as_mut_ptr(), out.len(), &mut len) };
+    assert_eq!(rc, IOTWIRE_ERR_OVERLAP);
+    let reply_json = br#"{"token":"T"}"#;
+    let resp = ack_205(&[0x44, 0x02, 0, 1, 1, 2, 3, 4], None, reply_json);
+    let rc = unsafe {
+        iotwire_coap_auth_accept_response(
+            &mut sess,
+            &o,
+            resp.as_ptr(),
+            resp.len(),
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(rc, IOTWIRE_ERR_OVERLAP);
+    // The datagram inside the session, with options that are fine.
+    o.device_secret = s("mRPVdzSMu2nVBxzK77ERPIMxSYIvABCD");
+    unsafe { std::ptr::copy_nonoverlapping(resp.as_ptr(), storage.add(128), resp.len()) };
+    let rc = unsafe {
+        iotwire_coap_auth_accept_response(
+            &mut sess,
+            &o,
+            storage.add(128),
+            resp.len(),
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(rc, IOTWIRE_ERR_OVERLAP);
+    let after = unsafe { std::slice::from_raw_parts(storage, std::mem::size_of_val(&sess)) };
+    assert_eq!(&after[..128], &before[..128], "session state changed");
+    // A topic inside the session.
+    unsafe { iotwire_coap_session_set_auth_token(&mut sess, s("T")) };
+    let mut p: iotwire_ffi::coap::iotwire_coap_publish_options_t = unsafe { std::mem::zeroed() };
+    assert_eq!(
+        unsafe { iotwire_ffi::coap::iotwire_coap_publish_options_init(&mut p) },
+        IOTWIRE_OK
+    );
+    unsafe { std::ptr::copy_nonoverlapping(b"/a/b".as_ptr(), storage.add(200), 4) };
+    p.topic = iotwire_ffi::types::iotwire_str_t {
+        ptr: unsafe { storage.add(200) }.cast(),
+        len: 4,
+    };
+    let rc = unsafe {
+        iotwire_ffi::coap::iotwire_coap_publish_build(
+            &mut sess,
+            &p,
+            out.as_mut_ptr(),
+            out.len(),
+            &mut len,
+        )
+    };
+    assert_eq!(rc, IOTWIRE_ERR_OVERLAP);
+}

@@ -1,5 +1,5 @@
 //! Dynamic registration through the C ABI: the HTTPS request (vectors dynreg_https, v3.2.0
-//! wire order per shared/docs/legacy-c-sdk.md §3/§4) and every reply parser (`/ext/register`
+//! wire order of iotkit-embedded's `iotx_http_api.c` and `dynreg.c`) and every reply parser (`/ext/register`
 //! from the dynreg_mqtt vectors, `/ext/regnwl` and the identity response from the documented
 //! payload formats, the HTTPS reply from dynreg_https).
 #![allow(clippy::undocumented_unsafe_blocks)]

@@ -1,5 +1,5 @@
 //! HTTPS auth/publish through the C ABI: the v3.2.0 vectors (kind http_auth_and_publish,
-//! wire order per shared/docs/legacy-c-sdk.md §3), the documented form (seed 004) and the
+//! wire order of iotkit-embedded's `src/http/iotx_http_api.c`), the documented form (seed 004) and the
 //! response codes. Expected bytes come from the vectors or the documentation, never from
 //! the library.
 #![allow(clippy::undocumented_unsafe_blocks)]
@@ -208,7 +208,7 @@ fn v320_auth_publish_and_replies() {
 fn documented_form_with_timestamp_and_doc_sign_example() {
     // Seed 004: clientId=12345, deviceName=device, productKey=pk, timestamp=789,
     // hmacsha1, secret "secret" -> HMAC-SHA1 = FAFD82A3D602B37FB0FA8B7892F24A477F851A14
-    // (Python hmac, shared/docs/legacy-c-sdk.md §8).
+    // (Python hmac; the vector doc-mqtt-tcp-hmacsha1 in tests/vectors has the same MAC).
     let mut o = auth_options();
     o.client_id = s("12345");
     o.device_name = s("device");
@@ -468,6 +468,17 @@ fn malformed_or_incomplete_replies() {
         IOTWIRE_ERR_REPLY_FIELD_INVALID,
         "the legacy token strcpy overflowed here"
     );
+    // Every kind of data points into the body (a boolean pointed at a static string before).
+    for data in ["true", "false", "12.5e1", "[1,2]", "{}"] {
+        let body = format!("{{\"code\":0,\"info\":{{\"data\":{data},\"messageId\":1}}}}");
+        let p = parse(IOTWIRE_HTTP_RESPONSE_PUBLISH, &body);
+        assert_eq!(p.rc, IOTWIRE_OK);
+        assert_eq!(p.resp.has_data, 1);
+        assert_eq!(
+            &body[p.resp.data_offset..p.resp.data_offset + p.resp.data_len],
+            data
+        );
+    }
     // messageId as a string, data as an object.
     let body = r#"{"code":0,"info":{"messageId":"18446744073709551615","data":{"a":1}}}"#;
     let p = parse(IOTWIRE_HTTP_RESPONSE_PUBLISH, body);

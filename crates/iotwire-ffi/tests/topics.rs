@@ -1,6 +1,7 @@
 //! Topic builders, the validator and the OTA payloads through the C ABI. Expected topics are
-//! written out from the seeds and legacy-c-sdk.md section 5; the CoAP/HTTP paths come from the
-//! committed vectors; OTA payloads are checked with serde_json.
+//! written out from the seeds and the v3.2.0 SDK's sources (`dm_msg_process.c`, `ota_mqtt.c`,
+//! `shadow_common.c`); the CoAP/HTTP paths come from the committed vectors; OTA payloads are
+//! checked with serde_json.
 // Tests call the C ABI exactly as C does; the calls' contracts are met by construction.
 #![allow(clippy::undocumented_unsafe_blocks)]
 
@@ -339,7 +340,7 @@ fn progress(id: u32, step: i32, desc: &str, module: &str) -> Result<String, i32>
 
 #[test]
 fn ota_payloads() {
-    // legacy-c-sdk.md section 5: {"id":"<n>","params":{"version":"<fw>"}}.
+    // iotkit-embedded 3.2.0 `infra_report.c`: {"id":"<n>","params":{"version":"<fw>"}}.
     assert_eq!(
         inform(1, "1.0.1", "").unwrap(),
         r#"{"id":"1","params":{"version":"1.0.1"}}"#

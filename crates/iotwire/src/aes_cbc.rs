@@ -3,12 +3,13 @@
 //! if any, is the caller's; CoAP's fixed-IV PKCS#7 mode is [`crate::coap::cbc`].
 //!
 //! The state is the key and the chaining block, 32 plain bytes: the round keys are expanded
-//! on each call (on the stack, wiped when dropped through the `aes` crate's `zeroize`
-//! feature) instead of being stored, so the state stays small enough for a caller to keep in
+//! on each call ([`crate::block_cipher`]: on the stack, wiped when dropped) instead of being
+//! stored, so the state stays small enough for a caller to keep in
 //! any context struct. Like the legacy handle, consecutive calls continue one CBC stream:
 //! each call starts from the last ciphertext block of the previous one.
 
 use crate::Error;
+use crate::block_cipher::{cipher, schedule_pass};
 use crate::sink::Sink;
 use zeroize::Zeroize;
 
@@ -42,13 +43,22 @@ impl Aes128Cbc {
         sink: &mut S,
     ) -> Result<[u8; BLOCK], Error> {
         let blocks = whole_blocks(plain)?;
-        let aes = crate::aes_key::cipher(&self.key);
+        schedule_pass(|| self.encrypt_pass(blocks, sink))
+    }
+
+    #[inline(never)]
+    fn encrypt_pass<S: Sink + ?Sized>(
+        &self,
+        blocks: &[[u8; BLOCK]],
+        sink: &mut S,
+    ) -> Result<[u8; BLOCK], Error> {
+        cipher!(aes, &self.key);
         let mut chain = self.chain;
         for block in blocks {
             for (c, p) in chain.iter_mut().zip(block) {
                 *c ^= p;
             }
-            crate::aes_key::encrypt(&aes, &mut chain);
+            aes.encrypt_block(&mut chain);
             sink.put(&chain)?;
         }
         Ok(chain)
@@ -62,11 +72,20 @@ impl Aes128Cbc {
         sink: &mut S,
     ) -> Result<[u8; BLOCK], Error> {
         let blocks = whole_blocks(cipher)?;
-        let aes = crate::aes_key::cipher(&self.key);
+        schedule_pass(|| self.decrypt_pass(blocks, sink))
+    }
+
+    #[inline(never)]
+    fn decrypt_pass<S: Sink + ?Sized>(
+        &self,
+        blocks: &[[u8; BLOCK]],
+        sink: &mut S,
+    ) -> Result<[u8; BLOCK], Error> {
+        cipher!(aes, &self.key, decrypt);
         let mut chain = self.chain;
         for block in blocks {
             let mut plain = *block;
-            crate::aes_key::decrypt(&aes, &mut plain);
+            aes.decrypt_block(&mut plain);
             for (p, c) in plain.iter_mut().zip(&chain) {
                 *p ^= c;
             }

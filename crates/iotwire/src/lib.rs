@@ -65,7 +65,10 @@
 #[cfg(feature = "crypto")]
 pub mod aes_cbc;
 #[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
-mod aes_key;
+pub mod aes128;
+#[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
+mod block_cipher;
+pub mod burn;
 #[cfg(feature = "coap")]
 pub mod coap;
 #[cfg(feature = "coap")]
@@ -82,6 +85,7 @@ pub mod hmac;
 pub mod http;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod layout;
 pub mod mac;
 // HTTPS reuses the region table and the name/host validation; topics the name validation.
 #[cfg(any(
@@ -97,6 +101,7 @@ pub mod mqtt_codec;
 pub mod sink;
 #[cfg(feature = "topics")]
 pub mod topics;
+pub mod utf8;
 
 pub use error::Error;
 

@@ -6,11 +6,7 @@
 //! MAC states and digests are wiped on drop (`zeroize`).
 
 use crate::Error;
-#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
-use crate::hash::Algorithm;
-#[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
-use crate::hmac::Hmac;
-use crate::hmac::HmacSha256;
+use crate::hash::{Algorithm, Hash};
 use crate::sink::Sink;
 use zeroize::Zeroize;
 
@@ -51,14 +47,25 @@ pub struct Digest {
     len: usize,
 }
 
+impl Default for Digest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Digest {
-    fn from_slice(src: &[u8]) -> Self {
-        let mut bytes = [0u8; 32];
-        let len = src.len().min(bytes.len());
-        if let (Some(dst), Some(src)) = (bytes.get_mut(..len), src.get(..len)) {
-            dst.copy_from_slice(src);
+    /// An empty value, for [`MacSet::compute`] to fill in place.
+    pub const fn new() -> Self {
+        Digest {
+            bytes: [0; 32],
+            len: 0,
         }
-        Digest { bytes, len }
+    }
+
+    /// Finishes the HMAC started on `h` ([`Hash::hmac_start`]) into this value.
+    fn hmac_finish<H: Algorithm>(&mut self, h: &mut Hash<H>, key: &[u8]) {
+        h.hmac_finish(key, &mut self.bytes);
+        self.len = H::DIGEST_LEN;
     }
 
     /// The value.
@@ -96,14 +103,17 @@ impl Message for Parts<'_> {
 ///
 /// The MAC state lives only inside [`MacSet::compute`], in the branch of its method: an enum
 /// of the three states was as large as the largest and was moved by value, which cost more
-/// than a kilobyte of Cortex-M stack.
+/// than a kilobyte of Cortex-M stack. The state is keyed in place and the MAC written into the
+/// caller's [`Digest`]: a returned or moved state or digest leaves a copy on the stack that
+/// nothing wipes.
 pub trait MacSet {
-    /// `MAC(key, message)` for `method`.
+    /// `MAC(key, message)` for `method`, into `out`.
     fn compute<M: Message>(
         method: SignMethod,
         key: &[u8],
         message: &mut M,
-    ) -> Result<Digest, Error>;
+        out: &mut Digest,
+    ) -> Result<(), Error>;
 }
 
 /// Every method this build supports.
@@ -114,13 +124,14 @@ impl MacSet for AnyMethod {
         method: SignMethod,
         key: &[u8],
         message: &mut M,
-    ) -> Result<Digest, Error> {
+        out: &mut Digest,
+    ) -> Result<(), Error> {
         match method {
-            SignMethod::HmacSha256 => Sha256Only::compute(method, key, message),
+            SignMethod::HmacSha256 => Sha256Only::compute(method, key, message, out),
             #[cfg(feature = "hmac-md5")]
-            SignMethod::HmacMd5 => hmac_with::<crate::hash::md5::Md5>(key, message),
+            SignMethod::HmacMd5 => hmac_with::<crate::hash::md5::Md5>(key, message, out),
             #[cfg(feature = "hmac-sha1")]
-            SignMethod::HmacSha1 => hmac_with::<crate::hash::sha1::Sha1>(key, message),
+            SignMethod::HmacSha1 => hmac_with::<crate::hash::sha1::Sha1>(key, message, out),
             #[allow(unreachable_patterns)]
             _ => Err(Error::Unsupported),
         }
@@ -138,13 +149,16 @@ impl MacSet for Sha256Only {
         method: SignMethod,
         key: &[u8],
         message: &mut M,
-    ) -> Result<Digest, Error> {
+        out: &mut Digest,
+    ) -> Result<(), Error> {
         if method != SignMethod::HmacSha256 {
             return Err(Error::Unsupported);
         }
-        let mut mac = HmacSha256::new(key);
-        message.write_to(&mut mac)?;
-        Ok(Digest::from_slice(&mac.finish()))
+        let mut h = Hash::<crate::hash::sha256::Sha256>::new();
+        h.hmac_start(key);
+        message.write_to(&mut h)?;
+        out.hmac_finish(&mut h, key);
+        Ok(())
     }
 }
 
@@ -166,13 +180,16 @@ impl<M: Message> DynMessage for M {
 /// copy per algorithm instead of one per algorithm and message type saves several KB of flash.
 #[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
 #[inline(never)]
-fn hmac_with<H: Algorithm>(key: &[u8], message: &mut dyn DynMessage) -> Result<Digest, Error> {
-    let mut mac = Hmac::<H>::new(key);
-    message.write_dyn(&mut mac)?;
-    let out = mac.finish();
-    Ok(Digest::from_slice(
-        out.get(..H::DIGEST_LEN).unwrap_or_default(),
-    ))
+fn hmac_with<H: Algorithm>(
+    key: &[u8],
+    message: &mut dyn DynMessage,
+    out: &mut Digest,
+) -> Result<(), Error> {
+    let mut h = Hash::<H>::new();
+    h.hmac_start(key);
+    message.write_dyn(&mut h)?;
+    out.hmac_finish(&mut h, key);
+    Ok(())
 }
 
 /// True when this build can compute `method`.
@@ -184,9 +201,22 @@ pub fn is_supported(method: SignMethod) -> bool {
     }
 }
 
-/// One-shot MAC over the concatenation of `parts`.
+/// One-shot MAC over the concatenation of `parts`, into `out`.
+pub fn mac_into(
+    method: SignMethod,
+    key: &[u8],
+    parts: &[&[u8]],
+    out: &mut Digest,
+) -> Result<(), Error> {
+    AnyMethod::compute(method, key, &mut Parts(parts), out)
+}
+
+/// [`mac_into`], returning the MAC: for tests. A returned digest leaves a copy on the stack,
+/// so library code uses [`mac_into`].
 pub fn mac(method: SignMethod, key: &[u8], parts: &[&[u8]]) -> Result<Digest, Error> {
-    AnyMethod::compute(method, key, &mut Parts(parts))
+    let mut out = Digest::new();
+    mac_into(method, key, parts, &mut out)?;
+    Ok(out)
 }
 
 /// The HMAC with `method` and `key` of the message `content` writes, into `out` (its first

@@ -24,38 +24,49 @@ pub trait Sink {
 
 /// Writes the decimal digits of `value` into the tail of `buf` and returns that tail.
 /// 32-bit on purpose: 64-bit division would pull a 0.5 KB runtime routine into Cortex-M links.
+#[inline(always)]
 pub fn format_decimal(value: i32, buf: &mut [u8; 11]) -> &[u8] {
-    let mut start = unsigned_digits(value.unsigned_abs(), buf);
-    // u32::MAX has 10 digits, so the 11th byte is always free for the sign.
-    if value < 0 {
-        start = start.saturating_sub(1);
+    format_number(value.cast_unsigned(), true, buf)
+}
+
+/// [`format_decimal`] for an unsigned value (ids, seq numbers above `i32::MAX`).
+#[inline(always)]
+pub fn format_unsigned(value: u32, buf: &mut [u8; 11]) -> &[u8] {
+    format_number(value, false, buf)
+}
+
+/// The decimal text of `value` in the tail of `buf`, read as a signed 32-bit integer when
+/// `signed` (`-` for negatives, what C's `%d` prints) and as unsigned otherwise. The one
+/// digit loop of the library: every number any output writes comes through it.
+#[inline]
+pub fn format_number(value: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
+    let negative = signed && value >> 31 == 1;
+    let mut rest = if negative {
+        value.wrapping_neg()
+    } else {
+        value
+    };
+    // Digits from the last byte backwards. u32::MAX has 10 digits, so the position never
+    // wraps and the 11th byte is always free for the sign.
+    let mut start = buf.len();
+    loop {
+        start = start.wrapping_sub(1);
+        if let Some(slot) = buf.get_mut(start) {
+            // `rest % 10` is always < 10, so the narrowing cannot lose information.
+            *slot = b'0'.wrapping_add(u8::try_from(rest % 10).unwrap_or(0));
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        start = start.wrapping_sub(1);
         if let Some(slot) = buf.get_mut(start) {
             *slot = b'-';
         }
     }
     buf.get(start..).unwrap_or(&[])
-}
-
-/// [`format_decimal`] for an unsigned value (ids, seq numbers above `i32::MAX`).
-pub fn format_unsigned(value: u32, buf: &mut [u8; 11]) -> &[u8] {
-    let start = unsigned_digits(value, buf);
-    buf.get(start..).unwrap_or(&[])
-}
-
-/// Writes the digits of `value` at the end of `buf`; returns where they start.
-fn unsigned_digits(value: u32, buf: &mut [u8; 11]) -> usize {
-    let mut rest = value;
-    let mut start = buf.len();
-    for slot in buf.iter_mut().rev() {
-        // `rest % 10` is always < 10, so the narrowing cannot lose information.
-        *slot = b'0'.wrapping_add(u8::try_from(rest % 10).unwrap_or(0));
-        rest /= 10;
-        start = start.saturating_sub(1);
-        if rest == 0 {
-            break;
-        }
-    }
-    start
 }
 
 /// Copies `src` into `dst` (of the same length). On firmware a byte loop: outputs are short

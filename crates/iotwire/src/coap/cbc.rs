@@ -1,16 +1,20 @@
 //! Alibaba CoAP symmetric mode: AES-128-CBC with the fixed IV `543yhjy97ae7fyfg` and PKCS#7
-//! padding (Java's `AES/CBC/PKCS5Padding`). Only the block cipher comes from the `aes` crate;
-//! CBC chaining and padding are here so that decryption can check the padding *before* any
-//! plaintext is written: CBC lets the last block be decrypted on its own
-//! (`P_n = D(C_n) xor C_{n-1}`), which gives the exact plaintext length up front.
+//! padding (Java's `AES/CBC/PKCS5Padding`). CBC chaining and padding are here so that
+//! decryption can check the padding *before* any plaintext is written: CBC lets the last block
+//! be decrypted on its own (`P_n = D(C_n) xor C_{n-1}`), which gives the exact plaintext
+//! length up front.
+//!
+//! The block cipher is [`crate::block_cipher`]: the compact [`crate::aes128`] on bare-metal
+//! targets, the `aes` crate everywhere else.
 //!
 //! The protocol has no MAC and a fixed IV: it is deterministic and malleable. It is
 //! implemented because the platform requires it, not because it is sound.
 
 use crate::Error;
+use crate::block_cipher::{Decrypt, cipher, schedule_pass};
 use crate::coap::session::KEY_LEN;
-use crate::sink::Sink;
-use aes::Aes128;
+use crate::coap::wire::Wire;
+use crate::sink::{Counter, Text};
 use zeroize::Zeroize;
 
 /// The platform's fixed IV.
@@ -25,68 +29,95 @@ pub fn encrypted_len(plain_len: usize) -> Result<usize, Error> {
         .ok_or(Error::Overflow)
 }
 
-fn cipher(key: &[u8; KEY_LEN]) -> Aes128 {
-    crate::aes_key::cipher(key)
-}
-
 fn xor_into(block: &mut [u8; BLOCK], other: &[u8; BLOCK]) {
     for (b, o) in block.iter_mut().zip(other) {
         *b ^= o;
     }
 }
 
-/// Encrypts `plain` and writes the ciphertext to `sink`. With `measure_only`, writes
-/// placeholder bytes of the right length instead (a size-query pass does no AES).
-pub fn encrypt_to<S: Sink + ?Sized>(
-    sink: &mut S,
+/// Encrypts `plain` onto `w`. With `measure_only`, writes zero bytes of the ciphertext's
+/// length instead (a size-query pass does no AES).
+#[inline(always)]
+pub fn encrypt(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only: bool) {
+    schedule_pass(|| encrypt_pass(w, key, plain, measure_only));
+}
+
+#[inline(never)]
+fn encrypt_pass(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure_only: bool) {
+    if measure_only {
+        return w.zeros(encrypted_len(plain.len()).unwrap_or(usize::MAX));
+    }
+    cipher!(aes, key);
+    // PKCS#7: every byte after the plaintext is the pad length (1..=16), so the last block
+    // is the plaintext's tail followed by pad bytes, or 16 of them.
+    let pad = u8::try_from(BLOCK.wrapping_sub(plain.len() & (BLOCK - 1))).unwrap_or(16);
+    let mut chain = IV;
+    let mut rest = plain;
+    loop {
+        for (i, c) in chain.iter_mut().enumerate() {
+            *c ^= rest.get(i).copied().unwrap_or(pad);
+        }
+        aes.encrypt_block(&mut chain);
+        w.put(&chain);
+        match rest.get(BLOCK..) {
+            Some(more) => rest = more,
+            None => break,
+        }
+    }
+}
+
+/// [`encrypt`] onto a sink.
+pub fn encrypt_to(
+    sink: &mut dyn Text,
     key: &[u8; KEY_LEN],
     plain: &[u8],
     measure_only: bool,
 ) -> Result<(), Error> {
-    if measure_only {
-        let blocks = encrypted_len(plain.len())? / BLOCK;
-        for _ in 0..blocks {
-            sink.put(&[0; BLOCK])?;
-        }
-        return Ok(());
-    }
-    let aes = cipher(key);
-    let (full, tail) = plain.as_chunks::<BLOCK>();
-    let mut chain = IV;
-    for chunk in full {
-        xor_into(&mut chain, chunk);
-        crate::aes_key::encrypt(&aes, &mut chain);
-        sink.put(&chain)?;
-    }
-    // Last block: the tail plus PKCS#7 padding (a whole block of 16s for aligned input).
-    let pad = u8::try_from(BLOCK.saturating_sub(tail.len())).unwrap_or(16);
-    let mut last = [pad; BLOCK];
-    for (d, s) in last.iter_mut().zip(tail) {
-        *d = *s;
-    }
-    xor_into(&mut chain, &last);
-    last.zeroize();
-    crate::aes_key::encrypt(&aes, &mut chain);
-    sink.put(&chain)
+    let mut w = Wire::new(sink);
+    encrypt(&mut w, key, plain, measure_only);
+    w.finish()
 }
 
-/// Decrypts one block `index` of `cipher_text` (CBC: previous ciphertext block or the IV).
-fn decrypt_block(aes: &Aes128, blocks: &[[u8; BLOCK]], index: usize) -> Option<[u8; BLOCK]> {
-    let mut out = *blocks.get(index)?;
-    crate::aes_key::decrypt(aes, &mut out);
-    let prev = match index.checked_sub(1) {
-        Some(p) => blocks.get(p)?,
-        None => &IV,
-    };
-    xor_into(&mut out, prev);
-    Some(out)
+/// Plaintext length of `cipher_text` under `key`, after checking its length and padding (one
+/// block decrypted).
+pub fn decrypted_len(key: &[u8; KEY_LEN], cipher_text: &[u8]) -> Result<usize, Error> {
+    let mut c = Counter::new();
+    decrypt_to(&mut c, key, cipher_text, true)?;
+    Ok(c.len())
+}
+
+/// [`decrypt`] onto a sink.
+pub fn decrypt_to(
+    sink: &mut dyn Text,
+    key: &[u8; KEY_LEN],
+    cipher_text: &[u8],
+    measure_only: bool,
+) -> Result<(), Error> {
+    let mut w = Wire::new(sink);
+    decrypt(&mut w, key, cipher_text, measure_only)?;
+    w.finish()
+}
+
+/// Decrypts block `index` into `out` (CBC: xor with the previous ciphertext block or the
+/// IV).
+fn decrypt_block(aes: &Decrypt<'_>, blocks: &[[u8; BLOCK]], index: usize, out: &mut [u8; BLOCK]) {
+    *out = [0; BLOCK];
+    if let Some(block) = blocks.get(index) {
+        xor_into(out, block);
+    }
+    aes.decrypt_block(out);
+    let prev = index
+        .checked_sub(1)
+        .and_then(|p| blocks.get(p))
+        .unwrap_or(&IV);
+    xor_into(out, prev);
 }
 
 /// Length of the padding in a decrypted last block, checked strictly: the last byte `n` must
 /// be 1..=16 and the last `n` bytes must all equal `n`. The check does not branch on which
 /// byte differs.
 fn pad_len(last: &[u8; BLOCK]) -> Result<usize, Error> {
-    let n = last.last().copied().unwrap_or(0);
+    let n = last[BLOCK - 1];
     let mut bad = u8::from(n == 0 || usize::from(n) > BLOCK);
     for (i, b) in last.iter().rev().enumerate() {
         let in_pad = u8::from(i < usize::from(n));
@@ -98,57 +129,67 @@ fn pad_len(last: &[u8; BLOCK]) -> Result<usize, Error> {
     Ok(usize::from(n))
 }
 
-/// Plaintext length of `cipher_text`, after checking its length and padding.
-pub fn decrypted_len(key: &[u8; KEY_LEN], cipher_text: &[u8]) -> Result<usize, Error> {
-    let (blocks, rest) = cipher_text.as_chunks::<BLOCK>();
-    if blocks.is_empty() || !rest.is_empty() {
-        return Err(Error::CoapBadPadding);
-    }
-    let aes = cipher(key);
-    let last_index = blocks.len().saturating_sub(1);
-    let mut last = decrypt_block(&aes, blocks, last_index).ok_or(Error::CoapBadPadding)?;
-    let pad = pad_len(&last);
-    last.zeroize();
-    cipher_text
-        .len()
-        .checked_sub(pad?)
-        .ok_or(Error::CoapBadPadding)
-}
-
-/// Decrypts `cipher_text` into `sink` with strict PKCS#7 checking: a length that is not a
-/// positive multiple of 16 or a bad pad is [`Error::CoapBadPadding`], and nothing is written.
-/// With `measure_only`, writes placeholder bytes of the plaintext length (one block decrypted).
-pub fn decrypt_to<S: Sink + ?Sized>(
-    sink: &mut S,
+/// Decrypts `cipher_text` onto `w` with strict PKCS#7 checking: a length that is not a
+/// positive multiple of 16 or a bad pad is [`Error::CoapBadPadding`], returned before anything
+/// is written. With `measure_only`, only the last block is decrypted and zero bytes of the
+/// plaintext's length are written.
+#[inline(always)]
+pub fn decrypt(
+    w: &mut Wire<'_>,
     key: &[u8; KEY_LEN],
     cipher_text: &[u8],
     measure_only: bool,
 ) -> Result<(), Error> {
-    let plain_len = decrypted_len(key, cipher_text)?;
+    schedule_pass(|| decrypt_pass(w, key, cipher_text, measure_only))
+}
+
+#[inline(never)]
+fn decrypt_pass(
+    w: &mut Wire<'_>,
+    key: &[u8; KEY_LEN],
+    cipher_text: &[u8],
+    measure_only: bool,
+) -> Result<(), Error> {
+    let (blocks, rest) = cipher_text.as_chunks::<BLOCK>();
+    let Some(last_index) = blocks.len().checked_sub(1) else {
+        return Err(Error::CoapBadPadding);
+    };
+    if !rest.is_empty() {
+        return Err(Error::CoapBadPadding);
+    }
+    cipher!(aes, key, decrypt);
+    // The last block first: its padding gives the plaintext length before anything is written.
+    let mut plain = [0u8; BLOCK];
+    decrypt_block(&aes, blocks, last_index, &mut plain);
+    let pad = pad_len(&plain);
+    plain.zeroize();
+    let mut left = cipher_text.len().saturating_sub(pad?);
     if measure_only {
-        for _ in 0..plain_len {
-            sink.put_byte(0)?;
-        }
+        w.zeros(left);
         return Ok(());
     }
-    let (blocks, _) = cipher_text.as_chunks::<BLOCK>();
-    let aes = cipher(key);
-    let mut left = plain_len;
     for index in 0..blocks.len() {
-        let mut plain = decrypt_block(&aes, blocks, index).ok_or(Error::CoapBadPadding)?;
+        decrypt_block(&aes, blocks, index, &mut plain);
         let take = left.min(BLOCK);
-        let r = sink.put(plain.get(..take).unwrap_or(&[]));
-        plain.zeroize();
-        r?;
+        w.put(plain.get(..take).unwrap_or_default());
         left = left.saturating_sub(take);
     }
+    plain.zeroize();
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
+
+    fn run(f: impl FnOnce(&mut Wire<'_>) -> Result<(), Error>) -> Result<std::vec::Vec<u8>, Error> {
+        let mut b = TestBuf::default();
+        let mut w = Wire::new(&mut b);
+        f(&mut w)?;
+        w.finish()?;
+        Ok(b.0)
+    }
 
     const KEY: [u8; 16] = [
         0x03, 0xd6, 0x7b, 0x82, 0x94, 0xa6, 0x64, 0x73, 0x14, 0xcc, 0x37, 0x6a, 0xb6, 0x1d, 0x09,
@@ -159,27 +200,33 @@ mod tests {
     fn round_trip_every_length() {
         for n in 0..40usize {
             let plain: std::vec::Vec<u8> = (0..n).map(|i| i as u8).collect();
-            let mut buf = [0u8; 64];
-            let mut w = SliceWriter::new(&mut buf);
-            encrypt_to(&mut w, &KEY, &plain, false).unwrap();
-            assert_eq!(w.len(), encrypted_len(n).unwrap());
-            let ct = w.written().to_vec();
-            let mut out = [0u8; 64];
-            let mut w = SliceWriter::new(&mut out);
-            decrypt_to(&mut w, &KEY, &ct, false).unwrap();
-            assert_eq!(w.written(), &plain[..]);
+            let ct = run(|w| {
+                encrypt(w, &KEY, &plain, false);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(ct.len(), encrypted_len(n).unwrap());
+            let measured = run(|w| {
+                encrypt(w, &KEY, &plain, true);
+                Ok(())
+            });
+            assert_eq!(measured.unwrap().len(), ct.len());
+            assert_eq!(run(|w| decrypt(w, &KEY, &ct, false)).unwrap(), plain);
+            let measured = run(|w| decrypt(w, &KEY, &ct, true)).unwrap();
+            assert_eq!(measured.len(), n);
         }
     }
 
     #[test]
     fn empty_plaintext_vector() {
         // coap-enc-01
-        let mut buf = [0u8; 16];
-        let mut w = SliceWriter::new(&mut buf);
-        encrypt_to(&mut w, &KEY, b"", false).unwrap();
+        let ct = run(|w| {
+            encrypt(w, &KEY, b"", false);
+            Ok(())
+        });
         assert_eq!(
-            w.written(),
-            &[
+            ct.unwrap(),
+            [
                 0x76, 0x1a, 0xcc, 0xb1, 0x84, 0x16, 0xeb, 0x0b, 0x98, 0x79, 0x86, 0x8c, 0xda, 0x51,
                 0x7e, 0x9e
             ]
@@ -199,13 +246,29 @@ mod tests {
         assert_eq!(pad_len(&b), Ok(2));
         b[15] = 0x80;
         assert_eq!(pad_len(&b), Err(Error::CoapBadPadding));
-        let mut out = [0u8; 32];
         for bad in [&[][..], &[0u8; 15][..], &[0u8; 17][..]] {
-            let mut w = SliceWriter::new(&mut out);
             assert_eq!(
-                decrypt_to(&mut w, &KEY, bad, false),
+                run(|w| decrypt(w, &KEY, bad, false)),
                 Err(Error::CoapBadPadding)
             );
+        }
+        // A bad pad writes nothing, not even in a size query.
+        let ct = run(|w| {
+            encrypt(w, &KEY, b"abc", false);
+            Ok(())
+        })
+        .unwrap();
+        let mut tampered = ct.clone();
+        tampered[15] ^= 1;
+        for measure in [false, true] {
+            let mut b = TestBuf::default();
+            let mut w = Wire::new(&mut b);
+            assert_eq!(
+                decrypt(&mut w, &KEY, &tampered, measure),
+                Err(Error::CoapBadPadding)
+            );
+            assert!(w.finish().is_ok());
+            assert!(b.0.is_empty());
         }
     }
 }

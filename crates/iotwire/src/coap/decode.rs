@@ -6,9 +6,8 @@
 //! payload marker followed by nothing.
 
 use crate::Error;
-use crate::coap::encode::PAYLOAD_MARKER;
 use crate::coap::header::{Code, Header, MessageType, TOKEN_MAX, VERSION};
-use crate::coap::options::{CoapOption, OptionIter};
+use crate::coap::options::{CoapOption, OptionIter, split_payload};
 
 /// A validated datagram; all slices borrow the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,10 +44,7 @@ impl<'a> Message<'a> {
         if header.code == Code::EMPTY && (tkl != 0 || !rest.is_empty()) {
             return Err(Error::CoapMalformed);
         }
-        let (options, payload) = split_options(rest)?;
-        if !numbers_fit(options) {
-            return Err(Error::CoapMalformed);
-        }
+        let (options, payload) = split_payload(rest)?;
         Ok(Message {
             header,
             token,
@@ -76,63 +72,6 @@ impl<'a> Message<'a> {
             .filter_map(Result::ok)
             .filter(move |o| o.number == number)
     }
-}
-
-/// Splits what follows the token into the option area and the payload, walking every option
-/// once so that a later [`OptionIter`] over the area cannot fail.
-fn split_options(rest: &[u8]) -> Result<(&[u8], &[u8]), Error> {
-    let mut cursor = rest;
-    let mut consumed = 0usize;
-    loop {
-        let Some(&first) = cursor.first() else {
-            return Ok((rest, &[]));
-        };
-        if first == PAYLOAD_MARKER {
-            let payload = cursor.get(1..).unwrap_or(&[]);
-            if payload.is_empty() {
-                return Err(Error::CoapMalformed);
-            }
-            let area = rest.get(..consumed).ok_or(Error::CoapMalformed)?;
-            return Ok((area, payload));
-        }
-        // One option at a time so the marker check above sees each option boundary.
-        let len = one_option_len(cursor)?;
-        cursor = cursor.get(len..).ok_or(Error::CoapMalformed)?;
-        consumed = consumed.checked_add(len).ok_or(Error::CoapMalformed)?;
-    }
-}
-
-/// The encoded length of the option at the start of `bytes`.
-fn one_option_len(bytes: &[u8]) -> Result<usize, Error> {
-    let (&first, mut after) = bytes.split_first().ok_or(Error::CoapMalformed)?;
-    let ext = |nibble: u8, after: &mut &[u8]| -> Result<usize, Error> {
-        match nibble {
-            0..=12 => Ok(usize::from(nibble)),
-            13 => {
-                let (b, t) = after.split_first().ok_or(Error::CoapMalformed)?;
-                *after = t;
-                Ok(usize::from(*b).saturating_add(13))
-            }
-            14 => {
-                let (p, t) = after.split_first_chunk::<2>().ok_or(Error::CoapMalformed)?;
-                *after = t;
-                Ok(usize::from(u16::from_be_bytes(*p)).saturating_add(269))
-            }
-            _ => Err(Error::CoapMalformed),
-        }
-    };
-    let _delta = ext(first >> 4, &mut after)?;
-    let len = ext(first & 0x0f, &mut after)?;
-    let head = bytes.len().saturating_sub(after.len());
-    if after.len() < len {
-        return Err(Error::CoapMalformed);
-    }
-    Ok(head.saturating_add(len))
-}
-
-/// Checks that option numbers stay within u16 (a delta sum above 65535 is malformed).
-fn numbers_fit(area: &[u8]) -> bool {
-    OptionIter::new(area).all(|o| o.is_ok())
 }
 
 /// Shorthand for [`Message::parse`].

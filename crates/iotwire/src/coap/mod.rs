@@ -8,12 +8,15 @@
 
 #[cfg(feature = "coap-symmetric")]
 pub mod cbc;
+pub mod charset;
 pub mod decode;
 pub mod encode;
 pub mod header;
-#[cfg(feature = "coap-symmetric")]
 pub mod key;
 pub mod options;
 pub mod publish;
+pub mod reply_text;
 pub mod response;
 pub mod session;
+pub mod template;
+pub mod wire;

@@ -3,7 +3,8 @@
 //! (0xFF is the payload marker).
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::coap::encode::PAYLOAD_MARKER;
+use crate::coap::wire::Wire;
 
 /// Uri-Path (one option per path segment).
 pub const URI_PATH: u16 = 11;
@@ -25,60 +26,42 @@ pub const CLOUD_MESSAGE_ID: u16 = 2090;
 /// Largest option value length the header can express (14-extension: 269 + 65535).
 pub const VALUE_MAX: usize = 269 + 65535;
 
-/// One nibble plus its extension bytes.
-struct Extended {
-    nibble: u8,
-    ext: [u8; 2],
-    ext_len: usize,
-}
-
-fn extend(value: usize) -> Result<Extended, Error> {
-    if let Ok(small) = u8::try_from(value)
-        && small < 13
-    {
-        return Ok(Extended {
-            nibble: small,
-            ext: [0, 0],
-            ext_len: 0,
-        });
+/// The nibble of an option-header field and its extension bytes (big-endian, `n` of them) for
+/// `value` <= [`VALUE_MAX`].
+fn extend(value: usize) -> (u8, [u8; 2], usize) {
+    if let Ok(small @ 0..13) = u8::try_from(value) {
+        return (small, [0, 0], 0);
     }
-    if let Some(v) = value.checked_sub(13)
-        && let Ok(byte) = u8::try_from(v)
-    {
-        return Ok(Extended {
-            nibble: 13,
-            ext: [byte, 0],
-            ext_len: 1,
-        });
+    let v = value.wrapping_sub(13);
+    if let Ok(byte) = u8::try_from(v) {
+        return (13, [byte, 0], 1);
     }
-    let v = value.checked_sub(269).ok_or(Error::InvalidArgument)?;
-    let word = u16::try_from(v).map_err(|_| Error::InvalidArgument)?;
-    Ok(Extended {
-        nibble: 14,
-        ext: word.to_be_bytes(),
-        ext_len: 2,
-    })
+    let word = u16::try_from(v.wrapping_sub(256)).unwrap_or(u16::MAX);
+    (14, word.to_be_bytes(), 2)
 }
 
 /// Writes the header of an option `delta` numbers after the previous one, with a value of
-/// `len` bytes (the value itself is the caller's to write).
-pub fn put_option_header<S: Sink + ?Sized>(
-    sink: &mut S,
-    delta: u16,
-    len: usize,
-) -> Result<(), Error> {
-    let d = extend(usize::from(delta))?;
-    let l = extend(len)?;
-    sink.put_byte((d.nibble << 4) | l.nibble)?;
-    sink.put(d.ext.get(..d.ext_len).unwrap_or(&[]))?;
-    sink.put(l.ext.get(..l.ext_len).unwrap_or(&[]))
+/// `len` bytes (the value itself is the caller's to write). A `len` above [`VALUE_MAX`] is
+/// [`Error::InvalidArgument`], recorded on the wire.
+pub fn put_option_header(w: &mut Wire<'_>, delta: u16, len: usize) {
+    if len > VALUE_MAX {
+        return w.fail(Error::InvalidArgument);
+    }
+    let (dn, de, dl) = extend(usize::from(delta));
+    let (ln, le, ll) = extend(len);
+    w.byte((dn << 4) | ln);
+    w.put(de.get(..dl).unwrap_or_default());
+    w.put(le.get(..ll).unwrap_or_default());
 }
 
 /// Bytes an option header takes (for length arithmetic without writing).
 pub fn option_header_len(delta: u16, len: usize) -> Result<usize, Error> {
-    let d = extend(usize::from(delta))?;
-    let l = extend(len)?;
-    Ok(1usize.saturating_add(d.ext_len).saturating_add(l.ext_len))
+    if len > VALUE_MAX {
+        return Err(Error::InvalidArgument);
+    }
+    let (_, _, dl) = extend(usize::from(delta));
+    let (_, _, ll) = extend(len);
+    Ok(1usize.saturating_add(dl).saturating_add(ll))
 }
 
 /// The shortest big-endian form of a uint option value (RFC 7252 §3.2: 0 is empty).
@@ -155,6 +138,27 @@ impl<'a> OptionIter<'a> {
     }
 }
 
+/// Splits what follows the token into the option area and the payload, walking every option
+/// once (the same step [`OptionIter`] takes), so that a later [`OptionIter`] over the area
+/// cannot fail. A truncated or reserved option, a number above 65535, and a payload marker
+/// followed by nothing are [`Error::CoapMalformed`].
+pub fn split_payload(rest: &[u8]) -> Result<(&[u8], &[u8]), Error> {
+    let mut it = OptionIter::new(rest);
+    loop {
+        match it.rest.split_first() {
+            None => return Ok((rest, &[])),
+            Some((&PAYLOAD_MARKER, payload)) if !payload.is_empty() => {
+                let area = rest.len().saturating_sub(it.rest.len());
+                return Ok((rest.get(..area).unwrap_or_default(), payload));
+            }
+            Some((&PAYLOAD_MARKER, _)) => return Err(Error::CoapMalformed),
+            Some(_) => {
+                it.step().ok_or(Error::CoapMalformed)?;
+            }
+        }
+    }
+}
+
 impl<'a> Iterator for OptionIter<'a> {
     type Item = Result<CoapOption<'a>, Error>;
 
@@ -175,14 +179,15 @@ impl<'a> Iterator for OptionIter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     fn header(delta: u16, len: usize) -> std::vec::Vec<u8> {
-        let mut buf = [0u8; 8];
-        let mut w = SliceWriter::new(&mut buf);
-        put_option_header(&mut w, delta, len).unwrap();
-        assert_eq!(option_header_len(delta, len).unwrap(), w.len());
-        w.written().to_vec()
+        let mut s = TestBuf::default();
+        let mut w = Wire::new(&mut s);
+        put_option_header(&mut w, delta, len);
+        w.finish().unwrap();
+        assert_eq!(option_header_len(delta, len).unwrap(), s.0.len());
+        s.0
     }
 
     #[test]
@@ -193,6 +198,7 @@ mod tests {
         assert_eq!(header(2071, 12), [0xec, 0x07, 0x0a]);
         assert_eq!(header(12, 268), [0xcd, 0xff]);
         assert_eq!(header(13, 269), [0xde, 0x00, 0x00, 0x00]);
+        assert_eq!(header(65535, VALUE_MAX), [0xee, 0xfe, 0xf2, 0xff, 0xff]);
         assert!(option_header_len(0, VALUE_MAX + 1).is_err());
     }
 

@@ -11,7 +11,12 @@ use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, SEQ, URI_PATH, URI_QUERY};
 use crate::coap::session::KEY_LEN;
-use crate::sink::{Limited, Sink, format_decimal, format_unsigned};
+use crate::coap::wire::{Wire, decimal};
+use crate::sink::Text;
+use crate::utf8::{self, Forbid};
+
+/// The encrypted seq is one AES block.
+const BLOCK: usize = 16;
 
 /// Content-Format / Accept `application/json`.
 pub const FORMAT_JSON: u16 = 50;
@@ -92,67 +97,72 @@ pub struct Framing<'a> {
     pub seq: Option<u32>,
 }
 
-/// Splits an MQTT-style topic into its segments after checking it: UTF-8, not empty, no
-/// empty segment (`a//b`, trailing `/`), no wildcard, each segment at most 255 bytes.
-pub fn topic_segments(topic: &[u8]) -> Result<impl Iterator<Item = &[u8]>, Error> {
+/// Checks an MQTT-style topic and returns it without its leading `/` (optional): UTF-8, not
+/// empty, no empty segment (`a//b`, trailing `/`), no wildcard or NUL, each segment at most
+/// 255 bytes. Its segments are then `body.split(|b| *b == b'/')`.
+pub fn topic_body(topic: &[u8]) -> Result<&[u8], Error> {
     let body = topic.strip_prefix(b"/").unwrap_or(topic);
-    if body.is_empty() || core::str::from_utf8(body).is_err() {
+    // The length of each segment, checked at the `/` after it and at the end.
+    let mut run = 0usize;
+    let mut ok = true;
+    for &b in body {
+        if b == b'/' {
+            ok &= run != 0;
+            run = 0;
+        } else {
+            run = run.saturating_add(1);
+            ok &= run <= 255;
+        }
+    }
+    if !ok || run == 0 || !utf8::valid(body, Forbid::NulAndWildcards) {
         return Err(Error::InvalidArgument);
     }
-    let bad =
-        |s: &[u8]| s.is_empty() || s.len() > 255 || s.iter().any(|b| matches!(b, b'+' | b'#' | 0));
-    if body.split(|b| *b == b'/').any(bad) {
-        return Err(Error::InvalidArgument);
-    }
-    Ok(body.split(|b| *b == b'/'))
+    Ok(body)
 }
 
-/// The seq as decimal text: unsigned, or as the legacy `%d` prints it.
-fn seq_text(seq: u32, signed: bool, buf: &mut [u8; 11]) -> &[u8] {
-    if signed {
-        return format_decimal(i32::from_ne_bytes(seq.to_ne_bytes()), buf);
+/// Writes one Uri-Path option per segment of a checked topic body.
+fn put_segments(e: &mut Encoder<'_>, body: &[u8]) {
+    let mut rest = body;
+    loop {
+        let end = rest.iter().position(|b| *b == b'/').unwrap_or(rest.len());
+        let (segment, tail) = rest.split_at_checked(end).unwrap_or((rest, &[]));
+        e.option(URI_PATH, segment);
+        match tail.split_first() {
+            Some((_, after)) => rest = after,
+            None => return,
+        }
     }
-    format_unsigned(seq, buf)
 }
 
+/// Symmetric mode: AES-128-CBC onto the wire (the seq text, shorter than a block, seals to
+/// exactly one block; the payload to its padded length). With `measure`, zero bytes of the
+/// same length instead (a size-query pass does no AES).
 #[cfg(feature = "coap-symmetric")]
-fn encrypt<S: Sink + ?Sized>(
-    sink: &mut S,
-    key: &[u8; KEY_LEN],
-    plain: &[u8],
-    measure_only: bool,
-) -> Result<(), Error> {
-    crate::coap::cbc::encrypt_to(sink, key, plain, measure_only)
+fn seal(w: &mut Wire<'_>, key: &[u8; KEY_LEN], plain: &[u8], measure: bool) {
+    crate::coap::cbc::encrypt(w, key, plain, measure);
 }
 
+/// Without `coap-symmetric` a session with a key cannot publish ([`build`] refuses first).
 #[cfg(not(feature = "coap-symmetric"))]
-fn encrypt<S: Sink + ?Sized>(
-    _sink: &mut S,
-    _key: &[u8; KEY_LEN],
-    _plain: &[u8],
-    _measure_only: bool,
-) -> Result<(), Error> {
-    Err(Error::Unsupported)
+fn seal(w: &mut Wire<'_>, _key: &[u8; KEY_LEN], _plain: &[u8], _measure: bool) {
+    w.fail(Error::Unsupported);
 }
 
-/// Length of an encrypted value (PKCS#7 always adds 1..=16 bytes).
-fn encrypted_len(n: usize) -> Result<usize, Error> {
-    (n & !15).checked_add(16).ok_or(Error::Overflow)
-}
+/// Passes everything written to it on to a wire as lower-case hex (the sealed seq in the
+/// Uri-Query form).
+struct HexOut<'w, 'a>(&'w mut Wire<'a>);
 
-/// Hex-encodes what `encrypt` writes (for the seq in a Uri-Query).
-struct HexSink<'s, S: Sink>(&'s mut S);
-
-impl<S: Sink> Sink for HexSink<'_, S> {
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        crate::hex::put_hex(self.0, bytes, crate::hex::HexCase::Lower)
+impl Text for HexOut<'_, '_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.hex(bytes);
     }
 }
 
-/// Writes the publish datagram. `measure_only` skips the AES work (placeholder bytes of the
-/// same length), for the size-query pass.
-pub fn build<S: Sink + ?Sized>(
-    sink: &mut S,
+/// Writes the publish datagram to `sink`. Everything is checked before the first byte is
+/// written; `measure_only` skips the AES work (zero bytes of the same length), for the
+/// size-query pass.
+pub fn build(
+    sink: &mut dyn Text,
     p: &Publish<'_>,
     f: &Framing<'_>,
     measure_only: bool,
@@ -160,53 +170,69 @@ pub fn build<S: Sink + ?Sized>(
     if f.auth_token.is_empty() {
         return Err(Error::CoapNotAuthenticated);
     }
-    let seq = match f.key {
-        Some(_) => Some(f.seq.ok_or(Error::CoapNotAuthenticated)?),
+    let mut digits = [0u8; 11];
+    // The key and the seq's text, in symmetric mode.
+    let sealed = match f.key {
+        Some(key) => {
+            let seq = f.seq.ok_or(Error::CoapNotAuthenticated)?;
+            if cfg!(not(feature = "coap-symmetric")) {
+                return Err(Error::Unsupported);
+            }
+            Some((key, decimal(seq, p.signed_seq, &mut digits)))
+        }
         None => None,
     };
-    let mut limited = Limited::new(sink, p.max_datagram, Error::CoapDatagramTooLarge);
     let header = Header {
         message_type: p.message_type,
         code: Code::POST,
         message_id: f.message_id,
     };
-    let mut e = Encoder::new(&mut limited, &header, &f.token)?;
-    e.option(URI_PATH, b"topic")?;
-    for segment in topic_segments(p.topic)? {
-        e.option(URI_PATH, segment)?;
+    let mut e = Encoder::new(
+        sink,
+        p.max_datagram,
+        Error::CoapDatagramTooLarge,
+        &header,
+        &f.token,
+    );
+    e.option(URI_PATH, b"topic");
+    // Checked after the first option, as before: a datagram limit too small for the header
+    // is reported before a bad topic.
+    match topic_body(p.topic) {
+        Ok(body) => put_segments(&mut e, body),
+        Err(err) => e.wire().fail(err),
     }
-    e.option_uint(CONTENT_FORMAT, u32::from(p.content_format))?;
-    let mut digits = [0u8; 11];
-    let seq_plain = seq.map(|s| seq_text(s, p.signed_seq, &mut digits));
+    e.option_uint(CONTENT_FORMAT, u32::from(p.content_format));
     if p.in_query {
-        let len = f.auth_token.len().checked_add(6).ok_or(Error::Overflow)?;
-        e.option_header(URI_QUERY, len)?;
-        e.sink().put(b"token=")?;
-        e.sink().put(f.auth_token)?;
-        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
-            let len = encrypted_len(plain.len())?
-                .checked_mul(2)
-                .ok_or(Error::Overflow)?;
-            e.option_header(URI_QUERY, len.checked_add(4).ok_or(Error::Overflow)?)?;
-            e.sink().put(b"seq=")?;
-            encrypt(&mut HexSink(e.sink()), key, plain, measure_only)?;
+        e.option_header(URI_QUERY, f.auth_token.len().saturating_add(6));
+        e.wire().put(b"token=");
+        e.wire().put(f.auth_token);
+        if let Some((key, text)) = sealed {
+            e.option_header(URI_QUERY, 4 + 2 * BLOCK);
+            e.wire().put(b"seq=");
+            seal(
+                &mut Wire::new(&mut HexOut(e.wire())),
+                key,
+                text,
+                measure_only,
+            );
         }
     }
-    e.option_uint(ACCEPT, u32::from(p.accept))?;
+    e.option_uint(ACCEPT, u32::from(p.accept));
     if !p.in_query {
-        e.option(p.token_option, f.auth_token)?;
-        if let (Some(key), Some(plain)) = (f.key, seq_plain) {
-            e.option_header(SEQ, encrypted_len(plain.len())?)?;
-            encrypt(e.sink(), key, plain, measure_only)?;
+        e.option(p.token_option, f.auth_token);
+        if let Some((key, text)) = sealed {
+            e.option_header(SEQ, BLOCK);
+            seal(e.wire(), key, text, measure_only);
         }
     }
-    match f.key {
-        Some(key) => {
-            let sink = e.payload_marker()?;
-            encrypt(sink, key, p.payload, measure_only)
+    match sealed {
+        Some((key, _)) => {
+            e.payload_marker();
+            seal(e.wire(), key, p.payload, measure_only);
         }
         None => e.payload(p.payload),
     }
+    e.finish()
 }
 
 #[cfg(test)]
@@ -215,20 +241,21 @@ mod tests {
 
     #[test]
     fn topics() {
-        let segs = |t: &[u8]| topic_segments(t).map(|i| i.count());
+        let segs = |t: &[u8]| topic_body(t).map(|b| b.split(|c| *c == b'/').count());
         assert_eq!(segs(b"/a/b/c"), Ok(3));
         assert_eq!(segs(b"a/b"), Ok(2));
-        for bad in [&b""[..], b"/", b"a//b", b"a/", b"a/+/b", b"a/#", b"\xff"] {
-            assert!(topic_segments(bad).is_err(), "{bad:?}");
+        assert_eq!(topic_body(b"/a/b"), Ok(&b"a/b"[..]));
+        for bad in [
+            &b""[..],
+            b"/",
+            b"a//b",
+            b"a/",
+            b"a/+/b",
+            b"a/#",
+            b"\xff",
+            b"a\0",
+        ] {
+            assert!(topic_body(bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn seq_texts() {
-        let mut b = [0u8; 11];
-        assert_eq!(seq_text(u32::MAX, true, &mut b), b"-1");
-        assert_eq!(seq_text(u32::MAX, false, &mut b), b"4294967295");
-        assert_eq!(seq_text(0, false, &mut b), b"0");
-        assert_eq!(seq_text(10, true, &mut b), b"10");
     }
 }

@@ -122,6 +122,15 @@ impl Session {
         self.state |= HAS_KEY;
     }
 
+    /// Derives the symmetric-mode key from the DeviceSecret and the auth reply's `random`
+    /// straight into the session (no other copy of it exists); from then on the session is
+    /// in symmetric mode.
+    #[cfg(feature = "coap-symmetric")]
+    pub fn derive_key(&mut self, device_secret: &[u8], random: &[u8]) {
+        crate::coap::key::derive_key_into(device_secret, random, &mut self.key);
+        self.state |= HAS_KEY;
+    }
+
     /// The symmetric-mode key, if any.
     pub fn key(&self) -> Option<&[u8; KEY_LEN]> {
         (self.state & HAS_KEY != 0).then_some(&self.key)

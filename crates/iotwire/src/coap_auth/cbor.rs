@@ -8,53 +8,34 @@
 //! must not disagree).
 
 use crate::Error;
-use crate::sink::Sink;
+use crate::coap::wire::Wire;
 
 /// Deepest nesting accepted in a reply (the auth reply is flat).
 pub const MAX_DEPTH: u32 = 8;
 
-const MAJOR_UINT: u8 = 0;
+/// Major type 0: unsigned integer.
+pub const MAJOR_UINT: u8 = 0;
 const MAJOR_NINT: u8 = 1;
 const MAJOR_BYTES: u8 = 2;
-const MAJOR_TEXT: u8 = 3;
+/// Major type 3: text string.
+pub const MAJOR_TEXT: u8 = 3;
 const MAJOR_ARRAY: u8 = 4;
-const MAJOR_MAP: u8 = 5;
+/// Major type 5: map.
+pub const MAJOR_MAP: u8 = 5;
 const MAJOR_TAG: u8 = 6;
 
 /// Writes an item head: major type and argument in the shortest form.
-pub fn put_head<S: Sink + ?Sized>(s: &mut S, major: u8, value: u32) -> Result<(), Error> {
+pub fn put_head(w: &mut Wire<'_>, major: u8, value: u32) {
     let m = major << 5;
     let be = value.to_be_bytes();
-    match value {
-        0..=23 => s.put_byte(m | be[3]),
-        24..=0xff => s.put(&[m | 24, be[3]]),
-        0x100..=0xffff => s.put(&[m | 25, be[2], be[3]]),
-        _ => s.put(&[m | 26, be[0], be[1], be[2], be[3]]),
-    }
-}
-
-/// Writes the head of a map of `pairs` key/value pairs.
-pub fn put_map<S: Sink + ?Sized>(s: &mut S, pairs: u32) -> Result<(), Error> {
-    put_head(s, MAJOR_MAP, pairs)
-}
-
-/// Writes an unsigned integer.
-pub fn put_uint<S: Sink + ?Sized>(s: &mut S, value: u32) -> Result<(), Error> {
-    put_head(s, MAJOR_UINT, value)
-}
-
-/// Writes a text string given as pieces to concatenate (the caller guarantees UTF-8).
-pub fn put_text<S: Sink + ?Sized>(s: &mut S, parts: &[&[u8]]) -> Result<(), Error> {
-    let len = parts
-        .iter()
-        .try_fold(0usize, |n, p| n.checked_add(p.len()))
-        .ok_or(Error::Overflow)?;
-    put_head(
-        s,
-        MAJOR_TEXT,
-        u32::try_from(len).map_err(|_| Error::Overflow)?,
-    )?;
-    parts.iter().try_for_each(|p| s.put(p))
+    let (info, n) = match value {
+        0..=23 => (be[3], 0),
+        24..=0xff => (24, 1),
+        0x100..=0xffff => (25, 2),
+        _ => (26, 4),
+    };
+    w.byte(m | info);
+    w.put(be.get(4usize.saturating_sub(n)..).unwrap_or_default());
 }
 
 /// One decoded value, borrowed from the input.
@@ -84,42 +65,30 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let end = self.pos.checked_add(n).ok_or(Error::InvalidCbor)?;
+    fn take(&mut self, n: u64) -> Result<&'a [u8], Error> {
+        let end = usize::try_from(n)
+            .ok()
+            .and_then(|n| self.pos.checked_add(n))
+            .ok_or(Error::InvalidCbor)?;
         let bytes = self.buf.get(self.pos..end).ok_or(Error::InvalidCbor)?;
         self.pos = end;
         Ok(bytes)
     }
 
-    fn byte(&mut self) -> Result<u8, Error> {
-        self.take(1)?.first().copied().ok_or(Error::InvalidCbor)
-    }
-
-    /// Reads a head: (major type, additional info, argument).
+    /// Reads a head: (major type, additional info, argument). Additional information 28..=30
+    /// is reserved and 31 (indefinite length or break) is never in a reply we accept.
     fn head(&mut self) -> Result<(u8, u8, u64), Error> {
-        let b = self.byte()?;
-        let (major, info) = (b >> 5, b & 0x1f);
+        let [b] = *self.take(1)?.first_chunk::<1>().ok_or(Error::InvalidCbor)?;
+        let info = b & 0x1f;
         let arg = match info {
             0..=23 => u64::from(info),
-            24 => u64::from(self.byte()?),
-            25 => self.uint_be(2)?,
-            26 => self.uint_be(4)?,
-            27 => self.uint_be(8)?,
-            // 28..=30 reserved, 31 indefinite length or break: never in a reply we accept.
+            24..=27 => self
+                .take(1u64.wrapping_shl(u32::from(info.wrapping_sub(24))))?
+                .iter()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b)),
             _ => return Err(Error::InvalidCbor),
         };
-        Ok((major, info, arg))
-    }
-
-    fn uint_be(&mut self, n: usize) -> Result<u64, Error> {
-        Ok(self
-            .take(n)?
-            .iter()
-            .fold(0u64, |v, &b| (v << 8) | u64::from(b)))
-    }
-
-    fn len_arg(arg: u64) -> Result<usize, Error> {
-        usize::try_from(arg).map_err(|_| Error::InvalidCbor)
+        Ok((b >> 5, info, arg))
     }
 
     /// Reads one complete item, returning its value.
@@ -129,12 +98,14 @@ impl<'a> Cursor<'a> {
             MAJOR_UINT => Ok(Value::Unsigned(arg)),
             MAJOR_NINT => Ok(Value::Negative(arg)),
             MAJOR_BYTES => {
-                self.take(Self::len_arg(arg)?)?;
+                self.take(arg)?;
                 Ok(Value::Other)
             }
             MAJOR_TEXT => {
-                let text = self.take(Self::len_arg(arg)?)?;
-                core::str::from_utf8(text).map_err(|_| Error::InvalidCbor)?;
+                let text = self.take(arg)?;
+                if !crate::utf8::valid(text, crate::utf8::Forbid::Nothing) {
+                    return Err(Error::InvalidCbor);
+                }
                 Ok(Value::Text(text))
             }
             MAJOR_ARRAY | MAJOR_MAP | MAJOR_TAG => {
@@ -190,25 +161,35 @@ pub fn parse_map(input: &[u8]) -> Result<Map<'_>, Error> {
 }
 
 impl<'a> Map<'a> {
-    /// The value of the text key `key`, `None` if absent; a text key present twice is
-    /// [`Error::InvalidCbor`].
-    pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
+    /// Calls `f` with every key/value pair in order.
+    pub fn for_each(&self, mut f: impl FnMut(Value<'a>, Value<'a>)) -> Result<(), Error> {
         let mut c = Cursor {
             buf: self.body,
             pos: 0,
         };
-        let mut found = None;
         let mut i = 0u64;
         while i < self.pairs {
             let k = c.item(1)?;
             let v = c.item(1)?;
+            f(k, v);
+            i = i.saturating_add(1);
+        }
+        Ok(())
+    }
+
+    /// The value of the text key `key`, `None` if absent; a text key present twice is
+    /// [`Error::InvalidCbor`].
+    pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
+        let mut found = None;
+        let mut twice = false;
+        self.for_each(|k, v| {
             if k == Value::Text(key) {
-                if found.is_some() {
-                    return Err(Error::InvalidCbor);
-                }
+                twice |= found.is_some();
                 found = Some(v);
             }
-            i = i.saturating_add(1);
+        })?;
+        if twice {
+            return Err(Error::InvalidCbor);
         }
         Ok(found)
     }
@@ -217,17 +198,18 @@ impl<'a> Map<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
+    use crate::coap::wire::TestBuf;
 
     #[test]
     fn heads_use_the_shortest_form() {
-        let mut buf = [0u8; 16];
-        let mut w = SliceWriter::new(&mut buf);
-        put_uint(&mut w, 23).unwrap();
-        put_uint(&mut w, 24).unwrap();
-        put_uint(&mut w, 256).unwrap();
-        put_uint(&mut w, 65536).unwrap();
-        assert_eq!(w.written(), &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0]);
+        let mut s = TestBuf::default();
+        let mut w = Wire::new(&mut s);
+        for v in [23, 24, 256, 65536] {
+            put_head(&mut w, MAJOR_UINT, v);
+        }
+        put_head(&mut w, MAJOR_TEXT, 2);
+        w.finish().unwrap();
+        assert_eq!(s.0, &[0x17, 0x18, 24, 0x19, 1, 0, 0x1a, 0, 1, 0, 0, 0x62]);
     }
 
     #[test]

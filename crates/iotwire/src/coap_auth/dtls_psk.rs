@@ -9,9 +9,13 @@
 //! The timestamp defaults to 2524608000000, the constant the SDKs send.
 
 use crate::Error;
+use crate::coap::charset::{ALPHA, AT, DASH, DIGIT, DOT, fits};
+use crate::coap::template::fill;
+use crate::coap::wire::Wire;
 use crate::hex::{HexCase, put_hex};
-use crate::mac::{self, AnyMethod, MacSet, Parts, SignMethod};
-use crate::sink::Sink;
+use crate::mac::{self, SignMethod};
+use crate::sink::{Sink, SinkText, Text};
+use zeroize::Zeroize;
 
 /// The SDKs' constant timestamp.
 pub const DEFAULT_TIMESTAMP: &[u8] = b"2524608000000";
@@ -53,17 +57,13 @@ impl<'a> PskParams<'a> {
 
     /// Checks the names and the timestamp (what the identity needs).
     pub fn validate_identity(&self) -> Result<(), Error> {
-        let pk = self.product_key;
-        if pk.is_empty() || pk.len() > 20 || !pk.iter().all(u8::is_ascii_alphanumeric) {
+        if !fits(self.product_key, 1, 20, DIGIT | ALPHA) {
             return Err(Error::InvalidProductKey);
         }
-        let dn = self.device_name;
-        let dn_char = |c: &u8| c.is_ascii_alphanumeric() || b"_@.:-".contains(c);
-        if !(4..=32).contains(&dn.len()) || !dn.iter().all(dn_char) {
+        if !fits(self.device_name, 4, 32, DIGIT | ALPHA | DASH | DOT | AT) {
             return Err(Error::InvalidDeviceName);
         }
-        let ts = self.timestamp;
-        if ts.len() > 20 || !ts.iter().all(u8::is_ascii_digit) {
+        if !fits(self.timestamp, 0, 20, DIGIT) {
             return Err(Error::InvalidTimestamp);
         }
         Ok(())
@@ -93,45 +93,55 @@ impl<'a> PskParams<'a> {
     }
 }
 
+/// The identity (slots: 1 ProductKey, 2 DeviceName, 3 timestamp, 4 sign method; see
+/// [`crate::coap::template`]).
+const IDENTITY: &[u8] = b"devicename|\x84|\x81&\x82|\x83";
+/// The MAC input of each form.
+const CONTENT_DOC: &[u8] = b"\x81&\x82\x83";
+const CONTENT_SDK: &[u8] = b"id\x81&\x82timestamp\x83";
+
+/// Writes `template` with the slots of `p`.
+fn write(p: &PskParams<'_>, template: &[u8], t: &mut dyn Text) {
+    let slots = [
+        b"",
+        p.product_key,
+        p.device_name,
+        p.timestamp(),
+        p.method.name(),
+    ];
+    fill(template, &slots, false, &mut Wire::new(t));
+}
+
 /// Writes the identity.
 pub fn write_identity<S: Sink>(p: &PskParams<'_>, s: &mut S) -> Result<(), Error> {
     p.validate_identity()?;
-    for part in [
-        b"devicename|".as_slice(),
-        p.method.name(),
-        b"|",
-        p.product_key,
-        b"&",
-        p.device_name,
-        b"|",
-        p.timestamp(),
-    ] {
-        s.put(part)?;
-    }
-    Ok(())
+    let mut t = SinkText::new(s);
+    write(p, IDENTITY, &mut t);
+    t.result()
 }
 
-/// Computes the MAC and writes the key bytes.
+/// Computes the MAC (streaming the content into it, on the same MAC path as the auth sign)
+/// and writes the key bytes; the MAC is wiped.
 pub fn write_key<S: Sink>(p: &PskParams<'_>, s: &mut S) -> Result<(), Error> {
     p.validate_key()?;
-    let ts = p.timestamp();
-    match p.form {
-        Form::Doc => {
-            let parts = [p.product_key, b"&", p.device_name, ts];
-            let d = AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts))?;
-            s.put(d.as_bytes())
+    let content = match p.form {
+        Form::Doc => CONTENT_DOC,
+        Form::Sdk => CONTENT_SDK,
+    };
+    let mut mac = [0u8; 32];
+    let written = mac::mac_text(
+        p.method,
+        p.device_secret,
+        &|t: &mut dyn Text| write(p, content, t),
+        &mut mac,
+    )
+    .and_then(|()| {
+        let d = mac.get(..p.method.mac_len()).unwrap_or_default();
+        match p.form {
+            Form::Doc => s.put(d),
+            Form::Sdk => put_hex(s, d, HexCase::Upper),
         }
-        Form::Sdk => {
-            let parts = [
-                b"id".as_slice(),
-                p.product_key,
-                b"&",
-                p.device_name,
-                b"timestamp",
-                ts,
-            ];
-            let d = AnyMethod::compute(p.method, p.device_secret, &mut Parts(&parts))?;
-            put_hex(s, d.as_bytes(), HexCase::Upper)
-        }
-    }
+    });
+    mac.zeroize();
+    written
 }

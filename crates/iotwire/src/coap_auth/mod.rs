@@ -13,6 +13,7 @@
 //! - [`dtls_psk`]: the DTLS-PSK identity and key, documented and SDK forms.
 //!
 
+#[cfg(feature = "coap-cbor")]
 pub mod cbor;
 pub mod dtls_psk;
 pub mod params;

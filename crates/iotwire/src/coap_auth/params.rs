@@ -6,6 +6,7 @@
 //! server could read differently from what was signed.
 
 use crate::Error;
+use crate::coap::charset::{ALPHA, AT, DASH, DIGIT, DOT, JSON, fits};
 use crate::mac::SignMethod;
 
 /// Longest ProductKey (`IOTX_PRODUCT_KEY_LEN`).
@@ -94,12 +95,6 @@ pub struct AuthParams<'a> {
     pub seq: Option<u32>,
 }
 
-/// Printable ASCII that a JSON string holds without escaping.
-fn json_safe(s: &[u8]) -> bool {
-    s.iter()
-        .all(|&c| (0x20..0x7f).contains(&c) && c != b'"' && c != b'\\')
-}
-
 impl<'a> AuthParams<'a> {
     /// The effective MAC.
     pub fn method(&self) -> SignMethod {
@@ -138,54 +133,51 @@ impl<'a> AuthParams<'a> {
 
     /// Checks every rule; builders call it before writing anything.
     pub fn validate(&self) -> Result<(), Error> {
-        let strict = !self.profile.is_legacy();
-        let pk = self.product_key;
-        if pk.is_empty()
-            || pk.len() > PRODUCT_KEY_MAX
-            || !json_safe(pk)
-            || (strict && !pk.iter().all(u8::is_ascii_alphanumeric))
-        {
+        let legacy = self.profile.is_legacy();
+        // Legacy profiles take any value JSON holds without escaping; the documented one
+        // also holds the names to the platform's character sets.
+        let (names, dn_min) = if legacy {
+            (JSON, 1)
+        } else {
+            (DIGIT | ALPHA, DEVICE_NAME_MIN)
+        };
+        if !fits(self.product_key, 1, PRODUCT_KEY_MAX, names) {
             return Err(Error::InvalidProductKey);
         }
-        let dn = self.device_name;
-        let dn_char = |c: &u8| c.is_ascii_alphanumeric() || b"_@.:-".contains(c);
-        if dn.is_empty()
-            || dn.len() > DEVICE_NAME_MAX
-            || !json_safe(dn)
-            || (strict && (dn.len() < DEVICE_NAME_MIN || !dn.iter().all(dn_char)))
-        {
+        let dn_sets = if legacy {
+            JSON
+        } else {
+            names | DASH | DOT | AT
+        };
+        if !fits(self.device_name, dn_min, DEVICE_NAME_MAX, dn_sets) {
             return Err(Error::InvalidDeviceName);
         }
-        if !json_safe(self.client_id) || self.client_id_len() > CLIENT_ID_MAX {
+        if !fits(self.client_id, 0, CLIENT_ID_MAX, JSON) || self.client_id_len() > CLIENT_ID_MAX {
             return Err(Error::InvalidClientId);
         }
         // The legacy SDKs sign with whatever secret they hold, even an empty one, and the
         // vectors pin that; a documented request needs a real secret.
-        if self.device_secret.len() > SECRET_MAX || (strict && self.device_secret.is_empty()) {
-            return Err(if self.device_secret.is_empty() {
-                Error::MissingField
-            } else {
-                Error::InvalidArgument
-            });
+        if self.device_secret.is_empty() && !legacy {
+            return Err(Error::MissingField);
         }
-        if self.timestamp.len() > TIMESTAMP_MAX || !self.timestamp.iter().all(u8::is_ascii_digit) {
-            return Err(Error::InvalidTimestamp);
-        }
-        if matches!(self.ack_mode, Some(m) if m > 1) {
+        if self.device_secret.len() > SECRET_MAX {
             return Err(Error::InvalidArgument);
         }
-        if self.profile.is_legacy() {
-            // The legacy request has none of these; asking for them cannot reproduce it.
-            if self.sign_method.is_some_and(|m| m != SignMethod::HmacMd5)
-                || !self.timestamp.is_empty()
-                || self.ack_mode.is_some()
-                || self.format != Format::Json
-            {
-                return Err(Error::InvalidArgument);
-            }
+        if !fits(self.timestamp, 0, TIMESTAMP_MAX, DIGIT) {
+            return Err(Error::InvalidTimestamp);
+        }
+        // The legacy request has no `signmethod` other than hmacmd5, no timestamp, no
+        // `ackMode` and no CBOR: asking for them cannot reproduce it.
+        let legacy_extras = self.sign_method.is_some_and(|m| m != SignMethod::HmacMd5)
+            || !self.timestamp.is_empty()
+            || self.ack_mode.is_some()
+            || self.format != Format::Json;
+        if matches!(self.ack_mode, Some(m) if m > 1) || (legacy && legacy_extras) {
+            return Err(Error::InvalidArgument);
         }
         self.seq_value()?;
-        if !crate::mac::is_supported(self.method()) {
+        let cbor_missing = self.format == Format::Cbor && !cfg!(feature = "coap-cbor");
+        if cbor_missing || !crate::mac::is_supported(self.method()) {
             return Err(Error::Unsupported);
         }
         Ok(())

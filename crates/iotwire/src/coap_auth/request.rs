@@ -10,16 +10,15 @@ use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{ACCEPT, CONTENT_FORMAT, URI_PATH};
 use crate::coap_auth::params::AuthParams;
 use crate::coap_auth::payload;
-use crate::mac::Digest;
-use crate::sink::Sink;
+use crate::sink::Text;
 
-/// Writes the auth request with `message_id` and `token`; `digest` is the sign's MAC.
-pub fn write_request<S: Sink>(
+/// Writes the auth request with `message_id` and `token`; `sign` is the sign's MAC.
+pub fn write_request(
     p: &AuthParams<'_>,
-    digest: &Digest,
+    sign: &[u8],
     message_id: u16,
     token: &Token,
-    s: &mut S,
+    sink: &mut dyn Text,
 ) -> Result<(), Error> {
     p.validate()?;
     let header = Header {
@@ -27,11 +26,12 @@ pub fn write_request<S: Sink>(
         code: Code::POST,
         message_id,
     };
-    let mut e = Encoder::new(s, &header, token)?;
-    e.option(URI_PATH, b"auth")?;
+    let mut e = Encoder::new(sink, usize::MAX, Error::Overflow, &header, token);
+    e.option(URI_PATH, b"auth");
     let cf = u32::from(p.format.content_format());
-    e.option_uint(CONTENT_FORMAT, cf)?;
-    e.option_uint(ACCEPT, cf)?;
-    let sink = e.payload_marker()?;
-    payload::write_payload(p, digest, sink)
+    e.option_uint(CONTENT_FORMAT, cf);
+    e.option_uint(ACCEPT, cf);
+    e.payload_marker();
+    payload::write_members(p, sign, e.wire())?;
+    e.finish()
 }

@@ -13,21 +13,16 @@ use crate::coap::options::{CONTENT_FORMAT, uint_value};
 use crate::coap::response::code_status;
 use crate::coap::session::Session;
 use crate::coap_auth::params::{AuthParams, Format};
-use crate::coap_auth::reply::{self, RANDOM_MAX, Reply, TOKEN_MAX};
-use crate::sink::SliceWriter;
-use zeroize::Zeroize;
+use crate::coap_auth::reply::{self, Reply};
 
-/// A decoded 2.05 auth response.
-#[derive(Clone, Copy, Debug)]
-pub struct AuthResponse<'a> {
-    /// The validated datagram (type, code, message id, CoAP token).
-    pub message: Message<'a>,
-    /// The credentials in its payload.
-    pub reply: Reply<'a>,
-}
-
-/// Decodes an auth response; `requested` is the format the request's Accept named.
-pub fn parse(datagram: &[u8], requested: Format) -> Result<AuthResponse<'_>, Error> {
+/// Decodes an auth response into `reply` (use a fresh [`Reply`]: on failure it may hold part
+/// of a reply); `requested` is the format the request's Accept named. Returns the validated
+/// datagram (type, code, message id, CoAP token).
+pub fn parse<'d>(
+    datagram: &'d [u8],
+    requested: Format,
+    reply: &mut Reply,
+) -> Result<Message<'d>, Error> {
     let message = Message::parse(datagram)?;
     let header = message.header;
     if header.code == Code::EMPTY && header.message_type == MessageType::Acknowledgement {
@@ -44,32 +39,24 @@ pub fn parse(datagram: &[u8], requested: Format) -> Result<AuthResponse<'_>, Err
             .and_then(Format::from_content_format)
             .ok_or(Error::InvalidArgument)?,
     };
-    Ok(AuthResponse {
-        message,
-        reply: reply::parse_payload(message.payload, format)?,
-    })
+    reply::parse_payload(message.payload, format, reply)?;
+    Ok(message)
 }
 
 /// Stores the auth token and, for a symmetric-mode request (`p.seq` given), the AES key
 /// derived from `random` and the seq base from `seqOffset` (documented profile: the first
 /// seq is `seqOffset + 1`; legacy profiles: `seqOffset` itself). The old credentials are
 /// forgotten first; on any error the session is unchanged.
-pub fn accept(session: &mut Session, p: &AuthParams<'_>, r: &Reply<'_>) -> Result<(), Error> {
+pub fn accept(session: &mut Session, p: &AuthParams<'_>, r: &Reply) -> Result<(), Error> {
     p.validate()?;
-    let mut token = [0u8; TOKEN_MAX];
-    let mut w = SliceWriter::new(&mut token);
-    r.token.write_to(&mut w)?;
-    let token_len = w.len();
-    let symmetric = if p.seq.is_some() {
-        let random = r.random.ok_or(Error::MissingField)?;
-        let offset = r.seq_offset.ok_or(Error::MissingField)?;
-        Some((random, offset))
-    } else {
-        None
+    let symmetric = match p.seq {
+        Some(_) => Some((
+            r.random().ok_or(Error::MissingField)?,
+            r.seq_offset.ok_or(Error::MissingField)?,
+        )),
+        None => None,
     };
-    let result = store(session, p, token.get(..token_len).unwrap_or(&[]), symmetric);
-    token.zeroize();
-    result
+    store(session, p, r.token(), symmetric)
 }
 
 #[cfg(feature = "coap-symmetric")]
@@ -77,29 +64,22 @@ fn store(
     session: &mut Session,
     p: &AuthParams<'_>,
     token: &[u8],
-    symmetric: Option<(reply::Text<'_>, u32)>,
+    symmetric: Option<(&[u8], u32)>,
 ) -> Result<(), Error> {
-    let key = match symmetric {
-        Some((random, offset)) => {
-            let mut buf = [0u8; RANDOM_MAX];
-            let mut w = SliceWriter::new(&mut buf);
-            random.write_to(&mut w)?;
-            let key = crate::coap::key::derive_key(p.device_secret, w.written());
-            buf.zeroize();
-            Some((key, offset))
-        }
+    // Everything that can fail comes before the session changes.
+    let next_seq = match symmetric {
+        Some((_, offset)) if p.profile.is_legacy() => Some(offset),
+        Some((_, offset)) => Some(offset.checked_add(1).ok_or(Error::Overflow)?),
         None => None,
     };
+    if token.is_empty() {
+        return Err(Error::MissingField);
+    }
     session.clear();
     session.set_auth_token(token)?;
-    if let Some((mut key, offset)) = key {
-        session.set_key(&key);
-        key.zeroize();
-        if p.profile.is_legacy() {
-            session.set_next_seq(offset);
-        } else {
-            session.set_seq_offset(offset)?;
-        }
+    if let (Some((random, _)), Some(seq)) = (symmetric, next_seq) {
+        session.derive_key(p.device_secret, random);
+        session.set_next_seq(seq);
     }
     Ok(())
 }
@@ -109,12 +89,11 @@ fn store(
     session: &mut Session,
     _p: &AuthParams<'_>,
     token: &[u8],
-    symmetric: Option<(reply::Text<'_>, u32)>,
+    symmetric: Option<(&[u8], u32)>,
 ) -> Result<(), Error> {
     if symmetric.is_some() {
         return Err(Error::Unsupported);
     }
-    let _ = RANDOM_MAX;
     session.clear();
     session.set_auth_token(token)
 }

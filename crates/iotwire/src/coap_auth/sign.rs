@@ -4,49 +4,54 @@
 //! `ackMode < clientId < deviceName < productKey < seq < timestamp`.
 
 use crate::Error;
+use crate::coap::wire::Wire;
 use crate::coap_auth::params::AuthParams;
-use crate::hex::{HexCase, put_hex};
-use crate::mac::{AnyMethod, Digest, MacSet, Message};
-use crate::sink::Sink;
+use crate::coap_auth::payload::write_sign_content;
+use crate::mac;
+use crate::sink::Text;
+use zeroize::Zeroize;
 
-/// The sign content as a MAC message: streamed, never buffered.
-pub struct Content<'p, 'a>(pub &'p AuthParams<'a>);
+/// The sign's MAC (16, 20 or 32 bytes), wiped when dropped.
+pub struct SignMac {
+    mac: [u8; 32],
+    len: usize,
+}
 
-impl Message for Content<'_, '_> {
-    fn write_to<S: Sink + ?Sized>(&mut self, s: &mut S) -> Result<(), Error> {
-        write_content(self.0, s)
+impl SignMac {
+    /// The MAC bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.mac.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl Drop for SignMac {
+    fn drop(&mut self) {
+        self.mac.zeroize();
     }
 }
 
 /// Writes the sign content (validate first).
-pub fn write_content<S: Sink + ?Sized>(p: &AuthParams<'_>, s: &mut S) -> Result<(), Error> {
-    if let Some(mode) = p.ack_mode {
-        s.put(b"ackMode")?;
-        s.put_decimal(i32::from(mode))?;
-    }
-    s.put(b"clientId")?;
-    p.client_id_parts()
-        .iter()
-        .try_for_each(|part| s.put(part))?;
-    s.put(b"deviceName")?;
-    s.put(p.device_name)?;
-    s.put(b"productKey")?;
-    s.put(p.product_key)?;
-    if let Some(seq) = p.seq_value()? {
-        s.put(b"seq")?;
-        s.put_decimal(seq)?;
-    }
-    if !p.timestamp.is_empty() {
-        s.put(b"timestamp")?;
-        s.put(p.timestamp)?;
-    }
-    Ok(())
+pub fn write_content(p: &AuthParams<'_>, text: &mut dyn Text) -> Result<(), Error> {
+    let mut w = Wire::new(text);
+    write_sign_content(p, &mut w)?;
+    w.finish()
 }
 
-/// Validates and computes the raw MAC.
-pub fn compute(p: &AuthParams<'_>) -> Result<Digest, Error> {
+/// Validates and computes the MAC; the content is streamed into the keyed hash state and
+/// never exists as text.
+pub fn compute(p: &AuthParams<'_>) -> Result<SignMac, Error> {
     p.validate()?;
-    AnyMethod::compute(p.method(), p.device_secret, &mut Content(p))
+    let method = p.method();
+    let mut sign = SignMac {
+        mac: [0; 32],
+        len: method.mac_len(),
+    };
+    let content = |t: &mut dyn Text| {
+        // Cannot fail: validate() checked the seq, the only fallible member.
+        let _ = write_sign_content(p, &mut Wire::new(t));
+    };
+    mac::mac_text(method, p.device_secret, &content, &mut sign.mac)?;
+    Ok(sign)
 }
 
 /// Length of the sign text (two hex digits per MAC byte).
@@ -55,6 +60,8 @@ pub fn sign_len(p: &AuthParams<'_>) -> usize {
 }
 
 /// Writes the lower-case hex of a MAC (the case every CoAP SDK sends).
-pub fn write_sign<S: Sink>(digest: &Digest, s: &mut S) -> Result<(), Error> {
-    put_hex(s, digest.as_bytes(), HexCase::Lower)
+pub fn write_sign(sign: &SignMac, text: &mut dyn Text) -> Result<(), Error> {
+    let mut w = Wire::new(text);
+    w.hex(sign.as_bytes());
+    w.finish()
 }

@@ -11,7 +11,7 @@ use crate::diagnose::connect_decode::Connect;
 use crate::diagnose::finding::{Finding, Report, Val};
 use crate::diagnose::json_writer::Compare;
 use crate::hex::{HexCase, put_hex};
-use crate::mac::{self, SignMethod};
+use crate::mac::{self, Digest, SignMethod};
 use crate::mqtt::LEGACY_TIMESTAMP;
 
 const METHODS: [SignMethod; 3] = [
@@ -136,7 +136,8 @@ pub fn check_password(
             },
         ));
     }
-    let expected = mac::mac(method, secret, &platform)?;
+    let mut expected = Digest::new();
+    mac::mac_into(method, secret, &platform, &mut expected)?;
     let Some(password) = password.filter(|p| !p.is_empty()) else {
         return r.add(Finding::problem(
             "password",
@@ -186,14 +187,13 @@ fn signs_registration(password: &[u8], d: &Device<'_>, random: &[u8]) -> Result<
         b"random",
         random,
     ];
+    let mut mac = Digest::new();
     for method in METHODS {
-        if password.len() == method.mac_len().saturating_mul(2)
-            && same_hex(
-                password,
-                mac::mac(method, d.product_secret, &parts)?.as_bytes(),
-            )
-        {
-            return Ok(true);
+        if password.len() == method.mac_len().saturating_mul(2) {
+            mac::mac_into(method, d.product_secret, &parts, &mut mac)?;
+            if same_hex(password, mac.as_bytes()) {
+                return Ok(true);
+            }
         }
     }
     Ok(false)
@@ -257,6 +257,7 @@ fn explain_mismatch(
     let pk_dn_text = join(&pk_dn, &mut pk_dn_buf);
     let timestamps: [Option<&[u8]>; 3] = [sent.timestamp, None, Some(LEGACY_TIMESTAMP)];
     let client_ids: [&[u8]; 2] = [sent.client_id, pk_dn_text];
+    let mut mac = Digest::new();
     for method in METHODS {
         // The hex length tells the method; only a matching one can reproduce the password.
         if password.len() != method.mac_len().saturating_mul(2) {
@@ -279,7 +280,7 @@ fn explain_mismatch(
                     continue;
                 }
                 let parts = content(mode, d, tried, random);
-                let mac = mac::mac(method, secret, &parts)?;
+                mac::mac_into(method, secret, &parts, &mut mac)?;
                 if !same_hex(password, mac.as_bytes()) {
                     continue;
                 }

@@ -13,6 +13,7 @@ use crate::diagnose::coap_names::{self, Format};
 use crate::diagnose::json_writer::JsonWriter;
 use crate::diagnose::malformed::Malformed;
 use crate::sink::Sink;
+use crate::sink::SinkText;
 
 const PAYLOAD_MARKER: u8 = 0xff;
 
@@ -140,7 +141,11 @@ fn write_decrypted<S: Sink + ?Sized>(
             "not a multiple of 16 bytes, or bad PKCS#7 padding under this key (another key?)",
         );
     }
-    w.field_streamed(field, &mut |s| cbc::decrypt_to(s, key, cipher_text, false))
+    w.field_streamed(field, &mut |s| {
+        let mut t = SinkText::new(s);
+        cbc::decrypt_to(&mut t, key, cipher_text, false)?;
+        t.result()
+    })
 }
 
 /// Where a datagram the decoder refused breaks RFC 7252, and which rule it breaks.

@@ -268,11 +268,10 @@ fn check_flags(f: u8, at: usize) -> Result<(), Malformed> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mqtt_codec::encode_connect::{Connect as Enc, encode};
-    use crate::sink::SliceWriter;
+    use crate::mqtt_codec::encode_connect::Connect as Enc;
 
     fn encoded(client_id: &[u8], user: Option<&[u8]>, pass: Option<&[u8]>) -> std::vec::Vec<u8> {
-        let c: Enc<&[u8], &[u8], &[u8]> = Enc {
+        let c = Enc {
             client_id,
             username: user,
             password: pass,
@@ -280,9 +279,9 @@ mod tests {
             clean_session: true,
         };
         let mut buf = [0u8; 300];
-        let mut w = SliceWriter::new(&mut buf);
-        encode(&c, &mut w).unwrap();
-        w.written().to_vec()
+        let frame = c.frame().unwrap();
+        let n = frame.layout().unwrap().write(&mut buf).unwrap();
+        buf[..n].to_vec()
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::diagnose::client_id_params;
 use crate::diagnose::connect_decode::{self, Connect, fixed_header};
 use crate::diagnose::json_writer::JsonWriter;
 use crate::diagnose::malformed::Malformed;
+use crate::mqtt_codec::decode::{FLAG_DUP, FLAG_RETAIN, FLAG_SESSION_PRESENT};
 use crate::mqtt_codec::field::{is_mqtt_text, read_u16};
 use crate::mqtt_codec::packet_type as pt;
 use crate::mqtt_codec::{Decoded, Packet, decode};
@@ -49,7 +50,8 @@ fn connack_meaning(code: u8) -> &'static str {
 /// One packet, decoded before anything is written (so a failure writes nothing of it).
 enum PacketView<'a> {
     Connect(Connect<'a>),
-    Known(Packet<'a>),
+    /// A packet the codec decodes, and the packet's bytes (its offsets point into them).
+    Known(Packet, &'a [u8]),
     /// A packet the decoders do not read (SUBSCRIBE, PINGREQ, ...): its body bytes.
     Other {
         body: &'a [u8],
@@ -93,7 +95,7 @@ fn decode_one(input: &[u8]) -> Result<(Head, PacketView<'_>), Malformed> {
     match kind {
         pt::CONNACK | pt::PUBLISH | pt::PUBACK | pt::SUBACK | pt::UNSUBACK | pt::PINGRESP => {
             match decode(packet) {
-                Ok(Decoded::Complete { packet, .. }) => Ok((head, PacketView::Known(packet))),
+                Ok(Decoded::Complete(p)) => Ok((head, PacketView::Known(p, packet))),
                 Ok(Decoded::Incomplete { .. }) => Err(Malformed::truncated(
                     input.len(),
                     "the packet is shorter than its remaining length says",
@@ -243,7 +245,7 @@ fn write_packet<S: Sink + ?Sized>(
     w.field_size("remaining_length", head.remaining)?;
     match packet {
         PacketView::Connect(c) => write_connect(w, c)?,
-        PacketView::Known(p) => write_known(w, p)?,
+        PacketView::Known(p, bytes) => write_known(w, p, bytes)?,
         PacketView::Other { body: [] } => {}
         PacketView::Other { body } => {
             w.field_bool("body_decoded", false)?;
@@ -317,48 +319,41 @@ fn write_client_id_parts<S: Sink + ?Sized>(
     }
 }
 
-fn write_known<S: Sink + ?Sized>(w: &mut JsonWriter<'_, S>, p: &Packet<'_>) -> Result<(), Error> {
-    match *p {
-        Packet::Connack {
-            session_present,
-            return_code,
-        } => {
-            w.field_bool("session_present", session_present)?;
-            w.field_uint("return_code", u32::from(return_code))?;
+fn write_known<S: Sink + ?Sized>(
+    w: &mut JsonWriter<'_, S>,
+    p: &Packet,
+    bytes: &[u8],
+) -> Result<(), Error> {
+    let kind = u8::try_from(p.kind).unwrap_or(0);
+    let packet_id = u32::from(p.packet_id);
+    match kind {
+        pt::CONNACK => {
+            let return_code = u8::try_from(p.return_code).unwrap_or(u8::MAX);
+            w.field_bool("session_present", p.flags & FLAG_SESSION_PRESENT != 0)?;
+            w.field_uint("return_code", p.return_code)?;
             w.field_str("meaning", connack_meaning(return_code))
         }
-        Packet::Publish {
-            dup,
-            qos,
-            retain,
-            topic,
-            packet_id,
-            payload,
-        } => {
-            w.field_bool("dup", dup)?;
-            w.field_uint("qos", u32::from(qos))?;
-            w.field_bool("retain", retain)?;
-            w.field_text("topic", topic)?;
-            if qos > 0 {
-                w.field_uint("packet_id", u32::from(packet_id))?;
+        pt::PUBLISH => {
+            let payload = p.payload(bytes);
+            w.field_bool("dup", p.flags & FLAG_DUP != 0)?;
+            w.field_uint("qos", p.qos)?;
+            w.field_bool("retain", p.flags & FLAG_RETAIN != 0)?;
+            w.field_text("topic", p.topic(bytes))?;
+            if p.qos > 0 {
+                w.field_uint("packet_id", packet_id)?;
             }
             w.field_size("payload_length", payload.len())?;
             w.field_text("payload", payload)
         }
-        Packet::Puback { packet_id } | Packet::Unsuback { packet_id } => {
-            w.field_uint("packet_id", u32::from(packet_id))
-        }
-        Packet::Suback {
-            packet_id,
-            return_codes,
-        } => {
-            w.field_uint("packet_id", u32::from(packet_id))?;
+        pt::PUBACK | pt::UNSUBACK => w.field_uint("packet_id", packet_id),
+        pt::SUBACK => {
+            w.field_uint("packet_id", packet_id)?;
             w.open_array_field("return_codes")?;
-            for &c in return_codes {
+            for &c in p.payload(bytes) {
                 w.uint(u32::from(c))?;
             }
             w.close_array()
         }
-        Packet::Pingresp => Ok(()),
+        _ => Ok(()),
     }
 }

@@ -20,10 +20,13 @@ use crate::coap::decode::Message;
 use crate::coap::encode::Encoder;
 use crate::coap::header::{Code, Header, MessageType, Token};
 use crate::coap::options::{CONTENT_FORMAT, URI_PATH, uint_value};
+use crate::coap::reply_text::{self, optional_string};
 use crate::coap::response::code_status;
 use crate::enos::device::{self, Device};
-use crate::json::{Object, RawStr, Value, parse_object};
-use crate::sink::{Limited, Sink};
+use crate::json::reader::{integer_text, parse_lookup, string_text};
+use crate::json::{Lookup, RawStr, integer_of, object_of};
+use crate::sink::{Sink, Text};
+use zeroize::Zeroize;
 
 /// Longest DeviceSecret accepted (`IOTX_DEVICE_SECRET_LEN` of the EnOS C SDK).
 pub const DEVICE_SECRET_MAX: usize = 64;
@@ -45,11 +48,11 @@ const CONTENT_FORMAT_JSON: u64 = 50;
 /// option per segment of `/topic/ext/session/{pk}/{dk}/thing/activate/info`, nothing else
 /// (the seed names no query, Content-Format or Accept, and the DTLS-PSK session is the
 /// authentication: no auth token option).
-pub fn write_request<S: Sink + ?Sized>(
+pub fn write_request(
     d: &Device<'_>,
     message_id: u16,
     token: &Token,
-    s: &mut S,
+    sink: &mut dyn Text,
 ) -> Result<(), Error> {
     d.check_names()?;
     let header = Header {
@@ -57,16 +60,16 @@ pub fn write_request<S: Sink + ?Sized>(
         code: Code::GET,
         message_id,
     };
-    let mut e = Encoder::new(s, &header, token)?;
+    let mut e = Encoder::new(sink, usize::MAX, Error::Overflow, &header, token);
     for segment in PATH_HEAD {
-        e.option(URI_PATH, segment)?;
+        e.option(URI_PATH, segment);
     }
-    e.option(URI_PATH, d.product_key)?;
-    e.option(URI_PATH, d.device_key)?;
+    e.option(URI_PATH, d.product_key);
+    e.option(URI_PATH, d.device_key);
     for segment in PATH_TAIL {
-        e.option(URI_PATH, segment)?;
+        e.option(URI_PATH, segment);
     }
-    e.payload(&[])
+    e.finish()
 }
 
 /// Decodes the reply datagram and checks it (see the module docs). A documented error code
@@ -74,7 +77,7 @@ pub fn write_request<S: Sink + ?Sized>(
 /// (a separate response follows: parse that one), is [`Error::ActivationRefused`]. A
 /// Content-Format other than JSON (50) is [`Error::InvalidJson`]. Names in `expect` are
 /// checked with the naming rules when given.
-pub fn parse_datagram<'a>(datagram: &'a [u8], expect: &Device<'_>) -> Result<Reply<'a>, Error> {
+pub fn parse_datagram(datagram: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(), Error> {
     if !expect.product_key.is_empty() {
         device::product_key(expect.product_key)?;
     }
@@ -91,7 +94,7 @@ pub fn parse_datagram<'a>(datagram: &'a [u8], expect: &Device<'_>) -> Result<Rep
     {
         return Err(Error::InvalidJson);
     }
-    parse(m.payload, expect)
+    parse(m.payload, expect, out)
 }
 
 /// Which reply field to copy out.
@@ -105,116 +108,127 @@ pub enum Field {
     Id,
 }
 
-/// The message id: a string or an integer's text.
-#[derive(Clone, Copy, Debug)]
-enum Id<'a> {
-    Text(RawStr<'a>),
-    Number(&'a [u8]),
+/// A checked activation reply with its three texts decoded (JSON escapes resolved). Wiped when
+/// dropped: it holds the DeviceSecret.
+pub struct Reply {
+    device_secret: [u8; DEVICE_SECRET_MAX],
+    device_secret_len: usize,
+    asset_id: [u8; ASSET_ID_MAX],
+    asset_id_len: usize,
+    id: [u8; ID_MAX],
+    id_len: Option<usize>,
 }
 
-/// A checked activation reply, borrowed from the payload.
-#[derive(Clone, Copy, Debug)]
-pub struct Reply<'a> {
-    device_secret: RawStr<'a>,
-    asset_id: RawStr<'a>,
-    id: Option<Id<'a>>,
-}
-
-/// Decoded length within `1..=max`, every byte printable ASCII without space.
-fn checked_text(s: RawStr<'_>, max: usize) -> Result<RawStr<'_>, Error> {
-    struct Printable;
-    impl Sink for Printable {
-        fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-            if bytes.iter().all(u8::is_ascii_graphic) {
-                Ok(())
-            } else {
-                Err(Error::InvalidReplyField)
-            }
+impl Default for Reply {
+    fn default() -> Self {
+        Reply {
+            device_secret: [0; DEVICE_SECRET_MAX],
+            device_secret_len: 0,
+            asset_id: [0; ASSET_ID_MAX],
+            asset_id_len: 0,
+            id: [0; ID_MAX],
+            id_len: None,
         }
     }
-    let mut printable = Printable;
-    let mut check = Limited::new(&mut printable, max, Error::InvalidReplyField);
-    s.write_to(&mut check)?;
-    if s.raw().is_empty() {
-        return Err(Error::InvalidReplyField);
-    }
-    Ok(s)
 }
 
-fn optional_string<'a>(o: &Object<'a>, key: &[u8]) -> Result<Option<RawStr<'a>>, Error> {
-    match o.get(key)? {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(Error::InvalidJson),
+impl Drop for Reply {
+    fn drop(&mut self) {
+        self.device_secret.zeroize();
     }
 }
 
-/// The id member: absent, a checked string, or an integer of at most [`ID_MAX`] characters.
-fn id<'a>(o: &Object<'a>) -> Result<Option<Id<'a>>, Error> {
-    match o.get(b"id")? {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(Id::Text(checked_text(s, ID_MAX)?))),
-        Some(v @ Value::Number(text)) => {
-            let integer = text.iter().all(|&c| c.is_ascii_digit() || c == b'-');
-            if !integer || v.as_integer().is_err() {
-                return Err(Error::InvalidJson);
-            }
-            Ok(Some(Id::Number(text)))
-        }
-        Some(_) => Err(Error::InvalidJson),
+/// The root members read, in the order they are checked.
+const ROOT: [&[u8]; 4] = [b"code", b"method", b"params", b"id"];
+/// The `params` members read.
+const PARAMS: [&[u8]; 4] = [b"productKey", b"deviceKey", b"deviceSecret", b"assetId"];
+
+/// A string member that must be there ([`Error::MissingField`] if absent).
+fn required(found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
+    optional_string(found)?.ok_or(Error::MissingField)
+}
+
+/// Decodes a required text into `buf`: 1..=`buf.len()` printable ASCII characters without
+/// space, else [`Error::InvalidReplyField`].
+fn checked_text(s: RawStr<'_>, buf: &mut [u8]) -> Result<usize, Error> {
+    match reply_text::decode(s, buf, true) {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(Error::InvalidReplyField),
     }
 }
 
-/// Parses and checks the reply payload. Non-empty names in `expect` must match the reply's
+/// Parses and checks the reply payload into `out` (use a fresh one: on failure it may hold
+/// part of a reply). Non-empty names in `expect` must match the reply's
 /// `productKey`/`deviceKey` when the reply has them.
-pub fn parse<'a>(payload: &'a [u8], expect: &Device<'_>) -> Result<Reply<'a>, Error> {
-    let root = parse_object(payload)?;
-    if let Some(code) = root.get(b"code")?
-        && code.as_integer()? != 200
-    {
+pub fn parse(payload: &[u8], expect: &Device<'_>, out: &mut Reply) -> Result<(), Error> {
+    // The walk that validates the payload also finds the root members.
+    let mut top = [Ok(None); 4];
+    parse_lookup(payload, &ROOT, &mut top)?;
+    let [code, method, params, id] = top;
+    if !matches!(code, Ok(None)) && integer_of(code)? != 200 {
         return Err(Error::ActivationRefused);
     }
-    if let Some(method) = optional_string(&root, b"method")?
+    if let Some(method) = optional_string(method)?
         && !method.equals(METHOD)
     {
         return Err(Error::InvalidReplyField);
     }
-    let params = root.object(b"params")?;
-    for (key, want) in [
-        (&b"productKey"[..], expect.product_key),
-        (b"deviceKey", expect.device_key),
+    let params = object_of(params)?;
+    let mut found = [Ok(None); 4];
+    params.lookup(&PARAMS, &mut found)?;
+    let [product_key, device_key, device_secret, asset_id] = found;
+    for (got, want) in [
+        (product_key, expect.product_key),
+        (device_key, expect.device_key),
     ] {
-        if let Some(got) = optional_string(&params, key)?
+        if let Some(got) = optional_string(got)?
             && !want.is_empty()
             && !got.equals(want)
         {
             return Err(Error::DeviceMismatch);
         }
     }
-    Ok(Reply {
-        device_secret: checked_text(params.string(b"deviceSecret")?, DEVICE_SECRET_MAX)?,
-        asset_id: checked_text(params.string(b"assetId")?, ASSET_ID_MAX)?,
-        id: id(&root)?,
-    })
+    out.device_secret_len = checked_text(required(device_secret)?, &mut out.device_secret)?;
+    out.asset_id_len = checked_text(required(asset_id)?, &mut out.asset_id)?;
+    out.id_len = match id? {
+        None => None,
+        Some(text) => match string_text(text) {
+            Some(s) => Some(checked_text(s, &mut out.id)?),
+            // Any other value must be an integer (its text is then digits and a sign).
+            None => {
+                let integer = text.iter().all(|&c| c.is_ascii_digit() || c == b'-');
+                if !integer || integer_text(text).is_err() {
+                    return Err(Error::InvalidJson);
+                }
+                Some(reply_text::copy(text, &mut out.id, true).map_err(|_| Error::InvalidJson)?)
+            }
+        },
+    };
+    Ok(())
 }
 
-impl Reply<'_> {
+impl Reply {
     /// True when the reply has the field (`id` is optional).
     pub fn has(&self, field: Field) -> bool {
-        field != Field::Id || self.id.is_some()
+        field != Field::Id || self.id_len.is_some()
+    }
+
+    /// A field's decoded text; a missing `id` is empty (see [`Reply::has`]).
+    pub fn field(&self, field: Field) -> &[u8] {
+        let (buf, len): (&[u8], usize) = match field {
+            Field::DeviceSecret => (&self.device_secret, self.device_secret_len),
+            Field::AssetId => (&self.asset_id, self.asset_id_len),
+            Field::Id => (&self.id, self.id_len.unwrap_or(0)),
+        };
+        buf.get(..len).unwrap_or_default()
     }
 
     /// Writes a field's decoded text; a missing `id` is [`Error::MissingField`].
     pub fn write<S: Sink + ?Sized>(&self, field: Field, s: &mut S) -> Result<(), Error> {
-        match field {
-            Field::DeviceSecret => self.device_secret.write_to(s),
-            Field::AssetId => self.asset_id.write_to(s),
-            Field::Id => match self.id {
-                Some(Id::Text(t)) => t.write_to(s),
-                Some(Id::Number(n)) => s.put(n),
-                None => Err(Error::MissingField),
-            },
+        if !self.has(field) {
+            return Err(Error::MissingField);
         }
+        s.put(self.field(field))
     }
 }
 
@@ -238,8 +252,14 @@ mod tests {
         }
     }
 
+    fn parsed(payload: &[u8], d: &Device<'_>) -> Result<Reply, Error> {
+        let mut r = Reply::default();
+        parse(payload, d, &mut r)?;
+        Ok(r)
+    }
+
     fn field(payload: &[u8], f: Field) -> Result<std::string::String, Error> {
-        let r = parse(payload, &any())?;
+        let r = parsed(payload, &any())?;
         let mut buf = [0u8; 128];
         let mut w = SliceWriter::new(&mut buf);
         r.write(f, &mut w)?;
@@ -266,7 +286,7 @@ mod tests {
             "x".repeat(65)
         );
         assert_eq!(
-            parse(long.as_bytes(), &any()).err(),
+            parsed(long.as_bytes(), &any()).err(),
             Some(Error::InvalidReplyField)
         );
         for (payload, err) in [
@@ -306,7 +326,7 @@ mod tests {
             (br#"{"params":"x"}"#, Error::InvalidJson),
         ] {
             assert_eq!(
-                parse(payload, &any()).err(),
+                parsed(payload, &any()).err(),
                 Some(err),
                 "{}",
                 std::str::from_utf8(payload).unwrap()
@@ -319,8 +339,8 @@ mod tests {
         let mut d = any();
         d.product_key = b"pk";
         d.device_key = b"other";
-        assert_eq!(parse(SEED, &d).err(), Some(Error::DeviceMismatch));
+        assert_eq!(parsed(SEED, &d).err(), Some(Error::DeviceMismatch));
         d.device_key = b"dk";
-        assert!(parse(SEED, &d).is_ok());
+        assert!(parsed(SEED, &d).is_ok());
     }
 }

@@ -8,6 +8,10 @@
 //! recommendation) fit.
 
 use crate::Error;
+use crate::coap::charset::{ALPHA, BRACKET, DASH, DIGIT, DOT, fits};
+use crate::coap::template::fill;
+use crate::coap::wire::Wire;
+use crate::sink::Text;
 
 /// Longest ProductKey (`IOTX_PRODUCT_KEY_LEN` of the EnOS C SDK).
 pub const PRODUCT_KEY_MAX: usize = 20;
@@ -71,14 +75,9 @@ pub struct Device<'a> {
     pub port: Option<u16>,
 }
 
-fn charset_ok(s: &[u8]) -> bool {
-    s.iter()
-        .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-}
-
 /// ProductKey: 1..=20 of `[A-Za-z0-9_-]`.
 pub fn product_key(pk: &[u8]) -> Result<(), Error> {
-    if !pk.is_empty() && pk.len() <= PRODUCT_KEY_MAX && charset_ok(pk) {
+    if fits(pk, 1, PRODUCT_KEY_MAX, DIGIT | ALPHA | DASH) {
         Ok(())
     } else {
         Err(Error::InvalidProductKey)
@@ -87,7 +86,7 @@ pub fn product_key(pk: &[u8]) -> Result<(), Error> {
 
 /// DeviceKey: 1..=32 of `[A-Za-z0-9_-]`.
 pub fn device_key(dk: &[u8]) -> Result<(), Error> {
-    if !dk.is_empty() && dk.len() <= DEVICE_KEY_MAX && charset_ok(dk) {
+    if fits(dk, 1, DEVICE_KEY_MAX, DIGIT | ALPHA | DASH) {
         Ok(())
     } else {
         Err(Error::InvalidDeviceKey)
@@ -107,11 +106,9 @@ pub fn secret(s: &[u8]) -> Result<(), Error> {
 
 /// Host: 1..=253 characters of `[A-Za-z0-9.-_:[]]` (names and IPv4/IPv6 literals).
 pub fn host(h: &[u8]) -> Result<(), Error> {
-    let charset =
-        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b':' | b'[' | b']');
     if h.is_empty() {
         Err(Error::MissingField)
-    } else if h.len() <= HOST_MAX && h.iter().all(|&c| charset(c)) {
+    } else if fits(h, 1, HOST_MAX, DIGIT | ALPHA | DASH | DOT | BRACKET) {
         Ok(())
     } else {
         Err(Error::InvalidHost)
@@ -123,6 +120,15 @@ impl Device<'_> {
     pub fn check_names(&self) -> Result<(), Error> {
         product_key(self.product_key)?;
         device_key(self.device_key)
+    }
+
+    /// Writes `template` (codes of [`crate::coap::template`]) with the ProductKey as slot 1,
+    /// the DeviceKey as slot 2 and `more` as slots 3 and 4: every EnOS text is one template.
+    #[inline(never)]
+    pub(crate) fn fill(&self, template: &[u8], more: [&[u8]; 2], t: &mut dyn Text) {
+        let [third, fourth] = more;
+        let slots = [b"", self.product_key, self.device_key, third, fourth];
+        fill(template, &slots, false, &mut Wire::new(t));
     }
 }
 

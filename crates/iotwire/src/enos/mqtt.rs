@@ -13,8 +13,8 @@ use crate::Error;
 use crate::enos::device::{self, Device};
 use crate::hash::Hash;
 use crate::hash::sha256::Sha256;
-use crate::hex::{HexCase, put_hex};
-use crate::sink::Sink;
+use crate::hex::{HexCase, put_hex_text};
+use crate::sink::Text;
 use zeroize::Zeroize;
 
 /// The constant timestamp of the SDK (2050-01-01T00:00:00Z in milliseconds).
@@ -26,38 +26,30 @@ pub const PORT_PLAIN: u16 = 11883;
 /// Length of the password text.
 pub const PASSWORD_LEN: usize = 64;
 
+/// The client id (slot 1 the ProductKey, slot 2 the DeviceKey; see [`crate::coap::template`]).
+const CLIENT_ID: &[u8] = b"\x81.\x82|securemode=2,signmethod=sha256,timestamp=2524608000000|";
+/// The sign content.
+const SIGN_CONTENT: &[u8] = b"clientId\x81.\x82deviceKey\x82productKey\x81timestamp2524608000000";
+
 /// Writes the client id.
-pub fn write_client_id<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_client_id(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(d.product_key)?;
-    s.put(b".")?;
-    s.put(d.device_key)?;
-    s.put(b"|securemode=2,signmethod=sha256,timestamp=")?;
-    s.put(TIMESTAMP)?;
-    s.put(b"|")
+    d.fill(CLIENT_ID, [b"", b""], t);
+    Ok(())
 }
 
 /// Writes the username `<dk>&<pk>`.
-pub fn write_username<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_username(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(d.device_key)?;
-    s.put(b"&")?;
-    s.put(d.product_key)
+    d.fill(b"\x82&\x81", [b"", b""], t);
+    Ok(())
 }
 
 /// Writes the sign content: what is hashed before the DeviceSecret (holds no secret).
-pub fn write_sign_content<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_sign_content(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
-    s.put(b"clientId")?;
-    s.put(d.product_key)?;
-    s.put(b".")?;
-    s.put(d.device_key)?;
-    s.put(b"deviceKey")?;
-    s.put(d.device_key)?;
-    s.put(b"productKey")?;
-    s.put(d.product_key)?;
-    s.put(b"timestamp")?;
-    s.put(TIMESTAMP)
+    d.fill(SIGN_CONTENT, [b"", b""], t);
+    Ok(())
 }
 
 /// Checks what the password needs, without hashing (for size queries).
@@ -67,21 +59,23 @@ pub fn check_password(d: &Device<'_>) -> Result<(), Error> {
 }
 
 /// Writes the password; the digest is wiped after use.
-pub fn write_password<S: Sink>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_password(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     check_password(d)?;
     let mut h = Hash::<Sha256>::new();
     write_sign_content(d, &mut h)?;
-    h.put(d.device_secret)?;
-    let mut digest = h.finish();
-    let written = put_hex(s, &digest, HexCase::Upper);
+    h.update(d.device_secret);
+    let mut digest = [0u8; 32];
+    h.finish_into(&mut digest);
+    put_hex_text(t, &digest, HexCase::Upper);
     digest.zeroize();
-    written
+    Ok(())
 }
 
 /// Writes the broker host, verbatim.
-pub fn write_host<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_host(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     device::host(d.host)?;
-    s.put(d.host)
+    t.put(d.host);
+    Ok(())
 }
 
 /// The TCP port: the override, else 18883 for TLS and 11883 for plaintext.
@@ -90,5 +84,17 @@ pub fn port(d: &Device<'_>) -> u16 {
         (Some(p), _) => p,
         (None, false) => PORT_TLS,
         (None, true) => PORT_PLAIN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_carry_the_sdk_timestamp() {
+        for t in [CLIENT_ID, SIGN_CONTENT] {
+            assert!(t.windows(TIMESTAMP.len()).any(|w| w == TIMESTAMP));
+        }
     }
 }

@@ -4,10 +4,10 @@
 //! The key is the raw 16 digest bytes, never their hex text.
 
 use crate::Error;
+use crate::coap::key::sha256_middle_into;
+use crate::coap::wire::decimal;
 use crate::enos::device::{self, Device, SecureMode};
-use crate::hash::Hash;
-use crate::hash::sha256::Sha256;
-use crate::sink::Sink;
+use crate::sink::Text;
 use zeroize::Zeroize;
 
 /// Shortest lifetime the server accepts, in seconds.
@@ -16,8 +16,6 @@ pub const LIFETIME_MIN: u32 = 30;
 pub const LIFETIME_MAX: u32 = 86_400;
 /// Length of the PSK in bytes.
 pub const KEY_LEN: usize = 16;
-/// First digest byte of the key (0-based; the seed's "第9到第24字节" counts from 1).
-const KEY_START: usize = 8;
 
 /// Lifetime: 30..=86400 seconds.
 pub fn lifetime(seconds: u32) -> Result<(), Error> {
@@ -31,7 +29,18 @@ pub fn lifetime(seconds: u32) -> Result<(), Error> {
 /// The 16-byte PSK, wiped when dropped.
 pub struct PskKey([u8; KEY_LEN]);
 
+impl Default for PskKey {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl PskKey {
+    /// An all-zero key, for [`key`] to fill in place.
+    pub const fn new() -> Self {
+        PskKey([0; KEY_LEN])
+    }
+
     /// The key bytes.
     pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
         &self.0
@@ -46,18 +55,17 @@ impl Drop for PskKey {
 
 /// Writes the identity; checks the names and the lifetime, not the secret (the identity does
 /// not depend on it).
-pub fn write_identity<S: Sink + ?Sized>(d: &Device<'_>, s: &mut S) -> Result<(), Error> {
+pub fn write_identity(d: &Device<'_>, t: &mut dyn Text) -> Result<(), Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
-    // Checked above: the lifetime fits an i32.
-    let seconds = i32::try_from(d.lifetime_s).map_err(|_| Error::InvalidLifetime)?;
-    s.put(d.product_key)?;
-    s.put(b",")?;
-    s.put(d.device_key)?;
-    s.put(b",")?;
-    s.put_decimal(d.secure_mode.number())?;
-    s.put(b",")?;
-    s.put_decimal(seconds)
+    let mut digits = [0u8; 11];
+    let mode: &[u8] = match d.secure_mode {
+        SecureMode::DeviceSecret => b"2",
+        SecureMode::ProductSecret => b"3",
+    };
+    let lifetime = decimal(d.lifetime_s, false, &mut digits);
+    d.fill(b"\x81,\x82,\x83,\x84", [mode, lifetime], t);
+    Ok(())
 }
 
 /// The secret the key is derived from, by secure mode.
@@ -68,22 +76,17 @@ pub fn secret<'a>(d: &Device<'a>) -> &'a [u8] {
     }
 }
 
-/// Derives the key. Everything the identity needs is checked too, so a key never exists for
+/// Derives the key into `key` (in place: a key returned by value would leave a copy on the
+/// stack): digest bytes 8..24 (0-based; the seed's "第9到第24字节" counts from 1) of
+/// SHA-256(secret). Everything the identity needs is checked too, so a key never exists for
 /// an identity the library would refuse.
-pub fn key(d: &Device<'_>) -> Result<PskKey, Error> {
+pub fn key(d: &Device<'_>, key: &mut PskKey) -> Result<(), Error> {
     d.check_names()?;
     lifetime(d.lifetime_s)?;
     let secret = secret(d);
     device::secret(secret)?;
-    let mut h = Hash::<Sha256>::new();
-    h.put(secret)?;
-    let mut digest = h.finish();
-    let mut key = PskKey([0; KEY_LEN]);
-    for (k, b) in key.0.iter_mut().zip(digest.iter().skip(KEY_START)) {
-        *k = *b;
-    }
-    digest.zeroize();
-    Ok(key)
+    sha256_middle_into(&[secret], &mut key.0);
+    Ok(())
 }
 
 #[cfg(test)]

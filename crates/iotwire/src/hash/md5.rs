@@ -42,8 +42,11 @@ impl Algorithm for Md5 {
     ];
     const DIGEST_LEN: usize = 16;
     const BIG_ENDIAN: bool = false;
+    // Measured: 472 B on Cortex-M4F and M0 (it copies the block), 400 B on x86-64.
+    const STACK: usize = 480;
 
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    #[inline(never)]
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         let mut m = [0u32; 16];
         for (dst, bytes) in m.iter_mut().zip(block.as_chunks::<4>().0) {
             *dst = u32::from_le_bytes(*bytes);

@@ -29,8 +29,22 @@ pub trait Algorithm {
     const DIGEST_LEN: usize;
     /// SHA-1/SHA-2 write words and the message length big-endian, MD5 little-endian.
     const BIG_ENDIAN: bool;
-    /// Compresses one block into `state`.
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]);
+    /// Bytes of stack [`Algorithm::rounds`] uses, at least (measured per target; at most
+    /// [`crate::burn::MAX`]).
+    const STACK: usize;
+    /// The block function: compresses one block into `state`. Never inlined, so that its
+    /// frame lies where the burn in [`Algorithm::compress`] writes.
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]);
+    /// Compresses one block into `state`, then overwrites the stack the block function used,
+    /// from the caller's frame depth ([`crate::burn`]): its frame holds the message schedule
+    /// and the working variables (for an HMAC key block `key ^ pad` as words, after the last
+    /// block the digest), which would otherwise stay in memory. Every use of a block function
+    /// goes through here.
+    #[inline(always)]
+    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+        Self::rounds(state, block);
+        crate::burn::bytes(Self::STACK);
+    }
 }
 
 /// A running hash: state, partial block, and the message length so far. Wiped on drop.

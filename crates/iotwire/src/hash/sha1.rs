@@ -19,8 +19,11 @@ impl Algorithm for Sha1 {
     ];
     const DIGEST_LEN: usize = 20;
     const BIG_ENDIAN: bool = true;
+    // Measured: 152 B on Cortex-M4F and M0; on x86-64 56 B plus the 128-byte red zone.
+    const STACK: usize = 192;
 
-    fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    #[inline(never)]
+    fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         let mut w = [0u32; 16];
         for (dst, bytes) in w.iter_mut().zip(block.as_chunks::<4>().0) {
             *dst = u32::from_be_bytes(*bytes);

@@ -2,21 +2,30 @@
 //!
 //! sign = upper-case hex HMAC(ProductSecret, `deviceName<dn>productKey<pk>random<r>`); body
 //! `productKey=..&deviceName=..&random=..&sign=..&signMethod=..` (v3.2.0 `dynreg.c`, LinkSDK
-//! `aiot_dynreg_api.c`, shared/docs/legacy-c-sdk.md §4). The random comes from the caller and
+//! `aiot_dynreg_api.c`). The random comes from the caller and
 //! must be fresh for every request: v3.2.0's constant `8Ygb7ULYh53B6OA` made the signature
 //! replayable.
 
 use crate::Error;
-use crate::hex::{HexCase, put_hex};
 use crate::http::Profile;
-use crate::http::head::{self, Endpoint, region_id};
-use crate::http::names;
-use crate::mac::{AnyMethod, Digest, MacSet, Message, SignMethod};
-use crate::mqtt::validate;
-use crate::sink::{Counter, Sink};
+use crate::http::signed::{self, Kind, Params, SignedRequest};
+use crate::mac::SignMethod;
+use crate::mqtt::region::Region;
 
-/// v3.2.0's `IOTX_PRODUCT_SECRET_LEN`.
-const LEGACY_SECRET_MAX: usize = 64;
+/// `deviceName<dn>productKey<pk>random<r>`
+pub(crate) const SIGN_CONTENT: &[u8] = b"deviceName\x8bproductKey\x8crandom\x89";
+/// `productKey=..&deviceName=..&random=..&sign=..&signMethod=..`
+pub(crate) const BODY_TEMPLATE: &[u8] =
+    b"productKey=\x8c&deviceName=\x8b&random=\x89&sign=\x80&signMethod=\x8e";
+
+/// Where a request goes: a public region or a host used verbatim (instance endpoints).
+#[derive(Clone, Copy, Debug)]
+pub enum Endpoint<'a> {
+    /// A public region.
+    Region(Region),
+    /// A caller-given host (validated).
+    Host(&'a [u8]),
+}
 
 /// Inputs of the registration request.
 #[derive(Clone, Copy, Debug)]
@@ -39,113 +48,19 @@ pub struct DynregParams<'a> {
     pub random: &'a [u8],
 }
 
-/// Validated registration inputs.
-#[derive(Clone, Copy, Debug)]
-pub struct Dynreg<'a> {
-    p: DynregParams<'a>,
-    method: SignMethod,
-}
-
-impl<'a> Dynreg<'a> {
-    /// Checks every input and resolves the defaults.
-    pub fn resolve(p: &DynregParams<'a>) -> Result<Self, Error> {
-        let legacy = p.profile == Profile::V320;
-        names::product_key(p.product_key, p.lax_names || legacy)?;
-        names::device_name(p.device_name, p.lax_names || legacy)?;
-        if p.random.is_empty() {
-            return Err(Error::MissingField);
-        }
-        validate::token(p.random)?;
-        validate::secret(p.product_secret)?;
-        if legacy && p.product_secret.len() > LEGACY_SECRET_MAX {
-            return Err(Error::InvalidArgument);
-        }
-        if !legacy && p.product_secret.is_empty() {
-            return Err(Error::MissingField);
-        }
-        let method = match (p.profile, p.sign_method) {
-            (_, None) => SignMethod::HmacSha256,
-            (Profile::Doc, Some(m)) => m,
-            (Profile::V320, Some(SignMethod::HmacSha256)) => SignMethod::HmacSha256,
-            (Profile::V320, Some(_)) => return Err(Error::InvalidSelector),
-        };
-        if let Endpoint::Host(h) = p.endpoint {
-            validate::host(h)?;
-        }
-        Ok(Dynreg { p: *p, method })
-    }
-
-    /// Length of the sign's hex text.
-    pub fn sign_len(&self) -> usize {
-        self.method.mac_len().saturating_mul(2)
-    }
-
-    /// The bytes the sign covers.
-    pub fn write_sign_content<S: Sink + ?Sized>(&self, s: &mut S) -> Result<(), Error> {
-        s.put(b"deviceName")?;
-        s.put(self.p.device_name)?;
-        s.put(b"productKey")?;
-        s.put(self.p.product_key)?;
-        s.put(b"random")?;
-        s.put(self.p.random)
-    }
-
-    /// HMAC(ProductSecret, sign content).
-    pub fn mac(&self) -> Result<Digest, Error> {
-        AnyMethod::compute(self.method, self.p.product_secret, &mut Content(self))
-    }
-
-    /// Writes the sign as upper-case hex.
-    pub fn write_sign<S: Sink>(&self, mac: &[u8], s: &mut S) -> Result<(), Error> {
-        if mac.len() != self.method.mac_len() {
-            return Err(Error::InvalidMacLength);
-        }
-        put_hex(s, mac, HexCase::Upper)
-    }
-
-    /// The form body; `sign` is the hex text of [`Dynreg::write_sign`].
-    pub fn write_body<S: Sink + ?Sized>(&self, sign: &[u8], s: &mut S) -> Result<(), Error> {
-        s.put(b"productKey=")?;
-        s.put(self.p.product_key)?;
-        s.put(b"&deviceName=")?;
-        s.put(self.p.device_name)?;
-        s.put(b"&random=")?;
-        s.put(self.p.random)?;
-        s.put(b"&sign=")?;
-        s.put(sign)?;
-        s.put(b"&signMethod=")?;
-        s.put(self.method.name())
-    }
-
-    /// The complete request, with v3.2.0's (and LinkSDK's) `Accept` and `Content-Type`.
-    pub fn write_request<S: Sink + ?Sized>(&self, sign: &[u8], s: &mut S) -> Result<(), Error> {
-        let mut n = Counter::new();
-        self.write_body(sign, &mut n)?;
-        head::request_line(s, &[b"/auth/register/device"])?;
-        s.put(b"Host: ")?;
-        match self.p.endpoint {
-            Endpoint::Region(r) => {
-                s.put(b"iot-auth.")?;
-                s.put(region_id(r))?;
-                s.put(b".aliyuncs.com\r\n")?;
-            }
-            Endpoint::Host(h) => head::header(s, b"", h)?,
-        }
-        head::header(
-            s,
-            b"Accept: ",
-            b"text/xml,text/javascript,text/html,application/json",
-        )?;
-        head::header(s, b"Content-Type: ", b"application/x-www-form-urlencoded")?;
-        head::content_length_and_end(s, n.len())?;
-        self.write_body(sign, s)
-    }
-}
-
-struct Content<'r, 'a>(&'r Dynreg<'a>);
-
-impl Message for Content<'_, '_> {
-    fn write_to<S: Sink + ?Sized>(&mut self, sink: &mut S) -> Result<(), Error> {
-        self.0.write_sign_content(sink)
-    }
+/// Checks every input (in a fixed order) and resolves the defaults. See
+/// [`signed::resolve`].
+pub fn resolve<'a>(p: &DynregParams<'a>) -> Result<SignedRequest<'a>, Error> {
+    signed::resolve(&Params {
+        kind: Kind::Dynreg,
+        profile: p.profile,
+        sign_method: p.sign_method,
+        endpoint: p.endpoint,
+        lax_names: p.lax_names,
+        product_key: p.product_key,
+        device_name: p.device_name,
+        secret: p.product_secret,
+        id: p.random,
+        timestamp: &[],
+    })
 }

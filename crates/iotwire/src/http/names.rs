@@ -1,48 +1,51 @@
-//! Name checks for bodies that embed names without escaping (JSON strings, form fields).
+//! The input checks the requests share: names that a body embeds without escaping, the
+//! secret and a caller-given host.
 
 use crate::Error;
-use crate::mqtt::validate;
+use crate::http::rules::{ALNUM, BODY, HOST, NAME, check};
+use crate::mqtt::validate::{
+    DEVICE_NAME_MAX, DEVICE_NAME_MIN, HOST_MAX, PRODUCT_KEY_MAX, SECRET_MAX,
+};
 
-/// A byte that can stand unescaped inside a JSON string and a form value: printable ASCII
-/// except the quote, the backslash and the form's `&`, `=`, `%`, `+`.
-pub fn body_safe(c: u8) -> bool {
-    c.is_ascii_graphic() && !matches!(c, b'"' | b'\\' | b'&' | b'=' | b'%' | b'+')
+/// ProductKey and DeviceName: strict (1..=20 letters and digits; 4..=32 of
+/// `[A-Za-z0-9_@.:-]`) or lax (the legacy limits, possibly empty, and only bytes that can
+/// stand unescaped in a JSON string and a form value: the legacy SDKs pasted names
+/// unescaped, so a quote would have changed the request's meaning).
+pub fn product_key_and_device_name(pk: &[u8], dn: &[u8], lax: bool) -> Result<(), Error> {
+    let (pk_min, dn_min, pk_class, dn_class) = if lax {
+        (0, 0, BODY, BODY)
+    } else {
+        (1, DEVICE_NAME_MIN, ALNUM, NAME)
+    };
+    check(
+        pk,
+        pk_min,
+        PRODUCT_KEY_MAX,
+        pk_class,
+        Error::InvalidProductKey,
+    )?;
+    check(
+        dn,
+        dn_min,
+        DEVICE_NAME_MAX,
+        dn_class,
+        Error::InvalidDeviceName,
+    )
 }
 
-/// The legacy limits (at most `max` bytes, possibly empty), plus body-safe bytes: the legacy
-/// SDKs pasted names unescaped, so a quote would have changed the request's meaning.
-fn lax(s: &[u8], max: usize, e: Error) -> Result<(), Error> {
-    if s.len() <= max && s.iter().all(|&c| body_safe(c)) {
-        Ok(())
-    } else {
-        Err(e)
+/// The secret: at most `max` bytes (else [`Error::InvalidArgument`]), and not empty when
+/// `required` ([`Error::MissingField`]).
+pub fn secret(s: &[u8], max: usize, required: bool) -> Result<(), Error> {
+    if s.len() > max.min(SECRET_MAX) {
+        return Err(Error::InvalidArgument);
     }
+    if required && s.is_empty() {
+        return Err(Error::MissingField);
+    }
+    Ok(())
 }
 
-/// ProductKey: strict (1..=20 letters and digits) or lax (legacy limits).
-pub fn product_key(pk: &[u8], lax_names: bool) -> Result<(), Error> {
-    if lax_names {
-        lax(pk, validate::PRODUCT_KEY_MAX, Error::InvalidProductKey)
-    } else {
-        validate::product_key(pk, false)
-    }
-}
-
-/// DeviceName: strict (4..=32 of `[A-Za-z0-9_@.:-]`) or lax (legacy limits).
-pub fn device_name(dn: &[u8], lax_names: bool) -> Result<(), Error> {
-    if lax_names {
-        lax(dn, validate::DEVICE_NAME_MAX, Error::InvalidDeviceName)
-    } else {
-        validate::device_name(dn, false)
-    }
-}
-
-/// Client id in a JSON body: the MQTT rules (1..=64 printable, no `|`) and body-safe.
-pub fn client_id(id: &[u8]) -> Result<(), Error> {
-    validate::client_id(id)?;
-    if id.iter().all(|&c| body_safe(c)) {
-        Ok(())
-    } else {
-        Err(Error::InvalidClientId)
-    }
+/// A caller-given host: 1..=253 characters of `[A-Za-z0-9._:[]-]` (names and IP literals).
+pub fn host(h: &[u8]) -> Result<(), Error> {
+    check(h, 1, HOST_MAX, HOST, Error::InvalidHost)
 }

@@ -3,9 +3,12 @@
 
 use crate::Error;
 use crate::http::Profile;
-use crate::http::head::{self, HTTP_HOST};
-use crate::mqtt::validate;
-use crate::sink::Sink;
+use crate::http::auth::HTTP_HOST;
+use crate::http::names;
+use crate::http::rules::{GRAPHIC, PATH, fits};
+use crate::http::signed::write_head;
+use crate::http::template::{self as t, Slots};
+use crate::sink::Text;
 
 /// The platform's limit on an upstream body: 128 KB.
 pub const PAYLOAD_MAX: usize = 128 * 1024;
@@ -31,11 +34,13 @@ pub struct PublishParams<'a> {
 /// wildcards (publishing only), `?` (no query strings), `%` (no percent-encoding), quotes or
 /// backslashes, and no empty level.
 pub fn topic(t: &[u8]) -> Result<(), Error> {
-    let printable = t
-        .iter()
-        .all(|&c| c.is_ascii_graphic() && !matches!(c, b'+' | b'#' | b'?' | b'%' | b'"' | b'\\'));
-    let empty_level = t.windows(2).any(|w| w == b"//") || t.last() == Some(&b'/');
-    if t.first() == Some(&b'/') && t.len() >= 2 && printable && !empty_level {
+    let mut prev = 0;
+    let mut empty_level = false;
+    for &c in t {
+        empty_level |= c == b'/' && prev == b'/';
+        prev = c;
+    }
+    if t.first() == Some(&b'/') && prev != b'/' && !empty_level && fits(t, 2, usize::MAX, PATH) {
         Ok(())
     } else {
         Err(Error::HttpInvalidTopic)
@@ -47,7 +52,7 @@ pub fn token(t: &[u8]) -> Result<(), Error> {
     if t.is_empty() {
         return Err(Error::MissingField);
     }
-    if t.len() <= TOKEN_MAX && t.iter().all(u8::is_ascii_graphic) {
+    if fits(t, 1, TOKEN_MAX, GRAPHIC) {
         Ok(())
     } else {
         Err(Error::InvalidArgument)
@@ -58,7 +63,21 @@ pub fn token(t: &[u8]) -> Result<(), Error> {
 #[derive(Clone, Copy, Debug)]
 pub struct Publish<'a> {
     p: PublishParams<'a>,
-    host: &'a [u8],
+}
+
+impl Slots for Publish<'_> {
+    fn slot(&self, k: usize) -> &[u8] {
+        let p = &self.p;
+        match k {
+            t::PATH => b"/topic",
+            t::TOPIC => p.topic,
+            t::HOST => p.host.unwrap_or(HTTP_HOST),
+            t::V320 if p.profile == Profile::V320 => b"1",
+            t::TOKEN => p.token,
+            t::CONTENT_TYPE => b"octet-stream",
+            _ => b"",
+        }
+    }
 }
 
 impl<'a> Publish<'a> {
@@ -69,25 +88,14 @@ impl<'a> Publish<'a> {
         if p.payload_len > PAYLOAD_MAX {
             return Err(Error::HttpPayloadTooLarge);
         }
-        let host = match p.host {
-            Some(h) => {
-                validate::host(h)?;
-                h
-            }
-            None => HTTP_HOST,
-        };
-        Ok(Publish { p: *p, host })
+        if let Some(h) = p.host {
+            names::host(h)?;
+        }
+        Ok(Publish { p: *p })
     }
 
     /// The request head, up to and including the blank line; the payload follows it.
-    pub fn write_head<S: Sink + ?Sized>(&self, s: &mut S) -> Result<(), Error> {
-        head::request_line(s, &[b"/topic", self.p.topic])?;
-        head::header(s, b"Host: ", self.host)?;
-        if self.p.profile == Profile::V320 {
-            head::header(s, b"Connection: ", b"Keep-Alive")?;
-        }
-        head::header(s, b"password:", self.p.token)?;
-        head::header(s, b"Content-Type: ", b"application/octet-stream")?;
-        head::content_length_and_end(s, self.p.payload_len)
+    pub fn write_head(&self, s: &mut dyn Text) {
+        write_head(self, self.p.payload_len, s);
     }
 }

@@ -12,8 +12,9 @@
 //! overflowed), and nothing is copied anywhere but into the caller's output.
 
 use crate::Error;
-use crate::http::response::Checker;
-use crate::json::{Object, RawStr, parse_object};
+use crate::http::rules::{ALNUM, Class, GRAPHIC, NAME, NO_PIPE, check_text};
+use crate::json::reader::{integer_text, object_text, parse_lookup, string_text};
+use crate::json::{Lookup, RawStr};
 use crate::mqtt::validate;
 
 /// Which reply the payload is.
@@ -45,65 +46,64 @@ pub enum Field {
 }
 
 impl Field {
-    fn key(self) -> &'static [u8] {
+    /// Key, longest length and class of the field.
+    fn spec(self) -> (&'static [u8], usize, Class) {
         match self {
-            Field::DeviceSecret => b"deviceSecret",
-            Field::ClientId => b"clientId",
-            Field::DeviceToken => b"deviceToken",
-            Field::ProductKey => b"productKey",
-            Field::DeviceName => b"deviceName",
-        }
-    }
-
-    fn check(self, s: &RawStr<'_>) -> Result<(), Error> {
-        let dn = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'.' | b':' | b'-');
-        match self {
-            Field::DeviceSecret => Checker::new(64, |c| c.is_ascii_graphic()).check(s),
-            Field::ClientId => Checker::new(validate::CLIENT_ID_MAX, |c| {
-                c.is_ascii_graphic() && c != b'|'
-            })
-            .check(s),
-            Field::DeviceToken => {
-                Checker::new(validate::DEVICE_TOKEN_MAX, |c| c.is_ascii_graphic()).check(s)
-            }
-            Field::ProductKey => {
-                Checker::new(validate::PRODUCT_KEY_MAX, |c| c.is_ascii_alphanumeric()).check(s)
-            }
-            Field::DeviceName => Checker::new(validate::DEVICE_NAME_MAX, dn).check(s),
+            Field::DeviceSecret => (b"deviceSecret", 64, GRAPHIC),
+            Field::ClientId => (b"clientId", validate::CLIENT_ID_MAX, NO_PIPE),
+            Field::DeviceToken => (b"deviceToken", validate::DEVICE_TOKEN_MAX, GRAPHIC),
+            Field::ProductKey => (b"productKey", validate::PRODUCT_KEY_MAX, ALNUM),
+            Field::DeviceName => (b"deviceName", validate::DEVICE_NAME_MAX, NAME),
         }
     }
 }
 
 impl Kind {
-    fn required(self) -> &'static [Field] {
+    /// The fields the reply must carry, whichever is asked for.
+    fn required(self) -> [Field; 2] {
         match self {
-            Kind::ExtRegister | Kind::HttpsRegister => &[Field::DeviceSecret],
-            Kind::ExtRegnwl => &[Field::ClientId, Field::DeviceToken],
-            Kind::Identity => &[Field::ProductKey, Field::DeviceName],
+            Kind::ExtRegister | Kind::HttpsRegister => [Field::DeviceSecret; 2],
+            Kind::ExtRegnwl => [Field::ClientId, Field::DeviceToken],
+            Kind::Identity => [Field::ProductKey, Field::DeviceName],
         }
     }
-}
-
-fn field_of<'a>(o: &Object<'a>, f: Field) -> Result<RawStr<'a>, Error> {
-    let s = o.string(f.key())?;
-    f.check(&s)?;
-    Ok(s)
 }
 
 /// Validates the reply and returns `field` (escapes not yet decoded; decode with
 /// [`RawStr::write_to`]). A field the reply does not carry is [`Error::MissingField`].
+///
+/// One walk finds the required fields and the asked one; they are then checked in that
+/// order (a required field listed twice is checked twice, at no cost in flash).
 pub fn field(payload: &[u8], kind: Kind, field: Field) -> Result<RawStr<'_>, Error> {
-    let top = parse_object(payload)?;
-    let o = if kind == Kind::HttpsRegister {
-        if top.integer(b"code")? != 200 {
+    let [a, b] = kind.required();
+    let fields = [a, b, field];
+    let mut keys: [&[u8]; 3] = [&[]; 3];
+    for (key, f) in keys.iter_mut().zip(fields) {
+        *key = f.spec().0;
+    }
+    let mut found = [Ok(None); 3];
+    if kind == Kind::HttpsRegister {
+        let mut top = [Ok(None); 2];
+        parse_lookup(payload, &[b"code", b"data"], &mut top)?;
+        let [code, data] = top;
+        if integer_text(code?.ok_or(Error::MissingField)?)? != 200 {
             return Err(Error::DynregRejected);
         }
-        top.object(b"data")?
+        let data = object_text(data?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?;
+        parse_lookup(data.text(), &keys, &mut found)?;
     } else {
-        top
-    };
-    for &f in kind.required() {
-        field_of(&o, f)?;
+        parse_lookup(payload, &keys, &mut found)?;
     }
-    field_of(&o, field)
+    let [va, vb, v] = found;
+    checked(a, va)?;
+    checked(b, vb)?;
+    checked(field, v)
+}
+
+/// The looked-up `f` as a string within its length and class.
+fn checked(f: Field, found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
+    let (_, max, class) = f.spec();
+    let s = string_text(found?.ok_or(Error::MissingField)?).ok_or(Error::InvalidJson)?;
+    check_text(&s, max, class)?;
+    Ok(s)
 }

@@ -2,4 +2,6 @@
 
 pub mod reader;
 
-pub use reader::{Object, RawStr, Value, parse_object};
+pub use reader::{
+    Lookup, Object, RawStr, Value, integer_of, object_of, parse_object, string_of, value_of,
+};

@@ -7,6 +7,12 @@
 //! struct per reply and unescapes into fixed-size `heapless` strings, and duplicate keys
 //! silently take the last value. Here a key that occurs twice is an error, because a spoofed
 //! reply could otherwise make two readers of the same bytes disagree.
+//!
+//! Size: one scanner ([`Cursor::skip_value`]) validates every kind of value, and a member's
+//! [`Value`] is classified from its first byte after that scan, so there is no second parser
+//! for values; UTF-8 is checked inside the string scan (not with `core::str::from_utf8`, whose
+//! code and table are larger than this whole reader's string handling). [`Object::lookup`]
+//! finds several keys in one walk.
 
 use crate::Error;
 use crate::sink::Sink;
@@ -38,24 +44,46 @@ pub enum Value<'a> {
     Array(&'a [u8]),
 }
 
-/// The text between a string's quotes, with its escapes still in place.
+/// The text between a string's quotes, with its escapes still in place. Only the scanner
+/// makes one, so its escapes and UTF-8 are valid.
 #[derive(Clone, Copy, Debug)]
 pub struct RawStr<'a> {
     raw: &'a [u8],
 }
 
+/// What [`Object::lookup`] finds for one key: absent, its value's JSON text (validated), or
+/// an error (the key twice). [`string_of`], [`object_of`], [`integer_of`] and [`value_of`]
+/// turn it into a value.
+pub type Lookup<'a> = Result<Option<&'a [u8]>, Error>;
+
 /// Checks that `input` is exactly one JSON object (surrounding whitespace allowed).
 pub fn parse_object(input: &[u8]) -> Result<Object<'_>, Error> {
+    parse_lookup(input, &[], &mut [])
+}
+
+/// [`parse_object`] and [`Object::lookup`] of the object's own members in one walk: the walk
+/// that validates the members also finds `keys`, so the document is read once.
+pub fn parse_lookup<'a>(
+    input: &'a [u8],
+    keys: &[&[u8]],
+    found: &mut [Lookup<'a>],
+) -> Result<Object<'a>, Error> {
     let mut c = Cursor::new(input);
-    c.skip_ws();
-    let start = c.pos;
-    if c.peek() != Some(b'{') {
+    if c.ws() != b'{' {
         return Err(Error::InvalidJson);
     }
-    c.skip_value()?;
-    let bytes = input.get(start..c.pos).ok_or(Error::InvalidJson)?;
-    c.skip_ws();
-    if c.peek().is_some() {
+    let start = c.pos;
+    c.advance();
+    let mut members = Members {
+        c,
+        done: false,
+        first: true,
+    };
+    members.find(keys, found)?;
+    let mut c = members.c;
+    let bytes = c.slice(start)?;
+    c.ws();
+    if c.pos < input.len() {
         return Err(Error::InvalidJson);
     }
     Ok(Object { bytes })
@@ -65,47 +93,40 @@ impl<'a> Object<'a> {
     /// The value of member `key` (compared after unescaping), `None` if absent. A key present
     /// twice is [`Error::InvalidJson`].
     pub fn get(&self, key: &[u8]) -> Result<Option<Value<'a>>, Error> {
-        let mut found = None;
-        let mut members = self.members();
-        while let Some(member) = members.next_member()? {
-            let (name, value) = member;
-            if name.equals(key) {
-                if found.is_some() {
-                    return Err(Error::InvalidJson);
-                }
-                found = Some(value);
-            }
-        }
-        Ok(found)
+        value_of(self.find(key))
+    }
+
+    /// [`Object::lookup`] of one key.
+    fn find(&self, key: &[u8]) -> Lookup<'a> {
+        let mut found = [Ok(None)];
+        self.lookup(&[key], &mut found)?;
+        let [one] = found;
+        one
+    }
+
+    /// Finds every key of `keys` in one walk over the members: `found[i]` becomes the text of
+    /// the value of `keys[i]`, `Ok(None)` if absent, [`Error::InvalidJson`] if present twice
+    /// (what [`Object::get`] reports). `found` must start as `Ok(None)`.
+    pub fn lookup(&self, keys: &[&[u8]], found: &mut [Lookup<'a>]) -> Result<(), Error> {
+        self.members().find(keys, found)
     }
 
     /// The string member `key`: missing is [`Error::MissingField`], another type is
     /// [`Error::InvalidJson`].
     pub fn string(&self, key: &[u8]) -> Result<RawStr<'a>, Error> {
-        match self.get(key)? {
-            Some(Value::String(s)) => Ok(s),
-            Some(_) => Err(Error::InvalidJson),
-            None => Err(Error::MissingField),
-        }
+        string_of(self.find(key))
     }
 
     /// The object member `key`: missing is [`Error::MissingField`], another type is
     /// [`Error::InvalidJson`].
     pub fn object(&self, key: &[u8]) -> Result<Object<'a>, Error> {
-        match self.get(key)? {
-            Some(Value::Object(o)) => Ok(o),
-            Some(_) => Err(Error::InvalidJson),
-            None => Err(Error::MissingField),
-        }
+        object_of(self.find(key))
     }
 
     /// The integer member `key` (no fraction or exponent, within `i64`): missing is
     /// [`Error::MissingField`], anything else is [`Error::InvalidJson`].
     pub fn integer(&self, key: &[u8]) -> Result<i64, Error> {
-        match self.get(key)? {
-            Some(v) => v.as_integer(),
-            None => Err(Error::MissingField),
-        }
+        integer_of(self.find(key))
     }
 
     /// The object's text, from `{` to `}` inclusive.
@@ -117,8 +138,79 @@ impl<'a> Object<'a> {
     pub fn members(&self) -> Members<'a> {
         let mut c = Cursor::new(self.bytes);
         c.pos = 1; // past `{`
-        Members { c, done: false }
+        Members {
+            c,
+            done: false,
+            first: true,
+        }
     }
+}
+
+/// A looked-up member as a [`Value`] (`None` when absent).
+pub fn value_of(found: Lookup<'_>) -> Result<Option<Value<'_>>, Error> {
+    found?.map(classify).transpose()
+}
+
+/// A looked-up member that must be a string (see [`Object::string`]).
+pub fn string_of(found: Lookup<'_>) -> Result<RawStr<'_>, Error> {
+    match value_of(found)? {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(Error::InvalidJson),
+        None => Err(Error::MissingField),
+    }
+}
+
+/// A looked-up member that must be an object (see [`Object::object`]).
+pub fn object_of(found: Lookup<'_>) -> Result<Object<'_>, Error> {
+    match value_of(found)? {
+        Some(Value::Object(o)) => Ok(o),
+        Some(_) => Err(Error::InvalidJson),
+        None => Err(Error::MissingField),
+    }
+}
+
+/// A looked-up member that must be an integer (see [`Object::integer`]).
+pub fn integer_of(found: Lookup<'_>) -> Result<i64, Error> {
+    value_of(found)?.ok_or(Error::MissingField)?.as_integer()
+}
+
+/// The value whose validated JSON text is `text`, told by its first byte.
+fn classify(text: &[u8]) -> Result<Value<'_>, Error> {
+    Ok(match text.first() {
+        Some(b'"') => Value::String(string_text(text).ok_or(Error::InvalidJson)?),
+        Some(b'{') => Value::Object(Object { bytes: text }),
+        Some(b'[') => Value::Array(text),
+        Some(b't') => Value::Bool(true),
+        Some(b'f') => Value::Bool(false),
+        Some(b'n') => Value::Null,
+        _ => Value::Number(text),
+    })
+}
+
+/// The string whose validated JSON text (quotes included) is `text`; `None` for another
+/// type. For parsers that read [`Lookup`] texts without building a [`Value`].
+#[inline(never)]
+pub(crate) fn string_text(text: &[u8]) -> Option<RawStr<'_>> {
+    match text {
+        [b'"', raw @ .., b'"'] => Some(RawStr { raw }),
+        _ => None,
+    }
+}
+
+/// The object whose validated JSON text is `text`; `None` for another type.
+#[cfg(feature = "http")]
+pub(crate) fn object_text(text: &[u8]) -> Option<Object<'_>> {
+    (text.first() == Some(&b'{')).then_some(Object { bytes: text })
+}
+
+/// The integer (no fraction or exponent, within `i64`) whose validated JSON text is `text`;
+/// any other value is [`Error::InvalidJson`].
+pub(crate) fn integer_text(text: &[u8]) -> Result<i64, Error> {
+    let value = match text.split_first() {
+        Some((b'-', digits)) => parse_u64(digits).and_then(|m| 0i64.checked_sub_unsigned(m)),
+        _ => parse_u64(text).and_then(|m| i64::try_from(m).ok()),
+    };
+    value.ok_or(Error::InvalidJson)
 }
 
 /// Iterator over an object's `(name, value)` pairs; see [`Object::members`].
@@ -126,64 +218,101 @@ impl<'a> Object<'a> {
 pub struct Members<'a> {
     c: Cursor<'a>,
     done: bool,
+    first: bool,
 }
 
 impl<'a> Members<'a> {
     /// The next member, `Ok(None)` after the last. The object was validated, so errors only
     /// come from a misuse of this module.
     pub fn next_member(&mut self) -> Result<Option<(RawStr<'a>, Value<'a>)>, Error> {
+        match self.next_raw()? {
+            Some((name, text)) => Ok(Some((name, classify(text)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// The next member's name and its value's JSON text.
+    /// Strict: it is also what validates an object's own members ([`parse_lookup`]).
+    fn next_raw(&mut self) -> Result<Option<(RawStr<'a>, &'a [u8])>, Error> {
         if self.done {
             return Ok(None);
         }
         let c = &mut self.c;
-        c.skip_ws();
-        match c.peek() {
-            Some(b'}') => {
-                self.done = true;
-                return Ok(None);
-            }
-            Some(b',') => {
-                c.bump();
-                c.skip_ws();
-            }
-            _ => {}
+        if c.ws() == b'}' {
+            c.advance();
+            self.done = true;
+            return Ok(None);
         }
+        if !self.first {
+            c.eat(b',')?;
+        }
+        self.first = false;
         let name = c.string()?;
-        c.skip_ws();
-        c.expect(b':')?;
-        c.skip_ws();
-        let value = c.value()?;
-        Ok(Some((name, value)))
+        c.eat(b':')?;
+        c.ws();
+        // The object itself is one level of nesting.
+        let value = c.value(MAX_DEPTH.wrapping_sub(1))?;
+        Ok(Some((RawStr { raw: name }, value)))
+    }
+
+    /// Walks the remaining members; `found[i]` becomes the text of the value of `keys[i]`
+    /// (see [`Object::lookup`]).
+    fn find(&mut self, keys: &[&[u8]], found: &mut [Lookup<'a>]) -> Result<(), Error> {
+        while let Some((name, value)) = self.next_raw()? {
+            // Not `contains`: that links `memchr`.
+            #[allow(clippy::manual_contains)]
+            let plain = !name.raw.iter().any(|&b| b == b'\\');
+            for (key, slot) in keys.iter().zip(found.iter_mut()) {
+                let hit = if plain {
+                    name.raw == *key
+                } else {
+                    name.equals(key)
+                };
+                if hit {
+                    *slot = match slot {
+                        Ok(None) => Ok(Some(value)),
+                        _ => Err(Error::InvalidJson),
+                    };
+                }
+            }
+        }
+        Ok(())
     }
 }
 
-impl<'a> Value<'a> {
+/// The digits of a non-negative decimal integer as a `u64`: `None` if `digits` is empty, has
+/// anything but `0`..`9`, or overflows.
+pub fn parse_u64(digits: &[u8]) -> Option<u64> {
+    // Digit strings of one length compare as their numbers, so a bound on the text replaces
+    // overflow checks at every digit (64-bit multiply-with-overflow is long on Cortex-M).
+    let n = digits.len();
+    if n == 0 || n > 20 || (n == 20 && digits > b"18446744073709551615".as_slice()) {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for &d in digits {
+        let digit = d.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+    }
+    Some(value)
+}
+
+impl Value<'_> {
     /// An integer value (no fraction or exponent) that fits `i64`.
     pub fn as_integer(&self) -> Result<i64, Error> {
         let Value::Number(text) = self else {
             return Err(Error::InvalidJson);
         };
-        let (negative, digits) = match text.split_first() {
-            Some((b'-', rest)) => (true, rest),
-            _ => (false, *text),
-        };
-        let mut value: i64 = 0;
-        for &d in digits {
-            if !d.is_ascii_digit() {
-                return Err(Error::InvalidJson);
-            }
-            let digit = i64::from(d.wrapping_sub(b'0'));
-            value = value.checked_mul(10).ok_or(Error::InvalidJson)?;
-            value = if negative {
-                value.checked_sub(digit)
-            } else {
-                value.checked_add(digit)
-            }
-            .ok_or(Error::InvalidJson)?;
-        }
-        Ok(value)
+        integer_text(text)
     }
 }
+
+/// The simple escapes after `\` and the bytes they stand for.
+const ESCAPES: &[u8; 8] = b"\"\\/bfnrt";
+const UNESCAPED: &[u8; 8] = b"\"\\/\x08\x0c\n\r\t";
 
 impl<'a> RawStr<'a> {
     /// The text between the quotes, escapes not decoded.
@@ -193,65 +322,87 @@ impl<'a> RawStr<'a> {
 
     /// True when the decoded string equals `text`.
     pub fn equals(&self, text: &[u8]) -> bool {
-        let mut rest = text.iter();
-        let mut same = true;
-        let done = self.decode(&mut |b| {
-            if rest.next() != Some(&b) {
-                same = false;
+        /// Consumes the expected text as the decoded bytes arrive.
+        struct Expect<'t>(&'t [u8]);
+        impl Sink for Expect<'_> {
+            fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+                self.0 = self.0.strip_prefix(bytes).ok_or(Error::InvalidArgument)?;
+                Ok(())
             }
-            Ok(())
-        });
-        done.is_ok() && same && rest.next().is_none()
+        }
+        let mut rest = Expect(text);
+        self.decode(&mut rest).is_ok() && rest.0.is_empty()
     }
 
-    /// Decodes the escapes (`\uXXXX` becomes UTF-8, surrogate pairs joined) into `out`.
+    /// Decodes the escapes (`\uXXXX` becomes UTF-8, surrogate pairs joined) into `out`; the
+    /// text between escapes goes out in one piece.
     pub fn write_to<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), Error> {
-        self.decode(&mut |b| out.put_byte(b))
+        /// Lets a sink of any type through the one (non-generic) decoder.
+        struct Fwd<'s, S: ?Sized>(&'s mut S);
+        impl<S: Sink + ?Sized> Sink for Fwd<'_, S> {
+            fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+                self.0.put(bytes)
+            }
+        }
+        self.decode(&mut Fwd(out))
     }
 
     /// Length of the decoded string in bytes.
     pub fn decoded_len(&self) -> Result<usize, Error> {
-        let mut n: usize = 0;
-        self.decode(&mut |_| {
-            n = n.checked_add(1).ok_or(Error::Overflow)?;
-            Ok(())
-        })?;
-        Ok(n)
+        let mut n = crate::sink::Counter::new();
+        self.decode(&mut n)?;
+        Ok(n.len())
     }
 
-    fn decode(&self, emit: &mut dyn FnMut(u8) -> Result<(), Error>) -> Result<(), Error> {
+    /// [`RawStr::write_to`] for a sink that is already a trait object.
+    #[inline(never)]
+    pub(crate) fn decode(&self, out: &mut dyn Sink) -> Result<(), Error> {
         let mut c = Cursor::new(self.raw);
-        while let Some(b) = c.bump() {
-            if b != b'\\' {
-                emit(b)?;
-                continue;
+        loop {
+            let start = c.pos;
+            while !matches!(c.peek(), b'\\' | 0) {
+                c.pos = c.pos.wrapping_add(1);
             }
-            let simple = match c.bump() {
-                Some(b'"') => b'"',
-                Some(b'\\') => b'\\',
-                Some(b'/') => b'/',
-                Some(b'b') => 0x08,
-                Some(b'f') => 0x0c,
-                Some(b'n') => b'\n',
-                Some(b'r') => b'\r',
-                Some(b't') => b'\t',
-                Some(b'u') => {
-                    let cp = c.code_point()?;
-                    let mut utf8 = [0u8; 4];
-                    for &u in cp.encode_utf8(&mut utf8).as_bytes() {
-                        emit(u)?;
-                    }
-                    continue;
-                }
-                _ => return Err(Error::InvalidJson),
-            };
-            emit(simple)?;
+            let plain = c.slice(start)?;
+            if !plain.is_empty() {
+                out.put(plain)?;
+            }
+            if c.pos >= self.raw.len() {
+                return Ok(());
+            }
+            c.advance(); // the backslash
+            let mut utf8 = [0u8; 4];
+            out.put(encode_utf8(c.escape()?, &mut utf8))?;
         }
-        Ok(())
     }
 }
 
-/// Where the scanner is in the input. All reads are `get`s: out of range is end of input.
+/// The UTF-8 bytes of a code point the scanner accepted (never a surrogate).
+fn encode_utf8(cp: u32, buf: &mut [u8; 4]) -> &[u8] {
+    let byte = |v: u32| -> u8 {
+        let [low, ..] = v.to_le_bytes();
+        low
+    };
+    let (n, lead) = match cp {
+        0..=0x7f => (1, 0),
+        0x80..=0x7ff => (2, 0xc0),
+        0x800..=0xffff => (3, 0xe0),
+        _ => (4, 0xf0),
+    };
+    // Continuation bytes from the last one backwards, 6 bits each; the lead takes the rest.
+    let mut rest = cp;
+    for slot in buf.iter_mut().take(n).skip(1).rev() {
+        *slot = 0x80 | byte(rest & 0x3f);
+        rest = rest.wrapping_shr(6);
+    }
+    if let Some(first) = buf.first_mut() {
+        *first = lead | byte(rest);
+    }
+    buf.get(..n).unwrap_or(&[])
+}
+
+/// Where the scanner is in the input. All reads are `get`s: out of range reads as 0, which no
+/// JSON token starts with and no string may contain, so the end needs no separate check.
 #[derive(Clone, Copy, Debug)]
 struct Cursor<'a> {
     bytes: &'a [u8],
@@ -263,27 +414,39 @@ impl<'a> Cursor<'a> {
         Cursor { bytes, pos: 0 }
     }
 
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+    fn peek(&self) -> u8 {
+        self.bytes.get(self.pos).copied().unwrap_or(0)
     }
 
-    fn bump(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.pos = self.pos.saturating_add(1);
-        Some(b)
+    fn advance(&mut self) {
+        self.pos = self.pos.wrapping_add(1);
     }
 
-    fn expect(&mut self, want: u8) -> Result<(), Error> {
-        if self.bump() == Some(want) {
+    fn bump(&mut self) -> u8 {
+        let b = self.peek();
+        self.advance();
+        b
+    }
+
+    /// Skips whitespace, then consumes `want`.
+    fn eat(&mut self, want: u8) -> Result<(), Error> {
+        if self.ws() == want {
+            self.advance();
             Ok(())
         } else {
             Err(Error::InvalidJson)
         }
     }
 
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.bump();
+    /// Skips whitespace; returns the next byte without consuming it.
+    #[inline(never)]
+    fn ws(&mut self) -> u8 {
+        loop {
+            let b = self.peek();
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                return b;
+            }
+            self.advance();
         }
     }
 
@@ -291,99 +454,134 @@ impl<'a> Cursor<'a> {
         self.bytes.get(start..self.pos).ok_or(Error::InvalidJson)
     }
 
-    /// A string token; the cursor ends after the closing quote.
-    fn string(&mut self) -> Result<RawStr<'a>, Error> {
-        self.expect(b'"')?;
+    /// A string token (whitespace before it skipped), validated (escapes, no control
+    /// characters, UTF-8); returns the text between the quotes and leaves the cursor after the
+    /// closing one.
+    #[inline(never)]
+    fn string(&mut self) -> Result<&'a [u8], Error> {
+        self.eat(b'"')?;
         let start = self.pos;
         loop {
-            match self.bump().ok_or(Error::InvalidJson)? {
+            match self.bump() {
                 b'"' => break,
-                b'\\' => match self.bump() {
-                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
-                    Some(b'u') => {
-                        self.code_point()?;
-                    }
-                    _ => return Err(Error::InvalidJson),
-                },
+                b'\\' => {
+                    self.escape()?;
+                }
                 0x00..=0x1f => return Err(Error::InvalidJson),
+                0x80..=0xff => self.utf8_tail()?,
                 _ => {}
             }
         }
-        let end = self.pos.checked_sub(1).ok_or(Error::InvalidJson)?;
-        let raw = self.bytes.get(start..end).ok_or(Error::InvalidJson)?;
-        if core::str::from_utf8(raw).is_err() {
-            return Err(Error::InvalidJson);
-        }
-        Ok(RawStr { raw })
+        self.bytes
+            .get(start..self.pos.wrapping_sub(1))
+            .ok_or(Error::InvalidJson)
     }
 
-    /// The code point of a `\u` escape whose `\u` was consumed, joining a surrogate pair.
-    fn code_point(&mut self) -> Result<char, Error> {
+    /// The bytes after a non-ASCII lead byte (consumed): a well-formed UTF-8 sequence
+    /// ([`crate::utf8::sequence_len`]).
+    fn utf8_tail(&mut self) -> Result<(), Error> {
+        let lead = self.pos.wrapping_sub(1);
+        let n = crate::utf8::sequence_len(self.bytes.get(lead..).unwrap_or_default());
+        if n == 0 {
+            return Err(Error::InvalidJson);
+        }
+        self.pos = lead.wrapping_add(n);
+        Ok(())
+    }
+
+    /// The code point an escape stands for (its `\` consumed): a simple escape's byte, or a
+    /// `\u` escape's code point.
+    #[inline(never)]
+    fn escape(&mut self) -> Result<u32, Error> {
+        let e = self.bump();
+        if e == b'u' {
+            return self.code_point();
+        }
+        let i = ESCAPES
+            .iter()
+            .position(|&x| x == e)
+            .ok_or(Error::InvalidJson)?;
+        Ok(UNESCAPED.get(i).copied().map_or(0, u32::from))
+    }
+
+    /// The code point of a `\u` escape whose `\u` was consumed, joining a surrogate pair; a
+    /// lone surrogate is an error.
+    fn code_point(&mut self) -> Result<u32, Error> {
         let high = self.hex4()?;
-        let cp = if (0xd800..0xdc00).contains(&high) {
-            self.expect(b'\\')?;
-            self.expect(b'u')?;
-            let low = self.hex4()?;
-            if !(0xdc00..0xe000).contains(&low) {
-                return Err(Error::InvalidJson);
-            }
-            let hi = high.wrapping_sub(0xd800);
-            let lo = low.wrapping_sub(0xdc00);
-            0x10000u32.wrapping_add(hi.wrapping_shl(10) | lo)
-        } else {
-            high
-        };
-        char::from_u32(cp).ok_or(Error::InvalidJson)
+        if !(0xd800..0xe000).contains(&high) {
+            return Ok(high);
+        }
+        if high >= 0xdc00 || self.bump() != b'\\' || self.bump() != b'u' {
+            return Err(Error::InvalidJson);
+        }
+        let low = self.hex4()?.wrapping_sub(0xdc00);
+        if low >= 0x400 {
+            return Err(Error::InvalidJson);
+        }
+        Ok(0x10000 | high.wrapping_sub(0xd800).wrapping_shl(10) | low)
     }
 
     fn hex4(&mut self) -> Result<u32, Error> {
         let mut v: u32 = 0;
         for _ in 0..4 {
-            let d = self
-                .bump()
-                .and_then(|b| char::from(b).to_digit(16))
-                .ok_or(Error::InvalidJson)?;
-            v = v.wrapping_shl(4) | d;
+            let c = self.bump();
+            let lower = c | 0x20;
+            let d = if c.is_ascii_digit() {
+                c.wrapping_sub(b'0')
+            } else if (b'a'..=b'f').contains(&lower) {
+                lower.wrapping_sub(b'a' - 10)
+            } else {
+                return Err(Error::InvalidJson);
+            };
+            v = v.wrapping_shl(4) | u32::from(d);
         }
         Ok(v)
     }
 
+    /// One or more digits.
     fn digits(&mut self) -> Result<(), Error> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(Error::InvalidJson);
+        let start = self.pos;
+        while self.peek().is_ascii_digit() {
+            self.advance();
         }
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.bump();
+        if self.pos == start {
+            return Err(Error::InvalidJson);
         }
         Ok(())
     }
 
-    fn number(&mut self) -> Result<&'a [u8], Error> {
-        let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.bump();
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    fn number(&mut self) -> Result<(), Error> {
+        if self.peek() == b'-' {
+            self.advance();
         }
-        if self.peek() == Some(b'0') {
-            self.bump();
+        if self.peek() == b'0' {
+            self.advance();
         } else {
             self.digits()?;
         }
-        if self.peek() == Some(b'.') {
-            self.bump();
+        if self.peek() == b'.' {
+            self.advance();
             self.digits()?;
         }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.bump();
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.bump();
+        if self.peek() | 0x20 == b'e' {
+            self.advance();
+            if matches!(self.peek(), b'+' | b'-') {
+                self.advance();
             }
             self.digits()?;
         }
-        self.slice(start)
+        Ok(())
     }
 
-    fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
-        let end = self.pos.checked_add(word.len()).ok_or(Error::InvalidJson)?;
+    /// `true`, `false` or `null`, chosen by its first byte.
+    fn literal(&mut self, first: u8) -> Result<(), Error> {
+        let word: &[u8] = match first {
+            b't' => b"true",
+            b'f' => b"false",
+            _ => b"null",
+        };
+        let end = self.pos.wrapping_add(word.len());
         if self.bytes.get(self.pos..end) != Some(word) {
             return Err(Error::InvalidJson);
         }
@@ -391,81 +589,61 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
-    /// One value at the cursor (containers validated by [`Cursor::skip_value`]).
-    fn value(&mut self) -> Result<Value<'a>, Error> {
-        match self.peek() {
-            Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b'{') => {
-                let start = self.pos;
-                self.skip_value()?;
-                Ok(Value::Object(Object {
-                    bytes: self.slice(start)?,
-                }))
-            }
-            Some(b'[') => {
-                let start = self.pos;
-                self.skip_value()?;
-                Ok(Value::Array(self.slice(start)?))
-            }
-            Some(b't') => self.literal(b"true").map(|()| Value::Bool(true)),
-            Some(b'f') => self.literal(b"false").map(|()| Value::Bool(false)),
-            Some(b'n') => self.literal(b"null").map(|()| Value::Null),
-            Some(b'-' | b'0'..=b'9') => Ok(Value::Number(self.number()?)),
-            _ => Err(Error::InvalidJson),
-        }
+    /// The text of one value at the cursor (whitespace skipped before), validated by
+    /// [`Cursor::skip_value`].
+    fn value(&mut self, max_depth: u32) -> Result<&'a [u8], Error> {
+        let start = self.pos;
+        self.skip_value(max_depth)?;
+        self.slice(start)
     }
 
     /// Skips and validates one value of any kind without recursion: the open containers are
     /// a bit stack (1 = object), so nesting costs one bit, not one stack frame.
-    fn skip_value(&mut self) -> Result<(), Error> {
+    fn skip_value(&mut self, max_depth: u32) -> Result<(), Error> {
         let mut kinds: u32 = 0;
         let mut depth: u32 = 0;
         loop {
             // At a value position.
-            self.skip_ws();
-            match self.peek() {
-                Some(open @ (b'{' | b'[')) => {
-                    if depth >= MAX_DEPTH {
+            match self.ws() {
+                open @ (b'{' | b'[') => {
+                    if depth >= max_depth {
                         return Err(Error::InvalidJson);
                     }
-                    self.bump();
-                    kinds = kinds.wrapping_shl(1) | u32::from(open == b'{');
-                    depth = depth.wrapping_add(1);
-                    self.skip_ws();
-                    let close = if open == b'{' { b'}' } else { b']' };
-                    if self.peek() == Some(close) {
-                        self.bump();
-                        kinds = kinds.wrapping_shr(1);
-                        depth = depth.wrapping_sub(1);
+                    self.advance();
+                    // `}` and `]` are two past `{` and `[` in ASCII.
+                    if self.ws() == open.wrapping_add(2) {
+                        self.advance();
                     } else {
+                        kinds = kinds.wrapping_shl(1) | u32::from(open == b'{');
+                        depth = depth.wrapping_add(1);
                         if open == b'{' {
                             self.member_name()?;
                         }
                         continue;
                     }
                 }
-                _ => {
-                    self.scalar()?;
+                b'"' => {
+                    self.string()?;
                 }
+                first @ (b't' | b'f' | b'n') => self.literal(first)?,
+                _ => self.number()?,
             }
             // After a value: close containers or move to the next element.
             loop {
                 if depth == 0 {
                     return Ok(());
                 }
-                self.skip_ws();
                 let in_object = kinds & 1 == 1;
-                match self.bump() {
-                    Some(b',') => {
-                        if in_object {
-                            self.skip_ws();
-                            self.member_name()?;
-                        }
-                        break;
+                let c = self.ws();
+                self.advance();
+                if c == b',' {
+                    if in_object {
+                        self.member_name()?;
                     }
-                    Some(b'}') if in_object => {}
-                    Some(b']') if !in_object => {}
-                    _ => return Err(Error::InvalidJson),
+                    break;
+                }
+                if c != if in_object { b'}' } else { b']' } {
+                    return Err(Error::InvalidJson);
                 }
                 kinds = kinds.wrapping_shr(1);
                 depth = depth.wrapping_sub(1);
@@ -476,15 +654,7 @@ impl<'a> Cursor<'a> {
     /// `"name" :` inside an object.
     fn member_name(&mut self) -> Result<(), Error> {
         self.string()?;
-        self.skip_ws();
-        self.expect(b':')
-    }
-
-    fn scalar(&mut self) -> Result<(), Error> {
-        match self.value()? {
-            Value::Object(_) | Value::Array(_) => Err(Error::InvalidJson),
-            _ => Ok(()),
-        }
+        self.eat(b':')
     }
 }
 
@@ -552,6 +722,63 @@ mod tests {
         }
     }
 
+    /// UTF-8 inside strings is checked in the scan itself: every boundary of Unicode table
+    /// 3-7 against `core::str::from_utf8`.
+    #[test]
+    fn utf8_boundaries_match_core() {
+        let mut seqs: std::vec::Vec<std::vec::Vec<u8>> = std::vec::Vec::new();
+        for lead in 0x80..=0xffu8 {
+            for second in [0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0] {
+                seqs.push(std::vec![lead, second]);
+                for third in [0x7f, 0x80, 0xbf, 0xc0] {
+                    seqs.push(std::vec![lead, second, third]);
+                    seqs.push(std::vec![lead, second, third, 0x80]);
+                    seqs.push(std::vec![lead, second, third, 0xc0]);
+                }
+            }
+            seqs.push(std::vec![lead]);
+        }
+        for seq in seqs {
+            let mut doc = b"{\"k\":\"".to_vec();
+            doc.extend_from_slice(&seq);
+            doc.extend_from_slice(b"\"}");
+            assert_eq!(
+                parse_object(&doc).is_ok(),
+                core::str::from_utf8(&seq).is_ok(),
+                "{seq:02x?}"
+            );
+        }
+    }
+
+    /// One walk validates and finds: the same members, the same errors as [`parse_object`]
+    /// followed by [`Object::lookup`].
+    #[test]
+    fn parse_lookup_agrees_with_parse_then_lookup() {
+        for doc in [
+            &br#"{"code":0,"info":{"token":"t"},"message":"m"}"#[..],
+            br#"{"code":0,"code":1}"#,
+            br#"{"\u0063ode":5,"x":[1,{"code":2}]}"#,
+            br#"{"info":null}"#,
+            br#"{"code":0} x"#,
+            br#"{"code":0,}"#,
+            br#"[]"#,
+        ] {
+            let keys: [&[u8]; 3] = [b"code", b"info", b"message"];
+            let mut fused = [Ok(None); 3];
+            let a = parse_lookup(doc, &keys, &mut fused).map(|o| o.text());
+            let b = parse_object(doc).map(|o| o.text());
+            assert_eq!(a, b);
+            if let Ok(o) = parse_object(doc) {
+                let mut two_pass = [Ok(None); 3];
+                o.lookup(&keys, &mut two_pass).unwrap();
+                assert_eq!(fused, two_pass, "{:?}", core::str::from_utf8(doc));
+            }
+        }
+        let mut found = [Ok(None); 2];
+        parse_lookup(br#"{"a":"x","b":2,"a":3}"#, &[b"a", b"b"], &mut found).unwrap();
+        assert_eq!(found, [Err(Error::InvalidJson), Ok(Some(&b"2"[..]))]);
+    }
+
     #[test]
     fn duplicate_keys_are_an_error() {
         let o = parse_object(br#"{"token":"a","token":"b"}"#).unwrap();
@@ -567,6 +794,10 @@ mod tests {
         deep.extend(std::iter::repeat_n(b']', n));
         deep.push(b'}');
         assert!(parse_object(&deep).is_ok());
+        // The innermost container may also be a non-empty one.
+        let mut full = deep.clone();
+        full.splice(5 + n..5 + n, [b'1']);
+        assert!(parse_object(&full).is_ok());
         let mut deeper = deep.clone();
         deeper.splice(5..5, [b'[']);
         deeper.splice(deeper.len() - 1..deeper.len() - 1, [b']']);
@@ -581,6 +812,14 @@ mod tests {
         assert_eq!(o.integer(b"c").unwrap(), i64::MIN);
         assert_eq!(o.integer(b"d").unwrap_err(), Error::InvalidJson);
         assert_eq!(o.integer(b"e").unwrap_err(), Error::InvalidJson);
+        assert_eq!(parse_u64(b"18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_u64(b"18446744073709551616"), None);
+        assert_eq!(parse_u64(b"99999999999999999999"), None);
+        assert_eq!(parse_u64(b"00000000000000000001"), Some(1));
+        assert_eq!(parse_u64(b"000000000000000000001"), None);
+        assert_eq!(parse_u64(b""), None);
+        assert_eq!(parse_u64(b"1a"), None);
+        assert_eq!(parse_u64(b"0"), Some(0));
     }
 
     #[test]
@@ -592,6 +831,11 @@ mod tests {
             br#"{"a":"\uDFFF"}"#,
             br#"{"a" : 1 , "b" : [ 1 , 2 ] }"#,
             b"{\"a\":\"\t\"}",
+            br#"{"a":1 "b":2}"#,
+            br#"{,"a":1}"#,
+            br#"{"a":1,,"b":2}"#,
+            br#" { } "#,
+            br#"{"a":{}, "b":[], "c":{"d":{"e":[{}]}}}"#,
         ] {
             let ours = parse_object(doc).is_ok();
             let theirs = serde_json::from_slice::<serde_json::Value>(doc)

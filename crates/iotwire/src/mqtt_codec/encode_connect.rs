@@ -1,12 +1,10 @@
-//! CONNECT (MQTT 3.1.1 section 3.1): protocol "MQTT" level 4, clean session (or not, as
-//! iotkit-embedded asks), no will (the platform refuses will messages), optional username and
-//! password.
+//! CONNECT (MQTT 3.1.1 section 3.1): protocol "MQTT" level 4, no will (the platform refuses
+//! will messages), optional username and password; clean session unless asked otherwise.
 
 use crate::Error;
-use crate::mqtt_codec::field::{self, field_size, put_u16};
+use crate::layout::{Frame, NOTHING, Part};
+use crate::mqtt_codec::field::{self, STRING_MAX};
 use crate::mqtt_codec::packet_type;
-use crate::mqtt_codec::remaining_length::{self, total_len};
-use crate::sink::Sink;
 
 /// Keepalive range the platform accepts (seconds).
 pub const KEEPALIVE_MIN: u32 = 30;
@@ -14,43 +12,26 @@ pub const KEEPALIVE_MIN: u32 = 30;
 pub const KEEPALIVE_MAX: u32 = 1200;
 
 /// Connect flags (section 3.1.2.3).
-const FLAG_CLEAN_SESSION: u8 = 0x02;
-const FLAG_PASSWORD: u8 = 0x40;
-const FLAG_USERNAME: u8 = 0x80;
-/// Protocol name, level 4, as the variable header starts.
-const PROTOCOL: &[u8] = &[0x00, 0x04, b'M', b'Q', b'T', b'T', 0x04];
-/// Variable header: protocol (7) + flags (1) + keepalive (2).
-const VARIABLE_HEADER_LEN: usize = 10;
-
-/// A CONNECT text field whose bytes may be produced on the fly (e.g. a password MAC).
-pub trait Text {
-    /// Exact byte length of the field.
-    fn byte_len(&self) -> Result<usize, Error>;
-    /// Writes exactly [`Text::byte_len`] bytes.
-    fn put<S: Sink>(&self, s: &mut S) -> Result<(), Error>;
-}
-
-impl Text for &[u8] {
-    fn byte_len(&self) -> Result<usize, Error> {
-        Ok(<[u8]>::len(self))
-    }
-    fn put<S: Sink>(&self, s: &mut S) -> Result<(), Error> {
-        s.put(self)
-    }
-}
+pub const FLAG_CLEAN_SESSION: u8 = 0x02;
+/// The password flag.
+pub const FLAG_PASSWORD: u8 = 0x40;
+/// The username flag.
+pub const FLAG_USERNAME: u8 = 0x80;
+/// Protocol name and level 4, as the variable header starts.
+pub const PROTOCOL: &[u8; 7] = &[0x00, 0x04, b'M', b'Q', b'T', b'T', 0x04];
 
 /// The fields of a CONNECT. An absent username or password leaves its flag clear.
 #[derive(Clone, Copy, Debug)]
-pub struct Connect<C, U, P> {
+pub struct Connect<'a> {
     /// Client identifier.
-    pub client_id: C,
+    pub client_id: &'a [u8],
     /// User name, if any.
-    pub username: Option<U>,
+    pub username: Option<&'a [u8]>,
     /// Password, if any (needs a username, MQTT-3.1.2-22).
-    pub password: Option<P>,
+    pub password: Option<&'a [u8]>,
     /// Keepalive in seconds, already checked with [`keepalive`].
     pub keepalive_s: u16,
-    /// Clean session (MQTT-3.1.2-6); iotkit-embedded 3.x connects with 0.
+    /// Clean session flag (the documented client sets it; the legacy SDK sends 0).
     pub clean_session: bool,
 }
 
@@ -72,14 +53,14 @@ pub fn check_strings(
     password: Option<&[u8]>,
 ) -> Result<(), Error> {
     if !field::is_mqtt_text(client_id) {
-        return Err(if client_id.len() > field::STRING_MAX {
+        return Err(if client_id.len() > STRING_MAX {
             Error::MqttPacketTooLarge
         } else {
             Error::InvalidClientId
         });
     }
     if let Some(u) = username {
-        if u.len() > field::STRING_MAX {
+        if u.len() > STRING_MAX {
             return Err(Error::MqttPacketTooLarge);
         }
         if !field::is_mqtt_text(u) {
@@ -87,7 +68,9 @@ pub fn check_strings(
         }
     }
     if let Some(p) = password {
-        field::prefix_of(p.len())?;
+        if p.len() > STRING_MAX {
+            return Err(Error::MqttPacketTooLarge);
+        }
         if username.is_none() {
             return Err(Error::InvalidArgument);
         }
@@ -95,72 +78,90 @@ pub fn check_strings(
     Ok(())
 }
 
-fn optional_size<T: Text>(t: &Option<T>) -> Result<usize, Error> {
-    match t {
-        Some(t) => field_size(t.byte_len()?),
-        None => Ok(0),
+/// The connect flags byte for these fields.
+pub fn flags(clean_session: bool, username: bool, password: bool) -> u8 {
+    let mut f = 0;
+    if clean_session {
+        f |= FLAG_CLEAN_SESSION;
     }
-}
-
-/// The remaining length of the CONNECT.
-pub fn remaining<C: Text, U: Text, P: Text>(c: &Connect<C, U, P>) -> Result<usize, Error> {
-    let parts = [
-        field_size(c.client_id.byte_len()?)?,
-        optional_size(&c.username)?,
-        optional_size(&c.password)?,
-    ];
-    let total = parts
-        .iter()
-        .try_fold(VARIABLE_HEADER_LEN, |acc, &n| acc.checked_add(n))
-        .ok_or(Error::MqttPacketTooLarge)?;
-    if total > remaining_length::MAX {
-        return Err(Error::MqttPacketTooLarge);
+    if username {
+        f |= FLAG_USERNAME;
     }
-    Ok(total)
-}
-
-/// Bytes of the whole CONNECT.
-pub fn packet_len<C: Text, U: Text, P: Text>(c: &Connect<C, U, P>) -> Result<usize, Error> {
-    let rem = remaining(c)?;
-    total_len(rem)
-}
-
-fn put_text<S: Sink, T: Text>(s: &mut S, t: &T) -> Result<(), Error> {
-    put_u16(s, field::prefix_of(t.byte_len()?)?)?;
-    t.put(s)
-}
-
-/// Writes the CONNECT.
-pub fn encode<S: Sink, C: Text, U: Text, P: Text>(
-    c: &Connect<C, U, P>,
-    s: &mut S,
-) -> Result<(), Error> {
-    let rem = remaining(c)?;
-    let mut flags = if c.clean_session {
-        FLAG_CLEAN_SESSION
-    } else {
-        0
-    };
-    if c.username.is_some() {
-        flags |= FLAG_USERNAME;
+    if password {
+        f |= FLAG_PASSWORD;
     }
-    if c.password.is_some() {
-        if c.username.is_none() {
+    f
+}
+
+impl<'a> Connect<'a> {
+    /// The packet. A password without a username is [`Error::InvalidArgument`] (a field
+    /// over 65535 bytes is refused by [`Frame::layout`]).
+    pub fn frame(&self) -> Result<Frame<'a, 6>, Error> {
+        if self.password.is_some() && self.username.is_none() {
             return Err(Error::InvalidArgument);
         }
-        flags |= FLAG_PASSWORD;
+        let flags = flags(
+            self.clean_session,
+            self.username.is_some(),
+            self.password.is_some(),
+        );
+        Ok(Frame {
+            first: packet_type::CONNECT << 4,
+            parts: [
+                Part::raw(PROTOCOL),
+                Part::byte(flags),
+                Part::u16(self.keepalive_s),
+                Part::field(self.client_id),
+                // An empty part writes nothing: an absent field is not sent.
+                self.username.map_or(NOTHING, Part::field),
+                self.password.map_or(NOTHING, Part::field),
+            ],
+            unwritten: 0,
+        })
     }
-    s.put_byte(packet_type::CONNECT << 4)?;
-    remaining_length::put(s, rem)?;
-    s.put(PROTOCOL)?;
-    s.put_byte(flags)?;
-    put_u16(s, c.keepalive_s)?;
-    put_text(s, &c.client_id)?;
-    if let Some(u) = &c.username {
-        put_text(s, u)?;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_packet_and_flags() {
+        let c = Connect {
+            client_id: b"c",
+            username: Some(b"u"),
+            password: Some(b"p"),
+            keepalive_s: 60,
+            clean_session: true,
+        };
+        let f = c.frame().unwrap();
+        let mut buf = [0u8; 32];
+        let n = f.layout().unwrap().write(&mut buf).unwrap();
+        assert_eq!(
+            &buf[..n],
+            &[
+                0x10, 19, 0, 4, b'M', b'Q', b'T', b'T', 4, 0xC2, 0, 60, 0, 1, b'c', 0, 1, b'u', 0,
+                1, b'p'
+            ]
+        );
+        let legacy = Connect {
+            username: None,
+            password: None,
+            clean_session: false,
+            ..c
+        };
+        let f = legacy.frame().unwrap();
+        let n = f.layout().unwrap().write(&mut buf).unwrap();
+        assert_eq!(
+            &buf[..n],
+            &[
+                0x10, 13, 0, 4, b'M', b'Q', b'T', b'T', 4, 0, 0, 60, 0, 1, b'c'
+            ]
+        );
+        let bad = Connect {
+            username: None,
+            ..c
+        };
+        assert_eq!(bad.frame().map(|_| ()), Err(Error::InvalidArgument));
     }
-    if let Some(p) = &c.password {
-        put_text(s, p)?;
-    }
-    Ok(())
 }

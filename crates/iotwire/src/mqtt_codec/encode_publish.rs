@@ -2,10 +2,8 @@
 //! that firmware sends a large payload straight from where it lies.
 
 use crate::Error;
-use crate::mqtt_codec::field::{field_size, put_field, put_u16};
-use crate::mqtt_codec::remaining_length::{self, total_len};
+use crate::layout::{Frame, NOTHING, Part};
 use crate::mqtt_codec::{Qos, packet_type, topic_filter};
-use crate::sink::Sink;
 
 /// A PUBLISH the platform accepts: QoS 0 or 1, never retained.
 #[derive(Clone, Copy, Debug)]
@@ -22,7 +20,7 @@ pub struct Publish<'a> {
     pub payload_len: usize,
 }
 
-impl Publish<'_> {
+impl<'a> Publish<'a> {
     /// Checks the rules a sender must follow: topic name, packet id for QoS 1 only, DUP only
     /// with QoS 1 (MQTT-3.3.1-2).
     pub fn check(&self) -> Result<(), Error> {
@@ -35,53 +33,32 @@ impl Publish<'_> {
         }
     }
 
-    /// The remaining length (variable header and payload).
-    pub fn remaining(&self) -> Result<usize, Error> {
+    /// The packet: with `Some(payload)` (of `payload_len` bytes, else
+    /// [`Error::InvalidArgument`]) the whole PUBLISH, with `None` everything before the
+    /// payload (the payload still counts in the remaining length).
+    pub fn frame(&self, payload: Option<&'a [u8]>) -> Result<Frame<'a, 3>, Error> {
         self.check()?;
-        let id_len = match self.qos {
-            Qos::AtMostOnce => 0,
-            Qos::AtLeastOnce => 2,
-        };
-        let rem = field_size(self.topic.len())?
-            .checked_add(id_len)
-            .and_then(|n| n.checked_add(self.payload_len))
-            .ok_or(Error::MqttPacketTooLarge)?;
-        if rem > remaining_length::MAX {
-            return Err(Error::MqttPacketTooLarge);
-        }
-        Ok(rem)
-    }
-
-    /// Bytes of everything before the payload.
-    pub fn header_len(&self) -> Result<usize, Error> {
-        let rem = self.remaining()?;
-        total_len(rem)?
-            .checked_sub(self.payload_len)
-            .ok_or(Error::Overflow)
-    }
-
-    /// Writes everything before the payload.
-    pub fn encode_header<S: Sink>(&self, s: &mut S) -> Result<(), Error> {
-        let rem = self.remaining()?;
         let mut first = (packet_type::PUBLISH << 4) | (self.qos.bits() << 1);
         if self.dup {
             first |= 0x08;
         }
-        s.put_byte(first)?;
-        remaining_length::put(s, rem)?;
-        put_field(s, self.topic)?;
-        if self.qos == Qos::AtLeastOnce {
-            put_u16(s, self.packet_id)?;
-        }
-        Ok(())
+        let unwritten = match payload {
+            Some(p) if p.len() != self.payload_len => return Err(Error::InvalidArgument),
+            Some(_) => 0,
+            None => self.payload_len,
+        };
+        Ok(Frame {
+            first,
+            parts: [
+                Part::field(self.topic),
+                // An empty part writes nothing: QoS 0 has no packet id, a header no payload.
+                match self.qos {
+                    Qos::AtMostOnce => NOTHING,
+                    Qos::AtLeastOnce => Part::u16(self.packet_id),
+                },
+                Part::raw(payload.unwrap_or_default()),
+            ],
+            unwritten,
+        })
     }
-}
-
-/// Writes a whole PUBLISH; `payload.len()` must equal `p.payload_len`.
-pub fn encode<S: Sink>(p: &Publish<'_>, payload: &[u8], s: &mut S) -> Result<(), Error> {
-    if payload.len() != p.payload_len {
-        return Err(Error::InvalidArgument);
-    }
-    p.encode_header(s)?;
-    s.put(payload)
 }

@@ -1,25 +1,26 @@
 //! The fixed-size packets a client sends: PUBACK (4 bytes), PINGREQ and DISCONNECT (2 bytes).
 
 use crate::Error;
-use crate::mqtt_codec::field::put_u16;
+use crate::layout::{Frame, NOTHING, Part};
 use crate::mqtt_codec::packet_type;
-use crate::sink::Sink;
 
-/// Writes `40 02 <id>`: the acknowledgement of a received QoS 1 PUBLISH.
-pub fn puback<S: Sink>(packet_id: u16, s: &mut S) -> Result<(), Error> {
+/// `40 02 <id>`: the acknowledgement of a received QoS 1 PUBLISH.
+pub fn puback(packet_id: u16) -> Result<Frame<'static, 1>, Error> {
     if packet_id == 0 {
         return Err(Error::MqttInvalidPacketId);
     }
-    s.put(&[packet_type::PUBACK << 4, 0x02])?;
-    put_u16(s, packet_id)
+    Ok(Frame {
+        first: packet_type::PUBACK << 4,
+        parts: [Part::u16(packet_id)],
+        unwritten: 0,
+    })
 }
 
-/// Writes `C0 00`.
-pub fn pingreq<S: Sink>(s: &mut S) -> Result<(), Error> {
-    s.put(&[packet_type::PINGREQ << 4, 0x00])
-}
-
-/// Writes `E0 00`.
-pub fn disconnect<S: Sink>(s: &mut S) -> Result<(), Error> {
-    s.put(&[packet_type::DISCONNECT << 4, 0x00])
+/// `C0 00` (PINGREQ) or `E0 00` (DISCONNECT): a packet of only its type.
+pub fn bare(kind: u8) -> Frame<'static, 1> {
+    Frame {
+        first: kind << 4,
+        parts: [NOTHING],
+        unwritten: 0,
+    }
 }

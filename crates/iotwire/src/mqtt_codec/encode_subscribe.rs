@@ -1,72 +1,92 @@
 //! SUBSCRIBE and UNSUBSCRIBE (MQTT 3.1.1 sections 3.8 and 3.10): fixed-header flags `0010`,
 //! a non-zero packet id and at least one valid topic filter.
+//!
+//! The packet is built in the caller's array of parts, never moved (returned by value, its
+//! 200 bytes would be copied): [`FilterList`] fills it, [`FilterList::push`] adds a filter,
+//! and [`FilterList::subscribe`] / [`FilterList::unsubscribe`] check everything and describe
+//! the packet.
+//!
+//! ```
+//! use iotwire::layout::NOTHING;
+//! use iotwire::mqtt_codec::Qos;
+//! use iotwire::mqtt_codec::encode_subscribe::{FilterList, MAX_PARTS};
+//!
+//! let mut parts = [NOTHING; MAX_PARTS];
+//! let mut list = FilterList::new(&mut parts);
+//! list.push(b"a/+")?;
+//! let mut buf = [0u8; 16];
+//! let n = list.subscribe(Qos::AtLeastOnce, 10)?.write(&mut buf)?;
+//! assert_eq!(&buf[..n], &[0x82, 8, 0, 10, 0, 3, b'a', b'/', b'+', 1]);
+//! # Ok::<(), iotwire::Error>(())
+//! ```
 
 use crate::Error;
-use crate::mqtt_codec::field::{field_size, put_field, put_u16};
-use crate::mqtt_codec::remaining_length;
+use crate::layout::{Layout, NOTHING, Part};
 use crate::mqtt_codec::{Qos, packet_type, topic_filter};
-use crate::sink::Sink;
 
-fn check(filters: &[&[u8]], packet_id: u16) -> Result<(), Error> {
-    if packet_id == 0 {
-        return Err(Error::MqttInvalidPacketId);
-    }
-    if filters.is_empty() {
-        return Err(Error::InvalidArgument);
-    }
-    filters
-        .iter()
-        .try_for_each(|f| topic_filter::topic_filter(f))
+/// Most filters one packet takes here (the C ABI's `IOTWIRE_MQTT_MAX_FILTERS`).
+pub const MAX_FILTERS: usize = 8;
+/// Parts of the largest packet: the packet id, then a filter and its QoS byte per filter.
+pub const MAX_PARTS: usize = 1 + 2 * MAX_FILTERS;
+
+/// The filters of one SUBSCRIBE or UNSUBSCRIBE, as the packet's parts in the caller's array:
+/// slot 0 for the packet id, then a filter and the slot after it (its requested QoS, or
+/// nothing) per filter. Slots never used stay empty and write nothing.
+#[derive(Debug)]
+pub struct FilterList<'p, 'a> {
+    parts: &'p mut [Part<'a>; MAX_PARTS],
+    count: usize,
 }
 
-/// Remaining length: packet id plus each filter (and, for SUBSCRIBE, its QoS byte).
-fn remaining(filters: &[&[u8]], per_filter: usize) -> Result<usize, Error> {
-    let rem = filters
-        .iter()
-        .try_fold(2usize, |acc, f| {
-            let n = field_size(f.len()).ok()?.checked_add(per_filter)?;
-            acc.checked_add(n)
-        })
-        .ok_or(Error::MqttPacketTooLarge)?;
-    if rem > remaining_length::MAX {
-        return Err(Error::MqttPacketTooLarge);
-    }
-    Ok(rem)
-}
-
-fn encode_list<S: Sink>(
-    kind: u8,
-    filters: &[&[u8]],
-    qos: Option<Qos>,
-    packet_id: u16,
-    s: &mut S,
-) -> Result<(), Error> {
-    check(filters, packet_id)?;
-    let rem = remaining(filters, usize::from(qos.is_some()))?;
-    s.put_byte((kind << 4) | 0x02)?;
-    remaining_length::put(s, rem)?;
-    put_u16(s, packet_id)?;
-    for f in filters {
-        put_field(s, f)?;
-        if let Some(q) = qos {
-            s.put_byte(q.bits())?;
+impl<'p, 'a> FilterList<'p, 'a> {
+    /// No filters yet; `parts` becomes the packet (its slots are emptied).
+    pub fn new(parts: &'p mut [Part<'a>; MAX_PARTS]) -> Self {
+        for p in parts.iter_mut() {
+            *p = NOTHING;
         }
+        FilterList { parts, count: 0 }
     }
-    Ok(())
-}
 
-/// Writes a SUBSCRIBE asking for `qos` on every filter. (The platform delivers at the
-/// publisher's QoS whatever is asked; QoS 2 is refused before any byte is written.)
-pub fn subscribe<S: Sink>(
-    filters: &[&[u8]],
-    qos: Qos,
-    packet_id: u16,
-    s: &mut S,
-) -> Result<(), Error> {
-    encode_list(packet_type::SUBSCRIBE, filters, Some(qos), packet_id, s)
-}
+    /// Adds a filter (checked by [`FilterList::subscribe`] / [`FilterList::unsubscribe`]);
+    /// a ninth one is [`Error::InvalidArgument`].
+    pub fn push(&mut self, filter: &'a [u8]) -> Result<(), Error> {
+        let at = self.count.saturating_mul(2).saturating_add(1);
+        let slot = self.parts.get_mut(at).ok_or(Error::InvalidArgument)?;
+        *slot = Part::field(filter);
+        self.count = self.count.saturating_add(1);
+        Ok(())
+    }
 
-/// Writes an UNSUBSCRIBE.
-pub fn unsubscribe<S: Sink>(filters: &[&[u8]], packet_id: u16, s: &mut S) -> Result<(), Error> {
-    encode_list(packet_type::UNSUBSCRIBE, filters, None, packet_id, s)
+    /// Checks a non-zero packet id, 1..=[`MAX_FILTERS`] filters, each a valid topic filter,
+    /// then describes the packet: each filter followed by `after`.
+    fn layout(&mut self, kind: u8, after: Part<'a>, packet_id: u16) -> Result<Layout<'_>, Error> {
+        if packet_id == 0 {
+            return Err(Error::MqttInvalidPacketId);
+        }
+        if self.count == 0 {
+            return Err(Error::InvalidArgument);
+        }
+        let (id, pairs) = self.parts.split_at_mut(1);
+        for slot in id {
+            *slot = Part::u16(packet_id);
+        }
+        for pair in pairs.chunks_exact_mut(2).take(self.count) {
+            if let [filter, then] = pair {
+                topic_filter::topic_filter(filter.body())?;
+                *then = after;
+            }
+        }
+        Layout::packet((kind << 4) | 0x02, self.parts, 0)
+    }
+
+    /// The SUBSCRIBE asking for `qos` on every filter. (The platform delivers at the
+    /// publisher's QoS whatever is asked; QoS 2 is refused before this.)
+    pub fn subscribe(&mut self, qos: Qos, packet_id: u16) -> Result<Layout<'_>, Error> {
+        self.layout(packet_type::SUBSCRIBE, Part::byte(qos.bits()), packet_id)
+    }
+
+    /// The UNSUBSCRIBE.
+    pub fn unsubscribe(&mut self, packet_id: u16) -> Result<Layout<'_>, Error> {
+        self.layout(packet_type::UNSUBSCRIBE, NOTHING, packet_id)
+    }
 }

@@ -1,17 +1,38 @@
 //! MQTT 3.1.1 packets for a device client, without allocation and without panics.
 //!
-//! Encoders write through a [`Sink`](crate::sink::Sink), so one code path both measures
-//! and writes a packet; the decoder borrows topic and payload from the caller's input and
-//! reports a partial packet as [`Decoded::Incomplete`] instead of guessing.
+//! Every packet a client sends is data: its first byte and a list of parts (raw bytes,
+//! length-prefixed fields, u16s, single bytes), a [`Frame`](crate::layout::Frame), that one
+//! small writer, [`Layout`](crate::layout::Layout), puts on the wire after checking every
+//! length once. So the exact size is known before a byte is written, and nothing is generated
+//! per packet type. The decoder reads a packet into one flat [`Packet`] whose topic and
+//! payload are offsets into the caller's input, and reports a partial packet as
+//! [`Decoded::Incomplete`] instead of guessing.
+//!
+//! ```
+//! use iotwire::mqtt_codec::encode_publish::Publish;
+//! use iotwire::mqtt_codec::{Decoded, Qos, decode};
+//!
+//! let publish = Publish { topic: b"a/b", qos: Qos::AtLeastOnce, dup: false, packet_id: 7,
+//!                         payload_len: 2 };
+//! let frame = publish.frame(Some(b"hi"))?;
+//! let mut buf = [0u8; 16];
+//! let n = frame.layout()?.write(&mut buf)?;
+//! assert_eq!(&buf[..n], &[0x32, 9, 0, 3, b'a', b'/', b'b', 0, 7, b'h', b'i']);
+//!
+//! let Decoded::Complete(p) = decode(&buf[..n])? else { unreachable!() };
+//! assert_eq!((p.topic(&buf), p.payload(&buf), p.packet_id), (&b"a/b"[..], &b"hi"[..], 7));
+//! # Ok::<(), iotwire::Error>(())
+//! ```
 //!
 //! Where each byte comes from:
+//! - [`crate::layout`] — the writer: fixed header, remaining length, the parts.
 //! - [`remaining_length`] — the variable-length "remaining length" of every fixed header.
-//! - [`field`] — UTF-8 strings, u16 lengths and packet ids; MQTT's text rules.
-//! - [`encode_connect`] — CONNECT (protocol level 4, clean session, no will).
+//! - [`field`] — u16 fields and MQTT's text rules (on [`crate::utf8`]).
+//! - [`encode_connect`] — CONNECT (protocol level 4, no will).
 //! - [`encode_publish`] — PUBLISH QoS 0/1 (the platform has no QoS 2 and no retain).
 //! - [`encode_subscribe`] — SUBSCRIBE and UNSUBSCRIBE.
 //! - [`encode_simple`] — PUBACK, PINGREQ, DISCONNECT.
-//! - [`decode`] — CONNACK, PUBLISH, PUBACK, SUBACK, UNSUBACK, PINGRESP.
+//! - [`decode`](mod@decode) — CONNACK, PUBLISH, PUBACK, SUBACK, UNSUBACK, PINGRESP.
 //! - [`connack`] — CONNACK return codes as errors, with the dynamic-registration meanings.
 //! - [`packet_id`] — the caller-owned packet id counter.
 //! - [`topic_filter`] — MQTT's own topic-name and topic-filter rules.

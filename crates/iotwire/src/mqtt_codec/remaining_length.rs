@@ -1,43 +1,14 @@
 //! The "remaining length" of the fixed header (MQTT 3.1.1 section 2.2.3): 7 bits per byte,
-//! least significant first, bit 7 = more follows, at most 4 bytes.
+//! least significant first, bit 7 = more follows, at most 4 bytes. The encoder is the
+//! layout writer's ([`crate::layout::remaining_length`]); the parser is the decoder's.
 
 use crate::Error;
-use crate::sink::Sink;
 
-/// The largest remaining length four bytes can carry.
-pub const MAX: usize = 268_435_455;
+pub use crate::layout::{REMAINING_MAX as MAX, remaining_length as encode};
 
-/// Writes `len` as a remaining length; over [`MAX`] is [`Error::MqttPacketTooLarge`].
-pub fn put<S: Sink + ?Sized>(s: &mut S, len: usize) -> Result<(), Error> {
-    if len > MAX {
-        return Err(Error::MqttPacketTooLarge);
-    }
-    let mut rest = len;
-    loop {
-        let digit = u8::try_from(rest % 128).map_err(|_| Error::Overflow)?;
-        rest /= 128;
-        if rest == 0 {
-            return s.put_byte(digit);
-        }
-        s.put_byte(digit | 0x80)?;
-    }
-}
-
-/// Bytes [`put`] writes for `len` (1..=4).
+/// Bytes [`encode`] uses for `len` (1..=4).
 pub fn size(len: usize) -> usize {
-    match len {
-        0..=127 => 1,
-        128..=16_383 => 2,
-        16_384..=2_097_151 => 3,
-        _ => 4,
-    }
-}
-
-/// Bytes of a whole packet with remaining length `rem`: type byte, length field, body.
-pub fn total_len(rem: usize) -> Result<usize, Error> {
-    rem.checked_add(size(rem))
-        .and_then(|n| n.checked_add(1))
-        .ok_or(Error::Overflow)
+    encode(len).1
 }
 
 /// What the bytes after the first header byte say about the remaining length.
@@ -60,19 +31,12 @@ pub enum Parsed {
 pub fn parse(bytes: &[u8]) -> Result<Parsed, Error> {
     let mut value: usize = 0;
     let mut shift: u32 = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if i >= 4 {
-            return Err(Error::MqttMalformed);
-        }
-        let digit = usize::from(b & 0x7F);
-        value |= digit.checked_shl(shift).ok_or(Error::Overflow)?;
-        shift = shift.saturating_add(7);
+    for (&b, width) in bytes.iter().take(4).zip(1..) {
+        value |= usize::from(b & 0x7F).wrapping_shl(shift);
         if b & 0x80 == 0 {
-            return Ok(Parsed::Complete {
-                value,
-                width: i.saturating_add(1),
-            });
+            return Ok(Parsed::Complete { value, width });
         }
+        shift = shift.wrapping_add(7);
     }
     if bytes.len() >= 4 {
         return Err(Error::MqttMalformed);
@@ -83,13 +47,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::SliceWriter;
 
     fn enc(len: usize) -> ([u8; 4], usize) {
+        let (d, n) = encode(len);
         let mut b = [0u8; 4];
-        let mut w = SliceWriter::new(&mut b);
-        put(&mut w, len).unwrap();
-        let n = w.len();
+        b[..n].copy_from_slice(&d[..n]);
         (b, n)
     }
 
@@ -111,9 +73,13 @@ mod tests {
 
     #[test]
     fn too_large_and_malformed() {
-        let mut b = [0u8; 8];
-        let mut w = SliceWriter::new(&mut b);
-        assert_eq!(put(&mut w, MAX + 1), Err(Error::MqttPacketTooLarge));
+        // What the encoder writes, the parser reads back.
+        for n in [
+            0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, MAX,
+        ] {
+            let (d, w) = encode(n);
+            assert_eq!(parse(&d[..w]), Ok(Parsed::Complete { value: n, width: w }));
+        }
         assert_eq!(
             parse(&[0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
             Err(Error::MqttMalformed)

@@ -2,37 +2,46 @@
 //! broker accepts. The platform's stricter rules are in `core::topics`.
 
 use crate::Error;
-use crate::mqtt_codec::field::is_mqtt_text;
+use crate::mqtt_codec::field::{STRING_MAX, is_mqtt_text};
+use crate::utf8::{self, Forbid};
 
 /// A topic name (PUBLISH): 1..=65535 bytes of MQTT text without `+` or `#`.
 pub fn topic_name(topic: &[u8]) -> Result<(), Error> {
-    let ok = !topic.is_empty() && is_mqtt_text(topic) && !topic.iter().any(|&c| is_wildcard(c));
-    if ok { Ok(()) } else { Err(Error::InvalidTopic) }
+    if is_topic_name(topic) {
+        Ok(())
+    } else {
+        Err(Error::InvalidTopic)
+    }
+}
+
+/// [`topic_name`] as a test: what a PUBLISH may carry in either direction. Inline: the
+/// decoder's hot path (on 64-bit hosts its word loop then runs with constant masks).
+#[inline(always)]
+pub fn is_topic_name(topic: &[u8]) -> bool {
+    !topic.is_empty() && topic.len() <= STRING_MAX && utf8::valid(topic, Forbid::NulAndWildcards)
 }
 
 /// A topic filter (SUBSCRIBE, UNSUBSCRIBE): like a name, but `+` may fill a whole level and
-/// `#` the whole last level.
+/// `#` the whole last level. (Both are ASCII, so a byte test cannot hit a UTF-8 sequence.)
 pub fn topic_filter(filter: &[u8]) -> Result<(), Error> {
     if filter.is_empty() || !is_mqtt_text(filter) {
         return Err(Error::InvalidTopic);
     }
-    let mut levels = filter.split(|&c| c == b'/').peekable();
-    while let Some(level) = levels.next() {
-        let last = levels.peek().is_none();
-        let ok = match level {
-            b"+" => true,
-            b"#" => last,
-            _ => !level.iter().any(|&c| is_wildcard(c)),
+    let mut prev = b'/';
+    let mut rest = filter.iter().peekable();
+    while let Some(&c) = rest.next() {
+        let next = rest.peek().copied().copied();
+        let ok = match c {
+            b'+' => prev == b'/' && matches!(next, None | Some(b'/')),
+            b'#' => prev == b'/' && next.is_none(),
+            _ => true,
         };
         if !ok {
             return Err(Error::InvalidTopic);
         }
+        prev = c;
     }
     Ok(())
-}
-
-fn is_wildcard(c: u8) -> bool {
-    c == b'+' || c == b'#'
 }
 
 #[cfg(test)]

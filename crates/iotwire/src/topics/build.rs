@@ -2,8 +2,8 @@
 
 use crate::Error;
 use crate::mqtt::validate;
-use crate::sink::Sink;
-use crate::topics::kind::{Kind, NameRule, Part};
+use crate::sink::Text;
+use crate::topics::kind::{self, Kind, NameRule, PK};
 use crate::topics::rules;
 
 /// Prefix that turns a topic into the CoAP/HTTP resource path (`/topic/${topic}`).
@@ -31,7 +31,10 @@ fn structural(s: &[u8]) -> bool {
     s.iter().any(|&c| matches!(c, b'/' | b'+' | b'#'))
 }
 
-fn check(t: &TopicInput<'_>) -> Result<(), Error> {
+/// Checks the names against the kind: ProductKey and DeviceName (strict, or lax with no
+/// topic separator), and the name as the kind's rule says.
+#[inline(never)]
+pub fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     validate::product_key(t.product_key, t.lax_names)?;
     validate::device_name(t.device_name, t.lax_names)?;
     if t.product_key.is_empty() || structural(t.product_key) {
@@ -56,19 +59,41 @@ fn check(t: &TopicInput<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes the topic (or its `/topic/...` path).
-pub fn write_topic<S: Sink>(t: &TopicInput<'_>, s: &mut S) -> Result<(), Error> {
-    check(t)?;
+/// Writes `template` with its placeholders replaced by `values` (ProductKey, DeviceName,
+/// name; a prefix placeholder here writes nothing).
+#[inline(never)]
+fn fill(template: &[u8], values: &[&[u8]; 3], out: &mut dyn Text) {
+    let mut rest = template;
+    while let Some(at) = rest.iter().position(|&c| c < 0x20) {
+        let (literal, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
+        out.put(literal);
+        let Some((&placeholder, tail)) = tail.split_first() else {
+            break;
+        };
+        let slot = usize::from(placeholder.wrapping_sub(PK));
+        out.put(values.get(slot).copied().unwrap_or_default());
+        rest = tail;
+    }
+    out.put(rest);
+}
+
+/// Writes the topic (or its `/topic/...` path) of an input [`check`] accepted.
+pub fn write_topic(t: &TopicInput<'_>, out: &mut dyn Text) {
     if t.uri_path {
-        s.put(URI_PREFIX)?;
+        out.put(URI_PREFIX);
     }
-    for part in t.kind.parts {
-        match part {
-            Part::Lit(text) => s.put(text)?,
-            Part::Pk => s.put(t.product_key)?,
-            Part::Dn => s.put(t.device_name)?,
-            Part::Name => s.put(t.name)?,
-        }
+    let values = [t.product_key, t.device_name, t.name];
+    let mut template = t.kind.template;
+    // A template starts with at most one prefix placeholder, which is a template itself.
+    if let Some((prefix, tail)) = template
+        .split_first()
+        .and_then(|(&first, tail)| Some((kind::prefix(first)?, tail)))
+    {
+        fill(prefix, &values, out);
+        template = tail;
     }
-    Ok(())
+    fill(template, &values, out);
+    if t.kind.reply {
+        out.put(b"_reply");
+    }
 }

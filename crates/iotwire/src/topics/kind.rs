@@ -1,18 +1,24 @@
-//! Topic templates. Sources: seed 003 section 6 (custom topics), section 8.4 and the legacy
-//! SDK (OTA), legacy-c-sdk.md section 5 (thing model, shadow, RRPC, NTP, replies).
+//! Topic templates as data. Sources: seed 003 section 6 (custom topics), section 8.4 and the
+//! legacy SDK (OTA), iotkit-embedded 3.2.0 `dm_msg_process.c` and `shadow_common.c` (thing
+//! model, shadow, RRPC, NTP, replies).
+//!
+//! Every template is one constant string in which a byte below 0x20 stands for a value:
+//! [`PK`], [`DN`], [`NAME`], or a shared prefix ([`SYS`], [`OTA`]) that is itself a template.
+//! The strings live back to back in one array, found through a table of offsets; a reply
+//! kind is its request's template with `_reply` appended. (As tables of `(kind, text)` parts
+//! the 25 topics took about 1.5 KB of slice tables; as text they are about 0.4 KB.)
 
-/// One piece of a template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// Literal text.
-    Lit(&'static [u8]),
-    /// The ProductKey.
-    Pk,
-    /// The DeviceName.
-    Dn,
-    /// The caller's name (custom suffix, event or service identifier, message id).
-    Name,
-}
+/// The ProductKey. [`DN`] and [`NAME`] follow it, so a placeholder minus `PK` indexes the
+/// values `[pk, dn, name]`.
+pub const PK: u8 = 1;
+/// The DeviceName.
+pub const DN: u8 = 2;
+/// The caller's name (custom suffix, event or service identifier, RRPC message id).
+pub const NAME: u8 = 3;
+/// `/sys/${pk}/${dn}/` (the thing-model prefix).
+pub const SYS: u8 = 4;
+/// `/ota/device/`.
+pub const OTA: u8 = 5;
 
 /// What the caller's name may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,124 +36,182 @@ pub enum NameRule {
 /// A device topic the builder knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Kind {
-    /// The template.
-    pub parts: &'static [Part],
+    /// The template (placeholders as above).
+    pub template: &'static [u8],
+    /// `_reply` follows the template.
+    pub reply: bool,
     /// What the name may be.
     pub name: NameRule,
 }
 
-use Part::{Dn, Lit, Name, Pk};
+/// The distinct templates, in table order. Only used to build [`TEXT`] and [`OFFSETS`] at
+/// compile time: nothing of this list is in the binary.
+const TEMPLATES: [&[u8]; 18] = [
+    b"/\x01/\x02/user/\x03",
+    b"\x04thing/event/property/post",
+    b"\x04thing/event/\x03/post",
+    b"\x04thing/service/property/set",
+    b"\x04thing/service/\x03",
+    b"\x05inform/\x01/\x02",
+    b"\x05upgrade/\x01/\x02",
+    b"\x05progress/\x01/\x02",
+    b"\x05request/\x01/\x02",
+    b"/shadow/update/\x01/\x02",
+    b"/shadow/get/\x01/\x02",
+    b"\x04rrpc/request/\x03",
+    b"\x04rrpc/response/\x03",
+    b"\x04thing/model/up_raw",
+    b"\x04thing/model/down_raw",
+    b"\x04thing/deviceinfo/update",
+    b"/ext/ntp/\x01/\x02/request",
+    b"/ext/ntp/\x01/\x02/response",
+];
 
-const fn sys(tail: &'static [u8]) -> [Part; 5] {
-    [Lit(b"/sys/"), Pk, Lit(b"/"), Dn, Lit(tail)]
-}
-const fn pk_dn(head: &'static [u8]) -> [Part; 4] {
-    [Lit(head), Pk, Lit(b"/"), Dn]
+/// Where the prefixes' templates are (their placeholder byte - [`SYS`] indexes this).
+const PREFIXES: [&[u8]; 2] = [b"/sys/\x01/\x02/", b"/ota/device/"];
+
+/// Bytes of all templates and prefixes together.
+// Evaluated by the compiler: an index out of range or an overflow is a build error, never
+// a run-time panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::as_conversions
+)]
+const TOTAL: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < TEMPLATES.len() {
+        n += TEMPLATES[i].len();
+        i += 1;
+    }
+    let mut j = 0;
+    while j < PREFIXES.len() {
+        n += PREFIXES[j].len();
+        j += 1;
+    }
+    n
+};
+
+/// The templates, then the prefixes, back to back.
+// Evaluated by the compiler: an index out of range or an overflow is a build error, never
+// a run-time panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::as_conversions
+)]
+static TEXT: [u8; TOTAL] = {
+    let mut t = [0u8; TOTAL];
+    let mut at = 0;
+    let mut i = 0;
+    while i < TEMPLATES.len() + PREFIXES.len() {
+        let s = if i < TEMPLATES.len() {
+            TEMPLATES[i]
+        } else {
+            PREFIXES[i - TEMPLATES.len()]
+        };
+        let mut k = 0;
+        while k < s.len() {
+            t[at] = s[k];
+            at += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Start of each template and prefix in [`TEXT`], and the end of the last one.
+// Evaluated by the compiler: an index out of range or an overflow is a build error, never
+// a run-time panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::as_conversions
+)]
+const OFFSETS: [u16; TEMPLATES.len() + PREFIXES.len() + 1] = {
+    let mut o = [0u16; TEMPLATES.len() + PREFIXES.len() + 1];
+    let mut i = 0;
+    while i < TEMPLATES.len() + PREFIXES.len() {
+        let len = if i < TEMPLATES.len() {
+            TEMPLATES[i].len()
+        } else {
+            PREFIXES[i - TEMPLATES.len()].len()
+        };
+        o[i + 1] = o[i] + len as u16;
+        i += 1;
+    }
+    o
+};
+
+/// Template `index` of [`TEXT`] (templates first, then the prefixes).
+fn text(index: usize) -> &'static [u8] {
+    let at = |i: usize| OFFSETS.get(i).map_or(0, |&o| usize::from(o));
+    TEXT.get(at(index)..at(index.saturating_add(1)))
+        .unwrap_or_default()
 }
 
-static CUSTOM_FULL: [Part; 6] = [Lit(b"/"), Pk, Lit(b"/"), Dn, Lit(b"/user/"), Name];
-static PROPERTY_POST: [Part; 5] = sys(b"/thing/event/property/post");
-static PROPERTY_POST_REPLY: [Part; 5] = sys(b"/thing/event/property/post_reply");
-static EVENT_POST: [Part; 7] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/thing/event/"),
-    Name,
-    Lit(b"/post"),
+/// The template a prefix placeholder stands for, or `None` for any other byte.
+pub fn prefix(placeholder: u8) -> Option<&'static [u8]> {
+    let i = usize::from(placeholder.checked_sub(SYS)?);
+    (i < PREFIXES.len()).then(|| text(TEMPLATES.len().saturating_add(i)))
+}
+
+/// One kind as a byte: template index (low 5 bits), `_reply` (bit 5) and the name rule
+/// (bits 6 and 7: 0 none, 1 identifier, 2 identifier or `+`, 3 levels).
+const fn kind(template: u8, reply: bool, rule: u8) -> u8 {
+    template | if reply { REPLY } else { 0 } | rule << 6
+}
+const REPLY: u8 = 0x20;
+const NONE: u8 = 0;
+const IDENT: u8 = 1;
+const IDENT_OR_PLUS: u8 = 2;
+const LEVELS: u8 = 3;
+
+/// Each kind, in `IOTWIRE_TOPIC_KIND_*` order.
+const KINDS: [u8; 25] = [
+    kind(0, false, LEVELS),         // CUSTOM
+    kind(1, false, NONE),           // PROPERTY_POST
+    kind(1, true, NONE),            // PROPERTY_POST_REPLY
+    kind(2, false, IDENT),          // EVENT_POST
+    kind(2, true, IDENT),           // EVENT_POST_REPLY
+    kind(3, false, NONE),           // PROPERTY_SET
+    kind(3, true, NONE),            // PROPERTY_SET_REPLY
+    kind(4, false, IDENT),          // SERVICE
+    kind(4, true, IDENT),           // SERVICE_REPLY
+    kind(5, false, NONE),           // OTA_INFORM
+    kind(6, false, NONE),           // OTA_UPGRADE
+    kind(7, false, NONE),           // OTA_PROGRESS
+    kind(8, false, NONE),           // OTA_REQUEST
+    kind(9, false, NONE),           // SHADOW_UPDATE
+    kind(10, false, NONE),          // SHADOW_GET
+    kind(11, false, IDENT_OR_PLUS), // RRPC_REQUEST
+    kind(12, false, IDENT),         // RRPC_RESPONSE
+    kind(13, false, NONE),          // MODEL_UP_RAW
+    kind(13, true, NONE),           // MODEL_UP_RAW_REPLY
+    kind(14, false, NONE),          // MODEL_DOWN_RAW
+    kind(14, true, NONE),           // MODEL_DOWN_RAW_REPLY
+    kind(15, false, NONE),          // DEVICEINFO_UPDATE
+    kind(15, true, NONE),           // DEVICEINFO_UPDATE_REPLY
+    kind(16, false, NONE),          // NTP_REQUEST
+    kind(17, false, NONE),          // NTP_RESPONSE
 ];
-static EVENT_POST_REPLY: [Part; 7] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/thing/event/"),
-    Name,
-    Lit(b"/post_reply"),
-];
-static PROPERTY_SET: [Part; 5] = sys(b"/thing/service/property/set");
-static PROPERTY_SET_REPLY: [Part; 5] = sys(b"/thing/service/property/set_reply");
-static SERVICE: [Part; 6] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/thing/service/"),
-    Name,
-];
-static SERVICE_REPLY: [Part; 7] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/thing/service/"),
-    Name,
-    Lit(b"_reply"),
-];
-static OTA_INFORM: [Part; 4] = pk_dn(b"/ota/device/inform/");
-static OTA_UPGRADE: [Part; 4] = pk_dn(b"/ota/device/upgrade/");
-static OTA_PROGRESS: [Part; 4] = pk_dn(b"/ota/device/progress/");
-static OTA_REQUEST: [Part; 4] = pk_dn(b"/ota/device/request/");
-static SHADOW_UPDATE: [Part; 4] = pk_dn(b"/shadow/update/");
-static SHADOW_GET: [Part; 4] = pk_dn(b"/shadow/get/");
-static RRPC_REQUEST: [Part; 6] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/rrpc/request/"),
-    Name,
-];
-static RRPC_RESPONSE: [Part; 6] = [
-    Lit(b"/sys/"),
-    Pk,
-    Lit(b"/"),
-    Dn,
-    Lit(b"/rrpc/response/"),
-    Name,
-];
-static MODEL_UP_RAW: [Part; 5] = sys(b"/thing/model/up_raw");
-static MODEL_UP_RAW_REPLY: [Part; 5] = sys(b"/thing/model/up_raw_reply");
-static MODEL_DOWN_RAW: [Part; 5] = sys(b"/thing/model/down_raw");
-static MODEL_DOWN_RAW_REPLY: [Part; 5] = sys(b"/thing/model/down_raw_reply");
-static DEVICEINFO_UPDATE: [Part; 5] = sys(b"/thing/deviceinfo/update");
-static DEVICEINFO_UPDATE_REPLY: [Part; 5] = sys(b"/thing/deviceinfo/update_reply");
-static NTP_REQUEST: [Part; 5] = [Lit(b"/ext/ntp/"), Pk, Lit(b"/"), Dn, Lit(b"/request")];
-static NTP_RESPONSE: [Part; 5] = [Lit(b"/ext/ntp/"), Pk, Lit(b"/"), Dn, Lit(b"/response")];
 
 /// The number of kinds; selectors are `0..COUNT`.
 pub const COUNT: u32 = 25;
 
 /// The kind behind a selector number (the C ABI's `IOTWIRE_TOPIC_KIND_*`, in this order).
 pub fn from_index(index: u32) -> Option<Kind> {
-    let k = |parts: &'static [Part], name| Some(Kind { parts, name });
-    match index {
-        0 => k(&CUSTOM_FULL, NameRule::Levels),
-        1 => k(&PROPERTY_POST, NameRule::None),
-        2 => k(&PROPERTY_POST_REPLY, NameRule::None),
-        3 => k(&EVENT_POST, NameRule::Identifier),
-        4 => k(&EVENT_POST_REPLY, NameRule::Identifier),
-        5 => k(&PROPERTY_SET, NameRule::None),
-        6 => k(&PROPERTY_SET_REPLY, NameRule::None),
-        7 => k(&SERVICE, NameRule::Identifier),
-        8 => k(&SERVICE_REPLY, NameRule::Identifier),
-        9 => k(&OTA_INFORM, NameRule::None),
-        10 => k(&OTA_UPGRADE, NameRule::None),
-        11 => k(&OTA_PROGRESS, NameRule::None),
-        12 => k(&OTA_REQUEST, NameRule::None),
-        13 => k(&SHADOW_UPDATE, NameRule::None),
-        14 => k(&SHADOW_GET, NameRule::None),
-        15 => k(&RRPC_REQUEST, NameRule::IdentifierOrPlus),
-        16 => k(&RRPC_RESPONSE, NameRule::Identifier),
-        17 => k(&MODEL_UP_RAW, NameRule::None),
-        18 => k(&MODEL_UP_RAW_REPLY, NameRule::None),
-        19 => k(&MODEL_DOWN_RAW, NameRule::None),
-        20 => k(&MODEL_DOWN_RAW_REPLY, NameRule::None),
-        21 => k(&DEVICEINFO_UPDATE, NameRule::None),
-        22 => k(&DEVICEINFO_UPDATE_REPLY, NameRule::None),
-        23 => k(&NTP_REQUEST, NameRule::None),
-        24 => k(&NTP_RESPONSE, NameRule::None),
-        _ => None,
-    }
+    let k = *KINDS.get(usize::try_from(index).ok()?)?;
+    Some(Kind {
+        template: text(usize::from(k & 0x1F)),
+        reply: k & REPLY != 0,
+        name: match k >> 6 {
+            NONE => NameRule::None,
+            IDENT => NameRule::Identifier,
+            IDENT_OR_PLUS => NameRule::IdentifierOrPlus,
+            _ => NameRule::Levels,
+        },
+    })
 }

@@ -6,6 +6,7 @@
 //! - at most 65535 bytes (the MQTT string limit; the seeds give no tighter one).
 
 use crate::Error;
+use crate::mqtt::validate::{check, class};
 
 /// Longest topic (MQTT's u16 string length).
 pub const TOPIC_MAX: usize = 65_535;
@@ -19,66 +20,50 @@ pub enum Usage {
     Subscribe,
 }
 
-/// A character of a custom category: letter, digit or `_`.
-pub fn is_category_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
+/// The characters of a custom category: letters, digits and `_`.
+const CATEGORY: u16 = class::ALNUM | class::UNDERSCORE;
+/// The characters allowed in any level: a category's, plus the DeviceName extras `@ . : -`.
+const LEVEL: u16 = CATEGORY | class::AT | class::DOT_COLON | class::DASH;
 
-/// A character allowed in a topic level (category characters plus the DeviceName extras).
-fn is_level_char(c: u8) -> bool {
-    is_category_char(c) || matches!(c, b'@' | b'.' | b':' | b'-')
-}
-
-/// One level of a topic: non-empty, level characters or (subscriptions) a wildcard.
-fn level_ok(level: &[u8], last: bool, usage: Usage) -> bool {
-    match (level, usage) {
-        (b"+", Usage::Subscribe) => true,
-        (b"#", Usage::Subscribe) => last,
-        _ => !level.is_empty() && level.iter().all(|&c| is_level_char(c)),
+/// True when every `/`-separated level of `levels` is one or more `allowed` characters, or
+/// (with `wildcards`) `+`, or `#` as the last level.
+fn levels_ok(levels: &[u8], allowed: u16, wildcards: bool) -> bool {
+    let mut rest = levels.split(|&c| c == b'/').peekable();
+    while let Some(level) = rest.next() {
+        let ok = match level {
+            b"+" => wildcards,
+            b"#" => wildcards && rest.peek().is_none(),
+            _ => check(level, 1, TOPIC_MAX, allowed),
+        };
+        if !ok {
+            return false;
+        }
     }
+    true
+}
+
+fn ok_or_invalid(ok: bool) -> Result<(), Error> {
+    if ok { Ok(()) } else { Err(Error::InvalidTopic) }
 }
 
 /// Checks a whole topic or filter.
 pub fn validate(topic: &[u8], usage: Usage) -> Result<(), Error> {
-    let Some(rest) = topic.strip_prefix(b"/") else {
-        return Err(Error::InvalidTopic);
+    let ok = match topic.strip_prefix(b"/") {
+        Some(rest) => topic.len() <= TOPIC_MAX && levels_ok(rest, LEVEL, usage == Usage::Subscribe),
+        None => false,
     };
-    if topic.len() > TOPIC_MAX {
-        return Err(Error::InvalidTopic);
-    }
-    let mut levels = rest.split(|&c| c == b'/').peekable();
-    while let Some(level) = levels.next() {
-        if !level_ok(level, levels.peek().is_none(), usage) {
-            return Err(Error::InvalidTopic);
-        }
-    }
-    Ok(())
+    ok_or_invalid(ok)
 }
 
 /// Checks a caller's custom suffix (the part after `/user/`): one or more categories of
 /// letters, digits and `_`; in a subscription also `+` levels and a last `#` level.
 pub fn custom_suffix(name: &[u8]) -> Result<(), Error> {
-    let mut levels = name.split(|&c| c == b'/').peekable();
-    while let Some(level) = levels.next() {
-        let ok = match level {
-            b"+" => true,
-            b"#" => levels.peek().is_none(),
-            _ => identifier(level).is_ok(),
-        };
-        if !ok {
-            return Err(Error::InvalidTopic);
-        }
-    }
-    Ok(())
+    ok_or_invalid(levels_ok(name, CATEGORY, true))
 }
 
 /// Checks an identifier (one category): non-empty letters, digits and `_`.
 pub fn identifier(name: &[u8]) -> Result<(), Error> {
-    if !name.is_empty() && name.iter().all(|&c| is_category_char(c)) {
-        Ok(())
-    } else {
-        Err(Error::InvalidTopic)
-    }
+    ok_or_invalid(check(name, 1, TOPIC_MAX, CATEGORY))
 }
 
 /// True when `topic` contains a wildcard level.
