@@ -183,7 +183,11 @@ fn inv_premultiply(block: &mut Block) {
 /// `4 - r`), one byte position per step.
 fn shift_rows(block: &mut Block, inverse: bool) {
     for row in 1..4usize {
-        let steps = if inverse { 4usize.wrapping_sub(row) } else { row };
+        let steps = if inverse {
+            4usize.wrapping_sub(row)
+        } else {
+            row
+        };
         for _ in 0..steps {
             let mut bytes = block.iter_mut().skip(row).step_by(4);
             if let (Some(a), Some(b), Some(c), Some(d)) =

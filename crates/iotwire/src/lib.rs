@@ -62,10 +62,10 @@
     )
 )]
 
-#[cfg(feature = "crypto")]
-pub mod aes_cbc;
 #[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
 pub mod aes128;
+#[cfg(feature = "crypto")]
+pub mod aes_cbc;
 #[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
 mod block_cipher;
 pub mod burn;
