@@ -566,8 +566,11 @@ pub unsafe extern "C" fn iotwire_hmac_sha256(
         (Err(e), _) | (_, Err(e)) => return e,
     };
     let mut mac = iotwire::hmac::HmacSha256::new(k);
-    mac.put(m).ok();
-    let mut d = mac.finish();
+    mac.update(m);
+    // Into this frame's array, wiped below: a MAC returned by value would leave a copy in
+    // the dead frame of the callee.
+    let mut d = [0u8; 32];
+    mac.finish_into(&mut d);
     let b = BytesOut {
         out,
         cap: out_cap,
