@@ -117,6 +117,9 @@ if(NOT IOTWIRE_CARGO_FEATURES STREQUAL "")
   if("topics" IN_LIST _iotwire_features)
     list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_TOPICS)
   endif()
+  if("crypto" IN_LIST _iotwire_features)
+    list(APPEND IOTWIRE_COMPILE_DEFINITIONS IOTWIRE_HAS_CRYPTO)
+  endif()
 endif()
 
 # diagnose is host-only and not a default feature: IOTWIRE_DIAGNOSE (ON for hosted builds) adds

@@ -164,6 +164,8 @@ static int32_t call_coap_auth(void)
     rc |= iotwire_coap_auth_build(&session, &o, out, sizeof out, &len);
     rc |= iotwire_coap_auth_parse_response(reply_datagram, sizeof reply_datagram,
                                            IOTWIRE_COAP_FORMAT_JSON, &reply);
+    rc |= iotwire_coap_auth_parse_payload(reply_datagram + 5, 2, IOTWIRE_COAP_FORMAT_JSON,
+                                          &reply);
     rc |= iotwire_coap_auth_accept_response(&session, &o, reply_datagram, sizeof reply_datagram,
                                             &reply);
     rc |= iotwire_coap_dtls_psk_options_init(&p);
@@ -285,6 +287,48 @@ static int32_t call_legacy(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_CRYPTO)
+static int32_t call_crypto(void)
+{
+    static const uint8_t key[16] = {1};
+    static uint8_t block[32];
+    static uint8_t digest[32];
+    static size_t len;
+    static iotwire_md5_ctx_t md5;
+    static iotwire_sha1_ctx_t sha1;
+    static iotwire_sha256_ctx_t sha256;
+    static iotwire_hmac_md5_ctx_t hmd5;
+    static iotwire_hmac_sha1_ctx_t hsha1;
+    static iotwire_hmac_sha256_ctx_t hsha256;
+    static iotwire_aes128_cbc_ctx_t aes;
+    int32_t rc = iotwire_md5_init(&md5);
+    rc |= iotwire_md5_update(&md5, key, sizeof key);
+    rc |= iotwire_md5_finish(&md5, digest, sizeof digest, &len);
+    rc |= iotwire_sha1_init(&sha1);
+    rc |= iotwire_sha1_update(&sha1, key, sizeof key);
+    rc |= iotwire_sha1_finish(&sha1, digest, sizeof digest, &len);
+    rc |= iotwire_sha256_init(&sha256);
+    rc |= iotwire_sha256_update(&sha256, key, sizeof key);
+    rc |= iotwire_sha256_finish(&sha256, digest, sizeof digest, &len);
+    rc |= iotwire_sha256(key, sizeof key, digest, sizeof digest, &len);
+    rc |= iotwire_hmac_md5_init(&hmd5, key, sizeof key);
+    rc |= iotwire_hmac_md5_update(&hmd5, key, sizeof key);
+    rc |= iotwire_hmac_md5_finish(&hmd5, digest, sizeof digest, &len);
+    rc |= iotwire_hmac_sha1_init(&hsha1, key, sizeof key);
+    rc |= iotwire_hmac_sha1_update(&hsha1, key, sizeof key);
+    rc |= iotwire_hmac_sha1_finish(&hsha1, digest, sizeof digest, &len);
+    rc |= iotwire_hmac_sha256_init(&hsha256, key, sizeof key);
+    rc |= iotwire_hmac_sha256_update(&hsha256, key, sizeof key);
+    rc |= iotwire_hmac_sha256_finish(&hsha256, digest, sizeof digest, &len);
+    rc |= iotwire_hmac_sha256(key, sizeof key, key, sizeof key, digest, sizeof digest, &len);
+    rc |= iotwire_aes128_cbc_init(&aes, key, sizeof key, key, sizeof key);
+    rc |= iotwire_aes128_cbc_encrypt(&aes, digest, sizeof digest, block, sizeof block, &len);
+    rc |= iotwire_aes128_cbc_decrypt(&aes, block, sizeof block, digest, sizeof digest, &len);
+    rc |= iotwire_wipe(&aes, sizeof aes);
+    return rc;
+}
+#endif
+
 int main(void)
 {
     int32_t rc = 0;
@@ -309,6 +353,9 @@ int main(void)
 #endif
 #if defined(IOTWIRE_HAS_TOPICS)
     rc |= call_topics();
+#endif
+#if defined(IOTWIRE_HAS_CRYPTO)
+    rc |= call_crypto();
 #endif
 #if defined(IOTWIRE_HAS_DIAGNOSE)
     rc |= call_diagnose();

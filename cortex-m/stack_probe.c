@@ -243,6 +243,31 @@ static void call_topic_build(void)
 }
 #endif
 
+#if defined(IOTWIRE_HAS_CRYPTO)
+/* The kit's heaviest crypto paths: HMAC-SHA256 over a long key (hashed first) and AES-128-CBC
+ * decryption, each with its state on the caller's stack. */
+static void call_hmac_sha256_stream(void)
+{
+    static const uint8_t key[100] = {0xaa};
+    iotwire_hmac_sha256_ctx_t h;
+    uint8_t d[32];
+    size_t len;
+    (void)iotwire_hmac_sha256_init(&h, key, sizeof key);
+    (void)iotwire_hmac_sha256_update(&h, key, sizeof key);
+    (void)iotwire_hmac_sha256_finish(&h, d, sizeof d, &len);
+}
+
+static void call_aes128_cbc_decrypt(void)
+{
+    static const uint8_t key[16] = {1};
+    static uint8_t buf[64];
+    iotwire_aes128_cbc_ctx_t c;
+    size_t len;
+    (void)iotwire_aes128_cbc_init(&c, key, sizeof key, key, sizeof key);
+    (void)iotwire_aes128_cbc_decrypt(&c, buf, sizeof buf, buf, sizeof buf, &len);
+}
+#endif
+
 /* Bytes of stack `fn` used below the caller's stack pointer. noinline keeps the painted
  * window below this frame. */
 static __attribute__((noinline)) uint32_t probe(void (*fn)(void))
@@ -301,6 +326,10 @@ int main(void)
         {"iotwire_dynreg_https_get", call_dynreg_https_get},
         {"iotwire_http_parse_response", call_http_parse_response},
         {"iotwire_register_reply_get", call_register_reply_get},
+#endif
+#if defined(IOTWIRE_HAS_CRYPTO)
+        {"iotwire_hmac_sha256_stream", call_hmac_sha256_stream},
+        {"iotwire_aes128_cbc_decrypt", call_aes128_cbc_decrypt},
 #endif
     };
     size_t i;

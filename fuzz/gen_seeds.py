@@ -346,3 +346,55 @@ write("diagnose_check_connect", "register", check(1, 5, PSECRET, CONNECTS["regis
 write("diagnose_check_connect", "connwl", check(2, 5, b"tok.abc-123", CONNECTS["connwl"]))
 write("diagnose_check_connect", "v320-timestamp-dropped",
       check(0, 3, DS, connect(V320_CID.replace(b"timestamp=2524608000000,", b""), USER, V320_PW)))
+
+
+# ---------------------------------------------------------------- crypto_stream
+# Selector (0 MD5, 1 SHA-1, 2 SHA-256, 3..5 HMAC-MD5/SHA1/SHA256); HMAC: key length byte and
+# key; then the update-length seed, the update after which the state is copied; the message.
+def stream(sel, msg, seed=1, copy_at=0, key=None):
+    head = bytes([sel])
+    if key is not None:
+        head += bytes([len(key)]) + key
+    return head + bytes([seed, copy_at]) + msg
+
+
+SIGN_CONTENT = b"clientId" + PK + b"." + DN + b"deviceName" + DN + b"productKey" + PK + \
+    b"timestamp2524608000000"
+write("crypto_stream", "md5-abc", stream(0, b"abc"))
+write("crypto_stream", "sha1-200", stream(1, b"a" * 200, seed=7, copy_at=3))
+write("crypto_stream", "sha256-fips-two-blocks",
+      stream(2, b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", seed=0x55, copy_at=1))
+write("crypto_stream", "sha256-empty", stream(2, b""))
+write("crypto_stream", "hmac-md5-rfc2202", stream(3, b"Hi There", seed=9, key=b"\x0b" * 16))
+write("crypto_stream", "hmac-sha1-long-key",
+      stream(4, b"Test Using Larger Than Block-Size Key - Hash Key First", seed=3, copy_at=2,
+             key=b"\xaa" * 80))
+write("crypto_stream", "hmac-sha256-sdk-sign", stream(5, SIGN_CONTENT, seed=5, copy_at=4, key=DS))
+write("crypto_stream", "hmac-sha256-131-key",
+      stream(5, b"This is a test using a larger than block-size key and a larger than "
+                b"block-size data. The key needs to be hashed before being used by the HMAC "
+                b"algorithm.", seed=1, key=b"\xaa" * 131))
+write("crypto_stream", "hmac-sha256-block-key", stream(5, b"x" * 64, seed=2, copy_at=1,
+                                                       key=b"k" * 64))
+
+
+# ---------------------------------------------------------------- aes_cbc
+# 16 key bytes, 16 IV bytes, the call-length seed, then the data (cut to whole blocks).
+NIST_KEY = bytes.fromhex("2b7e151628aed2a6abf7158809cf4f3c")
+NIST_IV = bytes.fromhex("000102030405060708090a0b0c0d0e0f")
+NIST_PLAIN = bytes.fromhex(
+    "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+    "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710")
+write("aes_cbc", "nist-sp800-38a-f21", NIST_KEY + NIST_IV + b"\x10" + NIST_PLAIN)
+write("aes_cbc", "one-block", NIST_KEY + bytes(16) + b"\x01" + b"{\"id\":\"1\"}\x06\x06\x06\x06\x06\x06")
+write("aes_cbc", "ragged", bytes(range(32)) + b"\x07" + bytes(range(200)))
+write("aes_cbc", "empty", NIST_KEY + NIST_IV)
+
+
+# ---------------------------------------------------------------- coap_auth_response (payload)
+# Inputs that are only a payload: iotwire_coap_auth_parse_payload accepts them, the datagram
+# parser does not.
+write("coap_auth_response", "payload-json-symmetric",
+      b"\x00" + b'{"random":"ad2b3a5eb51d64ab","seqOffset":1,"token":"T"}')
+write("coap_auth_response", "payload-cbor",
+      b"\x02" + b"\xa2\x65token\x61T\x69seqOffset\x01")

@@ -58,6 +58,9 @@
 /** Defined when the library has the topic builders and OTA payloads (Cargo feature
  *  `topics`). */
 #define IOTWIRE_HAS_TOPICS 1
+/** Defined when the library has streaming MD5/SHA-1/SHA-256, HMAC and AES-128-CBC
+ *  (Cargo feature `crypto`). */
+#define IOTWIRE_HAS_CRYPTO 1
 #endif
 /* IOTWIRE_HAS_DIAGNOSE (iotwire_explain(), iotwire_check_connect(); Cargo feature `diagnose`)
  * is never defined here: the feature is not in the default set (firmware never links it), so a
@@ -746,6 +749,15 @@
 
 #if defined(IOTWIRE_HAS_MQTT)
 /**
+ * Flag: `iotwire_mqtt_connect_encode()` asks the broker to keep the session (CONNECT clean
+ * session 0, connect flags 0xc0 instead of 0xc2), as iotkit-embedded 3.x does. Other exports
+ * ignore it. Libraries older than this flag refuse it (`IOTWIRE_ERR_INVALID_ARGUMENT`).
+ */
+#define IOTWIRE_MQTT_FLAG_KEEP_SESSION 4
+#endif
+
+#if defined(IOTWIRE_HAS_MQTT)
+/**
  * Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
  * connwl device token up to 257).
  */
@@ -1186,6 +1198,17 @@
 #endif
 
 /**
+ * A byte range in the caller's address space, for overlap checks.
+ */
+typedef struct Span Span;
+
+/**
+ * The caller memory an output writes once its checks pass: the output bytes and `*out_len`.
+ * Every input an export read must be disjoint from both ([`Writes::hits`]).
+ */
+typedef struct Writes Writes;
+
+/**
  * The status every export returns: 0 is success, negative is an error.
  */
 typedef int32_t iotwire_status_t;
@@ -1493,6 +1516,94 @@ typedef struct iotwire_coap_auth_reply_t {
    */
   char random[33];
 } iotwire_coap_auth_reply_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief MD5 state (88 bytes, fits `iot_md5_context`). Opaque; set up with
+ * iotwire_md5_init().
+ */
+typedef struct iotwire_md5_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[22];
+} iotwire_md5_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief SHA-1 state (92 bytes, fits `iot_sha1_context`). Opaque; set up with
+ * iotwire_sha1_init().
+ */
+typedef struct iotwire_sha1_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[23];
+} iotwire_sha1_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief SHA-256 state (104 bytes, fits `iot_sha256_context`). Opaque; set up with
+ * iotwire_sha256_init().
+ */
+typedef struct iotwire_sha256_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[26];
+} iotwire_sha256_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief HMAC-MD5 state (104 bytes): inner hash and outer chaining value, never the key.
+ */
+typedef struct iotwire_hmac_md5_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[26];
+} iotwire_hmac_md5_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief HMAC-SHA1 state (112 bytes): inner hash and outer chaining value, never the key.
+ */
+typedef struct iotwire_hmac_sha1_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[28];
+} iotwire_hmac_sha1_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief HMAC-SHA256 state (136 bytes): inner hash and outer chaining value, never the key.
+ */
+typedef struct iotwire_hmac_sha256_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint32_t opaque[34];
+} iotwire_hmac_sha256_ctx_t;
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief AES-128-CBC state (32 bytes: key and chaining block; holds the key, so wipe it with
+ * iotwire_wipe() before its memory is reused).
+ */
+typedef struct iotwire_aes128_cbc_ctx_t {
+  /**
+   * Opaque state; do not read or write.
+   */
+  uint8_t opaque[32];
+} iotwire_aes128_cbc_ctx_t;
 #endif
 
 #if defined(IOTWIRE_HAS_MQTT)
@@ -1953,6 +2064,14 @@ typedef struct iotwire_mqtt_packet_ids_t {
   uint16_t next;
 } iotwire_mqtt_packet_ids_t;
 #endif
+
+/**
+ * What [`reserve`] returns when the output may be written (after the overlap check): not a
+ * status (those are 0 and negative).
+ */
+#define RESERVED 1
+
+
 
 /**
  * Success.
@@ -2808,6 +2927,42 @@ iotwire_status_t iotwire_coap_auth_accept_response(struct iotwire_coap_session_t
                                                    struct iotwire_coap_auth_reply_t *reply);
 #endif
 
+#if defined(IOTWIRE_HAS_COAP)
+/**
+ * @brief Decodes the payload of a 2.05 auth response whose datagram the caller's CoAP stack
+ * has already decoded: `token` (1..192 visible ASCII), and in symmetric mode `random`
+ * (<= 32) and `seqOffset` (0..2147483647), into `reply`. The CoAP fields of `reply` (code,
+ * type, message id, CoAP token) are written as 0: the caller's stack has them.
+ * @param[in] payload The response payload.
+ * @param[in] payload_len Its length.
+ * @param[in] format `IOTWIRE_COAP_FORMAT_JSON` or `IOTWIRE_COAP_FORMAT_CBOR`: the
+ *            Content-Format of the response (or the Accept of the request without one).
+ * @param[out] reply Filled on success only.
+ * @retval IOTWIRE_OK a valid token (and whatever else the payload has).
+ * @retval IOTWIRE_ERR_NULL_POINTER `reply` NULL, or `payload` NULL with a length.
+ * @retval IOTWIRE_ERR_OVERLAP `reply` overlaps `payload`.
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR unknown `format`.
+ * @retval IOTWIRE_ERR_INVALID_JSON, IOTWIRE_ERR_INVALID_CBOR malformed payload or member types.
+ * @retval IOTWIRE_ERR_MISSING_FIELD no or empty `token`.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT token over 192 or random over 32 characters, either
+ *         not visible ASCII, or `seqOffset` outside 0..2147483647.
+ *
+ * @code{c}
+ * iotwire_coap_auth_reply_t r;
+ * if (iotwire_coap_auth_parse_payload(msg->payload, msg->payloadlen, IOTWIRE_COAP_FORMAT_JSON, &r) == IOTWIRE_OK &&
+ *     (r.flags & IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM)) { ... }
+ * @endcode
+ *
+ * # Safety
+ * `payload` must be NULL or readable for `payload_len` bytes; `reply` must be NULL or
+ * writable for one `iotwire_coap_auth_reply_t`.
+ */
+iotwire_status_t iotwire_coap_auth_parse_payload(const uint8_t *payload,
+                                                 size_t payload_len,
+                                                 uint32_t format,
+                                                 struct iotwire_coap_auth_reply_t *reply);
+#endif
+
 #if defined(IOTWIRE_HAS_COAP_SYMMETRIC)
 /**
  * @brief Derives the symmetric-mode AES-128 key: raw bytes [8, 24) of
@@ -3101,6 +3256,558 @@ iotwire_status_t iotwire_coap_session_set_seq_offset(struct iotwire_coap_session
  */
 iotwire_status_t iotwire_coap_session_set_next_seq(struct iotwire_coap_session_t *session,
                                                    uint32_t next_seq);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts an MD5 hash (interop only: MD5 is broken for collisions).
+ * @param[out] ctx State to set up (any previous content is overwritten).
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` is not 4-byte aligned.
+ *
+ * # Safety
+ * `ctx` must be NULL or point to writable memory for one `iotwire_md5_ctx_t`.
+ */
+iotwire_status_t iotwire_md5_init(struct iotwire_md5_ctx_t *ctx);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds `len` bytes to an MD5 hash.
+ * @param[in,out] ctx State from iotwire_md5_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_md5_init(); `data` must be NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_md5_update(struct iotwire_md5_ctx_t *ctx, const uint8_t *data, size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 16-byte MD5 digest and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 16 bytes, or NULL with `out_cap` 0 to query the size (16).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 16 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 16.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * @code{c}
+ * iotwire_md5_ctx_t h;
+ * uint8_t d[16];
+ * size_t n;
+ * iotwire_md5_init(&h);
+ * iotwire_md5_update(&h, (const uint8_t *)"abc", 3);
+ * iotwire_md5_finish(&h, d, sizeof d, &n);
+ * @endcode
+ *
+ * # Safety
+ * `ctx` as for iotwire_md5_init(); `out` NULL or writable for `out_cap` bytes; `out_len`
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_md5_finish(struct iotwire_md5_ctx_t *ctx,
+                                    uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts a SHA-1 hash (interop only).
+ * @param[out] ctx State to set up.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` is not 4-byte aligned.
+ *
+ * # Safety
+ * `ctx` must be NULL or point to writable memory for one `iotwire_sha1_ctx_t`.
+ */
+iotwire_status_t iotwire_sha1_init(struct iotwire_sha1_ctx_t *ctx);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds `len` bytes to a SHA-1 hash.
+ * @param[in,out] ctx State from iotwire_sha1_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_sha1_init(); `data` must be NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_sha1_update(struct iotwire_sha1_ctx_t *ctx,
+                                     const uint8_t *data,
+                                     size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 20-byte SHA-1 digest and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 20 bytes, or NULL with `out_cap` 0 to query the size (20).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 20 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 20.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_sha1_init(); `out` NULL or writable for `out_cap` bytes; `out_len`
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_sha1_finish(struct iotwire_sha1_ctx_t *ctx,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts a SHA-256 hash.
+ * @param[out] ctx State to set up.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` is not 4-byte aligned.
+ *
+ * # Safety
+ * `ctx` must be NULL or point to writable memory for one `iotwire_sha256_ctx_t`.
+ */
+iotwire_status_t iotwire_sha256_init(struct iotwire_sha256_ctx_t *ctx);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds `len` bytes to a SHA-256 hash.
+ * @param[in,out] ctx State from iotwire_sha256_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_sha256_init(); `data` must be NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_sha256_update(struct iotwire_sha256_ctx_t *ctx,
+                                       const uint8_t *data,
+                                       size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 32-byte SHA-256 digest and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * @code{c}
+ * iotwire_sha256_ctx_t h;
+ * uint8_t d[32];
+ * size_t n;
+ * iotwire_sha256_init(&h);
+ * iotwire_sha256_update(&h, firmware_chunk, chunk_len);
+ * iotwire_sha256_finish(&h, d, sizeof d, &n);
+ * @endcode
+ *
+ * # Safety
+ * `ctx` as for iotwire_sha256_init(); `out` NULL or writable for `out_cap` bytes; `out_len`
+ * NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_sha256_finish(struct iotwire_sha256_ctx_t *ctx,
+                                       uint8_t *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief SHA-256 of `len` bytes in one call (the engine the MQTT sign already links, so a
+ * firmware that also hashes once in a while adds no second SHA-256).
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `data` NULL with `len` > 0, or `out` NULL
+ *         with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT the `data` range wraps the address space.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `data` or `out_len`.
+ *
+ * # Safety
+ * `data` NULL or readable for `len` bytes; `out` NULL or writable for `out_cap` bytes;
+ * `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_sha256(const uint8_t *data,
+                                size_t len,
+                                uint8_t *out,
+                                size_t out_cap,
+                                size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief HMAC-SHA256 (RFC 2104) of a message in one call, on the engine the MQTT sign already
+ * links. Keys longer than 64 bytes are hashed first (the legacy `utils_hmac_sha256` wrote
+ * nothing for them).
+ * @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+ * @param[in] key_len Key length, any.
+ * @param[in] data Message bytes (NULL allowed when `len` is 0).
+ * @param[in] len Message length.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `key`/`data` NULL with a length, or `out`
+ *         NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT an input range wraps the address space.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `key`, `data` or `out_len`.
+ *
+ * # Safety
+ * `key` and `data` NULL or readable for their lengths; `out` NULL or writable for `out_cap`
+ * bytes; `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_hmac_sha256(const uint8_t *key,
+                                     size_t key_len,
+                                     const uint8_t *data,
+                                     size_t len,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts an HMAC-MD5 (RFC 2104; interop only). Keys longer than 64 bytes are hashed
+ * first, as RFC 2104 says (the legacy `utils_hmac_md5` wrote nothing for them). The state
+ * keeps no copy of the key.
+ * @param[out] ctx State to set up.
+ * @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+ * @param[in] key_len Key length, any.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `key` is NULL with `key_len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the key range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `key` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` must be NULL or writable for one `iotwire_hmac_md5_ctx_t`; `key` NULL or readable
+ * for `key_len` bytes.
+ */
+iotwire_status_t iotwire_hmac_md5_init(struct iotwire_hmac_md5_ctx_t *ctx,
+                                       const uint8_t *key,
+                                       size_t key_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds message bytes to an HMAC-MD5.
+ * @param[in,out] ctx State from iotwire_hmac_md5_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_md5_init(); `data` NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_hmac_md5_update(struct iotwire_hmac_md5_ctx_t *ctx,
+                                         const uint8_t *data,
+                                         size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 16-byte HMAC-MD5 and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 16 bytes, or NULL with `out_cap` 0 to query the size (16).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 16 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 16.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_md5_init(); `out` NULL or writable for `out_cap` bytes;
+ * `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_hmac_md5_finish(struct iotwire_hmac_md5_ctx_t *ctx,
+                                         uint8_t *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts an HMAC-SHA1 (RFC 2104; interop only). Keys longer than 64 bytes are hashed
+ * first (the legacy `utils_hmac_sha1` wrote nothing for them). No copy of the key is kept.
+ * @param[out] ctx State to set up.
+ * @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+ * @param[in] key_len Key length, any.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `key` is NULL with `key_len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the key range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `key` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` must be NULL or writable for one `iotwire_hmac_sha1_ctx_t`; `key` NULL or readable
+ * for `key_len` bytes.
+ */
+iotwire_status_t iotwire_hmac_sha1_init(struct iotwire_hmac_sha1_ctx_t *ctx,
+                                        const uint8_t *key,
+                                        size_t key_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds message bytes to an HMAC-SHA1.
+ * @param[in,out] ctx State from iotwire_hmac_sha1_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_sha1_init(); `data` NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_hmac_sha1_update(struct iotwire_hmac_sha1_ctx_t *ctx,
+                                          const uint8_t *data,
+                                          size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 20-byte HMAC-SHA1 and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 20 bytes, or NULL with `out_cap` 0 to query the size (20).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 20 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 20.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_sha1_init(); `out` NULL or writable for `out_cap` bytes;
+ * `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_hmac_sha1_finish(struct iotwire_hmac_sha1_ctx_t *ctx,
+                                          uint8_t *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Starts an HMAC-SHA256 (RFC 2104). Keys longer than 64 bytes are hashed first (the
+ * legacy `utils_hmac_sha256` wrote nothing for them). No copy of the key is kept.
+ * @param[out] ctx State to set up.
+ * @param[in] key Key bytes (NULL allowed when `key_len` is 0).
+ * @param[in] key_len Key length, any.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `key` is NULL with `key_len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the key range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `key` overlaps `ctx`.
+ *
+ * @code{c}
+ * iotwire_hmac_sha256_ctx_t m;
+ * uint8_t mac[32];
+ * size_t n;
+ * iotwire_hmac_sha256_init(&m, (const uint8_t *)secret, strlen(secret));
+ * iotwire_hmac_sha256_update(&m, (const uint8_t *)"clientId", 8);
+ * iotwire_hmac_sha256_update(&m, (const uint8_t *)client_id, strlen(client_id));
+ * iotwire_hmac_sha256_finish(&m, mac, sizeof mac, &n);
+ * @endcode
+ *
+ * # Safety
+ * `ctx` must be NULL or writable for one `iotwire_hmac_sha256_ctx_t`; `key` NULL or readable
+ * for `key_len` bytes.
+ */
+iotwire_status_t iotwire_hmac_sha256_init(struct iotwire_hmac_sha256_ctx_t *ctx,
+                                          const uint8_t *key,
+                                          size_t key_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Feeds message bytes to an HMAC-SHA256.
+ * @param[in,out] ctx State from iotwire_hmac_sha256_init().
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` is NULL, or `data` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned, or the range wraps.
+ * @retval IOTWIRE_ERR_OVERLAP `data` overlaps `ctx`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_sha256_init(); `data` NULL or readable for `len` bytes.
+ */
+iotwire_status_t iotwire_hmac_sha256_update(struct iotwire_hmac_sha256_ctx_t *ctx,
+                                            const uint8_t *data,
+                                            size_t len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Writes the 32-byte HMAC-SHA256 and wipes the state.
+ * @param[in,out] ctx State; wiped on success, unchanged on failure or size query.
+ * @param[out] out 32 bytes, or NULL with `out_cap` 0 to query the size (32).
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len 32 on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `ctx` not 4-byte aligned.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < 32.
+ * @retval IOTWIRE_ERR_OVERLAP `out` or `out_len` overlaps `ctx`, or `out_len` lies in `out`.
+ *
+ * # Safety
+ * `ctx` as for iotwire_hmac_sha256_init(); `out` NULL or writable for `out_cap` bytes;
+ * `out_len` NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_hmac_sha256_finish(struct iotwire_hmac_sha256_ctx_t *ctx,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Sets up AES-128-CBC under `key` starting from `iv`. Consecutive
+ * iotwire_aes128_cbc_encrypt() (or _decrypt()) calls continue one CBC stream, as the legacy
+ * `infra_aes128_*` handle did. No padding: inputs are whole 16-byte blocks.
+ * @param[out] ctx State to set up (holds the key: wipe it with iotwire_wipe() when done).
+ * @param[in] key 16-byte key.
+ * @param[in] key_len Must be 16.
+ * @param[in] iv 16-byte initialisation vector.
+ * @param[in] iv_len Must be 16.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx`, `key` or `iv` is NULL.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `key_len` or `iv_len` is not 16.
+ * @retval IOTWIRE_ERR_OVERLAP `key` or `iv` overlaps `ctx`.
+ *
+ * @code{c}
+ * iotwire_aes128_cbc_ctx_t c;
+ * uint8_t ct[32];
+ * size_t n;
+ * iotwire_aes128_cbc_init(&c, key, 16, iv, 16);
+ * iotwire_aes128_cbc_encrypt(&c, plain, 32, ct, sizeof ct, &n);
+ * iotwire_wipe(&c, sizeof c);
+ * @endcode
+ *
+ * # Safety
+ * `ctx` NULL or writable for one `iotwire_aes128_cbc_ctx_t`; `key` and `iv` NULL or readable
+ * for their lengths.
+ */
+iotwire_status_t iotwire_aes128_cbc_init(struct iotwire_aes128_cbc_ctx_t *ctx,
+                                         const uint8_t *key,
+                                         size_t key_len,
+                                         const uint8_t *iv,
+                                         size_t iv_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Encrypts whole blocks with AES-128-CBC, continuing the stream of `ctx`.
+ * @param[in,out] ctx State from iotwire_aes128_cbc_init(); its chaining block advances only
+ *            on success.
+ * @param[in] input Plaintext, a multiple of 16 bytes (NULL allowed when `input_len` is 0).
+ * @param[in] input_len Plaintext length.
+ * @param[out] out Ciphertext (`input_len` bytes), or NULL with `out_cap` 0 for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len `input_len` on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, `input` NULL with `input_len` > 0,
+ *         or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `input_len` not a multiple of 16.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < `input_len`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `input`, `ctx` or `out_len` (no in-place use).
+ *
+ * # Safety
+ * `ctx` NULL or a state from iotwire_aes128_cbc_init(); `input` NULL or readable for
+ * `input_len` bytes; `out` NULL or writable for `out_cap` bytes; `out_len` NULL or writable.
+ */
+iotwire_status_t iotwire_aes128_cbc_encrypt(struct iotwire_aes128_cbc_ctx_t *ctx,
+                                            const uint8_t *input,
+                                            size_t input_len,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Decrypts whole blocks with AES-128-CBC, continuing the stream of `ctx`. No padding
+ * is removed or checked: that is the caller's scheme.
+ * @param[in,out] ctx State from iotwire_aes128_cbc_init(); its chaining block advances only
+ *            on success.
+ * @param[in] input Ciphertext, a multiple of 16 bytes (NULL allowed when `input_len` is 0).
+ * @param[in] input_len Ciphertext length.
+ * @param[out] out Plaintext (`input_len` bytes), or NULL with `out_cap` 0 for a size query.
+ * @param[in] out_cap Capacity of `out`.
+ * @param[out] out_len `input_len` on success.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `ctx` or `out_len` NULL, `input` NULL with `input_len` > 0,
+ *         or `out` NULL with `out_cap` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT `input_len` not a multiple of 16.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL `out_cap` < `input_len`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `input`, `ctx` or `out_len` (no in-place use).
+ *
+ * # Safety
+ * As iotwire_aes128_cbc_encrypt().
+ */
+iotwire_status_t iotwire_aes128_cbc_decrypt(struct iotwire_aes128_cbc_ctx_t *ctx,
+                                            const uint8_t *input,
+                                            size_t input_len,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
+ * @brief Zeroes `len` bytes at `buf` in a way the compiler does not remove (for keys, states
+ * and secrets in C memory; C has no portable equivalent before C23's memset_explicit).
+ * @param[out] buf Memory to wipe (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `buf` is NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT the range wraps the address space.
+ *
+ * # Safety
+ * `buf` must be NULL or writable for `len` bytes.
+ */
+iotwire_status_t iotwire_wipe(void *buf, size_t len);
 #endif
 
 #if defined(IOTWIRE_HAS_DIAGNOSE)
@@ -4494,7 +5201,8 @@ iotwire_status_t iotwire_mqtt_packet_ids_next(struct iotwire_mqtt_packet_ids_t *
 /**
  * @brief Writes the CONNECT of a device, with the client id, username and password of the
  * credential API (`iotwire_mqtt_get_client_id()`, `_username()`, `_password()`): clean
- * session, no will (the platform refuses one), keepalive `opts->keepalive_s`.
+ * session (clean session 0 with `IOTWIRE_MQTT_FLAG_KEEP_SESSION`, as iotkit-embedded 3.x
+ * connects), no will (the platform refuses one), keepalive `opts->keepalive_s`.
  *
  * The password MAC is computed once, on the writing call; the size query computes none. An
  * empty password (X.509) leaves the password flag clear.

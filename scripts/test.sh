@@ -42,11 +42,14 @@ step "build coap-symmetric only" cargo build -p iotwire-ffi --no-default-feature
 step "build http only" cargo build -p iotwire-ffi --no-default-features --features http
 step "build mqtt-codec only" cargo build -p iotwire-ffi --no-default-features --features mqtt-codec
 step "build topics only" cargo build -p iotwire-ffi --no-default-features --features topics
+step "build crypto only" cargo build -p iotwire-ffi --no-default-features --features crypto
 step "header" scripts/gen-header.sh --check
 step "docs" scripts/doc-check.sh
 step "cmake configure" cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DIOTWIRE_SANITIZE=ON
 step "cmake build" cmake --build "$build_dir" -j2
 step "ctest" ctest --test-dir "$build_dir" --output-on-failure
+step "legacy swap-in (iotkit-embedded 3.2.0)" env IOTWIRE_CLI="$build_dir/c-examples/cli/iotwire-cli" \
+  scripts/legacy-swap-test.sh
 step "gates" scripts/gates.sh
 step "cortex-m" scripts/cortex-m-gate.sh
 step "risc-v" scripts/riscv-gate.sh

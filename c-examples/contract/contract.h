@@ -70,6 +70,8 @@ void ct_suite_http(void);
 void ct_suite_coap_auth(void);
 void ct_suite_mqtt_codec(void);
 void ct_suite_topics(void);
+/* test_crypto.c (empty without IOTWIRE_HAS_CRYPTO) */
+void ct_suite_crypto(void);
 /* test_diagnose.c (empty without IOTWIRE_HAS_DIAGNOSE) */
 void ct_suite_diagnose(void);
 /* test_legacy_header.c, built only when include/legacy/dev_sign_api.h exists */

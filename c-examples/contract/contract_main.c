@@ -22,6 +22,7 @@ static const suite suites[] = {
     {"coap_auth", ct_suite_coap_auth},
     {"mqtt_codec", ct_suite_mqtt_codec},
     {"topics", ct_suite_topics},
+    {"crypto", ct_suite_crypto},
     {"diagnose", ct_suite_diagnose},
 #if defined(CONTRACT_HAVE_LEGACY_HEADER)
     {"legacy_header", ct_suite_legacy_header},

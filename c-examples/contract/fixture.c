@@ -75,7 +75,7 @@ static void struct_size_minus_1(opts_t *o)
 }
 static void reserved_1(opts_t *o) { o->reserved = 1u; }
 static void reserved_max(opts_t *o) { o->reserved = UINT16_MAX; }
-static void flag_4(opts_t *o) { o->flags = 4u; }
+static void flag_8(opts_t *o) { o->flags = 8u; }
 static void flag_31(opts_t *o) { o->flags = IOTWIRE_MQTT_FLAG_LAX_NAMES | 0x80000000u; }
 static void custom_without_host(opts_t *o)
 {
@@ -119,7 +119,7 @@ const fx_mutation fx_invalid[] = {
     {"struct_size=sizeof-1", struct_size_minus_1, IOTWIRE_ERR_INVALID_STRUCT_SIZE},
     {"reserved=1", reserved_1, IOTWIRE_ERR_INVALID_ARGUMENT},
     {"reserved=0xFFFF", reserved_max, IOTWIRE_ERR_INVALID_ARGUMENT},
-    {"flags=4", flag_4, IOTWIRE_ERR_INVALID_ARGUMENT},
+    {"flags=8", flag_8, IOTWIRE_ERR_INVALID_ARGUMENT},
     {"flags bit 31", flag_31, IOTWIRE_ERR_INVALID_ARGUMENT},
     {"region=CUSTOM without host", custom_without_host, IOTWIRE_ERR_MISSING_FIELD},
     {"secure_mode=7", secure_mode_7, IOTWIRE_ERR_INVALID_SECURE_MODE},

@@ -410,6 +410,48 @@ static void t_parse(const void *arg)
     }
 }
 
+/* The payload of k_reply (after the 0xff marker) given to the payload-only parser. */
+static void t_parse_payload(const void *arg)
+{
+    static const size_t off = 9; /* header 4, token 4, marker */
+    const size_t n = sizeof k_reply - off;
+    iotwire_coap_auth_reply_t r;
+    iotwire_coap_auth_reply_t untouched;
+    uint8_t *copy = (uint8_t *)malloc(n);
+    (void)arg;
+    memcpy(copy, k_reply + off, n);
+    memset(&r, 0xA5, sizeof r);
+    untouched = r;
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload(copy, n, IOTWIRE_COAP_FORMAT_JSON, &r), IOTWIRE_OK);
+    CT_CHECK(r.code == 0 && r.message_type == 0 && r.message_id == 0 && r.coap_token_len == 0);
+    CT_CHECK_STR(r.auth_token, "T");
+    CT_CHECK_STR(r.random, "ad2b3a5eb51d64ab");
+    CT_CHECK(r.flags == (IOTWIRE_COAP_AUTH_REPLY_HAS_RANDOM | IOTWIRE_COAP_AUTH_REPLY_HAS_SEQ_OFFSET));
+    CT_CHECK(r.seq_offset == 1);
+    /* Failures leave the reply alone. */
+    r = untouched;
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload(copy, n - 1, IOTWIRE_COAP_FORMAT_JSON, &r),
+                IOTWIRE_ERR_INVALID_JSON);
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload(copy, n, 7, &r), IOTWIRE_ERR_INVALID_SELECTOR);
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload((const uint8_t *)"{}", 2, IOTWIRE_COAP_FORMAT_JSON, &r),
+                IOTWIRE_ERR_MISSING_FIELD);
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload(NULL, 4, IOTWIRE_COAP_FORMAT_JSON, &r),
+                IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK(memcmp(&r, &untouched, sizeof r) == 0);
+    CT_CHECK_RC(iotwire_coap_auth_parse_payload(copy, n, IOTWIRE_COAP_FORMAT_JSON, NULL),
+                IOTWIRE_ERR_NULL_POINTER);
+    free(copy);
+    {
+        unsigned char *both = (unsigned char *)malloc(sizeof r + n);
+        memcpy(both, k_reply + off, n);
+        CT_CHECK_RC(iotwire_coap_auth_parse_payload(both, n, IOTWIRE_COAP_FORMAT_JSON,
+                                                    (iotwire_coap_auth_reply_t *)(void *)both),
+                    IOTWIRE_ERR_OVERLAP);
+        CT_CHECK(memcmp(both, k_reply + off, n) == 0);
+        free(both);
+    }
+}
+
 static void t_accept(const void *arg)
 {
     iotwire_coap_auth_options_t o;
@@ -452,6 +494,7 @@ void ct_suite_coap_auth(void)
     ct_run("coap_auth", "build_request", t_build_request, NULL);
     ct_run("coap_auth", "build_session", t_build_session, NULL);
     ct_run("coap_auth", "parse_response", t_parse, NULL);
+    ct_run("coap_auth", "parse_payload", t_parse_payload, NULL);
     ct_run("coap_auth", "accept_response", t_accept, NULL);
 #endif
 }

@@ -227,6 +227,25 @@ static void t_connect_options(const void *arg)
     CT_CHECK(ct_untouched(&b));
     CT_CHECK_SIZE(len, CT_LEN_SENTINEL);
     ct_buf_free(&b);
+    /* IOTWIRE_MQTT_FLAG_KEEP_SESSION clears only the clean-session bit (0x02) of the
+     * connect flags (MQTT 3.1.1 3.1.2.3). */
+    {
+        uint8_t clean[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+        uint8_t keep[IOTWIRE_MQTT_CONNECT_MAX_SIZE];
+        size_t clean_len = 0, keep_len = 0, i, diffs = 0;
+        fx_baseline(&o);
+        CT_CHECK_RC(iotwire_mqtt_connect_encode(&o, clean, sizeof clean, &clean_len), IOTWIRE_OK);
+        o.flags |= IOTWIRE_MQTT_FLAG_KEEP_SESSION;
+        CT_CHECK_RC(iotwire_mqtt_connect_encode(&o, keep, sizeof keep, &keep_len), IOTWIRE_OK);
+        CT_CHECK_SIZE(keep_len, clean_len);
+        for (i = 0; i < clean_len && i < keep_len; i++) {
+            if (clean[i] != keep[i]) {
+                diffs++;
+                CT_CHECK(clean[i] == (uint8_t)(keep[i] | 0x02u) && (keep[i] & 0x02u) == 0);
+            }
+        }
+        CT_CHECK(diffs == 1);
+    }
 }
 #endif
 

@@ -1,5 +1,5 @@
 //! Differential check of the compact AES-128 that bare-metal builds use
-//! (`iotwire::coap::aes128`, table-driven, one round function for both directions) against an
+//! (`iotwire::aes128`, table-driven, one round function for both directions) against an
 //! independent RustCrypto release (aes 0.8), which hosts use through the library itself: for
 //! any key, every block of the input must encrypt to the same ciphertext and decrypt back,
 //! and decrypting the input as ciphertext must agree too. Input: 16 key bytes, then blocks
@@ -7,7 +7,7 @@
 #![no_main]
 
 use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit};
-use iotwire::coap::aes128::Aes128;
+use iotwire::aes128::Aes128;
 use iotwire_fuzz::input::Input;
 use libfuzzer_sys::fuzz_target;
 

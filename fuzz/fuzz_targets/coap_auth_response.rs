@@ -4,6 +4,12 @@
 //! NUL-terminated token of 1..=192 visible ASCII characters (random: at most 32) and the
 //! session must hold exactly that token.
 //!
+//! `iotwire_coap_auth_parse_payload` (the payload alone, for a CoAP stack that decoded the
+//! datagram) gets the same input as a payload, with the same checks (and on a JSON success
+//! the token is what serde_json reads), and, when `parse_response` accepts a datagram, that
+//! datagram's payload as coap-lite decodes it: it must give the same token, random and
+//! seqOffset.
+//!
 //! Input: byte 0 selects the call (bit 0: accept into a session, bit 1: CBOR requested,
 //! bit 2: symmetric request (seq), bit 3: legacy profile); the rest is the datagram.
 #![no_main]
@@ -13,6 +19,7 @@ use iotwire_ffi::coap::{
     IOTWIRE_COAP_FORMAT_CBOR, IOTWIRE_COAP_FORMAT_JSON, IOTWIRE_COAP_PROFILE_V3_2_0,
 };
 use iotwire_ffi::coap_auth::*;
+use iotwire_ffi::coap_auth_payload::iotwire_coap_auth_parse_payload;
 use iotwire_ffi::coap_session::*;
 use iotwire_ffi::status::IOTWIRE_OK;
 use iotwire_ffi::types::iotwire_str_t;
@@ -47,6 +54,59 @@ fn check_reply(r: &iotwire_coap_auth_reply_t) {
     assert_eq!(r.code, 0x45);
 }
 
+/// The fields parse_payload fills from the payload (the CoAP ones are the caller's).
+fn auth_fields(r: &iotwire_coap_auth_reply_t) -> (Vec<u8>, Vec<u8>, u32, u32) {
+    let text = |t: &[std::ffi::c_char], n: usize| t[..n].iter().map(|&c| c as u8).collect();
+    (
+        text(&r.auth_token, r.auth_token_len),
+        text(&r.random, r.random_len),
+        r.flags,
+        r.seq_offset,
+    )
+}
+
+/// parse_payload on `payload`: on success the reply invariants (and serde_json's token for
+/// JSON), on failure an untouched reply. Returns the reply on success.
+fn payload_call(payload: &[u8], format: u32) -> Option<iotwire_coap_auth_reply_t> {
+    let payload = payload.to_vec().into_boxed_slice();
+    let mut reply = MaybeUninit::<iotwire_coap_auth_reply_t>::uninit();
+    // SAFETY: fill the whole struct with a pattern so "untouched" can be checked.
+    unsafe {
+        reply
+            .as_mut_ptr()
+            .cast::<u8>()
+            .write_bytes(0x5a, size_of::<iotwire_coap_auth_reply_t>())
+    };
+    // SAFETY: every byte is initialised and every field is plain data.
+    let mut reply = unsafe { reply.assume_init() };
+    let before = as_bytes(&reply).to_vec();
+    // SAFETY: valid pointers and lengths.
+    let rc = unsafe {
+        iotwire_coap_auth_parse_payload(payload.as_ptr(), payload.len(), format, &mut reply)
+    };
+    if rc != IOTWIRE_OK {
+        assert_eq!(as_bytes(&reply), &before[..]);
+        return None;
+    }
+    assert!(reply.code == 0 && reply.message_type == 0 && reply.message_id == 0);
+    assert_eq!(reply.coap_token_len, 0);
+    reply.code = 0x45;
+    check_reply(&reply);
+    reply.code = 0;
+    if format == IOTWIRE_COAP_FORMAT_JSON {
+        match serde_json::from_slice::<serde_json::Value>(&payload) {
+            Ok(v) => {
+                let token = v["token"].as_str().expect("serde_json finds the token");
+                assert_eq!(auth_fields(&reply).0, token.as_bytes(), "token");
+            }
+            // serde_json refuses numbers beyond f64 (1e400); JSON's grammar allows them.
+            Err(e) if e.to_string().contains("number out of range") => {}
+            Err(e) => panic!("accepted a payload serde_json rejects: {e}"),
+        }
+    }
+    Some(reply)
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, datagram)) = data.split_first() else {
         return;
@@ -77,9 +137,28 @@ fuzz_target!(|data: &[u8]| {
         };
         if rc == IOTWIRE_OK {
             check_reply(&reply);
+            // The same payload on its own, as the datagram names its format.
+            if let Ok(p) = coap_lite::Packet::from_bytes(&datagram) {
+                // The first Content-Format (as the library reads it), a big-endian uint.
+                let cf = p
+                    .get_option(coap_lite::CoapOption::ContentFormat)
+                    .and_then(|v| v.front())
+                    .map(|v| v.iter().fold(0u64, |n, &b| n << 8 | u64::from(b)));
+                let fmt = match cf {
+                    None => Some(format),
+                    Some(50) => Some(IOTWIRE_COAP_FORMAT_JSON),
+                    Some(60) => Some(IOTWIRE_COAP_FORMAT_CBOR),
+                    Some(_) => None,
+                };
+                if let Some(fmt) = fmt {
+                    let alone = payload_call(&p.payload, fmt).expect("the payload parses alone");
+                    assert_eq!(auth_fields(&alone), auth_fields(&reply));
+                }
+            }
         } else {
             assert_eq!(as_bytes(&reply), &before_reply[..]);
         }
+        payload_call(&datagram, format);
         return;
     }
 

@@ -27,7 +27,10 @@ fn text(inp: &mut Input<'_>) -> Block {
 }
 
 fn view(b: &Block) -> iotwire_str_t {
-    iotwire_str_t { ptr: b.ptr().cast_const().cast(), len: b.len() }
+    iotwire_str_t {
+        ptr: b.ptr().cast_const().cast(),
+        len: b.len(),
+    }
 }
 
 fn run(opts: &iotwire_mqtt_options_t, pkt: &Block) -> Option<(String, u32)> {
@@ -35,12 +38,24 @@ fn run(opts: &iotwire_mqtt_options_t, pkt: &Block) -> Option<(String, u32)> {
     let mut problems = u32::MAX;
     // SAFETY: valid options and packet; distinct outputs.
     let rc = unsafe {
-        iotwire_check_connect(opts, pkt.ptr(), pkt.len(), std::ptr::null_mut(), 0, &mut need,
-                              &mut problems)
+        iotwire_check_connect(
+            opts,
+            pkt.ptr(),
+            pkt.len(),
+            std::ptr::null_mut(),
+            0,
+            &mut need,
+            &mut problems,
+        )
     };
     if rc != IOTWIRE_OK {
-        assert!(matches!(rc, IOTWIRE_ERR_INVALID_PRODUCT_KEY | IOTWIRE_ERR_INVALID_DEVICE_NAME),
-                "status {rc}");
+        assert!(
+            matches!(
+                rc,
+                IOTWIRE_ERR_INVALID_PRODUCT_KEY | IOTWIRE_ERR_INVALID_DEVICE_NAME
+            ),
+            "status {rc}"
+        );
         assert_eq!(problems, u32::MAX, "written on failure");
         return None;
     }
@@ -49,14 +64,24 @@ fn run(opts: &iotwire_mqtt_options_t, pkt: &Block) -> Option<(String, u32)> {
     let mut again = u32::MAX;
     // SAFETY: `out` holds `need` bytes.
     let rc = unsafe {
-        iotwire_check_connect(opts, pkt.ptr(), pkt.len(), out.ptr().cast(), need, &mut len,
-                              &mut again)
+        iotwire_check_connect(
+            opts,
+            pkt.ptr(),
+            pkt.len(),
+            out.ptr().cast(),
+            need,
+            &mut len,
+            &mut again,
+        )
     };
     assert_eq!(rc, IOTWIRE_OK);
     assert_eq!((len + 1, again), (need, problems));
     // SAFETY: `len` bytes were written.
     let bytes = unsafe { std::slice::from_raw_parts(out.ptr(), len) };
-    Some((String::from_utf8(bytes.to_vec()).expect("UTF-8 report"), problems))
+    Some((
+        String::from_utf8(bytes.to_vec()).expect("UTF-8 report"),
+        problems,
+    ))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -83,7 +108,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let report: serde_json::Value =
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
-    assert_eq!(report["problems"].as_array().unwrap().len() as u32, problems);
+    assert_eq!(
+        report["problems"].as_array().unwrap().len() as u32,
+        problems
+    );
     assert_eq!(report["verdict"] == "ok", problems == 0, "{json}");
     let secret_given = matches!(control & 3, 0 | 1) && !secret.is_empty();
     let mode = report["mode"].as_str().unwrap_or("");
@@ -108,8 +136,10 @@ fuzz_target!(|data: &[u8]| {
         let mac = hmac(method, key, &content);
         let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
         let password = packet_password(&pkt).expect("an accepted CONNECT has a password");
-        assert!(password.eq_ignore_ascii_case(hex.as_bytes()),
-                "accepted a password that is not the HMAC: {json}");
+        assert!(
+            password.eq_ignore_ascii_case(hex.as_bytes()),
+            "accepted a password that is not the HMAC: {json}"
+        );
     }
 });
 

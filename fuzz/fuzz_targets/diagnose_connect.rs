@@ -2,7 +2,7 @@
 //! client-id parameter reader on arbitrary bytes (an exact-size heap copy, so ASan sees any read
 //! past it). It must never panic; a failure must point inside the input; a decoded CONNECT must
 //! lie inside the input with fields the flags announce; and a CONNECT the codec can write
-//! (MQTT level 4, no will) must re-encode to exactly its own bytes.
+//! (MQTT level 4, no will, either clean-session value) must re-encode to exactly its own bytes.
 //! Input layout: fuzz/README.md, "diagnose_connect".
 #![no_main]
 

@@ -17,20 +17,41 @@ fuzz_target!(|data: &[u8]| {
     let mut inp = Input::new(data);
     let control = inp.u8();
     let protocol = u32::from(control % 5); // 4: not a protocol
-    let key = if control & 0x80 != 0 { inp.bytes(16).to_vec() } else { Vec::new() };
+    let key = if control & 0x80 != 0 {
+        inp.bytes(16).to_vec()
+    } else {
+        Vec::new()
+    };
     let input = Block::from_bytes(inp.rest());
     let key_block = Block::from_bytes(&key);
-    let key_ptr = if key.is_empty() { std::ptr::null() } else { key_block.ptr().cast_const() };
+    let key_ptr = if key.is_empty() {
+        std::ptr::null()
+    } else {
+        key_block.ptr().cast_const()
+    };
     let mut need = usize::MAX;
     let mut verdict = i32::MIN;
     // SAFETY: every pointer is valid for its length; the outputs are distinct locals.
     let rc = unsafe {
-        iotwire_explain(protocol, input.ptr(), input.len(), key_ptr, key.len(),
-                        std::ptr::null_mut(), 0, &mut need, &mut verdict)
+        iotwire_explain(
+            protocol,
+            input.ptr(),
+            input.len(),
+            key_ptr,
+            key.len(),
+            std::ptr::null_mut(),
+            0,
+            &mut need,
+            &mut verdict,
+        )
     };
     if protocol == 4 {
         assert_eq!(rc, IOTWIRE_ERR_INVALID_SELECTOR);
-        assert_eq!((need, verdict), (usize::MAX, i32::MIN), "written on failure");
+        assert_eq!(
+            (need, verdict),
+            (usize::MAX, i32::MIN),
+            "written on failure"
+        );
         return;
     }
     if !key.is_empty() && key.len() != 16 {
@@ -43,8 +64,17 @@ fuzz_target!(|data: &[u8]| {
     let mut verdict2 = i32::MIN;
     // SAFETY: as above; `out` holds `need + 32` bytes.
     let rc = unsafe {
-        iotwire_explain(protocol, input.ptr(), input.len(), key_ptr, key.len(),
-                        out.ptr().cast(), need, &mut len, &mut verdict2)
+        iotwire_explain(
+            protocol,
+            input.ptr(),
+            input.len(),
+            key_ptr,
+            key.len(),
+            out.ptr().cast(),
+            need,
+            &mut len,
+            &mut verdict2,
+        )
     };
     assert_eq!(rc, IOTWIRE_OK);
     assert_eq!(len + 1, need, "size query and write disagree");
@@ -52,18 +82,26 @@ fuzz_target!(|data: &[u8]| {
     // SAFETY: `out` holds `need + 32` initialised bytes.
     let bytes = unsafe { std::slice::from_raw_parts(out.ptr(), need + 32) };
     assert_eq!(bytes[len], 0);
-    assert!(bytes[need..].iter().all(|&b| b == GUARD), "wrote past the report");
+    assert!(
+        bytes[need..].iter().all(|&b| b == GUARD),
+        "wrote past the report"
+    );
     let report: serde_json::Value = serde_json::from_slice(&bytes[..len])
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes[..len])));
     let error = &report["error"];
     assert_eq!(error.is_null(), verdict == IOTWIRE_OK, "{report}");
     assert!(matches!(
         verdict,
-        IOTWIRE_OK | IOTWIRE_ERR_MQTT_MALFORMED | IOTWIRE_ERR_COAP_MALFORMED
+        IOTWIRE_OK
+            | IOTWIRE_ERR_MQTT_MALFORMED
+            | IOTWIRE_ERR_COAP_MALFORMED
             | IOTWIRE_ERR_HTTP_MALFORMED_REQUEST
     ));
     if !error.is_null() {
-        assert!(error["at"].as_u64().unwrap() as usize <= input.len(), "{report}");
+        assert!(
+            error["at"].as_u64().unwrap() as usize <= input.len(),
+            "{report}"
+        );
     }
     assert_eq!(report["input_length"].as_u64(), Some(input.len() as u64));
     let named = ["", "mqtt", "coap", "http"][protocol as usize];

@@ -20,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    assert_eq!(r.body_at + r.body.len(), input.len(), "the body is not the rest");
+    assert_eq!(
+        r.body_at + r.body.len(),
+        input.len(),
+        "the body is not the rest"
+    );
     assert_eq!(&input[r.body_at..], r.body);
     assert!(input[..r.body_at].ends_with(b"\r\n\r\n"));
     assert_eq!(r.content_length.map_or(0, |n| n as usize), r.body.len());

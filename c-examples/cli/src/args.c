@@ -23,7 +23,7 @@ static const opt_spec_t k_specs[OPT_COUNT] = {
     {"payload", 1},       {"body", 1},         {"seq", 1},
     {"ack-mode", 1},      {"format", 1},       {"form", 1},          {"kind", 1},
     {"name", 1},          {"hex", 1},          {"protocol", 1},      {"key", 1},
-    {"help", 0},
+    {"help", 0},          {"keep-session", 0},
 };
 
 const char *cli_opt_name(cli_opt_t opt)

@@ -46,6 +46,7 @@ typedef enum {
     OPT_PROTOCOL,
     OPT_KEY,
     OPT_HELP,
+    OPT_KEEP_SESSION,
     OPT_COUNT
 } cli_opt_t;
 

@@ -16,9 +16,16 @@ int cmd_mqtt_connect_packet(int argc, char **argv)
     json_out_t j;
     size_t len = 0;
     int32_t rc;
-    int exit_code = cli_sign_options(argc, argv, 0, &opts);
+    int i;
+    int exit_code = cli_sign_options(argc, argv, CLI_OPT_BIT(OPT_KEEP_SESSION), &opts);
     if (exit_code != CLI_EXIT_OK) {
         return exit_code;
+    }
+    /* cli_sign_options accepted the flag; it is the CONNECT's alone. */
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--keep-session") == 0) {
+            opts.flags |= IOTWIRE_MQTT_FLAG_KEEP_SESSION;
+        }
     }
     rc = iotwire_mqtt_connect_encode(&opts, g_packet, sizeof g_packet, &len);
     if (rc != IOTWIRE_OK) {

@@ -147,9 +147,10 @@ static const usage_t k_usages[] = {
      "      (/ext/regnwl) or {\"product_key\",\"device_name\"} (/ext/auth/identity/response);\n"
      "      without --type the first of these forms the payload has\n"},
     {"mqtt-connect-packet",
-     "  iotwire-cli mqtt-connect-packet <the mqtt-sign options> [--keepalive S]\n"
+     "  iotwire-cli mqtt-connect-packet <the mqtt-sign options> [--keepalive S] [--keep-session]\n"
      "      -> {\"packet_hex\"}: the MQTT 3.1.1 CONNECT with those credentials (clean session,\n"
-     "      no will), keepalive S seconds (30..1200, default 300)\n"},
+     "      or clean session 0 with --keep-session, as iotkit-embedded 3.x connects; no will),\n"
+     "      keepalive S seconds (30..1200, default 300)\n"},
     {"topic",
      "  iotwire-cli topic --kind KIND --product-key PK --device-name DN [--name X]\n"
      "      [--lax-names]\n"

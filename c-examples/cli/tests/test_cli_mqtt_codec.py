@@ -118,6 +118,17 @@ def connect_cases(cli, vectors):
     check("doc example username", c.get("username") == doc["expected"]["mqtt_username"], c)
     check("doc example password", c.get("password") == doc["expected"]["hex_upper"], c)
 
+    # iotkit-embedded 3.x connects with clean session 0: --keep-session gives the same packet
+    # with connect flags 0xc0.
+    rc, out = run(cli, "mqtt-connect-packet", *base, "--profile", "v3.2.0", "--keep-session")
+    rc2, out2 = run(cli, "mqtt-connect-packet", *base, "--profile", "v3.2.0")
+    if rc == 0 and rc2 == 0:
+        kept, clean = decode_connect(bytes.fromhex(out["packet_hex"])), decode_connect(bytes.fromhex(out2["packet_hex"]))
+        check("--keep-session flags: user, password, clean session 0", kept["flags"] == 0xC0, kept)
+        check("--keep-session changes nothing else", dict(kept, flags=0) == dict(clean, flags=0), (kept, clean))
+    else:
+        check("--keep-session exit", False, (rc, out, rc2, out2))
+
     for bad in ["29", "1201"]:
         rc, out = run(cli, "mqtt-connect-packet", *base, "--keepalive", bad)
         check(f"keepalive {bad} refused", rc == 1 and out == {

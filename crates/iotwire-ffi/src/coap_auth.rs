@@ -787,7 +787,11 @@ pub struct iotwire_coap_auth_reply_t {
 /// # Safety
 /// `dst` must be non-NULL, aligned and writable for one `iotwire_coap_auth_reply_t`, and
 /// disjoint from the datagram `m` borrows.
-unsafe fn fill_reply(dst: *mut iotwire_coap_auth_reply_t, m: &Message<'_>, r: &Reply) {
+pub(crate) unsafe fn fill_reply(
+    dst: *mut iotwire_coap_auth_reply_t,
+    m: Option<&Message<'_>>,
+    r: &Reply,
+) {
     // SAFETY: writable for one struct (caller contract); every field is an integer or an
     // integer array, so all-zero bytes are a valid value, and after this a reference to it is
     // a reference to an initialised struct.
@@ -795,12 +799,15 @@ unsafe fn fill_reply(dst: *mut iotwire_coap_auth_reply_t, m: &Message<'_>, r: &R
         dst.write_bytes(0, 1);
         &mut *dst
     };
-    reply.code = m.header.code.0;
-    reply.message_type = m.header.message_type.bits();
-    reply.message_id = m.header.message_id;
-    reply.coap_token_len = m.token.len() as u32;
-    for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
-        *d = *s;
+    // Without the datagram (iotwire_coap_auth_parse_payload()) the CoAP fields stay 0.
+    if let Some(m) = m {
+        reply.code = m.header.code.0;
+        reply.message_type = m.header.message_type.bits();
+        reply.message_id = m.header.message_id;
+        reply.coap_token_len = m.token.len() as u32;
+        for (d, s) in reply.coap_token.iter_mut().zip(m.token) {
+            *d = *s;
+        }
     }
     reply.auth_token_len = r.token().len();
     copy_text(r.token(), &mut reply.auth_token);
@@ -851,7 +858,7 @@ unsafe fn parse_export(
     if !reply.is_null() {
         // SAFETY: non-NULL, writable for one struct (caller contract), disjoint from the
         // datagram (checked).
-        unsafe { fill_reply(reply, &m, &parsed) };
+        unsafe { fill_reply(reply, Some(&m), &parsed) };
     }
     IOTWIRE_OK
 }

@@ -13,10 +13,14 @@ pub mod boundary;
 pub mod coap;
 #[cfg(feature = "coap")]
 pub mod coap_auth;
+#[cfg(feature = "coap")]
+pub mod coap_auth_payload;
 #[cfg(feature = "coap-symmetric")]
 pub mod coap_crypto;
 #[cfg(feature = "coap")]
 pub mod coap_session;
+#[cfg(feature = "crypto")]
+pub mod crypto;
 #[cfg(feature = "diagnose")]
 pub mod diagnose;
 #[cfg(feature = "http")]

@@ -41,6 +41,10 @@ pub const IOTWIRE_MQTT_MODE_CONNWL: u32 = 5;
 pub const IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT: u32 = 1;
 /// Flag: accept legacy DeviceNames/ProductKeys (only the length limits 32/20 are checked).
 pub const IOTWIRE_MQTT_FLAG_LAX_NAMES: u32 = 2;
+/// Flag: `iotwire_mqtt_connect_encode()` asks the broker to keep the session (CONNECT clean
+/// session 0, connect flags 0xc0 instead of 0xc2), as iotkit-embedded 3.x does. Other exports
+/// ignore it. Libraries older than this flag refuse it (`IOTWIRE_ERR_INVALID_ARGUMENT`).
+pub const IOTWIRE_MQTT_FLAG_KEEP_SESSION: u32 = 4;
 
 /// Capacity that holds any password this library writes, NUL included (a MAC needs 65, a
 /// connwl device token up to 257).
@@ -253,7 +257,11 @@ pub(crate) unsafe fn with_plan(
     // nothing writes while it lives.
     let o = unsafe { &*opts };
     if o.reserved != 0
-        || o.flags & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT | IOTWIRE_MQTT_FLAG_LAX_NAMES) != 0
+        || o.flags
+            & !(IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT
+                | IOTWIRE_MQTT_FLAG_LAX_NAMES
+                | IOTWIRE_MQTT_FLAG_KEEP_SESSION)
+            != 0
     {
         return IOTWIRE_ERR_INVALID_ARGUMENT;
     }

@@ -63,7 +63,8 @@ fn none() -> Span {
 
 /// @brief Writes the CONNECT of a device, with the client id, username and password of the
 /// credential API (`iotwire_mqtt_get_client_id()`, `_username()`, `_password()`): clean
-/// session, no will (the platform refuses one), keepalive `opts->keepalive_s`.
+/// session (clean session 0 with `IOTWIRE_MQTT_FLAG_KEEP_SESSION`, as iotkit-embedded 3.x
+/// connects), no will (the platform refuses one), keepalive `opts->keepalive_s`.
 ///
 /// The password MAC is computed once, on the writing call; the size query computes none. An
 /// empty password (X.509) leaves the password flag clear.
@@ -106,13 +107,18 @@ pub unsafe extern "C" fn iotwire_mqtt_connect_encode(
         len: out_len,
     };
     let mut run = |plan: &Plan<'_, '_>, strs: &[&[u8]]| {
+        // SAFETY: with_plan calls this only after it has checked `opts` (non-NULL, valid).
+        let keep_session =
+            unsafe { (*opts).flags } & crate::mqtt::IOTWIRE_MQTT_FLAG_KEEP_SESSION != 0;
         let len = match connect_plan::packet_len(plan) {
             Ok(n) => n,
             Err(e) => return from_error(e),
         };
         // SAFETY: forwarded caller contract; `strs` are every caller string the plan reads.
         unsafe {
-            crate::boundary::emit_bytes_of(out, strs, Some(len), &|s| connect_plan::encode(plan, s))
+            crate::boundary::emit_bytes_of(out, strs, Some(len), &|s| {
+                connect_plan::encode(plan, !keep_session, s)
+            })
         }
     };
     // SAFETY: forwarded caller contract.

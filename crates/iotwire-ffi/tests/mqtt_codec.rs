@@ -287,6 +287,36 @@ fn connect_from_options_size_query_and_errors() {
     );
 }
 
+/// iotkit-embedded 3.x connects with clean session 0: with the flag the CONNECT differs in the
+/// connect flags alone (0xc0 instead of 0xc2), and the oracle reads it that way.
+#[test]
+fn keep_session_flag_clears_clean_session_and_nothing_else() {
+    let mut o = options();
+    o.product_key = s("a1MZxOdcBnO");
+    o.device_name = s("example1");
+    o.device_secret = s("jiPvZkVO9lhNj2Q9f2KdP4Yln7ACJI3X");
+    o.legacy_sdk = IOTWIRE_LEGACY_SDK_V3_2_0;
+    o.legacy_build = IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE;
+    o.flags = IOTWIRE_MQTT_FLAG_LAX_NAMES | IOTWIRE_MQTT_FLAG_ALLOW_PLAINTEXT;
+    o.keepalive_s = 120;
+    let clean = connect_opts(&o).unwrap();
+    o.flags |= IOTWIRE_MQTT_FLAG_KEEP_SESSION;
+    let kept = connect_opts(&o).unwrap();
+    assert_eq!(clean.len(), kept.len());
+    let flags_at = 3 + 7; // two remaining-length bytes, then "MQTT" and the level
+    assert_eq!((clean[flags_at], kept[flags_at]), (0xC2, 0xC0));
+    let differ: Vec<usize> = (0..clean.len()).filter(|&i| clean[i] != kept[i]).collect();
+    assert_eq!(differ, [flags_at]);
+    let Some(mqttrs::Packet::Connect(c)) = oracle(&kept) else {
+        panic!("oracle")
+    };
+    assert!(!c.clean_session);
+    assert_eq!(c.keep_alive, 120);
+    // An unknown flag bit is still refused.
+    o.flags |= 8;
+    assert_eq!(connect_opts(&o), Err(IOTWIRE_ERR_INVALID_ARGUMENT));
+}
+
 #[test]
 fn publish_matches_the_oracle_and_round_trips() {
     let topic = "/sys/a1X2bEnP82z/example1/thing/event/property/post";

@@ -62,6 +62,12 @@
     )
 )]
 
+#[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
+pub mod aes128;
+#[cfg(feature = "crypto")]
+pub mod aes_cbc;
+#[cfg(any(feature = "crypto", feature = "coap-symmetric"))]
+mod block_cipher;
 pub mod burn;
 #[cfg(feature = "coap")]
 pub mod coap;
@@ -99,8 +105,10 @@ pub mod utf8;
 
 pub use error::Error;
 
-/// CPU-specific fast paths (host x86-64 only).
-#[cfg(all(target_arch = "x86_64", not(target_os = "none")))]
+/// CPU-specific fast paths (host x86-64 only). `--cfg iotwire_small` leaves them out, for
+/// hosted builds where size counts more than speed (the iotkit-embedded swap-in kit); it also
+/// keeps the sinks out of line as on firmware (`sink.rs`, `mqtt/legacy_out.rs`).
+#[cfg(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_small)))]
 #[allow(unsafe_code)]
 pub mod accel;
 pub mod version;

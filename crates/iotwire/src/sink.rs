@@ -264,8 +264,8 @@ impl Output<'_> {
 impl Sink for Output<'_> {
     // Out of line on firmware: builders call `put` from hundreds of places, and the inlined
     // match, bounds check and copy at each of them cost several KB of flash. Hosted builds
-    // inline it (speed counts there, flash does not).
-    #[cfg_attr(target_os = "none", inline(never))]
+    // inline it (speed counts there, flash does not), unless built with `iotwire_small`.
+    #[cfg_attr(any(target_os = "none", iotwire_small), inline(never))]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
             Output::Measure(c) => Sink::put(c, bytes),

@@ -4,14 +4,14 @@
 //! be decrypted on its own (`P_n = D(C_n) xor C_{n-1}`), which gives the exact plaintext
 //! length up front.
 //!
-//! The block cipher is the compact table-driven [`crate::coap::aes128`] on bare-metal targets
-//! (`target_os = "none"`: 1 KB instead of 4.6 KB; its timing note applies) and the `aes` crate
-//! everywhere else (AES-NI / ARMv8 AES where the CPU has it, constant-time software otherwise).
+//! The block cipher is [`crate::block_cipher`]: the compact [`crate::aes128`] on bare-metal
+//! targets, the `aes` crate everywhere else.
 //!
 //! The protocol has no MAC and a fixed IV: it is deterministic and malleable. It is
 //! implemented because the platform requires it, not because it is sound.
 
 use crate::Error;
+use crate::block_cipher::{Decrypt, cipher, schedule_pass};
 use crate::coap::session::KEY_LEN;
 use crate::coap::wire::Wire;
 use crate::sink::{Counter, Text};
@@ -21,86 +21,6 @@ use zeroize::Zeroize;
 pub const IV: [u8; BLOCK] = *b"543yhjy97ae7fyfg";
 /// AES block size.
 pub const BLOCK: usize = 16;
-
-#[cfg(target_os = "none")]
-use crate::coap::aes128::{Aes128 as Cipher, InvSbox};
-
-/// The key schedule, built where it is used (never moved: no copy of key material); for
-/// decryption also the compact AES's inverse S-box.
-#[cfg(target_os = "none")]
-macro_rules! cipher {
-    ($aes:ident, $key:expr) => {
-        let mut $aes = Cipher::empty();
-        $aes.expand($key);
-    };
-    ($aes:ident, $key:expr, decrypt) => {
-        let inv = InvSbox::new();
-        cipher!($aes, $key);
-        let $aes = Decrypt(&$aes, &inv);
-    };
-}
-
-/// The compact AES with its inverse S-box, for [`decrypt`].
-#[cfg(target_os = "none")]
-struct Decrypt<'a>(&'a Cipher, &'a InvSbox);
-
-#[cfg(target_os = "none")]
-impl Decrypt<'_> {
-    fn decrypt_block(&self, block: &mut [u8; BLOCK]) {
-        self.0.decrypt_block_with(self.1, block);
-    }
-}
-
-/// The `aes` crate behind the block interface of [`crate::coap::aes128::Aes128`].
-#[cfg(not(target_os = "none"))]
-struct Cipher(aes::Aes128);
-
-#[cfg(not(target_os = "none"))]
-macro_rules! cipher {
-    ($aes:ident, $key:expr) => {
-        let $aes = Cipher::new($key);
-    };
-    ($aes:ident, $key:expr, decrypt) => {
-        cipher!($aes, $key);
-    };
-}
-
-#[cfg(not(target_os = "none"))]
-type Decrypt<'a> = Cipher;
-
-#[cfg(not(target_os = "none"))]
-impl Cipher {
-    fn new(key: &[u8; KEY_LEN]) -> Cipher {
-        use aes::cipher::KeyInit;
-        Cipher(aes::Aes128::new(key.into()))
-    }
-    fn encrypt_block(&self, block: &mut [u8; BLOCK]) {
-        use aes::cipher::BlockCipherEncrypt;
-        self.0.encrypt_block(block.into());
-    }
-    fn decrypt_block(&self, block: &mut [u8; BLOCK]) {
-        use aes::cipher::BlockCipherDecrypt;
-        self.0.decrypt_block(block.into());
-    }
-}
-
-/// Runs one AES pass `f`. On hosted targets the `aes` crate builds its key schedule by value
-/// (`Cipher::new` moves it), which leaves the key and round keys in byte order in dead frames
-/// (found on x86-64 and aarch64): there the pass runs in a frame of its own and the stack it
-/// used is overwritten right after ([`crate::burn::after`]; 2 KiB covers the deepest copy found,
-/// about 1.2 KiB below the pass's caller). The compact AES of firmware builds expands its
-/// schedule in place and leaves nothing: no burn, no cost there.
-#[inline(always)]
-fn schedule_pass<R>(f: impl FnOnce() -> R) -> R {
-    #[cfg(not(target_os = "none"))]
-    {
-        crate::burn::after(2048, f)
-    }
-    #[cfg(target_os = "none")]
-    {
-        f()
-    }
-}
 
 /// Ciphertext length for `plain_len` bytes: always 1..=16 bytes of padding.
 pub fn encrypted_len(plain_len: usize) -> Result<usize, Error> {

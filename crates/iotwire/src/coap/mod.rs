@@ -7,8 +7,6 @@
 //! [`decode::Message::parse`] validates a whole datagram once and hands out borrowed views.
 
 #[cfg(feature = "coap-symmetric")]
-pub mod aes128;
-#[cfg(feature = "coap-symmetric")]
 pub mod cbc;
 pub mod charset;
 pub mod decode;

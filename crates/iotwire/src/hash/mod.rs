@@ -12,6 +12,8 @@ pub mod md5;
 #[cfg(any(feature = "hmac-sha1", test))]
 pub mod sha1;
 pub mod sha256;
+#[cfg(feature = "crypto")]
+pub mod stream;
 
 use zeroize::Zeroize;
 

@@ -29,9 +29,9 @@ impl Algorithm for Sha256 {
 
     #[inline(never)]
     fn rounds(state: &mut [u32; 8], block: &[u8; BLOCK]) {
-        #[cfg(all(target_arch = "x86_64", not(target_os = "none")))]
+        #[cfg(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_small)))]
         crate::accel::sha256_x86_64::compress(state, block);
-        #[cfg(not(all(target_arch = "x86_64", not(target_os = "none"))))]
+        #[cfg(not(all(target_arch = "x86_64", not(target_os = "none"), not(iotwire_small))))]
         sha2::block_api::compress256(state, core::slice::from_ref(block));
     }
 }

@@ -105,8 +105,9 @@ impl<'a> CText<'a> {
     /// On firmware a byte loop, not `copy_from_slice`: these texts are a few dozen bytes, and a
     /// firmware that links only `IOT_Sign_MQTT` then needs no `memcpy` (compiler_builtins' is
     /// 0.3 KB). Hosted builds, where flash is no concern, take the libc's `memcpy`, and
-    /// inline the call (an out-of-line call per piece is most of the cost of a short text).
-    #[cfg_attr(target_os = "none", inline(never))]
+    /// inline the call (an out-of-line call per piece is most of the cost of a short text),
+    /// unless built with `iotwire_small`.
+    #[cfg_attr(any(target_os = "none", iotwire_small), inline(never))]
     pub fn put(&mut self, bytes: &[u8]) {
         let end = self.len.saturating_add(bytes.len());
         let room = self.buf.len().saturating_sub(1);

@@ -74,7 +74,11 @@ fn wire(n: u16) -> usize {
 
 /// Writes the fixed and variable header into `buf`; returns its length, the packet's length
 /// and the field lengths.
-fn header(plan: &Plan<'_, '_>, buf: &mut [u8; 15]) -> Result<(usize, usize, Fields), Error> {
+fn header(
+    plan: &Plan<'_, '_>,
+    clean_session: bool,
+    buf: &mut [u8; 15],
+) -> Result<(usize, usize, Fields), Error> {
     let (keepalive_s, f) = fields(plan)?;
     // The client id is always sent, even empty.
     let tail = usize::from(f.client_id)
@@ -83,7 +87,7 @@ fn header(plan: &Plan<'_, '_>, buf: &mut [u8; 15]) -> Result<(usize, usize, Fiel
         .saturating_add(wire(f.password));
     let parts = [
         Part::raw(PROTOCOL),
-        Part::byte(flags(true, f.username != 0, f.password != 0)),
+        Part::byte(flags(clean_session, f.username != 0, f.password != 0)),
         Part::u16(keepalive_s),
     ];
     let layout = Layout::packet(packet_type::CONNECT << 4, &parts, tail)?;
@@ -93,7 +97,8 @@ fn header(plan: &Plan<'_, '_>, buf: &mut [u8; 15]) -> Result<(usize, usize, Fiel
 
 /// Length of the CONNECT of a plan (no MAC is computed).
 pub fn packet_len(plan: &Plan<'_, '_>) -> Result<usize, Error> {
-    header(plan, &mut [0; 15]).map(|(_, total, _)| total)
+    // The clean-session flag changes no length.
+    header(plan, true, &mut [0; 15]).map(|(_, total, _)| total)
 }
 
 /// The writer of one field (the credential API's, on the infallible text sink).
@@ -113,12 +118,13 @@ fn put_field(
     write(plan, t)
 }
 
-/// Writes the CONNECT of a plan: clean session, the username and password flags set when
+/// Writes the CONNECT of a plan: the clean-session flag as asked (the documented client sets
+/// it; iotkit-embedded 3.x connects with 0), the username and password flags set when
 /// those fields are not empty (an X.509 connect has no password). A text sink that runs out
 /// of room shows it in its length (the output contract checks it against [`packet_len`]).
-pub fn encode(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
+pub fn encode(plan: &Plan<'_, '_>, clean_session: bool, t: &mut dyn Text) -> Result<(), Error> {
     let mut buf = [0u8; 15];
-    let (n, _, f) = header(plan, &mut buf)?;
+    let (n, _, f) = header(plan, clean_session, &mut buf)?;
     t.put(buf.get(..n).unwrap_or_default());
     put_field(t, plan, f.client_id, false, write_client_id_text)?;
     put_field(t, plan, f.username, true, write_username_text)?;

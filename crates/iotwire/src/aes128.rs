@@ -8,7 +8,7 @@
 //! core caches data (STM32F2/F4/F7's ART data cache, Cortex-M7's D-cache) the access pattern
 //! can show in the timing of later loads. Hosted builds (`target_os` other than `none`) use
 //! the `aes` crate instead (AES-NI / ARMv8 AES where present, constant-time software
-//! otherwise); see [`crate::coap::cbc`]. The legacy SDK's AES is table-driven as well, with
+//! otherwise); see [`crate::block_cipher`]. The legacy SDK's AES is table-driven as well, with
 //! 8.7 KB of tables built in RAM.
 //!
 //! Checked against the `aes` crate block for block in the unit tests below and in the
@@ -183,7 +183,11 @@ fn inv_premultiply(block: &mut Block) {
 /// `4 - r`), one byte position per step.
 fn shift_rows(block: &mut Block, inverse: bool) {
     for row in 1..4usize {
-        let steps = if inverse { 4usize.wrapping_sub(row) } else { row };
+        let steps = if inverse {
+            4usize.wrapping_sub(row)
+        } else {
+            row
+        };
         for _ in 0..steps {
             let mut bytes = block.iter_mut().skip(row).step_by(4);
             if let (Some(a), Some(b), Some(c), Some(d)) =
