@@ -176,6 +176,9 @@ mod tests {
         // Messages of the Rust API name the error as written in the source.
         assert_eq!(format!("{}", Error::BufferTooSmall), "BufferTooSmall");
         assert_eq!(format!("{}", Error::MqttNeedMoreData), "MqttNeedMoreData");
-        assert_eq!(format!("{}", Error::HttpMalformedRequest), "HttpMalformedRequest");
+        assert_eq!(
+            format!("{}", Error::HttpMalformedRequest),
+            "HttpMalformedRequest"
+        );
     }
 }
