@@ -205,6 +205,24 @@ mod tests {
 
     const ALL: [Forbid; 3] = [Forbid::Nothing, Forbid::Nul, Forbid::NulAndWildcards];
 
+    /// A lone non-ASCII byte at every position of ASCII texts of every fast-path shape (one
+    /// word, a word and a tail, two words, longer): the word check must flag it whatever the
+    /// other terms of its mask give for that byte.
+    #[test]
+    fn lone_high_bytes_in_ascii_words() {
+        for len in [1usize, 7, 8, 9, 15, 16, 17, 24, 33] {
+            for at in 0..len {
+                for high in 0x80u8..=0xff {
+                    let mut text = [b'a'; 33];
+                    text[at] = high;
+                    for forbid in ALL {
+                        assert!(!check(&text[..len], forbid), "{len} {at} {high:02x}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn edge_cases() {
         let cases: &[&[u8]] = &[

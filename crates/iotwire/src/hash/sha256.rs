@@ -40,3 +40,14 @@ impl Algorithm for Sha256 {
 pub fn sha256(data: &[u8]) -> [u8; 32] {
     super::digest::<Sha256>(data)
 }
+
+#[cfg(test)]
+mod tests {
+    /// FIPS 180-2 appendix B.1 ("abc").
+    #[test]
+    fn one_shot_known_answer() {
+        let d = super::sha256(b"abc");
+        assert_eq!(d[..4], [0xba, 0x78, 0x16, 0xbf]);
+        assert_eq!(d[28..], [0xf2, 0x00, 0x15, 0xad]);
+    }
+}
