@@ -161,6 +161,14 @@ mod tests {
     }
 
     #[test]
+    fn wipe_zeroes_key_and_chain() {
+        let mut s = Aes128Cbc::new(&[0x5a; 16], &[0xa5; 16]);
+        s.wipe();
+        assert_eq!(s.key, [0; 16]);
+        assert_eq!(s.chain, [0; 16]);
+    }
+
+    #[test]
     fn partial_blocks_are_refused_and_change_nothing() {
         let s = Aes128Cbc::new(&[1; 16], &[2; 16]);
         let mut out = [0u8; 32];
