@@ -17,7 +17,7 @@ use iotwire::hash::Algorithm;
 use iotwire::hash::md5::Md5;
 use iotwire::hash::sha1::Sha1;
 use iotwire::hash::sha256::Sha256;
-use iotwire::hash::stream::{HmacStream, Stream};
+use iotwire::hash::stream::{HmacStream, Running, Stream};
 use iotwire::sink::Sink;
 use zeroize::Zeroize;
 
@@ -166,37 +166,33 @@ unsafe fn hash_init<C, H: Algorithm, const W: usize>(ctx: *mut C) -> iotwire_sta
     status(unsafe { state::<C, Stream<H, W>>(ctx) }.map(|s| *s = Stream::new()))
 }
 
-/// Shared body of the hash updates.
+/// Shared body of the hash and HMAC updates.
 ///
 /// # Safety
 /// As [`state`] and [`message`].
-unsafe fn hash_update<C, H: Algorithm, const W: usize>(
-    ctx: *mut C,
-    data: *const u8,
-    len: usize,
-) -> iotwire_status_t {
+unsafe fn update<C, S: Running>(ctx: *mut C, data: *const u8, len: usize) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
     let m = match unsafe { message(ctx, data, len) } {
         Ok(m) => m,
         Err(e) => return e,
     };
     // SAFETY: forwarded caller contract; `m` does not overlap the state (checked).
-    status(unsafe { state::<C, Stream<H, W>>(ctx) }.map(|s| s.update(m)))
+    status(unsafe { state::<C, S>(ctx) }.map(|s| s.update(m)))
 }
 
-/// Shared body of the hash finishes: the digest is computed on a copy, so a refused output
-/// leaves the state as it was; on success the state is wiped.
+/// Shared body of the hash and HMAC finishes: the digest is computed on a copy, so a refused
+/// output leaves the state as it was; on success the state is wiped.
 ///
 /// # Safety
 /// As [`state`] and [`put_digest`].
-unsafe fn hash_finish<C, H: Algorithm, const W: usize>(
+unsafe fn finish<C, S: Running>(
     ctx: *mut C,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    let s = match unsafe { state::<C, Stream<H, W>>(ctx) } {
+    let s = match unsafe { state::<C, S>(ctx) } {
         Ok(s) => s,
         Err(e) => return e,
     };
@@ -206,7 +202,7 @@ unsafe fn hash_finish<C, H: Algorithm, const W: usize>(
     let rc = unsafe {
         put_digest(
             ctx,
-            d.get(..H::DIGEST_LEN).unwrap_or_default(),
+            d.get(..S::DIGEST_LEN).unwrap_or_default(),
             out,
             out_cap,
             out_len,
@@ -235,58 +231,6 @@ unsafe fn hmac_init<C, H: Algorithm, const W: usize>(
     };
     // SAFETY: forwarded caller contract; the key does not overlap the state (checked).
     status(unsafe { state::<C, HmacStream<H, W>>(ctx) }.map(|s| *s = HmacStream::new(k)))
-}
-
-/// Shared body of the HMAC updates.
-///
-/// # Safety
-/// As [`hash_update`].
-unsafe fn hmac_update<C, H: Algorithm, const W: usize>(
-    ctx: *mut C,
-    data: *const u8,
-    len: usize,
-) -> iotwire_status_t {
-    // SAFETY: forwarded caller contract.
-    let m = match unsafe { message(ctx, data, len) } {
-        Ok(m) => m,
-        Err(e) => return e,
-    };
-    // SAFETY: forwarded caller contract; `m` does not overlap the state (checked).
-    status(unsafe { state::<C, HmacStream<H, W>>(ctx) }.map(|s| s.update(m)))
-}
-
-/// Shared body of the HMAC finishes (see [`hash_finish`]).
-///
-/// # Safety
-/// As [`hash_finish`].
-unsafe fn hmac_finish<C, H: Algorithm, const W: usize>(
-    ctx: *mut C,
-    out: *mut u8,
-    out_cap: usize,
-    out_len: *mut usize,
-) -> iotwire_status_t {
-    // SAFETY: forwarded caller contract.
-    let s = match unsafe { state::<C, HmacStream<H, W>>(ctx) } {
-        Ok(s) => s,
-        Err(e) => return e,
-    };
-    let mut copy = s.clone();
-    let mut d = copy.finish();
-    // SAFETY: forwarded caller contract.
-    let rc = unsafe {
-        put_digest(
-            ctx,
-            d.get(..H::DIGEST_LEN).unwrap_or_default(),
-            out,
-            out_cap,
-            out_len,
-        )
-    };
-    d.zeroize();
-    if rc == IOTWIRE_OK && !out.is_null() {
-        s.wipe();
-    }
-    rc
 }
 
 /// @brief Starts an MD5 hash (interop only: MD5 is broken for collisions).
@@ -321,7 +265,7 @@ pub unsafe extern "C" fn iotwire_md5_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_update::<_, Md5, 4>(ctx, data, len) }
+    unsafe { update::<_, Stream<Md5, 4>>(ctx, data, len) }
 }
 
 /// @brief Writes the 16-byte MD5 digest and wipes the state.
@@ -355,7 +299,7 @@ pub unsafe extern "C" fn iotwire_md5_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_finish::<_, Md5, 4>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, Stream<Md5, 4>>(ctx, out, out_cap, out_len) }
 }
 
 /// @brief Starts a SHA-1 hash (interop only).
@@ -390,7 +334,7 @@ pub unsafe extern "C" fn iotwire_sha1_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_update::<_, Sha1, 5>(ctx, data, len) }
+    unsafe { update::<_, Stream<Sha1, 5>>(ctx, data, len) }
 }
 
 /// @brief Writes the 20-byte SHA-1 digest and wipes the state.
@@ -415,7 +359,7 @@ pub unsafe extern "C" fn iotwire_sha1_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_finish::<_, Sha1, 5>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, Stream<Sha1, 5>>(ctx, out, out_cap, out_len) }
 }
 
 /// @brief Starts a SHA-256 hash.
@@ -450,7 +394,7 @@ pub unsafe extern "C" fn iotwire_sha256_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_update::<_, Sha256, 8>(ctx, data, len) }
+    unsafe { update::<_, Stream<Sha256, 8>>(ctx, data, len) }
 }
 
 /// @brief Writes the 32-byte SHA-256 digest and wipes the state.
@@ -484,7 +428,7 @@ pub unsafe extern "C" fn iotwire_sha256_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hash_finish::<_, Sha256, 8>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, Stream<Sha256, 8>>(ctx, out, out_cap, out_len) }
 }
 
 /// @brief SHA-256 of `len` bytes in one call (the engine the MQTT sign already links, so a
@@ -624,7 +568,7 @@ pub unsafe extern "C" fn iotwire_hmac_md5_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_update::<_, Md5, 4>(ctx, data, len) }
+    unsafe { update::<_, HmacStream<Md5, 4>>(ctx, data, len) }
 }
 
 /// @brief Writes the 16-byte HMAC-MD5 and wipes the state.
@@ -649,7 +593,7 @@ pub unsafe extern "C" fn iotwire_hmac_md5_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_finish::<_, Md5, 4>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, HmacStream<Md5, 4>>(ctx, out, out_cap, out_len) }
 }
 
 /// @brief Starts an HMAC-SHA1 (RFC 2104; interop only). Keys longer than 64 bytes are hashed
@@ -693,7 +637,7 @@ pub unsafe extern "C" fn iotwire_hmac_sha1_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_update::<_, Sha1, 5>(ctx, data, len) }
+    unsafe { update::<_, HmacStream<Sha1, 5>>(ctx, data, len) }
 }
 
 /// @brief Writes the 20-byte HMAC-SHA1 and wipes the state.
@@ -718,7 +662,7 @@ pub unsafe extern "C" fn iotwire_hmac_sha1_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_finish::<_, Sha1, 5>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, HmacStream<Sha1, 5>>(ctx, out, out_cap, out_len) }
 }
 
 /// @brief Starts an HMAC-SHA256 (RFC 2104). Keys longer than 64 bytes are hashed first (the
@@ -772,7 +716,7 @@ pub unsafe extern "C" fn iotwire_hmac_sha256_update(
     len: usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_update::<_, Sha256, 8>(ctx, data, len) }
+    unsafe { update::<_, HmacStream<Sha256, 8>>(ctx, data, len) }
 }
 
 /// @brief Writes the 32-byte HMAC-SHA256 and wipes the state.
@@ -797,7 +741,7 @@ pub unsafe extern "C" fn iotwire_hmac_sha256_finish(
     out_len: *mut usize,
 ) -> iotwire_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { hmac_finish::<_, Sha256, 8>(ctx, out, out_cap, out_len) }
+    unsafe { finish::<_, HmacStream<Sha256, 8>>(ctx, out, out_cap, out_len) }
 }
 
 /// Reads a 16-byte argument (key or IV) that must not overlap the state.

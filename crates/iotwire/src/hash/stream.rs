@@ -255,6 +255,45 @@ impl<H: Algorithm, const W: usize> HmacStream<H, W> {
     }
 }
 
+/// What the C API's update and finish need of either running state ([`Stream`],
+/// [`HmacStream`]), so one body serves both.
+pub trait Running: Clone {
+    /// Bytes of the result in [`Running::finish`]'s array.
+    const DIGEST_LEN: usize;
+    /// Feeds message bytes.
+    fn update(&mut self, data: &[u8]);
+    /// The digest or MAC; the state is wiped.
+    fn finish(&mut self) -> [u8; 32];
+    /// Zeroes the whole state.
+    fn wipe(&mut self);
+}
+
+impl<H: Algorithm, const W: usize> Running for Stream<H, W> {
+    const DIGEST_LEN: usize = H::DIGEST_LEN;
+    fn update(&mut self, data: &[u8]) {
+        Stream::update(self, data);
+    }
+    fn finish(&mut self) -> [u8; 32] {
+        Stream::finish(self)
+    }
+    fn wipe(&mut self) {
+        Stream::wipe(self);
+    }
+}
+
+impl<H: Algorithm, const W: usize> Running for HmacStream<H, W> {
+    const DIGEST_LEN: usize = H::DIGEST_LEN;
+    fn update(&mut self, data: &[u8]) {
+        HmacStream::update(self, data);
+    }
+    fn finish(&mut self) -> [u8; 32] {
+        HmacStream::finish(self)
+    }
+    fn wipe(&mut self) {
+        HmacStream::wipe(self);
+    }
+}
+
 fn copy_into(dst: &mut [u8; BLOCK], src: &[u8]) {
     for (d, s) in dst.iter_mut().zip(src) {
         *d = *s;
