@@ -91,6 +91,21 @@ mod tests {
             .collect()
     }
 
+    /// Tokens of 0..=8 bytes are well formed; 9..=15 (RFC 7252 5.3.1: reserved) are not.
+    #[test]
+    fn token_lengths() {
+        for tkl in 0u8..=15 {
+            let mut m = std::vec![0x40 | tkl, 0x45, 0x12, 0x34];
+            m.extend(core::iter::repeat_n(0xab, usize::from(tkl)));
+            let parsed = Message::parse(&m);
+            if tkl <= 8 {
+                assert_eq!(parsed.unwrap().token.len(), usize::from(tkl));
+            } else {
+                assert!(parsed.is_err(), "{tkl}");
+            }
+        }
+    }
+
     #[test]
     fn legacy_publish_decodes() {
         let d = hex(concat!(

@@ -229,6 +229,15 @@ mod tests {
         assert_eq!(r.token(), b"ab");
         assert_eq!(r.random(), Some(&b"r"[..]));
         assert_eq!(r.seq_offset, Some(7));
+        // {"token": "ab"}: no random, no seqOffset (the non-symmetric reply).
+        let r = parse(
+            &[0xa1, 0x65, b't', b'o', b'k', b'e', b'n', 0x62, b'a', b'b'],
+            Format::Cbor,
+        )
+        .unwrap();
+        assert_eq!(r.token(), b"ab");
+        assert_eq!(r.random(), None);
+        assert_eq!(r.seq_offset, None);
         let p = |b: &[u8]| parse(b, Format::Cbor).map(|_| ());
         // seqOffset -1, a text seqOffset, a token twice, no token.
         assert_eq!(

@@ -156,3 +156,24 @@ pub fn parse(body: &[u8], kind: Kind) -> Result<Response<'_>, Error> {
     }
     Ok(r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcome_of_each_code() {
+        assert_eq!(outcome(0), Ok(()));
+        for (code, error) in CODES.iter().zip(CODE_ERRORS) {
+            assert_eq!(outcome(i64::from(*code)), Err(error), "{code}");
+        }
+        for code in [-1, 1, 9_999, 20_005, 40_001, i64::MAX] {
+            assert_eq!(outcome(code), Err(Error::HttpUnknownCode), "{code}");
+        }
+        let ok = parse(br#"{"code":0,"info":{"token":"t"}}"#, Kind::Auth).unwrap();
+        assert_eq!(ok.outcome(), Ok(()));
+        let expired = parse(br#"{"code":20001,"message":"expired"}"#, Kind::Any).unwrap();
+        assert_eq!(expired.outcome(), Err(Error::HttpTokenExpired));
+        assert!(expired.needs_reauth());
+    }
+}
