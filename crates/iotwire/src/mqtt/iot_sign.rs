@@ -24,13 +24,9 @@ pub fn iot_sign_mqtt(
     region: i32,
     custom_domain: Option<&[u8]>,
     meta: &Meta<'_>,
-    out: SignOut<'_>,
+    mut out: SignOut<'_>,
 ) -> Result<(), Failure> {
-    out.hostname.fill(0);
-    *out.port = 0;
-    out.clientid.fill(0);
-    out.username.fill(0);
-    out.password.fill(0);
+    out.clear();
 
     let endpoint = match (
         u32::try_from(region).ok().and_then(Region::from_index),

@@ -149,13 +149,9 @@ pub fn sign(
     region: i32,
     custom_domain: Option<&[u8]>,
     meta: &Meta<'_>,
-    out: SignOut<'_>,
+    mut out: SignOut<'_>,
 ) -> Result<(), Failure> {
-    out.hostname.fill(0);
-    *out.port = 0;
-    out.clientid.fill(0);
-    out.username.fill(0);
-    out.password.fill(0);
+    out.clear();
     let (pk, dn) = (meta.product_key, meta.device_name);
 
     let mut t = CText::new(out.clientid);

@@ -75,6 +75,18 @@ pub struct SignOut<'b> {
     pub password: &'b mut [u8; 65],
 }
 
+impl SignOut<'_> {
+    /// Zeroes every field: `IOT_Sign_MQTT`'s first step in every SDK generation, before any
+    /// field is written (a failure leaves the fields not yet reached empty).
+    pub fn clear(&mut self) {
+        self.hostname.fill(0);
+        *self.port = 0;
+        self.clientid.fill(0);
+        self.username.fill(0);
+        self.password.fill(0);
+    }
+}
+
 /// True when `region` is one `IOT_Sign_MQTT` accepts (0..=5).
 pub fn region_valid(region: i32) -> bool {
     (0..=REGION_CUSTOM).contains(&region)
