@@ -11,7 +11,7 @@
 
 use crate::boundary::Span;
 use core::ffi::c_char;
-use iotwire::mqtt::legacy_out::{self, Failure, Meta, SignOut};
+use iotwire::mqtt::legacy_out::{self, Failure, Meta, SIGN_OUT_LEN, SignOut};
 use iotwire::mqtt::params::LegacySdk;
 
 /// Layout of `iotx_dev_meta_info_t` up to `device_secret` (the v3.x trailing `module[65]` is
@@ -43,6 +43,9 @@ pub struct iotwire_legacy_sign_mqtt_t {
     pub password: [c_char; 65],
 }
 
+// The core fills the struct as bytes (SignOut::cleared).
+const _: () = assert!(core::mem::size_of::<iotwire_legacy_sign_mqtt_t>() == SIGN_OUT_LEN);
+
 /// Longest custom domain scanned for its NUL; longer ones fail like an over-long hostname.
 const CUSTOM_DOMAIN_SCAN: usize = 256;
 
@@ -57,12 +60,6 @@ fn c_field(field: &[c_char]) -> Option<&[u8]> {
 fn as_bytes(chars: &[c_char]) -> &[u8] {
     // SAFETY: `c_char` is `i8` or `u8`: same size, alignment and validity as `u8`.
     unsafe { core::slice::from_raw_parts(chars.as_ptr().cast::<u8>(), chars.len()) }
-}
-
-fn as_bytes_mut<const N: usize>(chars: &mut [c_char; N]) -> &mut [u8; N] {
-    // SAFETY: `c_char` is `i8` or `u8`: same size, alignment and validity as `u8`; the
-    // exclusive borrow is carried over.
-    unsafe { &mut *chars.as_mut_ptr().cast::<[u8; N]>() }
 }
 
 /// Reads a NUL-terminated custom domain; without a NUL in the first 256 bytes, those 256
@@ -127,14 +124,11 @@ where
         return invalid;
     }
     // SAFETY: non-NULL, valid, and disjoint from every input (checked), so the exclusive
-    // borrow aliases nothing we read.
-    let s = unsafe { &mut *signout };
-    let out = SignOut {
-        hostname: as_bytes_mut(&mut s.hostname),
-        port: &mut s.port,
-        clientid: as_bytes_mut(&mut s.clientid),
-        username: as_bytes_mut(&mut s.username),
-        password: as_bytes_mut(&mut s.password),
+    // borrow aliases nothing we read; viewed as its bytes (same size, checked at compile time
+    // below; alignment 1; every byte pattern is a valid struct).
+    let raw = unsafe { &mut *signout.cast::<[u8; SIGN_OUT_LEN]>() };
+    let Some(out) = SignOut::cleared(raw) else {
+        return invalid;
     };
     let meta = Meta {
         product_key,

@@ -68,6 +68,9 @@ pub unsafe extern "C" fn iotwire_legacy_v3_sign_mqtt(
             custom_domain,
             meta,
             signout,
+            // Inlined with iotkit3::sign (and its writers): IOT_Sign_MQTT's flash depends on
+            // one function body (scripts/size-table.sh, row iot-sign-header).
+            #[inline(always)]
             |domain, meta, out| iotkit3::sign(profile, region, domain, meta, out),
         )
     }

@@ -8,7 +8,7 @@
 //! core caches data (STM32F2/F4/F7's ART data cache, Cortex-M7's D-cache) the access pattern
 //! can show in the timing of later loads. Hosted builds (`target_os` other than `none`) use
 //! the `aes` crate instead (AES-NI / ARMv8 AES where present, constant-time software
-//! otherwise); see [`crate::block_cipher`]. The legacy SDK's AES is table-driven as well, with
+//! otherwise); see `block_cipher.rs`. The legacy SDK's AES is table-driven as well, with
 //! 8.7 KB of tables built in RAM.
 //!
 //! Checked against the `aes` crate block for block in the unit tests below and in the

@@ -26,8 +26,6 @@ pub fn iot_sign_mqtt(
     meta: &Meta<'_>,
     mut out: SignOut<'_>,
 ) -> Result<(), Failure> {
-    out.clear();
-
     let endpoint = match (
         u32::try_from(region).ok().and_then(Region::from_index),
         custom_domain,
@@ -63,7 +61,7 @@ pub fn iot_sign_mqtt(
     fill(out.username, Failure::UsernameTooLong, |w| {
         write_username(&plan, w)
     })?;
-    *out.port = plan.port;
+    out.set_port(plan.port);
     Ok(())
 }
 

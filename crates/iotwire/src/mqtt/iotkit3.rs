@@ -78,9 +78,12 @@ pub fn port(p: LegacyProfile) -> u16 {
 /// given (`IOT_Sign_MQTT` builds it from the ProductKey and DeviceName); `custom` is
 /// `customize_info` (`None` = the SDK's NULL; `Some(b"")` gives `,|` as the SDK did).
 ///
-/// Generic rather than over `dyn Text`: `IOT_Sign_MQTT` alone (the legacy headers' case) then
-/// gets it inlined with direct calls, 0.18 KB less than through a trait object; the exported
-/// `_sign_get_clientid` adds a second, small instance.
+/// Generic rather than over `dyn Text`, and always inlined (as are [`sign`] and its password
+/// writer): `IOT_Sign_MQTT` alone (the legacy headers' case) is then one function with direct
+/// calls, whose flash does not depend on LLVM's inlining budget (left to it, this writer and
+/// the password's were outlined once `sign` got one `memclr` for the whole struct: +110 B on
+/// Cortex-M4F). The exported `_sign_get_clientid` adds a second, small instance.
+#[inline(always)]
 pub fn write_client_id<T: Text + ?Sized>(
     p: LegacyProfile,
     id: &[u8],
@@ -114,7 +117,8 @@ pub fn write_client_id<T: Text + ?Sized>(
 }
 
 /// The MQTT password: upper-case hex HMAC-SHA256(DeviceSecret, `clientId<pk>.<dn>deviceName
-/// <dn>productKey<pk>timestamp2524608000000`).
+/// <dn>productKey<pk>timestamp2524608000000`). Always inlined: see [`write_client_id`].
+#[inline(always)]
 fn write_password(meta: &Meta<'_>, t: &mut dyn Text) {
     let (pk, dn) = (meta.product_key, meta.device_name);
     // A plain hash state keyed in place (see `Hash::hmac_start`): no move of keyed state.
@@ -140,10 +144,13 @@ fn write_password(meta: &Meta<'_>, t: &mut dyn Text) {
 }
 
 /// `IOT_Sign_MQTT(region, meta, signout)` of build `p`, after the caller has checked `region`
-/// (0..=5) and `meta` (those errors leave `signout` untouched). As in the SDK, `signout` is
-/// zeroed, then the client id and the password are written before the host can fail (custom
-/// region without a domain, or a domain over 62 characters), then the username and the port.
+/// (0..=5) and `meta` (those errors leave `signout` untouched), on the zeroed struct
+/// ([`SignOut::cleared`], as the SDK): the client id and the password are written before the
+/// host can fail (custom region without a domain, or a domain over 62 characters), then the
+/// username and the port.
 /// With the struct limits (ProductKey < 21, DeviceName < 33 bytes) nothing else can fail.
+/// Always inlined: see [`write_client_id`].
+#[inline(always)]
 pub fn sign(
     p: LegacyProfile,
     region: i32,
@@ -151,7 +158,6 @@ pub fn sign(
     meta: &Meta<'_>,
     mut out: SignOut<'_>,
 ) -> Result<(), Failure> {
-    out.clear();
     let (pk, dn) = (meta.product_key, meta.device_name);
 
     let mut t = CText::new(out.clientid);
@@ -178,7 +184,7 @@ pub fn sign(
     t.put(b"&");
     t.put(pk);
     t.check(Failure::UsernameTooLong)?;
-    *out.port = port(p);
+    out.set_port(port(p));
     Ok(())
 }
 

@@ -61,12 +61,16 @@ pub struct Meta<'a> {
     pub device_secret: &'a [u8],
 }
 
-/// The fields of `iotx_sign_mqtt_t`.
+/// Bytes of `iotx_sign_mqtt_t`: hostname 64, port 2, clientid 200, username 64, password 65,
+/// and one byte of padding to the port's alignment.
+pub const SIGN_OUT_LEN: usize = 396;
+
+/// The fields of `iotx_sign_mqtt_t`, zeroed ([`SignOut::cleared`]).
 pub struct SignOut<'b> {
     /// `char hostname[64]`
     pub hostname: &'b mut [u8; 64],
-    /// `uint16_t port`
-    pub port: &'b mut u16,
+    /// `uint16_t port`, in the target's byte order ([`SignOut::set_port`]).
+    pub port: &'b mut [u8; 2],
     /// `char clientid[200]`
     pub clientid: &'b mut [u8; 200],
     /// `char username[64]`
@@ -75,15 +79,30 @@ pub struct SignOut<'b> {
     pub password: &'b mut [u8; 65],
 }
 
-impl SignOut<'_> {
-    /// Zeroes every field: `IOT_Sign_MQTT`'s first step in every SDK generation, before any
-    /// field is written (a failure leaves the fields not yet reached empty).
-    pub fn clear(&mut self) {
-        self.hostname.fill(0);
-        *self.port = 0;
-        self.clientid.fill(0);
-        self.username.fill(0);
-        self.password.fill(0);
+impl<'b> SignOut<'b> {
+    /// Zeroes the whole struct, `IOT_Sign_MQTT`'s first step in every SDK generation (a
+    /// failure leaves the fields not yet reached empty), and splits it into its fields: one
+    /// clear for all of them (on Cortex-M one `memclr` call instead of five). `None` cannot
+    /// happen: the fields add up to [`SIGN_OUT_LEN`].
+    pub fn cleared(raw: &'b mut [u8; SIGN_OUT_LEN]) -> Option<Self> {
+        raw.fill(0);
+        let (hostname, rest) = raw.split_first_chunk_mut::<64>()?;
+        let (port, rest) = rest.split_first_chunk_mut::<2>()?;
+        let (clientid, rest) = rest.split_first_chunk_mut::<200>()?;
+        let (username, rest) = rest.split_first_chunk_mut::<64>()?;
+        let (password, _) = rest.split_first_chunk_mut::<65>()?;
+        Some(SignOut {
+            hostname,
+            port,
+            clientid,
+            username,
+            password,
+        })
+    }
+
+    /// Writes the port.
+    pub fn set_port(&mut self, port: u16) {
+        *self.port = port.to_ne_bytes();
     }
 }
 
