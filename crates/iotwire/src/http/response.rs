@@ -176,4 +176,18 @@ mod tests {
         assert_eq!(expired.outcome(), Err(Error::HttpTokenExpired));
         assert!(expired.needs_reauth());
     }
+
+    /// A string message id has at most 20 digits, even when its value would fit.
+    #[test]
+    fn string_message_ids() {
+        let body = |id: &str| std::format!(r#"{{"code":0,"info":{{"messageId":{id}}}}}"#);
+        let id = |id: &str| parse(body(id).as_bytes(), Kind::Publish).map(|r| r.message_id);
+        assert_eq!(
+            id(r#""12345678901234567890""#),
+            Ok(Some(12_345_678_901_234_567_890))
+        );
+        assert_eq!(id("7"), Ok(Some(7)));
+        assert!(id(r#""000000000000000000001""#).is_err());
+        assert!(id(r#""99999999999999999999""#).is_err());
+    }
 }

@@ -663,6 +663,62 @@ mod tests {
     use super::*;
     use crate::sink::SliceWriter;
 
+    /// Every kind of value through the members iterator, which ends with `None`.
+    #[test]
+    fn members_tell_each_value_kind() {
+        let o = parse_object(
+            br#"{"s":"x","n":-1.5,"t":true,"f":false,"z":null,"o":{"k":1},"a":[1,2]}"#,
+        )
+        .unwrap();
+        let mut m = o.members();
+        let mut kinds = std::vec::Vec::new();
+        while let Some((name, value)) = m.next_member().unwrap() {
+            let kind = match value {
+                Value::String(v) => std::format!("string {:?}", v.raw()),
+                Value::Number(t) => std::format!("number {t:?}"),
+                Value::Bool(b) => std::format!("bool {b}"),
+                Value::Null => "null".into(),
+                Value::Object(v) => std::format!("object {:?}", v.text()),
+                Value::Array(t) => std::format!("array {t:?}"),
+            };
+            kinds.push((name.raw().to_vec(), kind));
+        }
+        let want: [(&[u8], std::string::String); 7] = [
+            (b"s", std::format!("string {:?}", b"x")),
+            (b"n", std::format!("number {:?}", b"-1.5")),
+            (b"t", "bool true".into()),
+            (b"f", "bool false".into()),
+            (b"z", "null".into()),
+            (b"o", std::format!("object {:?}", br#"{"k":1}"#)),
+            (b"a", std::format!("array {:?}", b"[1,2]")),
+        ];
+        assert_eq!(kinds.len(), want.len());
+        for ((name, kind), (want_name, want_kind)) in kinds.iter().zip(want.iter()) {
+            assert_eq!(name.as_slice(), *want_name);
+            assert_eq!(kind, want_kind);
+        }
+        assert!(m.next_member().unwrap().is_none());
+    }
+
+    /// An escaped member name matches its decoded text exactly, not a longer key.
+    #[test]
+    fn escaped_names_match_whole_keys() {
+        let o = parse_object(br#"{"a\u0062":1}"#).unwrap();
+        assert_eq!(o.integer(b"ab"), Ok(1));
+        assert!(o.get(b"abc").unwrap().is_none());
+        assert!(o.get(b"a").unwrap().is_none());
+    }
+
+    /// `\uXXXX` escapes of each UTF-8 length.
+    #[test]
+    fn escapes_of_every_utf8_length() {
+        let o = parse_object(br#"{"k":"\u0041\u00e9\u20ac\ud83d\ude00"}"#).unwrap();
+        assert_eq!(
+            decoded(o.string(b"k").unwrap()),
+            "A\u{e9}\u{20ac}\u{1f600}".as_bytes()
+        );
+    }
+
     fn decoded(s: RawStr<'_>) -> std::vec::Vec<u8> {
         let mut buf = [0u8; 64];
         let mut w = SliceWriter::new(&mut buf);
