@@ -267,6 +267,56 @@ mod tests {
         }
     }
 
+    /// The status of each packet type a client never receives, or that is reserved.
+    #[test]
+    fn unexpected_and_reserved_types() {
+        for kind in 0u8..=15 {
+            let got = decode(&[kind << 4, 0]);
+            let want = match kind {
+                1 | 5 | 6 | 7 | 8 | 10 | 12 | 14 => Some(Err(Error::MqttUnexpectedPacket)),
+                0 | 15 => Some(Err(Error::MqttMalformed)),
+                _ => None,
+            };
+            if let Some(want) = want {
+                assert_eq!(got.map(|_| ()), want, "type {kind}");
+            }
+        }
+    }
+
+    /// Lengths are checked as soon as the header is known: before the body arrives.
+    #[test]
+    fn exact_and_minimum_lengths() {
+        for first in [0x40u8, 0xB0] {
+            // PUBACK and UNSUBACK: exactly a packet id.
+            for rem in [0u8, 1, 3] {
+                assert_eq!(decode(&[first, rem]).map(|_| ()), Err(Error::MqttMalformed));
+            }
+            assert_eq!(
+                decode(&[first, 2]).map(|_| ()).err(),
+                None,
+                "{first:02x} with 2 bytes is only incomplete"
+            );
+        }
+        // A QoS 1 PUBLISH needs a topic byte and a packet id: 5 bytes at least.
+        assert_eq!(decode(&[0x32, 4]).map(|_| ()), Err(Error::MqttMalformed));
+        assert!(matches!(
+            decode(&[0x32, 5]),
+            Ok(Decoded::Incomplete { needed: Some(7) })
+        ));
+    }
+
+    /// Every return code up to 5 (not authorized) is a CONNACK; above it is malformed.
+    #[test]
+    fn connack_return_codes() {
+        for code in 0u8..=5 {
+            assert_eq!(complete(&[0x20, 2, 0, code]).return_code, u32::from(code));
+        }
+        assert_eq!(
+            decode(&[0x20, 2, 0, 6]).map(|_| ()),
+            Err(Error::MqttMalformed)
+        );
+    }
+
     #[test]
     fn publish_fields_and_offsets() {
         let rx = [0x3B, 9, 0, 3, b'a', b'/', b'b', 0, 5, b'h', b'i', 0xD0];
