@@ -210,6 +210,14 @@ pub fn keepalive(seconds: u32) -> Result<(), Error> {
 mod tests {
     use super::*;
 
+    /// Secrets: empty allowed, up to SECRET_MAX bytes, no more.
+    #[test]
+    fn secret_lengths() {
+        assert!(secret(b"").is_ok());
+        assert!(secret(&[b'k'; SECRET_MAX]).is_ok());
+        assert_eq!(secret(&[b'k'; SECRET_MAX + 1]), Err(Error::InvalidArgument));
+    }
+
     #[test]
     fn device_name_rules() {
         assert!(device_name(b"example1", false).is_ok());
