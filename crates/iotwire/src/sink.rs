@@ -316,4 +316,47 @@ mod tests {
         assert!(!c.is_empty());
         assert_eq!(c.len(), "-2147483648".len());
     }
+
+    #[test]
+    fn limited_passes_up_to_its_limit_then_refuses() {
+        let mut buf = [0u8; 8];
+        let mut w = SliceWriter::new(&mut buf);
+        let mut l = Limited::new(&mut w, 5, Error::InvalidArgument);
+        assert_eq!(l.put(b"abc"), Ok(()));
+        assert_eq!(l.put(b"de"), Ok(()));
+        assert_eq!(l.put(b"f"), Err(Error::InvalidArgument));
+        assert_eq!(w.written(), b"abcde");
+    }
+
+    #[test]
+    fn sink_text_keeps_the_first_error_and_stops_writing() {
+        let mut buf = [0u8; 4];
+        let mut w = SliceWriter::new(&mut buf);
+        let mut t = SinkText::new(&mut w);
+        Text::put(&mut t, b"abc");
+        Text::put(&mut t, b"de");
+        Text::put(&mut t, b"f");
+        assert_eq!(t.result(), Err(Error::BufferTooSmall));
+        // "f" would have fitted: nothing is written after the first error.
+        assert_eq!(w.written(), b"abc");
+        let mut ok = Counter::new();
+        let mut t = SinkText::new(&mut ok);
+        Text::put(&mut t, b"xy");
+        assert_eq!(t.result(), Ok(()));
+        assert_eq!(ok.len(), 2);
+    }
+
+    #[test]
+    fn output_is_empty_until_something_is_measured_or_written() {
+        let mut o = Output::Measure(Counter::new());
+        assert!(o.is_empty());
+        Sink::put(&mut o, b"a").unwrap();
+        assert!(!o.is_empty());
+        let mut buf = [0u8; 2];
+        let mut o = Output::Write(SliceWriter::new(&mut buf));
+        assert!(o.is_empty());
+        Sink::put(&mut o, b"ab").unwrap();
+        assert!(!o.is_empty());
+        assert_eq!(o.len(), 2);
+    }
 }
