@@ -8,15 +8,20 @@ use crate::sink::{Sink, SinkText, Text};
 /// Longest client id the legacy `char clientid[200]` held (plus its NUL).
 #[cfg(feature = "legacy-profiles")]
 const LEGACY_CLIENT_ID_MAX: usize = 199;
-/// Longest username the legacy `char username[64]` check let through.
+/// Longest username the legacy `char username[64]` check let through. The plan's name limits
+/// keep every username below it (no legacy refusal to reproduce).
 const LEGACY_USERNAME_MAX: usize = 62;
+const _: () = assert!(
+    crate::mqtt::validate::PRODUCT_KEY_MAX + 1 + crate::mqtt::validate::DEVICE_NAME_MAX
+        <= LEGACY_USERNAME_MAX
+);
 
 /// Text for the `securemode` value.
 pub(crate) fn secure_mode_text(mode: i32) -> &'static [u8] {
     match mode {
         3 => b"3",
         8 => b"8",
-        -1 => b"-1",
+        // (3.0.1's pre-auth -1 is written by the iotkit3 writer, never through this table.)
         -2 => b"-2",
         _ => b"2",
     }
@@ -94,14 +99,6 @@ fn put_client_id(plan: &Plan<'_, '_>, t: &mut dyn Text) {
 pub fn write_username_text(plan: &Plan<'_, '_>, t: &mut dyn Text) -> Result<(), Error> {
     plan.complete()?;
     let p = &plan.params;
-    let len = p
-        .device_name
-        .len()
-        .saturating_add(p.product_key.len())
-        .saturating_add(1);
-    if plan.legacy_limits && len > LEGACY_USERNAME_MAX {
-        return Err(Error::InvalidArgument);
-    }
     t.put(p.device_name);
     t.put(b"&");
     t.put(p.product_key);

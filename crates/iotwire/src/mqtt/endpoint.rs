@@ -73,3 +73,32 @@ pub fn write_websocket_url<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> 
     write_websocket_url_text(plan, &mut t)?;
     t.result()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mqtt::params::Params;
+    use crate::sink::SliceWriter;
+
+    #[test]
+    fn websocket_url_into_a_sink_reports_a_short_buffer() {
+        let params = Params {
+            product_key: b"a1X2bEnP82z",
+            device_name: b"example1",
+            device_secret: b"s3cr3t",
+            ..Params::default()
+        };
+        let plan = Plan::resolve(&params).unwrap();
+        let url = b"wss://a1X2bEnP82z.iot-as-mqtt.cn-shanghai.aliyuncs.com:443";
+        let mut buf = [0u8; 80];
+        let mut w = SliceWriter::new(&mut buf);
+        assert_eq!(write_websocket_url(&plan, &mut w), Ok(()));
+        assert_eq!(w.written(), url);
+        let mut small = [0u8; 20];
+        let mut w = SliceWriter::new(&mut small);
+        assert_eq!(
+            write_websocket_url(&plan, &mut w),
+            Err(Error::BufferTooSmall)
+        );
+    }
+}
