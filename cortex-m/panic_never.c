@@ -268,8 +268,11 @@ static int32_t call_legacy(void)
     static iotx_sign_mqtt_t signout;
     static char cid[200];
     static size_t len;
-    /* Through the header's macro: iotwire_legacy_v3_sign_mqtt. */
+    /* Through the header's macro: iotwire_legacy_v3_2_0_sign_mqtt. */
     int32_t rc = IOT_Sign_MQTT(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
+    const iotwire_legacy_dev_meta_t *m = (const iotwire_legacy_dev_meta_t *)(const void *)&meta;
+    iotwire_legacy_sign_mqtt_t *o = (iotwire_legacy_sign_mqtt_t *)(void *)&signout;
+    rc |= iotwire_legacy_v3_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_1_0, 0, 5, "h.example", m, o);
     rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
                                       iotwire_str("a1X2bEnP82z.example1"), iotwire_str("mid=1"),
                                       0, cid, sizeof cid, &len);

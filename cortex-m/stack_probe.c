@@ -27,7 +27,7 @@ static void call_iot_sign_mqtt(void)
     (void)(IOT_Sign_MQTT)((iotx_mqtt_region_types_t)CM_SO_REGION, &meta, &signout);
 }
 
-/* Through dev_sign_api.h's macro, as legacy firmware calls it: iotwire_legacy_v3_sign_mqtt. */
+/* Through dev_sign_api.h's macro, as legacy firmware calls it: iotwire_legacy_v3_2_0_sign_mqtt. */
 static void call_iot_sign_mqtt_header(void)
 {
     (void)IOT_Sign_MQTT(CM_SO_REGION, &meta, &signout);

@@ -41,6 +41,17 @@ typedef int32_t (*sign_fn)(uint32_t, uint32_t, int32_t, const char *, const meta
 /* The export under test (ct_suite_legacy runs the sign tests once per export). */
 static sign_fn g_sign = iotwire_legacy_sign_mqtt;
 
+/* What the legacy headers' macro calls, behind the signature of the others: 3.2.0's own export
+ * for 3.2.0, the 3.x family's for the other SDKs. */
+static int32_t macro_sign(uint32_t sdk, uint32_t build, int32_t region, const char *domain,
+                          const meta_t *meta, signout_t *out)
+{
+    if (sdk == IOTWIRE_LEGACY_SDK_V3_2_0) {
+        return iotwire_legacy_v3_2_0_sign_mqtt(build, region, domain, meta, out);
+    }
+    return iotwire_legacy_v3_sign_mqtt(sdk, build, region, domain, meta, out);
+}
+
 /* The SDKs iotwire_legacy_sign_mqtt reproduces, with their "input invalid" code (section 1.4). */
 typedef struct sdk_case {
     const char *name;
@@ -439,6 +450,28 @@ static void t_unknown_sdk(const void *arg)
     ct_buf_free(&b);
 }
 
+/* 3.2.0's export refuses build bits it does not know, before touching signout. */
+static void t_v320_unknown_build(const void *arg)
+{
+    static const uint32_t bad_build[] = {0x10u, 0x1Fu, 0x80000000u, UINT32_MAX};
+    size_t j;
+    meta_t m;
+    ct_buf b = ct_buf_new(sizeof(signout_t));
+    (void)arg;
+    fill_meta(&m);
+    for (j = 0; j < sizeof bad_build / sizeof bad_build[0]; j++) {
+        int32_t rc = iotwire_legacy_v3_2_0_sign_mqtt(bad_build[j], 0, NULL, &m, as_signout(&b));
+        if (rc != IOTWIRE_ERR_INVALID_SELECTOR || !ct_untouched(&b)) {
+            ct_fail(__FILE__, __LINE__, "build 0x%lx: returned %ld, signout %s",
+                    (unsigned long)bad_build[j], (long)rc,
+                    ct_untouched(&b) ? "untouched" : "WRITTEN");
+        }
+    }
+    /* Every known bit is accepted. */
+    CT_CHECK_RC(iotwire_legacy_v3_2_0_sign_mqtt(0xFu, 0, NULL, &m, as_signout(&b)), IOTWIRE_OK);
+    ct_buf_free(&b);
+}
+
 /* The options API with the v3.2.0 profile gives the bytes of the same vector. */
 static void t_options_profile_v320(const void *arg)
 {
@@ -650,6 +683,17 @@ void ct_suite_legacy(void)
         g_sign = iotwire_legacy_v3_sign_mqtt;
         ct_run("legacy_v3", tests[i].name, tests[i].fn, NULL);
     }
+    /* And as the legacy headers' macro calls them (3.2.0's own export). */
+    for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (tests[i].fn == t_layout || tests[i].fn == t_vector_iot_sign_mqtt ||
+            tests[i].fn == t_unknown_sdk || tests[i].fn == t_options_profile_v320 ||
+            tests[i].fn == t_product_secret_not_read_as_string) {
+            continue;
+        }
+        g_sign = macro_sign;
+        ct_run("legacy_v3_macro", tests[i].name, tests[i].fn, NULL);
+    }
+    ct_run("legacy_v3_macro", "v320_unknown_build", t_v320_unknown_build, NULL);
     g_sign = iotwire_legacy_sign_mqtt;
     ct_run("legacy_v3", "client_id", t_v3_client_id, NULL);
     ct_run("legacy_v3", "dynreg", t_v3_dynreg, NULL);

@@ -227,11 +227,21 @@ static int32_t call_iot_sign_mqtt(void)
     return (IOT_Sign_MQTT)(IOTX_CLOUD_REGION_SHANGHAI, &g_meta, &g_signout);
 }
 
-/* The header's macro: iotwire_legacy_v3_sign_mqtt for 3.2.0 with TLS and auto-subscribe. */
-static int32_t call_legacy_v3_sign_mqtt(void)
+/* The header's macro: iotwire_legacy_v3_2_0_sign_mqtt with TLS and auto-subscribe. */
+static int32_t call_legacy_v3_2_0_sign_mqtt(void)
 {
     legacy_meta();
     return IOT_Sign_MQTT(IOTX_CLOUD_REGION_SHANGHAI, &g_meta, &g_signout);
+}
+
+/* The SDK as an argument (what the swap-in kit calls for a tree it does not know). */
+static int32_t call_legacy_v3_sign_mqtt(void)
+{
+    legacy_meta();
+    return iotwire_legacy_v3_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_1_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
+                                       IOTX_CLOUD_REGION_SHANGHAI,
+                                       NULL, (const iotwire_legacy_dev_meta_t *)(const void *)&g_meta,
+                                       (iotwire_legacy_sign_mqtt_t *)(void *)&g_signout);
 }
 
 static void pat_legacy_sign(rs_patterns *ps)
@@ -787,6 +797,7 @@ const rs_case rs_cases[] = {
 #endif
 #if defined(IOTWIRE_HAS_LEGACY_V3)
     {"IOT_Sign_MQTT", call_iot_sign_mqtt, pat_legacy_sign},
+    {"iotwire_legacy_v3_2_0_sign_mqtt", call_legacy_v3_2_0_sign_mqtt, pat_legacy_sign},
     {"iotwire_legacy_v3_sign_mqtt", call_legacy_v3_sign_mqtt, pat_legacy_sign},
     {"iotwire_legacy_v3_dynreg_get", call_legacy_v3_dynreg, pat_legacy_v3_dynreg},
 #if defined(IOTWIRE_HAS_LEGACY_SIGN)

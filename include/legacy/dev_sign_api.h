@@ -14,9 +14,10 @@
  *  A file written for the legacy header compiles unchanged, also inside an iotkit-embedded
  *  3.x tree whose `infra_defs.h` already defines the `iotx_*` types (they are then used, in
  *  either include order). A call `IOT_Sign_MQTT(r, m, s)` expands to
- *  iotwire_legacy_v3_sign_mqtt() (for 2.3.0: iotwire_legacy_sign_mqtt()) with the SDK version
- *  and build switches of the legacy build being replaced, chosen at compile time, so it
- *  yields that build's bytes and return codes and links only the 3.x family's code:
+ *  iotwire_legacy_v3_2_0_sign_mqtt() for 3.2.0 (3.1.0, 3.0.1: iotwire_legacy_v3_sign_mqtt();
+ *  2.3.0: iotwire_legacy_sign_mqtt()) with the build switches of the legacy build being
+ *  replaced, chosen at compile time, so it yields that build's bytes and return codes and
+ *  links only the 3.x family's code (for 3.2.0, only 3.2.0's):
  *
  *  - SDK version: `IOTWIRE_LEGACY_SDK`, default `IOTWIRE_LEGACY_SDK_V3_2_0`. Predefine it
  *    (e.g. `-DIOTWIRE_LEGACY_SDK=IOTWIRE_LEGACY_SDK_V3_0_1`) for 3.0.1, 3.1.0 or 2.3.0.
@@ -200,9 +201,10 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 
 /* The conditional expressions only type-check the arguments like the prototype would (a
  * wrong pointer type is diagnosed); each argument is evaluated exactly once. */
-/** @brief Routes a call to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt())
- *  with this file's legacy SDK, build
- *  switches and custom domain; same parameters and return value as the function. */
+/** @brief Routes a call to the export of this file's legacy SDK (3.2.0:
+ *  iotwire_legacy_v3_2_0_sign_mqtt(); 3.1.0, 3.0.1: iotwire_legacy_v3_sign_mqtt(); 2.3.0:
+ *  iotwire_legacy_sign_mqtt()) with its build switches and custom domain; same parameters
+ *  and return value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
     IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \
                               1 ? (signout) : (iotx_sign_mqtt_t *)0)

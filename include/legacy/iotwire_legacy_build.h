@@ -82,28 +82,41 @@
                                     sizeof(((legacy_t *)0)->field) == sizeof(((ours_t *)0)->field))
 
 /* The export a call goes to is chosen here, at compile time, from IOTWIRE_LEGACY_SDK (which
- * the including header has set): the iotkit 3.x family and the bundle have their own small
- * writer, so a firmware links only that; 2.3.0 (HMAC-SHA1) needs the general resolver. */
+ * the including header has set): 3.2.0 (the default) has an export of its own, so a firmware
+ * links 3.2.0's writer only; 3.1.0, 3.0.1 and the bundle share the 3.x family's export, which
+ * takes the SDK as an argument; 2.3.0 (HMAC-SHA1) needs the general resolver. */
 #if IOTWIRE_LEGACY_SDK == IOTWIRE_LEGACY_SDK_V2_3_0
 #if !defined(IOTWIRE_HAS_LEGACY_SIGN)
 #error "IOT_Sign_MQTT of SDK 2.3.0 needs a libiotwire built with the Cargo feature legacy-sign"
 #endif
-/** @brief The export `IOT_Sign_MQTT` calls go to: iotwire_legacy_sign_mqtt() (2.3.0). */
-#define IOTWIRE__LEGACY_SIGN_FN iotwire_legacy_sign_mqtt
+/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: iotwire_legacy_sign_mqtt() with this
+ *  translation unit's SDK, build switches and custom domain. */
+#define IOTWIRE__LEGACY_SIGN_MQTT(region, meta, signout)                                      \
+    iotwire_legacy_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,      \
+                             (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                \
+                             (const iotwire_legacy_dev_meta_t *)(const void *)(meta),         \
+                             (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
 #else
 #if !defined(IOTWIRE_HAS_LEGACY_V3)
 #error "IOT_Sign_MQTT needs a libiotwire built with the Cargo feature legacy-v3 (or legacy-sign)"
 #endif
-/** @brief The export `IOT_Sign_MQTT` calls go to: iotwire_legacy_v3_sign_mqtt() (3.x, bundle). */
-#define IOTWIRE__LEGACY_SIGN_FN iotwire_legacy_v3_sign_mqtt
-#endif
-
-/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: the export above with the legacy SDK,
- *  the build switches and the custom domain of this translation unit. */
+#if IOTWIRE_LEGACY_SDK == IOTWIRE_LEGACY_SDK_V3_2_0
+/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: iotwire_legacy_v3_2_0_sign_mqtt() with
+ *  this translation unit's build switches and custom domain. */
 #define IOTWIRE__LEGACY_SIGN_MQTT(region, meta, signout)                                      \
-    IOTWIRE__LEGACY_SIGN_FN((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,       \
-                            (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),                 \
-                            (const iotwire_legacy_dev_meta_t *)(const void *)(meta),          \
-                            (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
+    iotwire_legacy_v3_2_0_sign_mqtt(IOTWIRE__LEGACY_BUILD_BITS, (int32_t)(region),            \
+                                    (IOTWIRE_LEGACY_MQTT_DOMAIN),                           \
+                                    (const iotwire_legacy_dev_meta_t *)(const void *)(meta),  \
+                                    (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
+#else
+/** @brief Body of the drop-ins' `IOT_Sign_MQTT` macro: iotwire_legacy_v3_sign_mqtt() with this
+ *  translation unit's SDK, build switches and custom domain. */
+#define IOTWIRE__LEGACY_SIGN_MQTT(region, meta, signout)                                      \
+    iotwire_legacy_v3_sign_mqtt((uint32_t)(IOTWIRE_LEGACY_SDK), IOTWIRE__LEGACY_BUILD_BITS,   \
+                                (int32_t)(region), (IOTWIRE_LEGACY_MQTT_DOMAIN),             \
+                                (const iotwire_legacy_dev_meta_t *)(const void *)(meta),      \
+                                (iotwire_legacy_sign_mqtt_t *)(void *)(signout))
+#endif
+#endif
 
 #endif /* IOTWIRE_LEGACY_BUILD_H */

@@ -12,7 +12,8 @@
  *  served by libiotwire (replaces sign_mqtt.c and sign_sha256.c).
  *
  *  A file written for the bundle header compiles unchanged. A call `IOT_Sign_MQTT(r, m, s)`
- *  expands to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt()) with the bundle's behaviour and the build switches
+ *  expands to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt()) with the
+ *  bundle's behaviour and the build switches
  *  of this translation unit, so it yields the bytes and return codes (0 / -1) the bundle did:
  *
  *  - SDK: `IOTWIRE_LEGACY_SDK`, default `IOTWIRE_LEGACY_SDK_BUNDLE` (`_v=sdk-c-3.0.1.1`).
@@ -160,8 +161,9 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
 
 /* The conditional expressions only type-check the arguments like the prototype would (a
  * wrong pointer type is diagnosed); each argument is evaluated exactly once. */
-/** @brief Routes a call to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt()) with this file's legacy SDK, build
- *  switches and custom domain; same parameters and return value as the function. */
+/** @brief Routes a call to iotwire_legacy_v3_sign_mqtt() (2.3.0: iotwire_legacy_sign_mqtt())
+ *  with this file's legacy SDK, build switches and custom domain; same parameters and return
+ *  value as the function. */
 #define IOT_Sign_MQTT(region, meta, signout)                                                  \
     IOTWIRE__LEGACY_SIGN_MQTT(region, 1 ? (meta) : (iotx_dev_meta_info_t *)0,                 \
                               1 ? (signout) : (iotx_sign_mqtt_t *)0)

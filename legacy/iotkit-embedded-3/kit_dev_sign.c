@@ -39,6 +39,16 @@ KIT_ASSERT(sign_fields, sizeof(((iotx_sign_mqtt_t *)0)->hostname) >= 64 &&
 #define KIT_CID_TOO_LONG (-0x0309) /* STATE_MQTT_SIGN_CLIENTID_BUF_SHORT */
 #endif
 
+/* 3.2.0 has an export of its own (a program links 3.2.0's writer only); 3.1.0 and 3.0.1 share
+ * the 3.x family's, which takes the SDK as an argument. */
+#if IOTWIRE_KIT_SDK == IOTWIRE_LEGACY_SDK_V3_2_0
+#define KIT_SIGN_MQTT(build, region, custom, meta, out) \
+    iotwire_legacy_v3_2_0_sign_mqtt(build, region, custom, meta, out)
+#else
+#define KIT_SIGN_MQTT(build, region, custom, meta, out) \
+    iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, build, region, custom, meta, out)
+#endif
+
 /* The longest custom domain iotwire's 64-byte hostname holds (3.1/3.2's limit too), and
  * 3.0.1's code for a domain its 256-byte hostname cannot hold (ERROR_DEV_SIGN_HOST_NAME_TOO_SHORT). */
 #define KIT_HOST_MAX 62
@@ -58,9 +68,9 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
         custom = g_infra_mqtt_domain[IOTX_CLOUD_REGION_CUSTOM];
     }
     if (KIT_SIGN_IN_PLACE) {
-        return iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, custom,
-                                           (const iotwire_legacy_dev_meta_t *)(const void *)meta,
-                                           (iotwire_legacy_sign_mqtt_t *)(void *)signout);
+        return KIT_SIGN_MQTT(KIT_BUILD, (int32_t)(unsigned)region, custom,
+                             (const iotwire_legacy_dev_meta_t *)(const void *)meta,
+                             (iotwire_legacy_sign_mqtt_t *)(void *)signout);
     }
     /* 3.0.1 takes a custom domain of up to 254 characters (IOT_Ioctl stores up to 64): a
      * longer one than iotwire's layout holds is signed with a stand-in, then copied in as the
@@ -74,9 +84,9 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
         }
     }
     memset(&out, 0, sizeof out);
-    rc = iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, KIT_BUILD, (int32_t)(unsigned)region, signed_custom,
-                                     (const iotwire_legacy_dev_meta_t *)(const void *)meta,
-                                     signout == NULL ? NULL : &out);
+    rc = KIT_SIGN_MQTT(KIT_BUILD, (int32_t)(unsigned)region, signed_custom,
+                       (const iotwire_legacy_dev_meta_t *)(const void *)meta,
+                       signout == NULL ? NULL : &out);
     /* Nothing is written where the SDK wrote nothing: an invalid region or meta. */
     if (signout != NULL && (unsigned)region < IOTX_MQTT_DOMAIN_NUMBER && meta != NULL) {
         memset(signout, 0, sizeof(*signout));

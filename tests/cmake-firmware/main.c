@@ -89,7 +89,7 @@ static void check_legacy(void)
     strcpy(meta.product_key, FW_LEGACY_PRODUCT_KEY);
     strcpy(meta.device_name, FW_LEGACY_DEVICE_NAME);
     strcpy(meta.device_secret, FW_LEGACY_DEVICE_SECRET);
-    /* As legacy firmware calls it: the header's macro (iotwire_legacy_v3_sign_mqtt). */
+    /* As legacy firmware calls it: the header's macro (iotwire_legacy_v3_2_0_sign_mqtt). */
     rc = IOT_Sign_MQTT((iotx_mqtt_region_types_t)FW_LEGACY_REGION, &meta, &out);
     if (rc != 0) {
         printf("FAIL IOT_Sign_MQTT v320-default-01: returned %ld\n", (long)rc);

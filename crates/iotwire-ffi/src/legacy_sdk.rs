@@ -55,14 +55,25 @@ pub(crate) fn legacy_profile(
         IOTWIRE_LEGACY_SDK_LINKSDK_4_2_0 => LegacySdk::LinkSdk42,
         _ => return Err(IOTWIRE_ERR_INVALID_SELECTOR),
     };
-    if build & !0xF != 0 {
-        return Err(IOTWIRE_ERR_INVALID_SELECTOR);
+    match with_build(sdk, build) {
+        Some(p) => Ok(Some(p)),
+        None => Err(IOTWIRE_ERR_INVALID_SELECTOR),
     }
-    Ok(Some(LegacyProfile {
+}
+
+/// `sdk` with the `IOTWIRE_LEGACY_BUILD_*` switches of `build`; `None` for unknown bits.
+/// Always inlined: the per-SDK exports pass a constant `sdk`, and only that SDK's code stays.
+#[cfg(any(feature = "legacy-profiles", feature = "legacy-v3"))]
+#[inline(always)]
+pub(crate) fn with_build(sdk: LegacySdk, build: u32) -> Option<LegacyProfile> {
+    if build & !0xF != 0 {
+        return None;
+    }
+    Some(LegacyProfile {
         sdk,
         tls: build & IOTWIRE_LEGACY_BUILD_SUPPORT_TLS != 0,
         auto_subscribe: build & IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE != 0,
         pre_auth: build & IOTWIRE_LEGACY_BUILD_MQTT_PRE_AUTH != 0,
         itls: build & IOTWIRE_LEGACY_BUILD_SUPPORT_ITLS != 0,
-    }))
+    })
 }

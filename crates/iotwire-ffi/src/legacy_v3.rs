@@ -6,12 +6,12 @@
 
 use crate::boundary::{TextOut, emit_text_of, input_all};
 use crate::legacy::{iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t, sign};
-use crate::legacy_sdk::legacy_profile;
+use crate::legacy_sdk::{legacy_profile, with_build};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::mqtt::iotkit3;
-use iotwire::mqtt::params::LegacyProfile;
+use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
 
 /// An iotkit 3.x profile from the C selectors, or `None`.
 fn v3_profile(sdk: u32, build: u32) -> Option<LegacyProfile> {
@@ -22,7 +22,8 @@ fn v3_profile(sdk: u32, build: u32) -> Option<LegacyProfile> {
 }
 
 /// @brief `IOT_Sign_MQTT` of an iotkit-embedded 3.x build, byte-identical to it, linking only
-/// the 3.x code.
+/// the 3.x code (of all four SDKs: the SDK is an argument). For 3.2.0, the default and the SDK
+/// the swap-in kit targets, iotwire_legacy_v3_2_0_sign_mqtt() links 3.2.0's code only.
 ///
 /// The same contract as iotwire_legacy_sign_mqtt() (legacy return codes; `signout` untouched on
 /// an invalid region or NULL/overlapping arguments, zeroed and partly filled on later errors,
@@ -70,6 +71,61 @@ pub unsafe extern "C" fn iotwire_legacy_v3_sign_mqtt(
             signout,
             // Inlined with iotkit3::sign (and its writers): IOT_Sign_MQTT's flash depends on
             // one function body (scripts/size-table.sh, row iot-sign-header).
+            #[inline(always)]
+            |domain, meta, out| iotkit3::sign(profile, region, domain, meta, out),
+        )
+    }
+}
+
+/// @brief `IOT_Sign_MQTT` of an iotkit-embedded 3.2.0 build: iotwire_legacy_v3_sign_mqtt()
+/// with the SDK fixed, so that a firmware links the code of 3.2.0 only (what the legacy
+/// headers' macro calls for `IOTWIRE_LEGACY_SDK_V3_2_0`, the default; 0.25 KB less flash on
+/// Cortex-M than the general export). The other 3.x SDKs share iotwire_legacy_v3_sign_mqtt():
+/// one more body per SDK would cost every image that links both.
+///
+/// Byte-identical to the SDK's `IOT_Sign_MQTT` of the build `build`, with the same contract
+/// as iotwire_legacy_v3_sign_mqtt() (legacy return codes; `signout` untouched on an invalid
+/// region or NULL arguments, zeroed and partly filled on later errors, as legacy did).
+/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+/// @param[in] region `IOTX_CLOUD_REGION_*` value (0..=5).
+/// @param[in] custom_domain [nullable] NUL-terminated host for region 5 (what
+///            `IOT_Ioctl(IOTX_IOCTL_SET_MQTT_DOMAIN)` stored), used verbatim; at most 62 bytes.
+/// @param[in] meta ProductKey, DeviceName, DeviceSecret (NUL-terminated members).
+/// @param[out] signout Result.
+/// @return 0, or the SDK's negative code (-275 input, -264 custom domain missing, -775
+///         hostname too long); IOTWIRE_ERR_INVALID_SELECTOR for unknown `build` bits.
+///
+/// @code{c}
+/// iotwire_legacy_sign_mqtt_t out;
+/// int32_t rc = iotwire_legacy_v3_2_0_sign_mqtt(
+///     IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
+///     0, NULL, &meta, &out);
+/// @endcode
+///
+/// # Safety
+/// `meta` and `signout` must be NULL or point to valid structs of the legacy layout;
+/// `custom_domain` must be NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_v3_2_0_sign_mqtt(
+    build: u32,
+    region: i32,
+    custom_domain: *const c_char,
+    meta: *const iotwire_legacy_dev_meta_t,
+    signout: *mut iotwire_legacy_sign_mqtt_t,
+) -> i32 {
+    // The same body as iotwire_legacy_v3_sign_mqtt()'s with a constant SDK (a closure of its
+    // own, so that `sign` is instantiated, and folded, for this export alone).
+    let Some(profile) = with_build(LegacySdk::V320, build) else {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sign(
+            LegacySdk::V320,
+            region,
+            custom_domain,
+            meta,
+            signout,
             #[inline(always)]
             |domain, meta, out| iotkit3::sign(profile, region, domain, meta, out),
         )

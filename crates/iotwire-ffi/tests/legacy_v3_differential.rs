@@ -1,5 +1,6 @@
 //! The iotkit-embedded 3.x family has its own writer (crates/iotwire/src/mqtt/iotkit3.rs),
-//! behind `iotwire_legacy_v3_sign_mqtt` (what the legacy headers and the swap-in kit call) and
+//! behind `iotwire_legacy_v3_sign_mqtt` and `iotwire_legacy_v3_2_0_sign_mqtt` (what the legacy
+//! headers and the swap-in kit call) and
 //! the exported `IOT_Sign_MQTT` (the v3.2.0 default build). Both must agree with the general
 //! legacy resolver, `iotwire_legacy_sign_mqtt`, on the return code and on every byte of
 //! `iotx_sign_mqtt_t`: for every 3.x SDK and every combination of build switches, any member
@@ -10,7 +11,7 @@
 use iotwire_ffi::legacy::{iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t};
 use iotwire_ffi::legacy_sdk::*;
 use iotwire_ffi::legacy_sign::{IOT_Sign_MQTT, iotwire_legacy_sign_mqtt};
-use iotwire_ffi::legacy_v3::iotwire_legacy_v3_sign_mqtt;
+use iotwire_ffi::legacy_v3::{iotwire_legacy_v3_2_0_sign_mqtt, iotwire_legacy_v3_sign_mqtt};
 use iotwire_ffi::status::IOTWIRE_ERR_INVALID_SELECTOR;
 use std::ffi::{CString, c_char};
 
@@ -103,6 +104,20 @@ fn v3_writer_equals_the_general_resolver() {
             bytes(&general),
             "case {case}: iotx_sign_mqtt_t bytes"
         );
+        // 3.2.0's own export (what the legacy headers' macro calls for 3.2.0): the same again.
+        if sdk == IOTWIRE_LEGACY_SDK_V3_2_0 {
+            let mut one: iotwire_legacy_sign_mqtt_t = zeroed();
+            one.port = 0x5a5a;
+            // SAFETY: as above.
+            let rc_one =
+                unsafe { iotwire_legacy_v3_2_0_sign_mqtt(build, region, dptr, &meta, &mut one) };
+            assert_eq!(rc_one, rc_general, "case {case}: 3.2.0 export return code");
+            assert_eq!(
+                bytes(&one),
+                bytes(&general),
+                "case {case}: 3.2.0 export bytes"
+            );
+        }
         ok += usize::from(rc_v3 == 0);
         host_too_long += usize::from(region == 5 && !dptr.is_null() && dom.as_bytes().len() > 62);
     }
@@ -140,6 +155,14 @@ fn v3_writer_refuses_other_sdks() {
         )
     };
     assert_eq!(rc, IOTWIRE_ERR_INVALID_SELECTOR, "unknown build bit");
+    for build in [16, 0x8000_0000, u32::MAX] {
+        out.port = 0x5a5a;
+        // SAFETY: valid pointers.
+        let rc =
+            unsafe { iotwire_legacy_v3_2_0_sign_mqtt(build, 0, std::ptr::null(), &meta, &mut out) };
+        assert_eq!(rc, IOTWIRE_ERR_INVALID_SELECTOR, "build {build:#x}");
+        assert_eq!(out.port, 0x5a5a, "signout untouched");
+    }
 }
 
 #[test]
