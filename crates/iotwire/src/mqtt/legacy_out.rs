@@ -167,3 +167,32 @@ impl crate::sink::Text for CText<'_> {
         CText::put(self, bytes);
     }
 }
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    /// The codes as the SDKs' headers define them: 3.1/3.2 `infra_state.h` (`STATE_*`),
+    /// 3.0.1 `infra_defs.h` (`ERROR_DEV_SIGN_*`), the bundle and 2.x -1.
+    #[test]
+    fn codes_are_the_sdk_headers_values() {
+        use Failure::*;
+        let failures = [
+            InputInvalid,
+            CustomDomainMissing,
+            HostnameTooLong,
+            UsernameTooLong,
+            ClientIdTooLong,
+            SourceTooLong,
+        ];
+        let v3 = [-275, -264, -775, -776, -777, -778];
+        let v301 = [-1, -1105, -1100, -1102, -1101, -1104];
+        for (f, (a, b)) in failures.into_iter().zip(v3.into_iter().zip(v301)) {
+            assert_eq!(legacy_code(LegacySdk::V320, f), a, "{f:?}");
+            assert_eq!(legacy_code(LegacySdk::V310, f), a, "{f:?}");
+            assert_eq!(legacy_code(LegacySdk::V301, f), b, "{f:?}");
+            assert_eq!(legacy_code(LegacySdk::Bundle, f), -1, "{f:?}");
+            assert_eq!(legacy_code(LegacySdk::V230, f), -1, "{f:?}");
+        }
+    }
+}

@@ -57,7 +57,7 @@ pub(crate) fn legacy<'p, 'a>(
     let mode_ok = match (profile.sdk, p.mode) {
         (LegacySdk::LinkSdk42, Mode::Register | Mode::RegisterNoWhitelist | Mode::Connwl) => true,
         (LegacySdk::V320, Mode::Register) => true,
-        (LegacySdk::LinkSdk42, _) => false,
+        // (LinkSDK 4.2 had no device-secret connect: `legacy_device` refuses it.)
         (_, Mode::DeviceSecret) => true,
         _ => false,
     };
@@ -213,3 +213,7 @@ fn legacy_connwl<'p, 'a>(mut plan: Plan<'p, 'a>, p: &'p Params<'a>) -> Result<Pl
     }
     Ok(plan)
 }
+
+#[cfg(test)]
+#[path = "legacy_plan_tests.rs"]
+mod tests;

@@ -136,3 +136,47 @@ pub fn write_password_from_mac<S: Sink + ?Sized>(
     write_password_from_mac_text(plan, mac, &mut t)?;
     t.result()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mqtt::params::Params;
+    use crate::sink::SliceWriter;
+
+    fn params() -> Params<'static> {
+        Params {
+            product_key: b"a1X2bEnP82z",
+            device_name: b"example1",
+            device_secret: b"s3cr3t",
+            timestamp: b"1700000000000",
+            ..Params::default()
+        }
+    }
+
+    /// The `Sink` forms report a short buffer (the `Text` forms cannot).
+    #[test]
+    fn sink_forms_write_or_report_a_short_buffer() {
+        let p = params();
+        let plan = Plan::resolve(&p).unwrap();
+        let content = b"clientIda1X2bEnP82z.example1deviceNameexample1productKeya1X2bEnP82z\
+timestamp1700000000000";
+        let mut buf = [0u8; 128];
+        let mut w = SliceWriter::new(&mut buf);
+        assert_eq!(write_sign_content(&plan, &mut w), Ok(()));
+        assert_eq!(w.written(), content);
+        let mut small = [0u8; 16];
+        assert_eq!(
+            write_sign_content(&plan, &mut SliceWriter::new(&mut small)),
+            Err(Error::BufferTooSmall)
+        );
+        let mac = [0xABu8; 32];
+        let mut buf = [0u8; 64];
+        let mut w = SliceWriter::new(&mut buf);
+        assert_eq!(write_password_from_mac(&plan, &mac, &mut w), Ok(()));
+        assert_eq!(w.written(), "AB".repeat(32).as_bytes());
+        assert_eq!(
+            write_password_from_mac(&plan, &mac, &mut SliceWriter::new(&mut small)),
+            Err(Error::BufferTooSmall)
+        );
+    }
+}

@@ -473,3 +473,7 @@ fn documented<'p, 'a>(p: &'p Params<'a>) -> Result<Plan<'p, 'a>, Error> {
     }
     Ok(plan)
 }
+
+#[cfg(test)]
+#[path = "plan_rules_tests.rs"]
+mod rules_tests;
