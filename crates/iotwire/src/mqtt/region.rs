@@ -51,3 +51,20 @@ impl Region {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mqtt_domain_is_the_region_name_inside_the_platform_domain() {
+        for i in 0..5 {
+            let r = Region::from_index(i).unwrap();
+            let mut want = b"iot-as-mqtt.".to_vec();
+            want.extend_from_slice(r.name());
+            want.extend_from_slice(b".aliyuncs.com");
+            assert_eq!(r.mqtt_domain(), want.as_slice(), "{r:?}");
+        }
+        assert!(Region::from_index(5).is_none());
+    }
+}

@@ -66,6 +66,18 @@ mod tests {
     }
 
     #[test]
+    fn empty_mandatory_slots_keep_their_item_and_a_trailing_space_is_literal() {
+        // Only slots 3, 6 and 7 are optional: an empty securemode (1), method (2), random (4)
+        // or authType (5) still writes its key.
+        let layout = b"securemode=\x01,signmethod=\x02,random=\x04,authType=\x05,x ";
+        let v = [&b""[..]; SLOTS];
+        assert_eq!(
+            run(layout, v),
+            "securemode=,signmethod=,random=,authType=,x "
+        );
+    }
+
+    #[test]
     fn slots_and_optional_items() {
         let layout = b"securemode=\x01,signmethod=\x02,timestamp=\x03,\x07";
         let v = [&b""[..], b"2", b"hmacsha256", b"", b"", b"", b"", b""];

@@ -108,3 +108,47 @@ pub fn write_psk<S: Sink + ?Sized>(plan: &Plan<'_, '_>, s: &mut S) -> Result<(),
     write_psk_text(plan, &mut t)?;
     t.result()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mqtt::params::Params;
+    use crate::sink::SliceWriter;
+
+    #[test]
+    fn only_device_secret_connects_have_a_psk() {
+        for (mode, ok) in [
+            (Mode::DeviceSecret, true),
+            (Mode::Register, false),
+            (Mode::Id2, false),
+        ] {
+            let p = Params {
+                mode,
+                product_key: b"a1X2bEnP82z",
+                device_name: b"example1",
+                device_secret: b"s3cr3t",
+                product_secret: b"ps3cr3t",
+                random: b"r4nd0m",
+                ..Params::default()
+            };
+            let plan = Plan::resolve(&p).unwrap();
+            let mut buf = [0u8; 256];
+            let want = if ok {
+                Ok(())
+            } else {
+                Err(Error::InvalidArgument)
+            };
+            assert_eq!(
+                write_identity(&plan, &mut SliceWriter::new(&mut buf)),
+                want,
+                "{mode:?}"
+            );
+            assert_eq!(
+                write_psk(&plan, &mut SliceWriter::new(&mut buf)),
+                want,
+                "{mode:?}"
+            );
+            assert_eq!(psk_len(&plan).map(|_| ()), want, "{mode:?}");
+        }
+    }
+}
