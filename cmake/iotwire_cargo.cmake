@@ -51,9 +51,8 @@ else()
   _iotwire_check_cross_toolchain("${_iotwire_t}")
   message(STATUS "iotwire: Rust target ${_iotwire_t}, core built with -Zbuild-std by ${IOTWIRE_CROSS_CARGO}")
   # RUSTC (and RUSTDOC) make cargo, build scripts and -Zbuild-std use the compiler that
-  # matches the sources; RUSTC_BOOTSTRAP allows -Z on a stable compiler. Any RUSTFLAGS would
-  # replace .cargo/config.toml's rustflags, which select the compact SHA-256 code for
-  # target_os = "none" (3x smaller), hence the unsets.
+  # matches the sources; RUSTC_BOOTSTRAP allows -Z on a stable compiler. A host's RUSTFLAGS
+  # (e.g. -C target-cpu=native) do not apply to a cross target, hence the unsets.
   string(TOUPPER "${_iotwire_t}" _iotwire_t_env)
   string(REGEX REPLACE "[-.]" "_" _iotwire_t_env "${_iotwire_t_env}")
   set(_iotwire_cargo "${CMAKE_COMMAND}" -E env

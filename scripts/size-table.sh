@@ -5,7 +5,7 @@
 # and ESP32-C6/H2 (riscv32imac-unknown-none-elf), with picolibc and no legacy columns.
 #
 # iotwire side: for each set of scripts/lib/size-sets.sh, build the release staticlib with the
-# set's Cargo features (-Zbuild-std, compact SHA-256/AES backends from .cargo/config.toml), link
+# set's Cargo features (-Zbuild-std, the rolled SHA-256 and compact AES of firmware builds), link
 # the set's program with arm-none-eabi-gcc -Os --gc-sections (newlib-nano, nosys), and read from
 # the -Map file (cortex-m/mapsize.py) the library's own .text + .rodata, compiler_builtins'
 # share, its .data/.bss, and the C runtime the image pulls in beyond an empty program.

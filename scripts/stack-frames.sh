@@ -11,8 +11,7 @@ out=cortex-m/out/frames
 mkdir -p "$out"
 python3 cortex-m/gen_expected.py tests/vectors/legacy-c-sdk.dev.json "$out/gen" >/dev/null
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
-# RUSTFLAGS replaces .cargo/config.toml's rustflags, so the compact-backend cfg is repeated.
-RUSTFLAGS='-Zemit-stack-sizes --cfg sha2_backend_soft="compact"' /usr/bin/cargo rustc -p iotwire-ffi --quiet \
+RUSTFLAGS='-Zemit-stack-sizes' /usr/bin/cargo rustc -p iotwire-ffi --quiet \
   --release --lib --crate-type staticlib --target thumbv7em-none-eabihf --target-dir "$out/target" \
   -Zbuild-std=core,compiler_builtins -Zbuild-std-features=compiler-builtins-mem
 arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os \

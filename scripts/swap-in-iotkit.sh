@@ -155,8 +155,8 @@ cargo_args=(rustc -p iotwire-ffi --release --lib --crate-type staticlib --no-def
   --features "$features" --manifest-path "$repo/Cargo.toml" --target-dir "$cargo_dir")
 if [ -z "$cross" ]; then
   # Host build for the Linux board: size matters more than speed here, as in firmware: no
-  # CPU-dispatched SHA-256 fast path, sha2's compact rolled rounds.
-  rustflags='-C force-unwind-tables=no --cfg iotwire_small --cfg sha2_backend="soft" --cfg sha2_backend_soft="compact"'
+  # CPU-dispatched SHA-256 fast path (the rolled block of firmware builds instead).
+  rustflags='-C force-unwind-tables=no --cfg iotwire_small'
   archive="$cargo_dir/release/libiotwire_ffi.a"
   ld_cmd=ld
   objcopy_cmd=objcopy

@@ -1,11 +1,12 @@
 //! The three Merkle–Damgård hashes the platforms sign with (SHA-256, and for interop SHA-1 and
 //! MD5), sharing one streaming front end.
 //!
-//! Why not the RustCrypto `sha1`/`md-5` crates: their only software backends unroll all
-//! rounds (2.4 KB and 2.0 KB of Thumb code), where the rolled loops here take a fraction of
-//! that; firmware links these hashes for interop, not for speed. SHA-256 keeps `sha2`'s block
-//! function, whose compact backend is already small. Each algorithm is only its block
-//! function and constants; padding, length encoding and output are [`Hash`]'s.
+//! Why not the RustCrypto `sha1`/`md-5`/`sha2` crates: their software backends unroll all
+//! rounds (2.4 KB and 2.0 KB of Thumb code for SHA-1 and MD5), and even `sha2`'s compact one
+//! (a build-time `--cfg` a firmware's RUSTFLAGS silently drops) is a quarter larger than the
+//! rolled loops here; firmware links these hashes to sign, not for bulk speed. Host x86-64
+//! takes `sha2`'s SHA-NI block and an AVX2 one ([`crate::accel`]). Each algorithm is only its
+//! block function and constants; padding, length encoding and output are [`Hash`]'s.
 
 #[cfg(any(feature = "hmac-md5", test))]
 pub mod md5;
