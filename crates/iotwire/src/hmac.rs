@@ -6,7 +6,7 @@
 //! (tests/hmac_oracle.rs) and, in the fuzzers, against the `hmac` crate.
 
 use crate::Error;
-use crate::hash::{Algorithm, BLOCK, Hash, digest_into};
+use crate::hash::{Algorithm, BLOCK, Core, Hash, Kind, digest_with, kind};
 use crate::sink::Sink;
 use zeroize::Zeroize;
 
@@ -55,33 +55,48 @@ impl<'k, H: Algorithm> Hmac<'k, H> {
 /// fresh state, then `update`, then `hmac_finish` with the same key.
 impl<H: Algorithm> Hash<H> {
     /// Starts an HMAC: absorbs `key ^ ipad` (the key first hashed if longer than a block).
+    #[inline(always)]
     pub fn hmac_start(&mut self, key: &[u8]) {
-        feed_key_block(self, key, IPAD);
+        self.core().hmac_start(key, kind::<H>());
     }
 
     /// Finishes the HMAC started with [`Hash::hmac_start`]: `H(key ^ opad || inner)`, in the
     /// first [`Algorithm::DIGEST_LEN`] bytes of `out`. The inner digest passes through `out`
     /// itself, and the outer hash reuses this state: one state, no other copy.
+    #[inline(always)]
     pub fn hmac_finish(&mut self, key: &[u8], out: &mut [u8; 32]) {
-        self.finish_into(out);
-        self.reset();
-        feed_key_block(self, key, OPAD);
-        self.update(out.get(..H::DIGEST_LEN).unwrap_or_default());
-        self.finish_into(out);
+        self.core().hmac_finish(key, out, kind::<H>());
+    }
+}
+
+/// The same on the algorithm-independent state: one copy for every algorithm.
+impl Core {
+    /// [`Hash::hmac_start`] for the algorithm `k`.
+    pub fn hmac_start<K: Kind>(&mut self, key: &[u8], k: K) {
+        feed_key_block(self, key, IPAD, k);
+    }
+
+    /// [`Hash::hmac_finish`] for the algorithm `k`.
+    pub fn hmac_finish<K: Kind>(&mut self, key: &[u8], out: &mut [u8; 32], k: K) {
+        self.finish_into(out, k);
+        self.reset(k);
+        feed_key_block(self, key, OPAD, k);
+        self.update(out.get(..k.digest_len()).unwrap_or_default(), k);
+        self.finish_into(out, k);
     }
 }
 
 /// Feeds the block `K' ^ pad` into a fresh hash, where K' is the key, or its hash when longer
 /// than a block, zero-padded (RFC 2104 section 2).
-fn feed_key_block<H: Algorithm>(h: &mut Hash<H>, key: &[u8], pad: u8) {
+fn feed_key_block<K: Kind>(h: &mut Core, key: &[u8], pad: u8, k: K) {
     let mut hashed = [0u8; 32];
-    let k: &[u8] = if key.len() > BLOCK {
-        digest_into::<H>(key, &mut hashed);
-        hashed.get(..H::DIGEST_LEN).unwrap_or_default()
+    let block_key: &[u8] = if key.len() > BLOCK {
+        digest_with(key, &mut hashed, k);
+        hashed.get(..k.digest_len()).unwrap_or_default()
     } else {
         key
     };
-    h.update_key_block(k, pad);
+    h.update_key_block(block_key, pad, k);
     hashed.zeroize();
 }
 
@@ -109,6 +124,58 @@ mod tests {
             h.update(p);
         }
         hex(&h.finish()[..H::DIGEST_LEN])
+    }
+
+    /// Both forms of an algorithm (by type, as data) give the same digests and MACs, whatever
+    /// form this build's `Hash` uses: RFC 4231 case 1 (HMAC-SHA256), and long keys.
+    fn both_forms<H: Algorithm>() {
+        use crate::hash::{Typed, digest_with};
+        let data: std::vec::Vec<u8> = (0..200u8).collect();
+        let mut a = [0u8; 32];
+        let mut b = [0u8; 32];
+        digest_with(&data, &mut a, Typed::<H>::default());
+        digest_with(&data, &mut b, H::SPEC);
+        assert_eq!(a, b, "digest");
+        assert_eq!(
+            a,
+            crate::hash::digest::<H>(&data),
+            "digest as Hash computes it"
+        );
+        for key in [&[0x0b_u8; 20][..], &[0xaa; 131][..]] {
+            let mut typed = Core::new(Typed::<H>::default());
+            typed.hmac_start(key, Typed::<H>::default());
+            typed.update(b"Hi There", Typed::<H>::default());
+            typed.hmac_finish(key, &mut a, Typed::<H>::default());
+            let mut data_form = Core::new(H::SPEC);
+            data_form.hmac_start(key, H::SPEC);
+            data_form.update(b"Hi There", H::SPEC);
+            data_form.hmac_finish(key, &mut b, H::SPEC);
+            assert_eq!(a, b, "HMAC, {}-byte key", key.len());
+            let mut h = Hash::<H>::new();
+            h.hmac_start(key);
+            h.update(b"Hi There");
+            let mut c = [0u8; 32];
+            h.hmac_finish(key, &mut c);
+            assert_eq!(a, c, "HMAC as Hash computes it");
+        }
+    }
+
+    #[test]
+    fn typed_and_data_forms_agree() {
+        both_forms::<Sha256>();
+        both_forms::<Sha1>();
+        both_forms::<Md5>();
+        // RFC 4231 test case 1, through the typed form.
+        let mut h = Core::new(crate::hash::Typed::<Sha256>::default());
+        let k = crate::hash::Typed::<Sha256>::default();
+        h.hmac_start(&[0x0b; 20], k);
+        h.update(b"Hi There", k);
+        let mut out = [0u8; 32];
+        h.hmac_finish(&[0x0b; 20], &mut out, k);
+        assert_eq!(
+            hex(&out),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        );
     }
 
     #[test]

@@ -242,14 +242,29 @@ pub fn mac_text(
     Ok(())
 }
 
-#[inline(never)]
+#[inline(always)]
 fn hmac_text<H: crate::hash::Algorithm>(
     key: &[u8],
     content: &dyn Fn(&mut dyn crate::sink::Text),
     out: &mut [u8; 32],
 ) {
-    let mut h = crate::hash::Hash::<H>::new();
-    h.hmac_start(key);
-    content(&mut h);
-    h.hmac_finish(key, out);
+    hmac_text_with(key, content, out, crate::hash::kind::<H>());
+}
+
+/// [`hmac_text`] for the algorithm `k` (one copy for every algorithm with the data form of
+/// [`crate::hash::Kind`]).
+#[inline(never)]
+fn hmac_text_with<K: crate::hash::Kind>(
+    key: &[u8],
+    content: &dyn Fn(&mut dyn crate::sink::Text),
+    out: &mut [u8; 32],
+    k: K,
+) {
+    let mut h = crate::hash::Core::new(k);
+    h.hmac_start(key, k);
+    content(&mut crate::sink::HashText {
+        core: &mut h,
+        kind: k,
+    });
+    h.hmac_finish(key, out, k);
 }

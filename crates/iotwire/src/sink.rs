@@ -208,6 +208,21 @@ impl<H: crate::hash::Algorithm> Text for crate::hash::Hash<H> {
     }
 }
 
+/// A hash state and its algorithm as one [`Text`] (with the data form of
+/// [`crate::hash::Kind`], one implementation for every algorithm).
+pub(crate) struct HashText<'h, K: crate::hash::Kind> {
+    /// The state.
+    pub core: &'h mut crate::hash::Core,
+    /// Its algorithm.
+    pub kind: K,
+}
+
+impl<K: crate::hash::Kind> Text for HashText<'_, K> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.core.update(bytes, self.kind);
+    }
+}
+
 /// A [`Sink`] as a [`Text`], keeping the first error for [`SinkText::result`].
 pub struct SinkText<'s, S: Sink + ?Sized> {
     sink: &'s mut S,

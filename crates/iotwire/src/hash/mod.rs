@@ -46,15 +46,131 @@ pub trait Algorithm {
         Self::rounds(state, block);
         crate::burn::bytes(Self::STACK);
     }
+    /// The algorithm as data, for the front end ([`Core`]). A reference made in a constant:
+    /// one static copy, where `H::SPEC` of a by-value constant in generic code would copy
+    /// it to the stack at every call.
+    const SPEC: &'static Spec = &Spec {
+        compress: Self::compress,
+        init: Self::init,
+        digest_len: Self::DIGEST_LEN,
+        big_endian: Self::BIG_ENDIAN,
+    };
+    /// Sets `state` to [`Algorithm::IV`]: the constant is stored from code, where copying
+    /// it out of a [`Spec`] would take a `memcpy` (and link one into an image that has none).
+    fn init(state: &mut [u32; 8]) {
+        *state = Self::IV;
+    }
 }
 
-/// A running hash: state, partial block, and the message length so far. Wiped on drop.
+/// What the front end needs of an algorithm, as data: one copy of the front end (buffering,
+/// padding, output, the HMAC key blocks) serves every algorithm an image links, where code
+/// generic over [`Algorithm`] has one copy per algorithm (0.6 KB more in an image with
+/// HMAC-SHA1 and HMAC-SHA256). See [`Kind`] for when each is used.
+#[derive(Clone, Copy)]
+pub struct Spec {
+    /// [`Algorithm::compress`].
+    pub compress: fn(&mut [u32; 8], &[u8; BLOCK]),
+    /// [`Algorithm::init`].
+    pub init: fn(&mut [u32; 8]),
+    /// [`Algorithm::DIGEST_LEN`].
+    pub digest_len: usize,
+    /// [`Algorithm::BIG_ENDIAN`].
+    pub big_endian: bool,
+}
+
+/// An algorithm as the front end ([`Core`]) sees it: by type ([`Typed`]: one front end per
+/// algorithm, constants and direct calls) or as data (`&Spec`: one front end for all, an
+/// indirect call per block). A build with HMAC-MD5 or HMAC-SHA1 links several algorithms and
+/// takes the data form ([`kind`]); a build with SHA-256 alone takes the typed one, which is
+/// 0.1 KB smaller on Cortex-M than one shared front end.
+pub trait Kind: Copy {
+    /// The block function.
+    fn compress(self, state: &mut [u32; 8], block: &[u8; BLOCK]);
+    /// Sets the IV.
+    fn init(self, state: &mut [u32; 8]);
+    /// Digest bytes.
+    fn digest_len(self) -> usize;
+    /// Big-endian words and length.
+    fn big_endian(self) -> bool;
+}
+
+impl Kind for &'static Spec {
+    #[inline(always)]
+    fn compress(self, state: &mut [u32; 8], block: &[u8; BLOCK]) {
+        (self.compress)(state, block);
+    }
+    #[inline(always)]
+    fn init(self, state: &mut [u32; 8]) {
+        (self.init)(state);
+    }
+    #[inline(always)]
+    fn digest_len(self) -> usize {
+        self.digest_len
+    }
+    #[inline(always)]
+    fn big_endian(self) -> bool {
+        self.big_endian
+    }
+}
+
+/// An algorithm by type (see [`Kind`]).
+pub struct Typed<H>(core::marker::PhantomData<H>);
+
+impl<H> Default for Typed<H> {
+    fn default() -> Self {
+        Typed(core::marker::PhantomData)
+    }
+}
+
+// By hand: a derive would ask `H: Copy` of the algorithm marker.
+impl<H> Clone for Typed<H> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<H> Copy for Typed<H> {}
+
+impl<H: Algorithm> Kind for Typed<H> {
+    #[inline(always)]
+    fn compress(self, state: &mut [u32; 8], block: &[u8; BLOCK]) {
+        H::compress(state, block);
+    }
+    #[inline(always)]
+    fn init(self, state: &mut [u32; 8]) {
+        *state = H::IV;
+    }
+    #[inline(always)]
+    fn digest_len(self) -> usize {
+        H::DIGEST_LEN
+    }
+    #[inline(always)]
+    fn big_endian(self) -> bool {
+        H::BIG_ENDIAN
+    }
+}
+
+/// The form of `H` this build's front end uses (see [`Kind`]).
+#[inline(always)]
+pub fn kind<H: Algorithm>() -> impl Kind {
+    #[cfg(any(feature = "hmac-md5", feature = "hmac-sha1"))]
+    return H::SPEC;
+    #[cfg(not(any(feature = "hmac-md5", feature = "hmac-sha1")))]
+    return Typed::<H>(core::marker::PhantomData);
+}
+
+/// A running hash of algorithm `H`: state, partial block, and the message length so far.
+/// Wiped on drop. The work is done by [`Core`], which is not generic.
 pub struct Hash<H: Algorithm> {
+    core: Core,
+    algorithm: core::marker::PhantomData<H>,
+}
+
+/// The state of a running hash, whatever the algorithm (given to each call as a [`Kind`]).
+pub struct Core {
     state: [u32; 8],
     block: [u8; BLOCK],
     fill: usize,
     len: u64,
-    algorithm: core::marker::PhantomData<H>,
 }
 
 impl<H: Algorithm> Default for Hash<H> {
@@ -64,27 +180,95 @@ impl<H: Algorithm> Default for Hash<H> {
 }
 
 impl<H: Algorithm> Hash<H> {
-    /// A hash of the empty message so far.
+    /// A hash of the empty message so far. Built from an all-zero constant, then keyed with
+    /// the IV: a nested struct literal was built in a temporary and moved (a 96-byte `memcpy`
+    /// on Cortex-M).
+    #[inline(always)]
     pub fn new() -> Self {
-        Hash {
-            state: H::IV,
-            block: [0; BLOCK],
-            fill: 0,
-            len: 0,
+        let mut h = Hash {
+            core: Core::ZERO,
             algorithm: core::marker::PhantomData,
-        }
+        };
+        h.core.state = H::IV;
+        h
     }
 
     /// Starts over (reusing this state's memory, so no second state exists).
+    #[inline(always)]
     pub fn reset(&mut self) {
-        self.state = H::IV;
+        self.core.reset(kind::<H>());
+    }
+
+    /// Feeds `data`.
+    #[inline(always)]
+    pub fn update(&mut self, data: &[u8]) {
+        self.core.update(data, kind::<H>());
+    }
+
+    /// Feeds a whole block `key ^ pad` (HMAC), built in place in the block buffer so that no
+    /// other copy of the key block exists. Must be the first input.
+    #[inline(always)]
+    pub fn update_key_block(&mut self, key: &[u8], pad: u8) {
+        self.core.update_key_block(key, pad, kind::<H>());
+    }
+
+    /// Pads and returns the digest in the first [`Algorithm::DIGEST_LEN`] bytes (the rest is
+    /// zero); the state is left wiped.
+    pub fn finish(&mut self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        self.finish_into(&mut out);
+        out
+    }
+
+    /// [`Hash::finish`] into the caller's array: no copy of the digest is left on the stack
+    /// (a returned array is built in a local and copied), and no `memcpy` is needed.
+    #[inline(always)]
+    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
+        self.core.finish_into(out, kind::<H>());
+    }
+
+    /// The algorithm-independent state, for the HMAC front end.
+    pub(crate) fn core(&mut self) -> &mut Core {
+        &mut self.core
+    }
+}
+
+impl Core {
+    /// A hash of the empty message so far.
+    ///
+    /// Always inlined, like [`Core::with_state`]: a state built elsewhere and returned is
+    /// moved into place with a `memcpy`.
+    #[inline(always)]
+    pub fn new<K: Kind>(k: K) -> Self {
+        let mut state = [0; 8];
+        k.init(&mut state);
+        Core::with_state(state)
+    }
+
+    /// An empty message with chaining value `state`.
+    #[inline(always)]
+    const fn with_state(state: [u32; 8]) -> Self {
+        Core {
+            state,
+            block: [0; BLOCK],
+            fill: 0,
+            len: 0,
+        }
+    }
+
+    /// All zero (no algorithm's IV yet).
+    const ZERO: Core = Core::with_state([0; 8]);
+
+    /// Starts over (reusing this state's memory, so no second state exists).
+    pub fn reset<K: Kind>(&mut self, k: K) {
+        k.init(&mut self.state);
         self.block.fill(0);
         self.fill = 0;
         self.len = 0;
     }
 
     /// Feeds `data`.
-    pub fn update(&mut self, mut data: &[u8]) {
+    pub fn update<K: Kind>(&mut self, mut data: &[u8], k: K) {
         self.len = self
             .len
             .wrapping_add(u64::try_from(data.len()).unwrap_or(u64::MAX));
@@ -98,35 +282,25 @@ impl<H: Algorithm> Hash<H> {
             self.fill = self.fill.saturating_add(take);
             data = data.get(take..).unwrap_or_default();
             if self.fill >= BLOCK {
-                H::compress(&mut self.state, &self.block);
+                k.compress(&mut self.state, &self.block);
                 self.fill = 0;
             }
         }
     }
 
-    /// Feeds a whole block `key ^ pad` (HMAC), built in place in the block buffer so that no
-    /// other copy of the key block exists. Must be the first input.
-    pub fn update_key_block(&mut self, key: &[u8], pad: u8) {
+    /// [`Hash::update_key_block`].
+    pub fn update_key_block<K: Kind>(&mut self, key: &[u8], pad: u8, k: K) {
         self.block.fill(pad);
         for (slot, byte) in self.block.iter_mut().zip(key) {
             *slot ^= byte;
         }
-        H::compress(&mut self.state, &self.block);
+        k.compress(&mut self.state, &self.block);
         self.len = 64;
         self.fill = 0;
     }
 
-    /// Pads and returns the digest in the first [`Algorithm::DIGEST_LEN`] bytes (the rest is
-    /// zero); the state is left wiped.
-    pub fn finish(&mut self) -> [u8; 32] {
-        let mut out = [0u8; 32];
-        self.finish_into(&mut out);
-        out
-    }
-
-    /// [`Hash::finish`] into the caller's array: no copy of the digest is left on the stack
-    /// (a returned array is built in a local and copied), and no `memcpy` is needed.
-    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
+    /// [`Hash::finish_into`].
+    pub fn finish_into<K: Kind>(&mut self, out: &mut [u8; 32], k: K) {
         let bits = self.len.wrapping_mul(8);
         // Padding: 0x80, zeros up to 56 mod 64, then the bit length, written straight into
         // the block buffer.
@@ -138,19 +312,19 @@ impl<H: Algorithm> Hash<H> {
             rest.fill(0);
         }
         if fill >= BLOCK.saturating_sub(8) {
-            H::compress(&mut self.state, &self.block);
+            k.compress(&mut self.state, &self.block);
             self.block.fill(0);
         }
         if let Some(tail) = self.block.last_chunk_mut::<8>() {
-            *tail = if H::BIG_ENDIAN {
+            *tail = if k.big_endian() {
                 bits.to_be_bytes()
             } else {
                 bits.to_le_bytes()
             };
         }
-        H::compress(&mut self.state, &self.block);
+        k.compress(&mut self.state, &self.block);
         out.fill(0);
-        let words = H::DIGEST_LEN / 4;
+        let words = k.digest_len() / 4;
         for (chunk, word) in out
             .as_chunks_mut::<4>()
             .0
@@ -158,14 +332,13 @@ impl<H: Algorithm> Hash<H> {
             .zip(self.state.iter())
             .take(words)
         {
-            *chunk = if H::BIG_ENDIAN {
+            *chunk = if k.big_endian() {
                 word.to_be_bytes()
             } else {
                 word.to_le_bytes()
             };
         }
-        self.state.zeroize();
-        self.block.zeroize();
+        self.wipe();
     }
 }
 
@@ -178,8 +351,18 @@ impl<H: Algorithm> crate::sink::Sink for Hash<H> {
     }
 }
 
+// The wipe is on `Hash`, not on `Core`: a `Core` with a destructor is built in a temporary
+// and moved into place (a 96-byte `memcpy` on Cortex-M). The bare `Core`s of this crate
+// (`digest_with`, `mac::hmac_text_with`) end in `finish_into`, which wipes them.
 impl<H: Algorithm> Drop for Hash<H> {
     fn drop(&mut self) {
+        self.core.wipe();
+    }
+}
+
+impl Core {
+    /// Overwrites the chaining value and the block.
+    fn wipe(&mut self) {
         self.state.zeroize();
         self.block.zeroize();
     }
@@ -192,13 +375,19 @@ pub fn digest<H: Algorithm>(data: &[u8]) -> [u8; 32] {
     out
 }
 
-/// [`digest`] into the caller's array. Not inlined, so its state is on the stack only while it
-/// runs (it hashes over-long HMAC keys), and wiped when it returns.
-#[inline(never)]
+/// [`digest`] into the caller's array.
+#[inline(always)]
 pub fn digest_into<H: Algorithm>(data: &[u8], out: &mut [u8; 32]) {
-    let mut h = Hash::<H>::new();
-    h.update(data);
-    h.finish_into(out);
+    digest_with(data, out, kind::<H>());
+}
+
+/// [`digest_into`] for the algorithm `k`. Not inlined, so its state is on the stack only
+/// while it runs (it hashes over-long HMAC keys), and wiped when it returns.
+#[inline(never)]
+pub fn digest_with<K: Kind>(data: &[u8], out: &mut [u8; 32], k: K) {
+    let mut h = Core::new(k);
+    h.update(data, k);
+    h.finish_into(out, k);
 }
 
 /// Little helper for the block functions: word `i` of a 16-word schedule, with the index
