@@ -177,4 +177,3 @@ fn after_returns_the_result_and_burns_below() {
         "burn::after(300, ..) left {asked} zero bytes of 256"
     );
 }
-
