@@ -185,6 +185,34 @@ mod tests {
     }
 
     #[test]
+    fn requests_tokens_and_the_first_byte() {
+        assert!(Code::new(0, 1).unwrap().is_request());
+        assert!(Code::new(0, 31).unwrap().is_request());
+        assert!(
+            !Code::new(0, 0).unwrap().is_request(),
+            "0.00 is an empty message"
+        );
+        assert!(!Code::new(2, 5).unwrap().is_request());
+        assert!(!Code::new(4, 1).unwrap().is_request());
+        assert_eq!((Token::EMPTY.len(), Token::EMPTY.is_empty()), (0, true));
+        let t = Token::new(&[1, 2, 3, 4, 5]).unwrap();
+        assert_eq!((t.len(), t.is_empty()), (5, false));
+        let h = Header {
+            message_type: MessageType::NonConfirmable,
+            code: Code::new(0, 1).unwrap(),
+            message_id: 0xBEEF,
+        };
+        // Version 1, type 1, TKL 5: 0b01_01_0101.
+        assert_eq!(h.bytes_for(&t), [0x55, 0x01, 0xBE, 0xEF]);
+        assert_eq!(h.to_bytes(5), Ok([0x55, 0x01, 0xBE, 0xEF]));
+        assert_eq!(
+            h.to_bytes(8),
+            Ok([0x58, 0x01, 0xBE, 0xEF]),
+            "8 is the longest token"
+        );
+    }
+
+    #[test]
     fn legacy_token_is_little_endian() {
         assert_eq!(Token::from_counter(0x0102_0304).as_bytes(), &[4, 3, 2, 1]);
         assert!(Token::new(&[0; 9]).is_err());

@@ -200,6 +200,9 @@ mod tests {
         assert_eq!(header(13, 269), [0xde, 0x00, 0x00, 0x00]);
         assert_eq!(header(65535, VALUE_MAX), [0xee, 0xfe, 0xf2, 0xff, 0xff]);
         assert!(option_header_len(0, VALUE_MAX + 1).is_err());
+        // RFC 7252 section 3.1: the 14 extension reaches 269 + 65535 = 65,804 bytes.
+        assert_eq!(option_header_len(0, 65_804), Ok(3));
+        assert_eq!(option_header_len(0, 65_805), Err(Error::InvalidArgument));
     }
 
     #[test]
