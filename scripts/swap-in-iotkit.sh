@@ -303,10 +303,12 @@ for entry in "${replaced_files[@]}"; do
   append "$module/iot.mk" "LIB_SRCS_EXCLUDE += $rel" "$rel no longer compiled (replaced by $comp/$kit)"
 done
 
-# Programs link libiotwire after libiot_sdk (whose kit objects call it).
+# Programs link libiotwire after libiot_sdk (whose kit objects call it), with --gc-sections:
+# the library's functions are hidden and in sections of their own, so a program keeps only
+# those it calls (the SDK's objects, one section each and exported by -rdynamic, all stay).
 while IFS= read -r mk; do
   rel="${mk#"$sdk"/}"
-  append "$rel" "LDFLAGS += -L\$(TOP_DIR)/$comp/lib -liotwire" "programs link libiotwire"
+  append "$rel" "LDFLAGS += -L\$(TOP_DIR)/$comp/lib -liotwire -Wl,--gc-sections" "programs link libiotwire"
 done < <(grep -l -- '-liot_sdk' $(find "$sdk/src" "$sdk/wrappers" -name iot.mk 2>/dev/null) 2>/dev/null | grep -v "/$comp/" | sort)
 
 # A previous build keeps objects of the replaced files in .O, and the SDK cannot rebuild .O

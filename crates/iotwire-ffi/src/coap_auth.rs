@@ -334,10 +334,10 @@ pub unsafe extern "C" fn iotwire_coap_auth_get_sign(
         Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&p) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = sign::SignMac::new();
+    if let Err(e) = sign::compute_into(&p, &mut digest) {
+        return from_error(e);
+    }
     let t = TextOut {
         out,
         cap: out_cap,
@@ -365,10 +365,10 @@ unsafe fn payload_export(
         Ok(p) => p,
         Err(e) => return e,
     };
-    let digest = match sign::compute(&p) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = sign::SignMac::new();
+    if let Err(e) = sign::compute_into(&p, &mut digest) {
+        return from_error(e);
+    }
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {
         emit_bytes(out, &auth_spans(&p, Span::of(&[])), None, |s| {
@@ -619,10 +619,10 @@ unsafe fn datagram_export(
     extra: Span,
     out: BytesOut,
 ) -> iotwire_status_t {
-    let digest = match sign::compute(p) {
-        Ok(d) => d,
-        Err(e) => return from_error(e),
-    };
+    let mut digest = sign::SignMac::new();
+    if let Err(e) = sign::compute_into(p, &mut digest) {
+        return from_error(e);
+    }
     let spans = auth_spans(p, extra);
     // SAFETY: forwarded caller contract; `spans` lists every caller range the writer reads.
     unsafe {

@@ -1,19 +1,21 @@
 //! The AES-128 block cipher of both CBC users, CoAP's symmetric mode ([`crate::coap::cbc`])
 //! and the generic AES-128-CBC of [`crate::aes_cbc`]: the compact table-driven
 //! [`crate::aes128`] on bare-metal targets (`target_os = "none"`: 1 KB instead of 4.6 KB; its
-//! timing note applies) and the `aes` crate everywhere else (AES-NI / ARMv8 AES where the CPU
-//! has it, constant-time software otherwise).
+//! timing note applies) and in hosted builds made for size (`--cfg iotwire_small`, the swap-in
+//! kit's: 9 KB less x86-64 code, with the timing exposure of the legacy `infra_aes` it
+//! replaces), and the `aes` crate everywhere else (AES-NI / ARMv8 AES where the CPU has it,
+//! constant-time software otherwise).
 //!
 //! Both users build the key schedule where they use it with [`cipher!`] (never moved: no copy
 //! of key material) and run each pass through [`schedule_pass`].
 
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", iotwire_small))]
 pub(crate) use crate::aes128::{Aes128 as Cipher, InvSbox};
 
 /// `cipher!(aes, key)` binds `aes` to the key schedule of `key`, built in place;
 /// `cipher!(aes, key, decrypt)` binds a decrypting one (on bare metal with the compact AES's
 /// inverse S-box).
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", iotwire_small))]
 macro_rules! cipher {
     ($aes:ident, $key:expr) => {
         let mut $aes = $crate::block_cipher::Cipher::empty();
@@ -27,10 +29,10 @@ macro_rules! cipher {
 }
 
 /// The compact AES with its inverse S-box, for decryption.
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", iotwire_small))]
 pub(crate) struct Decrypt<'a>(pub(crate) &'a Cipher, pub(crate) &'a InvSbox);
 
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", iotwire_small))]
 impl Decrypt<'_> {
     pub(crate) fn decrypt_block(&self, block: &mut [u8; 16]) {
         self.0.decrypt_block_with(self.1, block);
@@ -38,10 +40,10 @@ impl Decrypt<'_> {
 }
 
 /// The `aes` crate behind the block interface of [`crate::aes128::Aes128`].
-#[cfg(not(target_os = "none"))]
+#[cfg(not(any(target_os = "none", iotwire_small)))]
 pub(crate) struct Cipher(aes::Aes128);
 
-#[cfg(not(target_os = "none"))]
+#[cfg(not(any(target_os = "none", iotwire_small)))]
 macro_rules! cipher {
     ($aes:ident, $key:expr) => {
         let $aes = $crate::block_cipher::Cipher::new($key);
@@ -52,10 +54,13 @@ macro_rules! cipher {
 }
 
 /// Named by CoAP's CBC only.
-#[cfg(all(not(target_os = "none"), feature = "coap-symmetric"))]
+#[cfg(all(
+    not(any(target_os = "none", iotwire_small)),
+    feature = "coap-symmetric"
+))]
 pub(crate) type Decrypt<'a> = Cipher;
 
-#[cfg(not(target_os = "none"))]
+#[cfg(not(any(target_os = "none", iotwire_small)))]
 impl Cipher {
     pub(crate) fn new(key: &[u8; 16]) -> Cipher {
         use aes::cipher::KeyInit;
@@ -81,11 +86,11 @@ pub(crate) use cipher;
 /// schedule in place and leaves nothing: no burn, no cost there.
 #[inline(always)]
 pub(crate) fn schedule_pass<R>(f: impl FnOnce() -> R) -> R {
-    #[cfg(not(target_os = "none"))]
+    #[cfg(not(any(target_os = "none", iotwire_small)))]
     {
         crate::burn::after(2048, f)
     }
-    #[cfg(target_os = "none")]
+    #[cfg(any(target_os = "none", iotwire_small))]
     {
         f()
     }

@@ -94,7 +94,7 @@ fn write(
 }
 
 /// Writes the payload in the requested format. `sign` is the sign's MAC
-/// ([`crate::coap_auth::sign::compute`]), computed once by the caller so that measuring and
+/// ([`crate::coap_auth::sign::compute_into`]), computed once by the caller so that measuring and
 /// writing do not both run the MAC.
 pub fn write_payload(p: &AuthParams<'_>, sign: &[u8], text: &mut dyn Text) -> Result<(), Error> {
     p.validate()?;
@@ -132,7 +132,8 @@ mod tests {
         p.ack_mode = Some(1);
         p.seq = Some(10);
         p.client_id = b"c";
-        let d = crate::coap_auth::sign::compute(&p).unwrap();
+        let mut d = crate::coap_auth::sign::SignMac::new();
+        crate::coap_auth::sign::compute_into(&p, &mut d).unwrap();
         let mut w = TestBuf::default();
         write_payload(&p, d.as_bytes(), &mut w).unwrap();
         let text = core::str::from_utf8(&w.0).unwrap();

@@ -18,9 +18,23 @@ pub struct SignMac {
 }
 
 impl SignMac {
+    /// An empty MAC, for [`compute_into`] to fill in place.
+    pub const fn new() -> Self {
+        SignMac {
+            mac: [0; 32],
+            len: 0,
+        }
+    }
+
     /// The MAC bytes.
     pub fn as_bytes(&self) -> &[u8] {
         self.mac.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl Default for SignMac {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -37,21 +51,19 @@ pub fn write_content(p: &AuthParams<'_>, text: &mut dyn Text) -> Result<(), Erro
     w.finish()
 }
 
-/// Validates and computes the MAC; the content is streamed into the keyed hash state and
-/// never exists as text.
-pub fn compute(p: &AuthParams<'_>) -> Result<SignMac, Error> {
+/// Validates and computes the MAC into the caller's `sign`; the content is streamed into the
+/// keyed hash state and never exists as text. In place: a MAC returned by value leaves a copy
+/// in a dead frame that nothing wipes (the residue probe found one).
+pub fn compute_into(p: &AuthParams<'_>, sign: &mut SignMac) -> Result<(), Error> {
     p.validate()?;
     let method = p.method();
-    let mut sign = SignMac {
-        mac: [0; 32],
-        len: method.mac_len(),
-    };
     let content = |t: &mut dyn Text| {
         // Cannot fail: validate() checked the seq, the only fallible member.
         let _ = write_sign_content(p, &mut Wire::new(t));
     };
     mac::mac_text(method, p.device_secret, &content, &mut sign.mac)?;
-    Ok(sign)
+    sign.len = method.mac_len();
+    Ok(())
 }
 
 /// Length of the sign text (two hex digits per MAC byte).
