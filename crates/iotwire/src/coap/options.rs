@@ -206,6 +206,17 @@ mod tests {
     }
 
     #[test]
+    fn uint_values_up_to_eight_bytes() {
+        assert_eq!(uint_value(&[]), Some(0));
+        assert_eq!(uint_value(&[1, 2]), Some(0x0102));
+        assert_eq!(
+            uint_value(&[0xff, 0, 0, 0, 0, 0, 0, 1]),
+            Some(0xff00_0000_0000_0001)
+        );
+        assert_eq!(uint_value(&[0; 9]), None);
+    }
+
+    #[test]
     fn iterator_rejects_reserved_and_truncated() {
         let mut it = OptionIter::new(&[0xf0]);
         assert_eq!(it.next(), Some(Err(Error::CoapMalformed)));

@@ -240,6 +240,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn legacy_profiles_print_the_seq_signed() {
+        assert!(!Profile::Doc.signed_seq());
+        assert!(Profile::IotkitV3.signed_seq());
+        assert!(Profile::IotkitV2.signed_seq());
+    }
+
+    #[test]
     fn topics() {
         let segs = |t: &[u8]| topic_body(t).map(|b| b.split(|c| *c == b'/').count());
         assert_eq!(segs(b"/a/b/c"), Ok(3));

@@ -83,6 +83,9 @@ mod tests {
             b"<[one]|!>"
         );
         assert_eq!(filled(b"", &slots, false), b"");
+        // 0x80 is slot 0, not text (the first code that is not text).
+        let first: [&[u8]; 1] = [b"zero"];
+        assert_eq!(filled(b"<\x80>", &first, false), b"<zero>");
     }
 
     #[cfg(feature = "coap-cbor")]
