@@ -167,6 +167,19 @@ fn dynreg_and_connwl_check_what_they_are_given() {
         ..params(Mode::Connwl, l42)
     };
     assert_eq!(Plan::resolve(&bad_token).err(), Some(Error::MissingField));
+    // connwl is securemode -2, and a caller may ask for that one only.
+    for (asked, ok) in [(-2, true), (2, false)] {
+        let q = Params {
+            secure_mode: Some(asked),
+            ..params(Mode::Connwl, l42)
+        };
+        let want = if ok {
+            None
+        } else {
+            Some(Error::InvalidSecureMode)
+        };
+        assert_eq!(Plan::resolve(&q).err(), want, "asked {asked}");
+    }
     // connwl is securemode -2: no WebSocket URL (only 2 and 3 have one).
     let connwl = params(Mode::Connwl, l42);
     let plan = Plan::resolve(&connwl).unwrap();
