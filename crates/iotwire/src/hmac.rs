@@ -160,6 +160,28 @@ mod tests {
         }
     }
 
+    /// `Hash`'s own `reset` and `update_key_block` (the HMAC front end uses `Core`'s).
+    #[test]
+    fn hash_reset_and_key_block() {
+        let mut h = Hash::<Sha256>::new();
+        h.update(b"something else");
+        h.reset();
+        h.update(b"abc");
+        assert_eq!(h.finish(), crate::hash::digest::<Sha256>(b"abc"));
+        let key = [0x0bu8; 20];
+        let mut keyed = Hash::<Sha256>::new();
+        keyed.update_key_block(&key, 0x36);
+        keyed.update(b"Hi There");
+        let mut block = [0x36u8; 64];
+        for (b, k) in block.iter_mut().zip(key) {
+            *b ^= k;
+        }
+        let mut plain = Hash::<Sha256>::new();
+        plain.update(&block);
+        plain.update(b"Hi There");
+        assert_eq!(keyed.finish(), plain.finish());
+    }
+
     #[test]
     fn typed_and_data_forms_agree() {
         both_forms::<Sha256>();
