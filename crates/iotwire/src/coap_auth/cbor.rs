@@ -235,4 +235,63 @@ mod tests {
         assert!(parse_map(&[0xa1, 0x61, 0xff, 0x00]).is_err()); // not UTF-8
         assert!(parse_map(&[0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).is_err());
     }
+
+    /// The 1-, 2-, 4- and 8-byte arguments (additional information 24..=27), big-endian.
+    #[test]
+    fn long_arguments() {
+        for (bytes, want) in [
+            (&[0xa1, 0x61, b'k', 0x18, 0x2a][..], 42u64),
+            (&[0xa1, 0x61, b'k', 0x19, 0x01, 0x02], 0x0102),
+            (
+                &[0xa1, 0x61, b'k', 0x1a, 0x01, 0x02, 0x03, 0x04],
+                0x0102_0304,
+            ),
+            (
+                &[0xa1, 0x61, b'k', 0x1b, 1, 2, 3, 4, 5, 6, 7, 8],
+                0x0102_0304_0506_0708,
+            ),
+        ] {
+            let map = parse_map(bytes).unwrap();
+            assert_eq!(
+                map.get(b"k").unwrap(),
+                Some(Value::Unsigned(want)),
+                "{bytes:02x?}"
+            );
+        }
+        // Reserved additional information 28..=30.
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0x1c]).is_err());
+    }
+
+    /// Byte strings are skipped whole; nesting stops at MAX_DEPTH; a count larger than
+    /// the bytes left fails at once; two-byte simple values below 32 are refused.
+    #[test]
+    fn byte_strings_depth_counts_and_simple_values() {
+        let bytes = parse_map(&[0xa2, 0x61, b'b', 0x42, 0xff, 0x00, 0x61, b'k', 0x01]).unwrap();
+        assert_eq!(bytes.get(b"k").unwrap(), Some(Value::Unsigned(1)));
+        assert_eq!(bytes.get(b"b").unwrap(), Some(Value::Other));
+        // The map, then arrays nested to a total depth of MAX_DEPTH: accepted; one more: not.
+        let nested = |arrays: usize| {
+            let mut v = std::vec![0xa1, 0x61, b'k'];
+            v.extend(std::iter::repeat_n(0x81, arrays));
+            v.push(0x00);
+            v
+        };
+        let max = usize::try_from(MAX_DEPTH).unwrap();
+        assert!(parse_map(&nested(max - 1)).is_ok());
+        assert!(parse_map(&nested(max)).is_err());
+        // An array announcing as many items as bytes are left is read; one more is refused.
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0x82, 0x00, 0x00]).is_ok());
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0x83, 0x00, 0x00]).is_err());
+        // Simple values: 0xf8 with an argument below 32 is not well-formed; 32 is.
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0xf8, 0x1f]).is_err());
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0xf8, 0x20]).is_ok());
+        assert!(parse_map(&[0xa1, 0x61, b'k', 0xf5]).is_ok()); // true
+        assert_eq!(
+            parse_map(&[0xa1, 0x61, b'k', 0x20])
+                .unwrap()
+                .get(b"k")
+                .unwrap(),
+            Some(Value::Negative(0))
+        );
+    }
 }
