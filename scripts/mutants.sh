@@ -11,6 +11,9 @@
 #        scripts/mutants.sh --report           docs/generated/mutants-report.md from the runs
 #                                              in target/mutants-out/ and docs/mutants-reasons.txt
 # Env:   MUTANTS_JOBS  parallel build/test jobs (default 1; each job has its own build dir)
+#        MUTANTS_RE    only the mutants whose names match this regex (cargo-mutants --re), e.g.
+#                      to rerun the missed ones a new test targets; the report keeps the
+#                      other results of those files
 #        MUTANTS_RUN   name of the run (default: "core", or the FILE... names)
 #        MUTANTS_OUT   where runs go (default target/mutants-out)
 #
@@ -39,6 +42,9 @@ else
   shift 2
 fi
 files=()
+if [ -n "${MUTANTS_RE:-}" ]; then
+  files+=(--re "$MUTANTS_RE")
+fi
 for f in "$@"; do
   files+=(--file "$src/${f#"$src/"}")
 done

@@ -7,9 +7,9 @@ OUT_DIR holds RUN/shard-K-of-N/mutants.out/ (cargo-mutants' caught/missed/unviab
 one mutant per line, "path:line:col: description", and outcomes.json with each mutant's build
 and test times) and RUN/shard-K-of-N/time.txt (wall, user, sys seconds of the shard).
 
-Each source file's results come from the newest run (by its shards' outcomes.json) that tested
-mutants of that file, so a file rerun after its tests changed replaces that file's results
-only. The results are checked against `cargo mutants --list` of the current source: a mutant
+Each mutant's result comes from the newest run (by its shards' outcomes.json) that tested it,
+so a rerun of a file, or of only the mutants a new test targets (MUTANTS_RE of
+scripts/mutants.sh), replaces those results only. The results are checked against `cargo mutants --list` of the current source: a mutant
 without a result, or a result for a mutant the source no longer has, is reported (rerun those
 files).
 
@@ -127,21 +127,20 @@ def main():
     runs = load_runs(out_dir)
     if not runs:
         sys.exit(f"mutants_report: no runs under {out_dir} (run scripts/mutants.sh first)")
-    # Newest run per file wins: later runs overwrite earlier ones file by file.
-    by_file, run_of_file = {}, {}
-    for name, _, results, _, _ in runs:
-        files = collections.defaultdict(dict)
-        for mutant, outcome in results.items():
-            files[file_of(mutant)][mutant] = outcome
-        for path, mutants in files.items():
-            by_file[path] = mutants
-            run_of_file[path] = name
-    found = {m: o for mutants in by_file.values() for m, o in mutants.items()}
-    used_runs = sorted(set(run_of_file.values()))
-
+    # Newest run per mutant wins: a later run (a whole file, or only the mutants a new test
+    # targets, scripts/mutants.sh with MUTANTS_RE) overwrites those mutants' earlier results.
+    # A mutant's name holds its line and column, so results of code that moved since are
+    # stale and left out.
     current = current_mutants()
+    latest, run_of = {}, {}
+    for name, _, results, _, _ in runs:
+        for mutant, outcome in results.items():
+            latest[mutant] = outcome
+            run_of[mutant] = name
+    found = {m: o for m, o in latest.items() if m in current}
+    used_runs = sorted({run_of[m] for m in found})
     not_run = sorted(current - set(found))
-    stale = sorted(set(found) - current)
+    stale = sorted(set(latest) - current)
 
     per = collections.defaultdict(collections.Counter)
     total = collections.Counter()
@@ -221,7 +220,8 @@ def main():
             f"{len(current) - len(not_run)}"
             + (f"; **{len(not_run)} not run on the current source** (rerun their files)"
                if not_run else "")
-            + (f"; **{len(stale)} results for mutants the source no longer has**" if stale else "")
+            + (f"; {len(stale)} older results for code that has moved since, left out"
+               if stale else "")
             + ".", "",
             f"Time: the {len(found)} mutants took {hours(seconds)} of build and test (wall, one "
             "job, summed per mutant). Runs used: "
