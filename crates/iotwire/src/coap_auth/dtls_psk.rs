@@ -145,3 +145,86 @@ pub fn write_key<S: Sink>(p: &PskParams<'_>, s: &mut S) -> Result<(), Error> {
     mac.zeroize();
     written
 }
+
+#[cfg(test)]
+mod validation_tests {
+    use super::*;
+    use crate::sink::SliceWriter;
+
+    fn params() -> PskParams<'static> {
+        PskParams {
+            form: Form::Sdk,
+            method: SignMethod::HmacSha256,
+            product_key: b"a1NUjcVkHZS",
+            device_name: b"dev1",
+            device_secret: b"secret",
+            timestamp: b"",
+        }
+    }
+
+    #[test]
+    fn identity_takes_each_device_name_class_and_refuses_the_separators() {
+        let mut p = params();
+        // Each class of `[A-Za-z0-9_@.:-]` on its own: dropping one from the set refuses it.
+        for dn in [&b"aBc9"[..], b"dev_", b"dev-", b"dev.", b"dev:", b"dev@"] {
+            p.device_name = dn;
+            assert_eq!(p.validate_identity(), Ok(()), "{dn:?}");
+        }
+        p.device_name = &[b'd'; 32];
+        assert_eq!(p.validate_identity(), Ok(()));
+        // `|` and `&` frame the identity; 3 and 33 bytes are outside 4..=32.
+        for dn in [&b"de|v"[..], b"de&v", b"de/v", b"de v", b"dev", &[b'd'; 33]] {
+            p.device_name = dn;
+            assert_eq!(
+                p.validate_identity(),
+                Err(Error::InvalidDeviceName),
+                "{dn:?}"
+            );
+            let mut buf = [0u8; 128];
+            let mut w = SliceWriter::new(&mut buf);
+            assert_eq!(write_identity(&p, &mut w), Err(Error::InvalidDeviceName));
+            assert!(w.written().is_empty());
+        }
+    }
+
+    #[test]
+    fn identity_product_key_and_timestamp_bounds() {
+        let mut p = params();
+        p.product_key = &[b'k'; 20];
+        assert_eq!(p.validate_identity(), Ok(()));
+        for pk in [&b""[..], &[b'k'; 21], b"a-b", b"a.b", b"a@b"] {
+            p.product_key = pk;
+            assert_eq!(
+                p.validate_identity(),
+                Err(Error::InvalidProductKey),
+                "{pk:?}"
+            );
+        }
+        let mut p = params();
+        p.timestamp = b"12345678901234567890";
+        assert_eq!(p.validate_identity(), Ok(()));
+        for ts in [&b"123456789012345678901"[..], b"12a", b"-1"] {
+            p.timestamp = ts;
+            assert_eq!(
+                p.validate_identity(),
+                Err(Error::InvalidTimestamp),
+                "{ts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn key_secret_is_required_and_at_most_256_bytes() {
+        let mut p = params();
+        p.device_secret = &[b's'; 256];
+        assert_eq!(p.validate_key(), Ok(()));
+        p.device_secret = &[b's'; 257];
+        assert_eq!(p.validate_key(), Err(Error::InvalidArgument));
+        p.device_secret = b"";
+        assert_eq!(p.validate_key(), Err(Error::MissingField));
+        // The key checks the identity's inputs too.
+        let mut p = params();
+        p.device_name = b"de|v";
+        assert_eq!(p.validate_key(), Err(Error::InvalidDeviceName));
+    }
+}

@@ -226,4 +226,59 @@ pub(crate) mod tests {
         d.seq = Some(u32::MAX);
         assert_eq!(d.validate(), Err(Error::InvalidArgument));
     }
+
+    #[test]
+    fn documented_device_name_takes_each_allowed_class() {
+        let mut p = doc();
+        // Each class of `[A-Za-z0-9_@.:-]` on its own: dropping one from the set refuses it.
+        for dn in [&b"aBc9"[..], b"dev_", b"dev-", b"dev.", b"dev:", b"dev@"] {
+            p.device_name = dn;
+            assert_eq!(p.validate(), Ok(()), "{dn:?}");
+        }
+        for dn in [&b"dev/"[..], b"dev ", b"dev|", b"dev"] {
+            p.device_name = dn;
+            assert_eq!(p.validate(), Err(Error::InvalidDeviceName), "{dn:?}");
+        }
+    }
+
+    #[test]
+    fn client_id_and_secret_length_bounds() {
+        let mut p = doc();
+        p.client_id = &[b'c'; CLIENT_ID_MAX];
+        assert_eq!(p.validate(), Ok(()));
+        p.client_id = &[b'c'; CLIENT_ID_MAX + 1];
+        assert_eq!(p.validate(), Err(Error::InvalidClientId));
+        let mut p = doc();
+        p.device_secret = &[b's'; SECRET_MAX];
+        assert_eq!(p.validate(), Ok(()));
+        p.device_secret = &[b's'; SECRET_MAX + 1];
+        assert_eq!(p.validate(), Err(Error::InvalidArgument));
+    }
+
+    #[test]
+    fn legacy_accepts_hmacmd5_named_and_refuses_each_extra_alone() {
+        let legacy = || AuthParams {
+            profile: Profile::V3_2_0,
+            ..doc()
+        };
+        let mut p = legacy();
+        assert_eq!(p.validate(), Ok(()));
+        // Naming the legacy method is no extra; any other method is.
+        p.sign_method = Some(SignMethod::HmacMd5);
+        assert_eq!(p.validate(), Ok(()));
+        p.sign_method = Some(SignMethod::HmacSha256);
+        assert_eq!(p.validate(), Err(Error::InvalidArgument));
+        let mut p = legacy();
+        p.timestamp = b"1700000000000";
+        assert_eq!(p.validate(), Err(Error::InvalidArgument));
+        let mut p = legacy();
+        p.ack_mode = Some(0);
+        assert_eq!(p.validate(), Err(Error::InvalidArgument));
+        // The documented profile takes all three.
+        let mut d = doc();
+        d.sign_method = Some(SignMethod::HmacSha256);
+        d.timestamp = b"1700000000000";
+        d.ack_mode = Some(0);
+        assert_eq!(d.validate(), Ok(()));
+    }
 }

@@ -343,4 +343,26 @@ mod tests {
         d.device_key = b"dk";
         assert!(parsed(SEED, &d).is_ok());
     }
+
+    #[test]
+    fn integer_id_may_be_negative_but_must_fit_i64() {
+        let negative = br#"{"id":-7,"params":{"assetId":"a","deviceSecret":"s"}}"#;
+        assert_eq!(field(negative, Field::Id).unwrap(), "-7");
+        let min = br#"{"id":-9223372036854775808,"params":{"assetId":"a","deviceSecret":"s"}}"#;
+        assert_eq!(field(min, Field::Id).unwrap(), "-9223372036854775808");
+        // Digits only, so only the i64 range refuses these (valid JSON numbers all).
+        for id in [
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+        ] {
+            let payload =
+                std::format!(r#"{{"id":{id},"params":{{"assetId":"a","deviceSecret":"s"}}}}"#);
+            assert_eq!(
+                parsed(payload.as_bytes(), &any()).err(),
+                Some(Error::InvalidJson),
+                "{id}"
+            );
+        }
+    }
 }

@@ -159,4 +159,22 @@ mod tests {
         assert!(product_key(&[b'a'; 20]).is_ok());
         assert_eq!(product_key(&[b'a'; 21]), Err(Error::InvalidProductKey));
     }
+
+    #[test]
+    fn secret_is_required_and_at_most_256_bytes() {
+        assert_eq!(secret(&[b's'; SECRET_MAX]), Ok(()));
+        assert_eq!(secret(&[b's'; SECRET_MAX + 1]), Err(Error::InvalidArgument));
+        assert_eq!(secret(b""), Err(Error::MissingField));
+        assert_eq!(secret(b"s"), Ok(()));
+    }
+
+    #[test]
+    fn secure_mode_numbers_are_2_and_3_and_round_trip() {
+        assert_eq!(SecureMode::DeviceSecret.number(), 2);
+        assert_eq!(SecureMode::ProductSecret.number(), 3);
+        for m in [SecureMode::DeviceSecret, SecureMode::ProductSecret] {
+            let n = u32::try_from(m.number()).unwrap();
+            assert_eq!(SecureMode::from_number(n), Ok(m));
+        }
+    }
 }
