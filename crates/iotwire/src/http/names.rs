@@ -49,3 +49,40 @@ pub fn secret(s: &[u8], max: usize, required: bool) -> Result<(), Error> {
 pub fn host(h: &[u8]) -> Result<(), Error> {
     check(h, 1, HOST_MAX, HOST, Error::InvalidHost)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_takes_exactly_the_smaller_limit() {
+        let s = [b'k'; SECRET_MAX + 1];
+        // The caller's limit when it is the smaller one, else SECRET_MAX.
+        assert_eq!(secret(&s[..10], 10, true), Ok(()));
+        assert_eq!(secret(&s[..11], 10, true), Err(Error::InvalidArgument));
+        assert_eq!(secret(&s[..SECRET_MAX], usize::MAX, true), Ok(()));
+        assert_eq!(
+            secret(&s[..SECRET_MAX + 1], usize::MAX, true),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(secret(b"", 10, true), Err(Error::MissingField));
+        assert_eq!(secret(b"", 10, false), Ok(()));
+    }
+
+    #[test]
+    fn host_takes_names_and_ip_literals_only() {
+        for ok in [
+            &b"iot-auth.cn-shanghai.aliyuncs.com"[..],
+            b"[::1]:8443",
+            b"10.0.0.1",
+            b"h",
+        ] {
+            assert_eq!(host(ok), Ok(()), "{ok:?}");
+        }
+        let long = [b'a'; HOST_MAX + 1];
+        assert_eq!(host(&long[..HOST_MAX]), Ok(()));
+        for bad in [&b""[..], b"a b", b"host/path", b"h\"", &long[..]] {
+            assert_eq!(host(bad), Err(Error::InvalidHost), "{bad:?}");
+        }
+    }
+}
