@@ -279,4 +279,18 @@ mod tests {
         assert_eq!(enc(2_097_152), [0x80, 0x80, 0x80, 0x01]);
         assert_eq!(enc(REMAINING_MAX), [0xFF, 0xFF, 0xFF, 0x7F]);
     }
+
+    #[test]
+    fn a_packet_keeps_its_parts_and_is_never_empty() {
+        let topic = [b't'];
+        let parts = [Part::field(&topic), Part::raw(b"x")];
+        let f = Layout::packet(0x30, &parts, 0).unwrap();
+        // The C ABI's overlap check walks these: they must be the caller's parts.
+        assert_eq!(f.parts().len(), 2);
+        assert_eq!(f.parts()[0].body().as_ptr(), topic.as_ptr());
+        assert!(!f.is_empty());
+        let f = Layout::packet(0xC0, &[], 0).unwrap();
+        assert!(f.parts().is_empty());
+        assert!(!f.is_empty(), "a header alone is two bytes");
+    }
 }
