@@ -288,3 +288,40 @@ pub(crate) fn write_head(slots: &dyn Slots, length: usize, s: &mut dyn Text) {
     let length = u32::try_from(length).unwrap_or(u32::MAX);
     t::fill(HEAD, slots, format_unsigned(length, &mut digits), s);
 }
+
+#[cfg(test)]
+mod secret_limit_tests {
+    use super::*;
+    use crate::mqtt::region::Region;
+
+    fn resolve_with(kind: Kind, profile: Profile, secret: &[u8]) -> Result<(), Error> {
+        resolve(&Params {
+            kind,
+            profile,
+            sign_method: None,
+            endpoint: Endpoint::Region(Region::Shanghai),
+            lax_names: false,
+            product_key: b"a1X2bEnP82z",
+            device_name: b"example1",
+            secret,
+            id: if kind == Kind::Auth { b"" } else { b"r4nd0m" },
+            timestamp: b"",
+        })
+        .map(|_| ())
+    }
+
+    /// v3.2.0 kept at most 64 bytes of a ProductSecret (registration only); its auth, and
+    /// both documented requests, take up to the general 256.
+    #[test]
+    fn only_v320_registration_caps_the_secret_at_64() {
+        let s = [b's'; 65];
+        assert_eq!(resolve_with(Kind::Dynreg, Profile::V320, &s[..64]), Ok(()));
+        assert_eq!(
+            resolve_with(Kind::Dynreg, Profile::V320, &s),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(resolve_with(Kind::Auth, Profile::V320, &s), Ok(()));
+        assert_eq!(resolve_with(Kind::Dynreg, Profile::Doc, &s), Ok(()));
+        assert_eq!(resolve_with(Kind::Auth, Profile::Doc, &s), Ok(()));
+    }
+}
