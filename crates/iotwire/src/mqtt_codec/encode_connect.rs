@@ -164,4 +164,26 @@ mod tests {
         };
         assert_eq!(bad.frame().map(|_| ()), Err(Error::InvalidArgument));
     }
+
+    /// A string over 65535 bytes cannot be encoded at all (too large); one within the limit
+    /// is refused for its content only.
+    #[test]
+    fn string_limits_tell_too_large_from_invalid() {
+        let mut long = vec![b'a'; STRING_MAX + 1];
+        assert_eq!(
+            check_strings(&long, None, None),
+            Err(Error::MqttPacketTooLarge)
+        );
+        long[0] = 0;
+        assert_eq!(
+            check_strings(&long[..STRING_MAX], None, None),
+            Err(Error::InvalidClientId)
+        );
+        long[0] = b'u';
+        assert_eq!(check_strings(b"c", Some(&long[..STRING_MAX]), None), Ok(()));
+        assert_eq!(
+            check_strings(b"c", Some(&long), None),
+            Err(Error::MqttPacketTooLarge)
+        );
+    }
 }

@@ -62,3 +62,29 @@ impl<'a> Publish<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_must_have_the_announced_length() {
+        let p = Publish {
+            topic: b"/a1X2bEnP82z/example1/user/update",
+            qos: Qos::AtMostOnce,
+            dup: false,
+            packet_id: 0,
+            payload_len: 3,
+        };
+        assert!(p.frame(Some(b"abc")).is_ok());
+        assert!(p.frame(None).is_ok());
+        assert_eq!(
+            p.frame(Some(b"ab")).map(|_| ()),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            p.frame(Some(b"abcd")).map(|_| ()),
+            Err(Error::InvalidArgument)
+        );
+    }
+}
