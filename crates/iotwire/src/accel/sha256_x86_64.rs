@@ -216,4 +216,20 @@ mod tests {
             assert_eq!(ours, reference, "block {round}");
         }
     }
+
+    /// The checked entry runs the AVX2 block exactly when the CPU has what it needs (else the
+    /// comparison above would pass by skipping).
+    #[test]
+    fn avx2_runs_wherever_the_cpu_has_it() {
+        let has = std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("bmi1")
+            && std::is_x86_feature_detected!("bmi2");
+        let mut state = [0u32; 8];
+        let mut reference = state;
+        assert_eq!(compress_avx2_checked(&mut state, &[0x61; 64]), has);
+        if has {
+            sha2::block_api::compress256(&mut reference, core::slice::from_ref(&[0x61; 64]));
+        }
+        assert_eq!(state, reference);
+    }
 }
