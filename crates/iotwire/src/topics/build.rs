@@ -97,3 +97,47 @@ pub fn write_topic(t: &TopicInput<'_>, out: &mut dyn Text) {
         out.put(b"_reply");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::topics::kind;
+
+    fn input<'a>(kind: Kind, pk: &'a [u8], name: &'a [u8], lax: bool) -> TopicInput<'a> {
+        TopicInput {
+            kind,
+            product_key: pk,
+            device_name: b"example1",
+            name,
+            uri_path: false,
+            lax_names: lax,
+        }
+    }
+
+    /// Lax names skip the character classes, not the topic separators.
+    #[test]
+    fn lax_names_still_refuse_separators() {
+        let post = kind::from_index(1).unwrap(); // PROPERTY_POST
+        assert_eq!(check(&input(post, b"a1 b", b"", true)), Ok(()));
+        for pk in [&b"a1/b"[..], b"a1+b", b"a1#b"] {
+            assert_eq!(
+                check(&input(post, pk, b"", true)),
+                Err(Error::InvalidProductKey),
+                "{pk:?}"
+            );
+        }
+    }
+
+    /// The RRPC request filter takes `+` (every request) or one identifier, nothing else.
+    #[test]
+    fn rrpc_request_takes_plus_or_an_identifier() {
+        let rrpc = kind::from_index(15).unwrap(); // RRPC_REQUEST
+        assert_eq!(rrpc.name, NameRule::IdentifierOrPlus);
+        let pk = b"a1X2bEnP82z";
+        assert_eq!(check(&input(rrpc, pk, b"+", false)), Ok(()));
+        assert_eq!(check(&input(rrpc, pk, b"1234", false)), Ok(()));
+        for bad in [&b"#"[..], b"a/b", b"++"] {
+            assert!(check(&input(rrpc, pk, bad, false)).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -74,4 +74,12 @@ mod tests {
         assert!(!is_json_text(&[0xFF]));
         assert!(is_json_text("\u{e9}".as_bytes()));
     }
+
+    /// Only control characters are escaped: a space (0x20) and `/` stand as they are.
+    #[test]
+    fn printable_ascii_stands_unescaped() {
+        let mut c = Collect(std::vec::Vec::new());
+        put_escaped(&mut c, b"a b/c\x1f\x1f");
+        assert_eq!(c.0, b"a b/c\\u001f\\u001f");
+    }
 }
