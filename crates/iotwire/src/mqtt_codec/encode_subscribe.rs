@@ -90,3 +90,32 @@ impl<'p, 'a> FilterList<'p, 'a> {
         self.layout(packet_type::UNSUBSCRIBE, NOTHING, packet_id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Eight filters fit the caller's array, each with its QoS byte; a ninth is refused.
+    #[test]
+    fn eight_filters_each_with_its_qos() {
+        let mut parts = [NOTHING; MAX_PARTS];
+        let mut list = FilterList::new(&mut parts);
+        let filters: [&[u8]; 8] = [b"a", b"b", b"c", b"d", b"e", b"f", b"g", b"h"];
+        for f in filters {
+            list.push(f).unwrap();
+        }
+        assert_eq!(list.push(b"i"), Err(Error::InvalidArgument));
+        let mut buf = [0u8; 64];
+        let n = list
+            .subscribe(Qos::AtLeastOnce, 7)
+            .unwrap()
+            .write(&mut buf)
+            .unwrap();
+        // Header (2), packet id (2), then per filter: length (2), the byte, QoS 1.
+        assert_eq!(n, 2 + 2 + 8 * 4);
+        for (i, f) in filters.iter().enumerate() {
+            let at = 4 + 4 * i;
+            assert_eq!(&buf[at..at + 4], &[0, 1, f[0], 1], "filter {i}");
+        }
+    }
+}

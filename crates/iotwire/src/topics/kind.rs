@@ -215,3 +215,19 @@ pub fn from_index(index: u32) -> Option<Kind> {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The template text is exactly the templates and prefixes: no unused bytes of flash.
+    #[test]
+    fn template_text_holds_every_template_and_nothing_more() {
+        let sum: usize = TEMPLATES
+            .iter()
+            .chain(PREFIXES.iter())
+            .map(|t| t.len())
+            .sum();
+        assert_eq!(TEXT.len(), sum);
+    }
+}
