@@ -230,4 +230,13 @@ mod tests {
             .sum();
         assert_eq!(TEXT.len(), sum);
     }
+
+    /// Only the two prefix placeholders name a prefix.
+    #[test]
+    fn prefixes_are_sys_and_ota_only() {
+        assert_eq!(prefix(SYS), Some(&b"/sys/\x01/\x02/"[..]));
+        assert_eq!(prefix(OTA), Some(&b"/ota/device/"[..]));
+        assert_eq!(prefix(OTA + 1), None);
+        assert_eq!(prefix(PK), None);
+    }
 }

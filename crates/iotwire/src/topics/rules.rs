@@ -70,3 +70,29 @@ pub fn identifier(name: &[u8]) -> Result<(), Error> {
 pub fn has_wildcard(topic: &[u8]) -> bool {
     topic.iter().any(|&c| c == b'+' || c == b'#')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A whole topic's levels take the DeviceName extras (`@ . : -`) besides letters, digits
+    /// and `_`; a custom category takes only the latter.
+    #[test]
+    fn levels_take_the_device_name_extras() {
+        for extra in [&b"@"[..], b".", b":", b"-", b"_"] {
+            let topic = [&b"/a1X2bEnP82z/dev"[..], extra, b"x/user/get"].concat();
+            assert_eq!(validate(&topic, Usage::Publish), Ok(()), "{extra:?}");
+            let name = [&b"cat"[..], extra].concat();
+            let want = if extra == b"_" {
+                Ok(())
+            } else {
+                Err(Error::InvalidTopic)
+            };
+            assert_eq!(custom_suffix(&name), want, "{extra:?}");
+        }
+        assert_eq!(
+            validate(b"/a/b c", Usage::Publish),
+            Err(Error::InvalidTopic)
+        );
+    }
+}
