@@ -447,3 +447,7 @@ fn check_timestamp_and_random(
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "check_connect_tests.rs"]
+pub(crate) mod check_connect_tests;

@@ -196,3 +196,7 @@ fn compare_password(got: &[u8], plan: &Plan<'_, '_>, r: &mut dyn Report) -> Resu
         why,
     ))
 }
+
+#[cfg(test)]
+#[path = "check_profile_tests.rs"]
+mod check_profile_tests;

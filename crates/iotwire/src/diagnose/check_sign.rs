@@ -372,3 +372,7 @@ fn report_deviation(
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "check_sign_tests.rs"]
+mod check_sign_tests;

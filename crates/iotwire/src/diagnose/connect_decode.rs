@@ -344,4 +344,55 @@ mod tests {
         assert_eq!((w.topic.bytes, w.message.bytes), (&b"t"[..], &[1u8, 2][..]));
         assert_eq!(c.will_qos(), 1);
     }
+
+    #[test]
+    fn will_qos_or_retain_without_the_will_flag_is_refused() {
+        let p = encoded(b"id", Some(b"u"), Some(b"p"));
+        for bits in [0x20, 0x08, 0x10, 0x28] {
+            let mut bad = p.clone();
+            bad[9] |= bits;
+            let m = decode_connect(&bad).unwrap_err();
+            assert_eq!(m.at, 9, "{bits:#x}");
+            assert_eq!(
+                m.why,
+                "will QoS or will retain set without the will flag (MQTT-3.1.2-13/15)"
+            );
+        }
+        // The same bits with the will flag are a will (its fields must then follow).
+        let mut p = std::vec![0x10, 0];
+        p.extend_from_slice(&[0, 4, b'M', b'Q', b'T', b'T', 4, 0x26, 0, 60]);
+        p.extend_from_slice(&[0, 1, b'c', 0, 1, b't', 0, 1, 9]);
+        p[1] = (p.len() - 2) as u8;
+        let c = decode_connect(&p).unwrap();
+        assert_eq!(c.will.unwrap().message.bytes, [9]);
+    }
+
+    /// A CONNECT with these flags, a will (topic `t`, message `m`) and an empty client id.
+    fn with_will(flags: u8) -> std::vec::Vec<u8> {
+        let mut p = std::vec![0x10, 0];
+        p.extend_from_slice(&[0, 4, b'M', b'Q', b'T', b'T', 4, flags, 0, 60]);
+        p.extend_from_slice(&[0, 0, 0, 1, b't', 0, 1, b'm']);
+        p[1] = (p.len() - 2) as u8;
+        p
+    }
+
+    #[test]
+    fn will_qos_is_read_from_bits_3_and_4() {
+        for (flags, qos) in [(0x06, 0), (0x0e, 1), (0x16, 2), (0x36, 2)] {
+            let p = with_will(flags);
+            assert_eq!(decode_connect(&p).unwrap().will_qos(), qos, "{flags:#x}");
+        }
+    }
+
+    #[test]
+    fn will_qos_3_is_refused_at_the_flags() {
+        for flags in [0x1e, 0x3e] {
+            let m = decode_connect(&with_will(flags)).unwrap_err();
+            assert_eq!(
+                (m.at, m.why),
+                (9, "will QoS 3 (MQTT-3.1.2-14)"),
+                "{flags:#x}"
+            );
+        }
+    }
 }

@@ -173,3 +173,19 @@ fn write_val<S: Sink + ?Sized>(
         Val::Hex(bytes, case) => w.field_hex_case(key, bytes, case),
     }
 }
+
+#[cfg(test)]
+mod finding_tests {
+    use super::*;
+
+    #[test]
+    fn at_pins_the_finding_and_keeps_the_rest() {
+        let f = Finding::problem("keepalive", Val::Num(30), Val::Num(5), "too short").at(10);
+        assert_eq!(f.at, Some(10));
+        assert_eq!(f.severity, Severity::Problem);
+        assert_eq!((f.field, f.why), (&b"keepalive"[..], "too short"));
+        assert!(matches!((f.expected, f.got), (Val::Num(30), Val::Num(5))));
+        // A later `at` replaces the first.
+        assert_eq!(f.at(3).at, Some(3));
+    }
+}

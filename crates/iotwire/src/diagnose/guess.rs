@@ -99,3 +99,31 @@ pub fn guess(input: &[u8]) -> Guess {
         also: None,
     }
 }
+
+#[cfg(test)]
+mod guess_tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_four_byte_header_is_mqtt_first_then_coap() {
+        // 40 02 00 01: an MQTT PUBACK of packet id 1, and also a CoAP POST header with no
+        // option or payload. Without content CoAP ranks after MQTT.
+        let g = guess(&[0x40, 0x02, 0x00, 0x01]);
+        assert_eq!(
+            g,
+            Guess {
+                protocol: Protocol::Mqtt,
+                also: Some(Protocol::Coap),
+            }
+        );
+    }
+
+    #[test]
+    fn pubrec_and_pubcomp_headers_are_guessed_as_mqtt() {
+        // PUBREC (0x50), PUBCOMP (0x70): first bytes CoAP could also start with.
+        for first in [0x50, 0x70] {
+            let g = guess(&[first, 0x02, 0x00, 0x07]);
+            assert_eq!(g.protocol, Protocol::Mqtt, "{first:#x}");
+        }
+    }
+}

@@ -56,3 +56,17 @@ impl Malformed {
         w.close()
     }
 }
+
+#[cfg(test)]
+mod malformed_tests {
+    use super::*;
+
+    #[test]
+    fn shifted_moves_the_offset_and_the_needed_length() {
+        let m = Malformed::truncated(3, "short", 10).shifted(5);
+        assert_eq!(m, Malformed::truncated(8, "short", 15));
+        let m = Malformed::at(2, "bad").shifted(7);
+        assert_eq!(m, Malformed::at(9, "bad"));
+        assert_eq!(m.need, None);
+    }
+}
