@@ -479,4 +479,18 @@ mod tests {
         c.put(b"dd").unwrap();
         assert!(!c.equal());
     }
+
+    #[test]
+    fn hex_fields_take_the_asked_case_and_spaces_stay_plain() {
+        let text = doc(|w| {
+            w.open().unwrap();
+            w.field_hex_case("up", &[0xab, 0x0f], HexCase::Upper)
+                .unwrap();
+            w.field_hex_case("low", &[0xab, 0x0f], HexCase::Lower)
+                .unwrap();
+            w.field_str("s", "a b").unwrap();
+            w.close().unwrap();
+        });
+        assert_eq!(text, r#"{"up":"AB0F","low":"ab0f","s":"a b"}"#);
+    }
 }
