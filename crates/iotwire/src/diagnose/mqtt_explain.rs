@@ -357,3 +357,7 @@ fn write_known<S: Sink + ?Sized>(
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+#[path = "mqtt_explain_tests.rs"]
+mod mqtt_explain_tests;
