@@ -88,16 +88,9 @@ pub(crate) fn raw_connect(
     for s in [user, pass].into_iter().flatten() {
         field(&mut body, s);
     }
+    let (digits, width) = crate::layout::remaining_length(body.len());
     let mut pkt = std::vec![0x10];
-    let mut rem = body.len();
-    loop {
-        let digit = u8::try_from(rem % 128).unwrap();
-        rem /= 128;
-        pkt.push(if rem > 0 { digit | 0x80 } else { digit });
-        if rem == 0 {
-            break;
-        }
-    }
+    pkt.extend_from_slice(&digits[..width]);
     pkt.extend_from_slice(&body);
     pkt
 }
