@@ -304,3 +304,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "coap_explain_tests.rs"]
+mod coap_explain_tests;

@@ -116,3 +116,7 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+#[path = "http_explain_tests.rs"]
+mod http_explain_tests;
