@@ -382,3 +382,20 @@ fn exponents_are_found_outside_strings_only() {
         assert_eq!(has_exponent(text.as_bytes()), want, "{text}");
     }
 }
+
+#[test]
+fn a_long_content_type_is_json_only_by_its_prefix() {
+    // Longer than "application/json" (16 bytes): the length alone does not make it JSON.
+    for t in [
+        "text/plain; charset=utf-8",
+        "application/x-www-form-urlencoded",
+    ] {
+        let v = report(&post(&[&std::format!("Content-Type: {t}")], "x=1"));
+        assert!(v.get("json_valid").is_none(), "{t}: {v}");
+    }
+    let v = report(&post(
+        &["Content-Type: application/json; charset=utf-8"],
+        "x=1",
+    ));
+    assert_eq!(v["json_valid"], false);
+}
