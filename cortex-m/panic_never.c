@@ -276,6 +276,9 @@ static int32_t call_legacy(void)
     rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
                                       iotwire_str("a1X2bEnP82z.example1"), iotwire_str("mid=1"),
                                       0, cid, sizeof cid, &len);
+    rc |= iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
+                                          iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL),
+                                          1, cid, sizeof cid, &len);
     rc |= iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY, iotwire_str("pk"),
                                        iotwire_str("dn"), iotwire_str("ps"), iotwire_str("r"),
                                        cid, sizeof cid, &len);

@@ -38,8 +38,8 @@
 /** Defined when the library has `IOT_Sign_MQTT` and iotwire_legacy_sign_mqtt() (Cargo
  *  feature `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_SIGN 1
-/** Defined when the library has iotwire_legacy_v3_sign_mqtt() and
- *  iotwire_legacy_v3_client_id(), the iotkit-embedded 3.x family alone (Cargo feature
+/** Defined when the library has iotwire_legacy_v3_sign_mqtt(),
+ *  iotwire_legacy_v3_client_id() and their 3.2.0 forms, the iotkit-embedded 3.x family alone (Cargo feature
  *  `legacy-v3`, implied by `legacy-sign`). */
 #define IOTWIRE_HAS_LEGACY_V3 1
 /** Defined when the library has the CoAP codec, session, publish and response parse
@@ -4808,6 +4808,46 @@ iotwire_status_t iotwire_legacy_v3_client_id(uint32_t sdk,
                                              char *out,
                                              size_t out_cap,
                                              size_t *out_len);
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
+ * @brief `_sign_get_clientid()` of an iotkit-embedded 3.2.0 build: iotwire_legacy_v3_client_id()
+ * with the SDK fixed, so that a firmware links the code of 3.2.0 only (the swap-in kit's
+ * `_sign_get_clientid` on a 3.2.0 tree). The same contract, output and return codes.
+ * @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+ * @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
+ * @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
+ *            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+ * @param[in] enable_itls Non-zero: securemode 8.
+ * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+ * @param[in] out_cap Capacity of `out` (0 with a size query).
+ * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_INVALID_SELECTOR `build` has unknown bits.
+ * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+ *         string with a non-zero length.
+ * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ *
+ * @code{c}
+ * char id[200];
+ * size_t n;
+ * int32_t rc = iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
+ *     iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL), 0, id, sizeof id, &n);
+ * @endcode
+ *
+ * # Safety
+ * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+ * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ */
+iotwire_status_t iotwire_legacy_v3_2_0_client_id(uint32_t build,
+                                                 struct iotwire_str_t device_id,
+                                                 struct iotwire_str_t custom_kv,
+                                                 uint32_t enable_itls,
+                                                 char *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_V3)

@@ -221,10 +221,10 @@ if cmp -s "$config.new" "$config"; then rm -f "$config.new"; else mv -f "$config
 core_kits=(kit_dev_sign.c kit_sha256_once.c)
 # Roots: the iotwire_* calls of the kit files. kit_dev_sign.c names both IOT_Sign_MQTT
 # exports in #if branches (3.2.0's own, the 3.x family's): only this tree's SDK's is kept.
-if [ "$sdk_sel" = IOTWIRE_LEGACY_SDK_V3_2_0 ]; then other_sign=iotwire_legacy_v3_sign_mqtt
-else other_sign=iotwire_legacy_v3_2_0_sign_mqtt; fi
+if [ "$sdk_sel" = IOTWIRE_LEGACY_SDK_V3_2_0 ]; then other_sdk='iotwire_legacy_v3_(sign_mqtt|client_id)'
+else other_sdk='iotwire_legacy_v3_2_0_(sign_mqtt|client_id)'; fi
 roots_of() {
-  (cd "$kit_src" && grep -ohE '\biotwire_[a-z0-9_]+ *\(' "$@" | tr -d ' (' | { grep -vx "$other_sign" || true; } | sort -u)
+  (cd "$kit_src" && grep -ohE '\biotwire_[a-z0-9_]+ *\(' "$@" | tr -d ' (' | { grep -vxE "$other_sdk" || true; } | sort -u)
 }
 member="$(ar t "$archive" | awk '/^iotwire_ffi/ && !m { print; m = 1 }')"
 work="$(mktemp -d)"

@@ -1,5 +1,6 @@
 /* The legacy drop-in: iotwire_legacy_sign_mqtt, iotwire_legacy_v3_sign_mqtt and IOT_Sign_MQTT
- * (legacy return codes, legacy struct layouts), iotwire_legacy_v3_client_id, and the legacy
+ * (legacy return codes, legacy struct layouts), iotwire_legacy_v3_client_id and
+ * iotwire_legacy_v3_2_0_client_id, and the legacy
  * profiles of the options API. The sign tests run twice: through the general export (every
  * SDK) and through the 3.x family's own export (the 3.x SDKs; 2.3.0 is refused there).
  *
@@ -536,6 +537,22 @@ static iotwire_str_t str_n(const char *p, size_t n)
     return r;
 }
 
+/* The client id export under test: the 3.x family's, or 3.2.0's own (what the swap-in kit's
+ * _sign_get_clientid calls on a 3.2.0 tree) behind the family's signature. */
+typedef int32_t (*cid_fn)(uint32_t, uint32_t, iotwire_str_t, iotwire_str_t, uint32_t, char *,
+                          size_t, size_t *);
+
+static int32_t cid_v320(uint32_t sdk, uint32_t build, iotwire_str_t id, iotwire_str_t kv,
+                        uint32_t itls, char *out, size_t cap, size_t *len)
+{
+    if (sdk != IOTWIRE_LEGACY_SDK_V3_2_0) {
+        abort(); /* the tests give it 3.2.0 only */
+    }
+    return iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out, cap, len);
+}
+
+static cid_fn g_cid = iotwire_legacy_v3_client_id;
+
 static void t_v3_client_id(const void *arg)
 {
     static const char want[] = V_CLIENTID_HEAD ",mid=ab cd|";
@@ -543,12 +560,12 @@ static void t_v3_client_id(const void *arg)
     size_t len = 0;
     char *long_kv;
     (void)arg;
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN),
                                             iotwire_str("mid=ab cd"), 0, NULL, 0, &len),
                 IOTWIRE_OK);
     CT_CHECK_SIZE(len, sizeof want);
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN),
                                             iotwire_str("mid=ab cd"), 0, b.out, b.cap, &len),
                 IOTWIRE_OK);
@@ -557,7 +574,7 @@ static void t_v3_client_id(const void *arg)
     CT_CHECK(ct_guards_intact(&b));
     /* NULL customize_info: no custom item. */
     ct_buf_reset(&b);
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
                                             b.out, b.cap, &len),
                 IOTWIRE_OK);
@@ -570,13 +587,13 @@ static void t_v3_client_id(const void *arg)
     memset(long_kv, 'x', 199);
     long_kv[200 - sizeof V_CLIENTID_HEAD - 1] = '\0';
     ct_buf_reset(&b);
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
                                             0, b.out, b.cap, &len),
                 IOTWIRE_ERR_BUFFER_TOO_SMALL);
     CT_CHECK(ct_untouched(&b));
     long_kv[200 - sizeof V_CLIENTID_HEAD - 2] = '\0';
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
                                             0, b.out, b.cap, &len),
                 IOTWIRE_OK);
@@ -584,19 +601,24 @@ static void t_v3_client_id(const void *arg)
     /* Output overlapping the device id, NULL out_len, unknown SDK. */
     memcpy(b.out, FX_PK "." FX_DN, sizeof(FX_PK "." FX_DN) - 1);
     ct_buf_mark(&b);
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             str_n(b.out, sizeof(FX_PK "." FX_DN) - 1),
                                             iotwire_str(NULL), 0, b.out, b.cap, &len),
                 IOTWIRE_ERR_OVERLAP);
     CT_CHECK(ct_untouched(&b));
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
                                             iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
                                             b.out, b.cap, NULL),
                 IOTWIRE_ERR_NULL_POINTER);
-    CT_CHECK_RC(iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V2_3_0, 0,
-                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
-                                            b.out, b.cap, &len),
+    /* Unknown build bits, and (the family export) an SDK outside the 3.x family. */
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, 0x10u, iotwire_str(FX_PK "." FX_DN),
+                      iotwire_str(NULL), 0, b.out, b.cap, &len),
                 IOTWIRE_ERR_INVALID_SELECTOR);
+    if (g_cid == iotwire_legacy_v3_client_id) {
+        CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V2_3_0, 0, iotwire_str(FX_PK "." FX_DN),
+                          iotwire_str(NULL), 0, b.out, b.cap, &len),
+                    IOTWIRE_ERR_INVALID_SELECTOR);
+    }
     CT_CHECK(ct_untouched(&b));
     free(long_kv);
     ct_buf_free(&b);
@@ -695,6 +717,9 @@ void ct_suite_legacy(void)
     }
     ct_run("legacy_v3_macro", "v320_unknown_build", t_v320_unknown_build, NULL);
     g_sign = iotwire_legacy_sign_mqtt;
+    g_cid = iotwire_legacy_v3_client_id;
     ct_run("legacy_v3", "client_id", t_v3_client_id, NULL);
+    g_cid = cid_v320;
+    ct_run("legacy_v3_2_0", "client_id", t_v3_client_id, NULL);
     ct_run("legacy_v3", "dynreg", t_v3_dynreg, NULL);
 }

@@ -19,13 +19,12 @@ static size_t len;
 int main(void)
 {
     int32_t rc = IOT_Sign_MQTT(IOTX_CLOUD_REGION_SHANGHAI, &meta, &signout);
-    /* IOT_MQTT_Construct's second client id, with the user's customize_info. */
-    rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0,
-                                      IOTWIRE_LEGACY_BUILD_SUPPORT_TLS |
-                                          IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
-                                      iotwire_str("a1X2bEnP82z.example1"),
-                                      iotwire_str("authtype=id2"), 1, clientid, sizeof clientid,
-                                      &len);
+    /* IOT_MQTT_Construct's second client id, with the user's customize_info (3.2.0's own
+     * export, as the swap-in kit's _sign_get_clientid calls it on a 3.2.0 tree). */
+    rc |= iotwire_legacy_v3_2_0_client_id(
+        IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
+        iotwire_str("a1X2bEnP82z.example1"), iotwire_str("authtype=id2"), 1, clientid,
+        sizeof clientid, &len);
     /* MQTT dynamic registration (authType=register): client id and password. */
     rc |= iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID,
                                        iotwire_str(meta.product_key),

@@ -52,6 +52,20 @@ static inline size_t kit_strnlen(const char *s, size_t max)
     return n;
 }
 
+/* A kit function that shares its object with another only to keep the SDK's archive layout
+ * (utils_hmac_sha256 with utils_sha256: the Linux HAL's TLS PSK code, linked after
+ * libiot_sdk.a, finds it there). Its own section, so --gc-sections can drop it from a program
+ * that never calls it; hidden, because the SDK's Linux board links programs with -rdynamic,
+ * which keeps every exported function however unreferenced. Hidden symbols still link
+ * statically across the SDK's libraries. Not in a shared-library build (-fPIC without -fPIE:
+ * CONFIG_LIB_EXPORT=dynamic), whose libiot_sdk.so must export it; not for compilers without
+ * GCC attributes or ELF sections, where it is a plain function. */
+#if defined(__GNUC__) && defined(__ELF__) && !(defined(__PIC__) && !defined(__PIE__))
+#define KIT_DROPPABLE(name) __attribute__((section(".text." name), visibility("hidden")))
+#else
+#define KIT_DROPPABLE(name)
+#endif
+
 /* The build switches of this SDK build, as libiotwire's IOTWIRE_LEGACY_BUILD_* bits. The SDK
  * passes every FEATURE_X=y of make.settings as -DX, so the kit sees the same #ifdefs as the
  * file it replaces. */

@@ -44,9 +44,13 @@ KIT_ASSERT(sign_fields, sizeof(((iotx_sign_mqtt_t *)0)->hostname) >= 64 &&
 #if IOTWIRE_KIT_SDK == IOTWIRE_LEGACY_SDK_V3_2_0
 #define KIT_SIGN_MQTT(build, region, custom, meta, out) \
     iotwire_legacy_v3_2_0_sign_mqtt(build, region, custom, meta, out)
+#define KIT_CLIENT_ID(build, id, kv, itls, out, cap, len) \
+    iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out, cap, len)
 #else
 #define KIT_SIGN_MQTT(build, region, custom, meta, out) \
     iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, build, region, custom, meta, out)
+#define KIT_CLIENT_ID(build, id, kv, itls, out, cap, len) \
+    iotwire_legacy_v3_client_id(IOTWIRE_KIT_SDK, build, id, kv, itls, out, cap, len)
 #endif
 
 /* The longest custom domain iotwire's 64-byte hostname holds (3.1/3.2's limit too), and
@@ -129,8 +133,7 @@ int _sign_get_clientid(char *clientid_string, const char *device_id, const char 
     if (custom_kv != NULL) {
         kv = iotwire_str(custom_kv);
     }
-    rc = iotwire_legacy_v3_client_id(IOTWIRE_KIT_SDK, KIT_BUILD, id, kv, enable_itls, clientid_string,
-                                     DEV_SIGN_CLIENT_ID_MAXLEN, &len);
+    rc = KIT_CLIENT_ID(KIT_BUILD, id, kv, enable_itls, clientid_string, DEV_SIGN_CLIENT_ID_MAXLEN, &len);
     if (rc == IOTWIRE_ERR_BUFFER_TOO_SMALL) {
         return KIT_CID_TOO_LONG;
     }

@@ -2,7 +2,8 @@
  * SHA-256 and HMAC-SHA256 (32 raw bytes), on libiotwire's one-shot exports, which share the
  * engine of the MQTT sign. One object for both, as in the SDK's file: the Linux HAL's TLS/DTLS
  * PSK code, linked after libiot_sdk.a, calls utils_hmac_sha256 and relies on it coming along
- * with utils_sha256. The streaming API is kit_sha256.c.
+ * with utils_sha256; a program that never calls it drops it (KIT_DROPPABLE). The streaming
+ * API is kit_sha256.c.
  *
  * Differences, on purpose: keys over 64 bytes are hashed first (RFC 2104), where the SDK
  * returned without writing `output`; NULL arguments return without effect, as in the SDK. */
@@ -17,6 +18,7 @@ void utils_sha256(const uint8_t *input, uint32_t ilen, uint8_t output[32])
     iotwire_sha256(input, ilen, output, 32, &n);
 }
 
+KIT_DROPPABLE("utils_hmac_sha256")
 void utils_hmac_sha256(const uint8_t *msg, uint32_t msg_len, const uint8_t *key, uint32_t key_len, uint8_t output[32])
 {
     size_t n;

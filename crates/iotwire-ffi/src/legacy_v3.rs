@@ -174,6 +174,98 @@ pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
     let Some(profile) = v3_profile(sdk, build) else {
         return IOTWIRE_ERR_INVALID_SELECTOR;
     };
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        client_id(
+            profile,
+            |p| p,
+            device_id,
+            custom_kv,
+            enable_itls,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
+}
+
+/// @brief `_sign_get_clientid()` of an iotkit-embedded 3.2.0 build: iotwire_legacy_v3_client_id()
+/// with the SDK fixed, so that a firmware links the code of 3.2.0 only (the swap-in kit's
+/// `_sign_get_clientid` on a 3.2.0 tree). The same contract, output and return codes.
+/// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
+/// @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
+/// @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
+///            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+/// @param[in] enable_itls Non-zero: securemode 8.
+/// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
+/// @param[in] out_cap Capacity of `out` (0 with a size query).
+/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_INVALID_SELECTOR `build` has unknown bits.
+/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
+///         string with a non-zero length.
+/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+///
+/// @code{c}
+/// char id[200];
+/// size_t n;
+/// int32_t rc = iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
+///     iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL), 0, id, sizeof id, &n);
+/// @endcode
+///
+/// # Safety
+/// The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
+/// `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_legacy_v3_2_0_client_id(
+    build: u32,
+    device_id: iotwire_str_t,
+    custom_kv: iotwire_str_t,
+    enable_itls: u32,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
+    let Some(profile) = with_build(LegacySdk::V320, build) else {
+        return IOTWIRE_ERR_INVALID_SELECTOR;
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        client_id(
+            profile,
+            // The SDK as a constant inside the writer (the profile is read there).
+            |p| LegacyProfile {
+                sdk: LegacySdk::V320,
+                ..p
+            },
+            device_id,
+            custom_kv,
+            enable_itls,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
+}
+
+/// The body of both client id exports. Generic over `fixed` (what the writer sees of
+/// `profile`), so that each export has its own writer and 3.2.0's folds its constant SDK.
+///
+/// # Safety
+/// As iotwire_legacy_v3_client_id().
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn client_id(
+    profile: LegacyProfile,
+    fixed: impl Fn(LegacyProfile) -> LegacyProfile,
+    device_id: iotwire_str_t,
+    custom_kv: iotwire_str_t,
+    enable_itls: u32,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> iotwire_status_t {
     let mut strs: [&[u8]; 2] = [&[]; 2];
     // SAFETY: both follow the iotwire_str_t contract (caller).
     if let Err(e) = unsafe { input_all(&[device_id, custom_kv], &mut strs) } {
@@ -193,7 +285,7 @@ pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
     // SAFETY: forwarded caller contract; `strs` are the only caller memory the writer reads.
     unsafe {
         emit_text_of(t, &strs, &[], None, &|s| {
-            iotkit3::write_client_id(profile, id, None, custom, enable_itls != 0, s);
+            iotkit3::write_client_id(fixed(profile), id, None, custom, enable_itls != 0, s);
             Ok(())
         })
     }

@@ -206,3 +206,82 @@ fn exported_symbol_equals_the_general_v320_path() {
     }
     assert!(custom > 100);
 }
+
+/// `iotwire_legacy_v3_2_0_client_id` (the swap-in kit's `_sign_get_clientid` on a 3.2.0 tree)
+/// agrees with the family's `iotwire_legacy_v3_client_id` for 3.2.0 on the status, the length
+/// and every byte written, for every build, random device ids and `customize_info` strings
+/// (none, empty, any bytes), `enable_itls`, capacities around the exact fit and size queries.
+#[test]
+fn v320_client_id_equals_the_family_export() {
+    use iotwire_ffi::legacy_v3::{iotwire_legacy_v3_2_0_client_id, iotwire_legacy_v3_client_id};
+    use iotwire_ffi::types::iotwire_str_t;
+    let mut rng = Lcg(0x05ee_dc1d);
+    let text = |rng: &mut Lcg, max: usize| -> Vec<u8> {
+        let len = (rng.next() as usize) % (max + 1);
+        (0..len).map(|_| rng.byte() as u8).collect()
+    };
+    let mut checked = 0;
+    for round in 0..400 {
+        let build = (round as u32) % 17; // 16 is an unknown bit
+        let id = text(&mut rng, 60);
+        let kv = text(&mut rng, 80);
+        let kv = match rng.next() % 3 {
+            0 => iotwire_str_t::EMPTY,
+            1 => iotwire_str_t {
+                ptr: kv.as_ptr().cast(),
+                len: 0,
+            },
+            _ => iotwire_str_t {
+                ptr: kv.as_ptr().cast(),
+                len: kv.len(),
+            },
+        };
+        let dev = iotwire_str_t {
+            ptr: id.as_ptr().cast(),
+            len: id.len(),
+        };
+        let itls = rng.next() % 2;
+        let query = rng.next().is_multiple_of(4);
+        let cap = if query {
+            0
+        } else {
+            100 + (rng.next() as usize) % 120
+        };
+        let run = |v320: bool| {
+            let mut buf = vec![0x55u8; cap];
+            let out = if query {
+                std::ptr::null_mut()
+            } else {
+                buf.as_mut_ptr().cast()
+            };
+            let mut len = 7usize;
+            // SAFETY: valid strings, a buffer of `cap` bytes (or NULL with 0) and a length.
+            let rc = unsafe {
+                if v320 {
+                    iotwire_legacy_v3_2_0_client_id(build, dev, kv, itls, out, cap, &mut len)
+                } else {
+                    iotwire_legacy_v3_client_id(
+                        IOTWIRE_LEGACY_SDK_V3_2_0,
+                        build,
+                        dev,
+                        kv,
+                        itls,
+                        out,
+                        cap,
+                        &mut len,
+                    )
+                }
+            };
+            (rc, len, buf)
+        };
+        let family = run(false);
+        assert_eq!(run(true), family, "round {round}");
+        if family.0 == 0 {
+            checked += 1;
+        }
+        if build == 16 {
+            assert_eq!(family.0, IOTWIRE_ERR_INVALID_SELECTOR);
+        }
+    }
+    assert!(checked > 200, "only {checked} rounds wrote a client id");
+}
