@@ -24,6 +24,20 @@ use iotwire::mac::{Digest, SignMethod, mac};
 
 const WINDOW: usize = 8;
 
+/// The `size_of::<T>()` bytes at `value`, read one by one with volatile reads (so that the
+/// compiler cannot skip a read of a dropped value).
+///
+/// # Safety
+/// `value` must point to `size_of::<T>()` readable bytes; the types here hold integers and byte
+/// arrays, initialised by their constructor and their drop.
+unsafe fn bytes_at<T>(value: *const T) -> Vec<u8> {
+    let base = value.cast::<u8>();
+    (0..size_of::<T>())
+        // SAFETY: `base + i` is inside the value (i < size_of::<T>()), readable (caller).
+        .map(|i| unsafe { ptr::read_volatile(base.add(i)) })
+        .collect()
+}
+
 /// Drops `value` in a slot owned by the test, then returns the slot's bytes as the drop left
 /// them.
 fn bytes_after_drop<T>(value: T) -> Vec<u8> {
@@ -31,13 +45,8 @@ fn bytes_after_drop<T>(value: T) -> Vec<u8> {
     // SAFETY: `slot` holds an initialised `T`, dropped exactly once here; it is never used as
     // a `T` again (MaybeUninit does not drop its content).
     unsafe { ptr::drop_in_place(slot.as_mut_ptr()) };
-    let base = slot.as_ptr().cast::<u8>();
-    (0..size_of::<T>())
-        // SAFETY: `base + i` is inside `slot` (i < size_of::<T>()). A volatile read, so the
-        // compiler cannot skip it as a read of a dropped value; the fields the types here
-        // hold are integers and byte arrays, initialised by the constructor and the drop.
-        .map(|i| unsafe { ptr::read_volatile(base.add(i)) })
-        .collect()
+    // SAFETY: the slot is still owned here, `size_of::<T>()` bytes long.
+    unsafe { bytes_at(slot.as_ptr()) }
 }
 
 /// Fails when `memory` still holds an 8-byte window of `secret`.
@@ -58,14 +67,9 @@ fn assert_no_window(what: &str, memory: &[u8], secret: &[u8]) {
 /// Checks `value` (holding `secret`) first holds it, so the scan can see it, then drops it.
 #[track_caller]
 fn assert_wiped<T>(what: &str, value: T, secret: &[u8]) {
-    let live: Vec<u8> = {
-        let base = (&raw const value).cast::<u8>();
-        // SAFETY: `value` is alive and `size_of::<T>()` bytes long; read as bytes to check that
-        // the secret is in it before the drop (a scan that cannot see it proves nothing).
-        (0..size_of::<T>())
-            .map(|i| unsafe { ptr::read_volatile(base.add(i)) })
-            .collect()
-    };
+    // SAFETY: `value` is alive; read to check that the secret is in it before the drop (a scan
+    // that cannot see it proves nothing).
+    let live = unsafe { bytes_at(&raw const value) };
     assert!(
         live.windows(WINDOW)
             .any(|m| secret.windows(WINDOW).any(|w| w == m)),

@@ -3,6 +3,7 @@
 //! (3: header, 3.1: options, 5.10: option numbers, 12.3: content formats).
 
 use super::*;
+use crate::diagnose::test_report::report_of;
 use crate::sink::SliceWriter;
 use serde_json::Value;
 use std::vec::Vec;
@@ -10,14 +11,7 @@ use std::vec::Vec;
 /// The report `explain` writes for `d` (inside an object, as `explain::explain` does), parsed,
 /// and the failure it returns.
 fn explained(d: &[u8], key: Option<&[u8; KEY_LEN]>) -> (Value, Option<Malformed>) {
-    let mut buf = std::vec![0u8; 16 * 1024];
-    let mut s = SliceWriter::new(&mut buf);
-    let mut w = JsonWriter::new(&mut s);
-    w.open().unwrap();
-    let failure = explain(d, key, &mut w).unwrap();
-    w.close().unwrap();
-    let v = serde_json::from_slice(s.written()).unwrap();
-    (v, failure)
+    report_of(|w| explain(d, key, w))
 }
 
 /// The report of a datagram that decodes (checked with `check` too).

@@ -27,3 +27,6 @@ pub mod http_request;
 pub mod json_writer;
 pub mod malformed;
 pub mod mqtt_explain;
+
+#[cfg(test)]
+mod test_report;

@@ -2,21 +2,14 @@
 //! stays about the decoding). Packets are written by hand from MQTT 3.1.1 (sections 2 and 3).
 
 use super::*;
-use crate::sink::SliceWriter;
+use crate::diagnose::test_report::report_of;
 use serde_json::Value;
 use std::vec::Vec;
 
 /// The report `explain` writes for `input` (inside an object, as `explain::explain` does),
 /// parsed, and the failure it returns.
 fn explained(input: &[u8]) -> (Value, Option<Malformed>) {
-    let mut buf = std::vec![0u8; 16 * 1024];
-    let mut s = SliceWriter::new(&mut buf);
-    let mut w = JsonWriter::new(&mut s);
-    w.open().unwrap();
-    let failure = explain(input, &mut w).unwrap();
-    w.close().unwrap();
-    let v = serde_json::from_slice(s.written()).unwrap();
-    (v, failure)
+    report_of(|w| explain(input, w))
 }
 
 /// The packets of a report that decodes, with no error (from `explain` and `check` alike).
