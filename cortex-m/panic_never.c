@@ -274,11 +274,9 @@ static int32_t call_legacy(void)
     iotwire_legacy_sign_mqtt_t *o = (iotwire_legacy_sign_mqtt_t *)(void *)&signout;
     rc |= iotwire_legacy_v3_sign_mqtt(IOTWIRE_LEGACY_SDK_V3_1_0, 0, 5, "h.example", m, o);
     rc |= iotwire_legacy_v3_client_id(IOTWIRE_LEGACY_SDK_V3_2_0, IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
-                                      iotwire_str("a1X2bEnP82z.example1"), iotwire_str("mid=1"),
-                                      0, cid, sizeof cid, &len);
+                                      "a1X2bEnP82z.example1", "mid=1", 0, cid);
     rc |= iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
-                                          iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL),
-                                          1, cid, sizeof cid, &len);
+                                          "a1X2bEnP82z.example1", NULL, 1, cid);
     rc |= iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_HTTPS_BODY, iotwire_str("pk"),
                                        iotwire_str("dn"), iotwire_str("ps"), iotwire_str("r"),
                                        cid, sizeof cid, &len);
@@ -317,6 +315,7 @@ static int32_t call_crypto(void)
     rc |= iotwire_sha256_update(&sha256, key, sizeof key);
     rc |= iotwire_sha256_finish(&sha256, digest, sizeof digest, &len);
     rc |= iotwire_sha256(key, sizeof key, digest, sizeof digest, &len);
+    rc |= iotwire_sha256_32(key, sizeof key, digest);
     rc |= iotwire_hmac_md5_init(&hmd5, key, sizeof key);
     rc |= iotwire_hmac_md5_update(&hmd5, key, sizeof key);
     rc |= iotwire_hmac_md5_finish(&hmd5, digest, sizeof digest, &len);

@@ -661,6 +661,15 @@
 
 #if defined(IOTWIRE_HAS_LEGACY_V3)
 /**
+ * `DEV_SIGN_CLIENT_ID_MAXLEN`, the client id buffer of every iotkit-embedded 3.x SDK
+ * (`iotx_sign_mqtt_t.clientid`, the buffer `_sign_get_clientid` fills): the client id
+ * exports write `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`, at most 199 characters and a NUL.
+ */
+#define IOTWIRE_LEGACY_CLIENT_ID_MAXLEN 200
+#endif
+
+#if defined(IOTWIRE_HAS_LEGACY_V3)
+/**
  * `iotwire_legacy_v3_dynreg_get` part: upper-case hex HMAC-SHA256(ProductSecret,
  * `deviceName<dn>productKey<pk>random<r>`), the MQTT registration password and the HTTPS
  * registration sign.
@@ -3471,6 +3480,31 @@ iotwire_status_t iotwire_sha256(const uint8_t *data,
 
 #if defined(IOTWIRE_HAS_CRYPTO)
 /**
+ * @brief SHA-256 of `len` bytes into a 32-byte array: iotwire_sha256() for a caller whose
+ * output is a fixed `uint8_t[32]` (the shape of mbed TLS's `mbedtls_sha256` and the legacy
+ * SDK's `utils_sha256`), so without the size query and the capacity triple: a firmware that
+ * only hashes into such arrays does not link the general output checks.
+ * @param[in] data Bytes (NULL allowed when `len` is 0).
+ * @param[in] len Number of bytes.
+ * @param[out] out 32 bytes.
+ * @retval IOTWIRE_OK
+ * @retval IOTWIRE_ERR_NULL_POINTER `out` NULL, or `data` NULL with `len` > 0.
+ * @retval IOTWIRE_ERR_INVALID_ARGUMENT the `data` range wraps the address space.
+ * @retval IOTWIRE_ERR_OVERLAP `out` overlaps `data` (nothing written).
+ *
+ * @code{c}
+ * uint8_t d[32];
+ * int32_t rc = iotwire_sha256_32(firmware, firmware_len, d);
+ * @endcode
+ *
+ * # Safety
+ * `data` NULL or readable for `len` bytes; `out` NULL or writable for 32 bytes.
+ */
+iotwire_status_t iotwire_sha256_32(const uint8_t *data, size_t len, uint8_t *out);
+#endif
+
+#if defined(IOTWIRE_HAS_CRYPTO)
+/**
  * @brief HMAC-SHA256 (RFC 2104) of a message in one call, on the engine the MQTT sign already
  * links. Keys longer than 64 bytes are hashed first (the legacy `utils_hmac_sha256` wrote
  * nothing for them).
@@ -4772,82 +4806,68 @@ int32_t iotwire_legacy_v3_2_0_sign_mqtt(uint32_t build,
 #if defined(IOTWIRE_HAS_LEGACY_V3)
 /**
  * @brief `_sign_get_clientid()` of an iotkit-embedded 3.x build: `<device_id>|timestamp=...,
- * _v=...,securemode=...,...[,<custom_kv>]|`, exactly as that build writes it.
+ * _v=...,securemode=...,...[,<custom_kv>]|` into the SDK's 200-byte buffer, exactly as that
+ * build wrote it, with its prototype's arguments and its return codes (the SDK's
+ * `IOT_MQTT_Construct` calls it after IOT_Sign_MQTT() with the user's `customize_info`).
  *
  * Like the SDK it checks nothing but the length, so any `customize_info` the SDK accepted
- * (spaces, `|`, ...) gives the same client id. The SDK's limit is its 200-byte buffer: pass
- * `out_cap = 200` and treat IOTWIRE_ERR_BUFFER_TOO_SMALL as its
- * `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (the SDK then left a half-written buffer; this writes
- * nothing).
+ * (spaces, `|`, ...) gives the same client id. Unlike it: a client id over 199 characters
+ * leaves `clientid` zeroed (the SDK left it half written), `device_id` is read up to 200
+ * bytes at most (the SDK read `IOT_MQTT_Construct`'s unterminated `char[53]` past its end),
+ * and a `clientid` that overlaps an input is refused before anything is written.
  * @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
  * @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
- * @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
- * @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
- *            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+ * @param[in] device_id `<ProductKey>.<DeviceName>`, NUL-terminated (any bytes).
+ * @param[in] custom_kv [nullable] The SDK's `customize_info`, NUL-terminated; appended after
+ *            a comma (`""` gives `,|`, as in the SDK).
  * @param[in] enable_itls Non-zero: securemode 8 (the SDK sets it when `customize_info`
  *            contains `authtype=id2`).
- * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
- * @param[in] out_cap Capacity of `out` (0 with a size query).
- * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
- * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_INVALID_SELECTOR `sdk` is not a 3.x build or `build` has unknown bits.
- * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
- *         string with a non-zero length.
- * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
- * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ * @param[out] clientid `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`: zeroed, then the client id.
+ * @return 0, or the build's negative code: 3.1/3.2 `STATE_USER_INPUT_INVALID` (-275) for a
+ *         NULL `clientid` or `device_id` or overlapping arguments (nothing written) and
+ *         `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (-777) for a client id over 199 characters;
+ *         3.0.1 and the bundle -1 for both; IOTWIRE_ERR_INVALID_SELECTOR for another `sdk`
+ *         or unknown `build` bits.
  *
  * # Safety
- * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
- * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ * `device_id` and `custom_kv` must be NULL or NUL-terminated (or readable for 200 bytes);
+ * `clientid` must be NULL or writable for 200 bytes.
  */
-iotwire_status_t iotwire_legacy_v3_client_id(uint32_t sdk,
-                                             uint32_t build,
-                                             struct iotwire_str_t device_id,
-                                             struct iotwire_str_t custom_kv,
-                                             uint32_t enable_itls,
-                                             char *out,
-                                             size_t out_cap,
-                                             size_t *out_len);
+int32_t iotwire_legacy_v3_client_id(uint32_t sdk,
+                                    uint32_t build,
+                                    const char *device_id,
+                                    const char *custom_kv,
+                                    uint32_t enable_itls,
+                                    char *clientid);
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_V3)
 /**
  * @brief `_sign_get_clientid()` of an iotkit-embedded 3.2.0 build: iotwire_legacy_v3_client_id()
  * with the SDK fixed, so that a firmware links the code of 3.2.0 only (the swap-in kit's
- * `_sign_get_clientid` on a 3.2.0 tree). The same contract, output and return codes.
+ * `_sign_get_clientid` on a 3.2.0 tree). The same arguments, output and return codes.
  * @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
- * @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
- * @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
- *            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+ * @param[in] device_id `<ProductKey>.<DeviceName>`, NUL-terminated (any bytes).
+ * @param[in] custom_kv [nullable] The SDK's `customize_info`, NUL-terminated.
  * @param[in] enable_itls Non-zero: securemode 8.
- * @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
- * @param[in] out_cap Capacity of `out` (0 with a size query).
- * @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
- * @retval IOTWIRE_OK
- * @retval IOTWIRE_ERR_INVALID_SELECTOR `build` has unknown bits.
- * @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
- *         string with a non-zero length.
- * @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
- * @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+ * @param[out] clientid `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`: zeroed, then the client id.
+ * @return 0, -275 (NULL or overlapping arguments: nothing written), -777 (over 199
+ *         characters: `clientid` zeroed); IOTWIRE_ERR_INVALID_SELECTOR for unknown `build` bits.
  *
  * @code{c}
- * char id[200];
- * size_t n;
+ * char id[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN];
  * int32_t rc = iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
- *     iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL), 0, id, sizeof id, &n);
+ *     "a1X2bEnP82z.example1", NULL, 0, id);
  * @endcode
  *
  * # Safety
- * The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
- * `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+ * As iotwire_legacy_v3_client_id().
  */
-iotwire_status_t iotwire_legacy_v3_2_0_client_id(uint32_t build,
-                                                 struct iotwire_str_t device_id,
-                                                 struct iotwire_str_t custom_kv,
-                                                 uint32_t enable_itls,
-                                                 char *out,
-                                                 size_t out_cap,
-                                                 size_t *out_len);
+int32_t iotwire_legacy_v3_2_0_client_id(uint32_t build,
+                                        const char *device_id,
+                                        const char *custom_kv,
+                                        uint32_t enable_itls,
+                                        char *clientid);
 #endif
 
 #if defined(IOTWIRE_HAS_LEGACY_V3)

@@ -226,10 +226,40 @@ static void t_aes_cbc(const void *arg)
     ct_buf_free(&b);
 }
 
+/* iotwire_sha256_32: the fixed 32-byte output (utils_sha256's shape); the NULL, wrapped-range
+ * and overlap refusals write nothing, and nothing past the 32 bytes is ever written. */
+static void t_sha256_32(const void *arg)
+{
+    static const char msg[] = "abc";
+    ct_buf b = ct_buf_new(40);
+    (void)arg;
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)msg, 3, (uint8_t *)b.out), IOTWIRE_OK);
+    check_digest((const uint8_t *)b.out, 32, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CT_CHECK(ct_tail_untouched(&b, 32));
+    CT_CHECK(ct_guards_intact(&b));
+    CT_CHECK_RC(iotwire_sha256_32(NULL, 0, (uint8_t *)b.out), IOTWIRE_OK);
+    check_digest((const uint8_t *)b.out, 32, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    ct_buf_mark(&b);
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)msg, 3, NULL), IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK_RC(iotwire_sha256_32(NULL, 3, (uint8_t *)b.out), IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)msg, SIZE_MAX, (uint8_t *)b.out),
+                IOTWIRE_ERR_INVALID_ARGUMENT);
+    /* The message inside the output, at either end. */
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)b.out + 31, 1, (uint8_t *)b.out),
+                IOTWIRE_ERR_OVERLAP);
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)b.out, 4, (uint8_t *)b.out + 3),
+                IOTWIRE_ERR_OVERLAP);
+    CT_CHECK(ct_untouched(&b));
+    /* Adjacent, not overlapping: hashed. */
+    CT_CHECK_RC(iotwire_sha256_32((const uint8_t *)b.out + 32, 8, (uint8_t *)b.out), IOTWIRE_OK);
+    ct_buf_free(&b);
+}
+
 void ct_suite_crypto(void)
 {
     ct_run("crypto", "hash known answers", t_hash_known_answers, NULL);
     ct_run("crypto", "hash contract", t_hash_contract, NULL);
+    ct_run("crypto", "sha256 into 32 bytes", t_sha256_32, NULL);
     ct_run("crypto", "hmac known answers", t_hmac_known_answers, NULL);
     ct_run("crypto", "hmac contract", t_hmac_contract, NULL);
     ct_run("crypto", "aes-128-cbc", t_aes_cbc, NULL);

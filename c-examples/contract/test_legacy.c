@@ -526,9 +526,11 @@ static const legacy_test tests[] = {
     {"options_profile_v320", t_options_profile_v320},
 };
 
-/* _sign_get_clientid through iotwire_legacy_v3_client_id: the SDK's exact text with the
- * customize_info strings it accepted (vectors v320-cid-*; spaces and '|' are legacy inputs the
- * documented-form validation refuses), the output contract, and the 200-byte limit. */
+/* _sign_get_clientid through iotwire_legacy_v3_client_id, with the SDK's prototype and return
+ * codes: the SDK's exact text with the customize_info strings it accepted (vectors
+ * v320-cid-*; spaces and '|' are legacy inputs the documented-form validation refuses), the
+ * 200-byte limit, and what the SDK crashed or misbehaved on (NULL, overlap, a device id with
+ * no NUL in its buffer). */
 static iotwire_str_t str_n(const char *p, size_t n)
 {
     iotwire_str_t r;
@@ -537,89 +539,111 @@ static iotwire_str_t str_n(const char *p, size_t n)
     return r;
 }
 
+#define STATE_MQTT_SIGN_CLIENTID_BUF_SHORT (-777)
+
 /* The client id export under test: the 3.x family's, or 3.2.0's own (what the swap-in kit's
  * _sign_get_clientid calls on a 3.2.0 tree) behind the family's signature. */
-typedef int32_t (*cid_fn)(uint32_t, uint32_t, iotwire_str_t, iotwire_str_t, uint32_t, char *,
-                          size_t, size_t *);
+typedef int32_t (*cid_fn)(uint32_t, uint32_t, const char *, const char *, uint32_t, char *);
 
-static int32_t cid_v320(uint32_t sdk, uint32_t build, iotwire_str_t id, iotwire_str_t kv,
-                        uint32_t itls, char *out, size_t cap, size_t *len)
+static int32_t cid_v320(uint32_t sdk, uint32_t build, const char *id, const char *kv,
+                        uint32_t itls, char *out)
 {
     if (sdk != IOTWIRE_LEGACY_SDK_V3_2_0) {
         abort(); /* the tests give it 3.2.0 only */
     }
-    return iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out, cap, len);
+    return iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out);
 }
 
 static cid_fn g_cid = iotwire_legacy_v3_client_id;
 
+/* 1 when the region bytes [from, to) are all zero. */
+static int zeroed(const ct_buf *b, size_t from, size_t to)
+{
+    size_t i;
+    for (i = from; i < to; i++) {
+        if (b->out[i] != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static void t_v3_client_id(const void *arg)
 {
     static const char want[] = V_CLIENTID_HEAD ",mid=ab cd|";
-    ct_buf b = ct_buf_new(200);
-    size_t len = 0;
+    ct_buf b = ct_buf_new(IOTWIRE_LEGACY_CLIENT_ID_MAXLEN);
     char *long_kv;
+    char *unterminated;
     (void)arg;
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN),
-                                            iotwire_str("mid=ab cd"), 0, NULL, 0, &len),
-                IOTWIRE_OK);
-    CT_CHECK_SIZE(len, sizeof want);
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN),
-                                            iotwire_str("mid=ab cd"), 0, b.out, b.cap, &len),
-                IOTWIRE_OK);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, "mid=ab cd", 0,
+                      b.out),
+                0);
     CT_CHECK_STR(b.out, want);
-    CT_CHECK_SIZE(len, sizeof want - 1);
+    /* The rest of the SDK's char[200] zeroed, as by its memset; nothing past it. */
+    CT_CHECK(zeroed(&b, sizeof want, b.cap));
     CT_CHECK(ct_guards_intact(&b));
-    /* NULL customize_info: no custom item. */
+    /* NULL customize_info: no custom item; an empty one: ",|" as the SDK appended "". */
     ct_buf_reset(&b);
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
-                                            b.out, b.cap, &len),
-                IOTWIRE_OK);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, NULL, 0, b.out), 0);
     CT_CHECK_STR(b.out, V_CLIENTID);
-    /* One character over the SDK's clientid[200]: refused, nothing written. */
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, "", 0, b.out), 0);
+    CT_CHECK_STR(b.out, V_CLIENTID_HEAD ",|");
+    /* 199 characters fit; one more is STATE_MQTT_SIGN_CLIENTID_BUF_SHORT with the buffer
+     * zeroed (the SDK left it half written). */
     long_kv = (char *)malloc(200);
     if (long_kv == NULL) {
         abort();
     }
     memset(long_kv, 'x', 199);
-    long_kv[200 - sizeof V_CLIENTID_HEAD - 1] = '\0';
-    ct_buf_reset(&b);
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
-                                            0, b.out, b.cap, &len),
-                IOTWIRE_ERR_BUFFER_TOO_SMALL);
-    CT_CHECK(ct_untouched(&b));
     long_kv[200 - sizeof V_CLIENTID_HEAD - 2] = '\0';
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN), str_n(long_kv, strlen(long_kv)),
-                                            0, b.out, b.cap, &len),
-                IOTWIRE_OK);
-    CT_CHECK_SIZE(len, 199u);
-    /* Output overlapping the device id, NULL out_len, unknown SDK. */
-    memcpy(b.out, FX_PK "." FX_DN, sizeof(FX_PK "." FX_DN) - 1);
+    ct_buf_reset(&b);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, long_kv, 0, b.out),
+                0);
+    CT_CHECK_SIZE(strlen(b.out), 199u);
+    long_kv[200 - sizeof V_CLIENTID_HEAD - 2] = 'x';
+    long_kv[200 - sizeof V_CLIENTID_HEAD - 1] = '\0';
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, long_kv, 0, b.out),
+                STATE_MQTT_SIGN_CLIENTID_BUF_SHORT);
+    CT_CHECK(zeroed(&b, 0, b.cap));
+    CT_CHECK(ct_guards_intact(&b));
+    /* A device id without NUL in its first 200 bytes (the SDK read on past IOT_MQTT_Construct's
+     * char[53]): read up to 200 bytes exactly (ASan checks), then too long. */
+    unterminated = (char *)malloc(200);
+    if (unterminated == NULL) {
+        abort();
+    }
+    memset(unterminated, 'd', 200);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, unterminated, NULL, 0, b.out),
+                STATE_MQTT_SIGN_CLIENTID_BUF_SHORT);
+    /* NULL arguments and an output overlapping the device id: STATE_USER_INPUT_INVALID, nothing
+     * written. */
+    ct_buf_reset(&b);
+    memcpy(b.out, FX_PK "." FX_DN, sizeof(FX_PK "." FX_DN));
     ct_buf_mark(&b);
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            str_n(b.out, sizeof(FX_PK "." FX_DN) - 1),
-                                            iotwire_str(NULL), 0, b.out, b.cap, &len),
-                IOTWIRE_ERR_OVERLAP);
-    CT_CHECK(ct_untouched(&b));
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS,
-                                            iotwire_str(FX_PK "." FX_DN), iotwire_str(NULL), 0,
-                                            b.out, b.cap, NULL),
-                IOTWIRE_ERR_NULL_POINTER);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, b.out, NULL, 0, b.out),
+                STATE_USER_INPUT_INVALID);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, b.out + 10, 0,
+                      b.out),
+                STATE_USER_INPUT_INVALID);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, NULL, NULL, 0, b.out),
+                STATE_USER_INPUT_INVALID);
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, V320_TLS_SS, FX_PK "." FX_DN, NULL, 0, NULL),
+                STATE_USER_INPUT_INVALID);
     /* Unknown build bits, and (the family export) an SDK outside the 3.x family. */
-    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, 0x10u, iotwire_str(FX_PK "." FX_DN),
-                      iotwire_str(NULL), 0, b.out, b.cap, &len),
+    CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_2_0, 0x10u, FX_PK "." FX_DN, NULL, 0, b.out),
                 IOTWIRE_ERR_INVALID_SELECTOR);
     if (g_cid == iotwire_legacy_v3_client_id) {
-        CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V2_3_0, 0, iotwire_str(FX_PK "." FX_DN),
-                          iotwire_str(NULL), 0, b.out, b.cap, &len),
+        CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V2_3_0, 0, FX_PK "." FX_DN, NULL, 0, b.out),
                     IOTWIRE_ERR_INVALID_SELECTOR);
+        /* 3.0.1's own text and its FAIL_RETURN. */
+        ct_buf_reset(&b);
+        CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_0_1, 0, FX_PK "." FX_DN, NULL, 0, b.out), 0);
+        CT_CHECK(strstr(b.out, "_v=sdk-c-3.0.1,securemode=3,") != NULL);
+        CT_CHECK_RC(g_cid(IOTWIRE_LEGACY_SDK_V3_0_1, 0, unterminated, NULL, 0, b.out), -1);
+        ct_buf_mark(&b);
     }
     CT_CHECK(ct_untouched(&b));
+    free(unterminated);
     free(long_kv);
     ct_buf_free(&b);
 }

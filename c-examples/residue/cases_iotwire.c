@@ -673,6 +673,12 @@ static int32_t call_sha256(void)
 {
     return iotwire_sha256((const uint8_t *)DS, strlen(DS), g_bytes, sizeof g_bytes, &g_len);
 }
+/* The swap-in kit's utils_sha256. */
+static int32_t call_sha256_32(void)
+{
+    g_len = 32;
+    return iotwire_sha256_32((const uint8_t *)DS, strlen(DS), g_bytes);
+}
 static void pat_sha256(rs_patterns *ps)
 {
     rs_add_text(ps, "device secret", DS);
@@ -839,6 +845,7 @@ const rs_case rs_cases[] = {
 #endif
 #if defined(IOTWIRE_HAS_CRYPTO)
     {"iotwire_sha256", call_sha256, pat_sha256},
+    {"iotwire_sha256_32", call_sha256_32, pat_sha256},
     {"iotwire_hmac_sha256", call_hmac_sha256, pat_hmac_bytes},
     {"iotwire_hmac_md5_init/update/finish", call_hmac_md5_stream, pat_hmac_bytes},
     {"iotwire_hmac_sha1_init/update/finish", call_hmac_sha1_stream, pat_hmac_bytes},

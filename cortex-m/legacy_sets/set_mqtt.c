@@ -23,8 +23,7 @@ int main(void)
      * export, as the swap-in kit's _sign_get_clientid calls it on a 3.2.0 tree). */
     rc |= iotwire_legacy_v3_2_0_client_id(
         IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE,
-        iotwire_str("a1X2bEnP82z.example1"), iotwire_str("authtype=id2"), 1, clientid,
-        sizeof clientid, &len);
+        "a1X2bEnP82z.example1", "authtype=id2", 1, clientid);
     /* MQTT dynamic registration (authType=register): client id and password. */
     rc |= iotwire_legacy_v3_dynreg_get(IOTWIRE_LEGACY_V3_DYNREG_CLIENT_ID,
                                        iotwire_str(meta.product_key),

@@ -1,5 +1,6 @@
 //! The streaming hashes and HMACs through the C ABI (`iotwire_{md5,sha1,sha256}_*`,
-//! `iotwire_hmac_{md5,sha1,sha256}_*`, the one-shot `iotwire_sha256` / `iotwire_hmac_sha256`)
+//! `iotwire_hmac_{md5,sha1,sha256}_*`, the one-shots `iotwire_sha256`, `iotwire_sha256_32` and
+//! `iotwire_hmac_sha256`)
 //! against md-5 / sha1 / sha2 0.10 and hmac 0.12, an older RustCrypto line than the library's,
 //! with any key and any split of the message into updates (empty ones included). On the way,
 //! a refused finish (capacity one short, or `out_len` inside the state) must leave the state
@@ -235,6 +236,11 @@ fuzz_target!(|data: &[u8]| {
                 unsafe { iotwire_sha256(msg.as_ptr(), msg.len(), out.as_mut_ptr(), 32, &mut len) };
             assert_eq!(rc, IOTWIRE_OK);
             assert_eq!(&out[..len], &digest[..]);
+            let mut fixed = [0u8; 32];
+            // SAFETY: valid buffers (32 bytes out).
+            let rc = unsafe { iotwire_sha256_32(msg.as_ptr(), msg.len(), fixed.as_mut_ptr()) };
+            assert_eq!(rc, IOTWIRE_OK);
+            assert_eq!(&fixed[..], &digest[..]);
         }
         5 => {
             // SAFETY: valid buffers.

@@ -28,29 +28,20 @@ KIT_ASSERT(sign_fields, sizeof(((iotx_sign_mqtt_t *)0)->hostname) >= 64 &&
                             sizeof(((iotx_sign_mqtt_t *)0)->clientid) == 200 &&
                             sizeof(((iotx_sign_mqtt_t *)0)->username) == 64 &&
                             sizeof(((iotx_sign_mqtt_t *)0)->password) == 65);
-
-/* Return codes of the replaced file: 3.1/3.2 use the STATE_* codes of infra_state.h, 3.0.1
- * returned FAIL_RETURN from _sign_get_clientid. */
-#if IOTWIRE_KIT_SDK == IOTWIRE_LEGACY_SDK_V3_0_1
-#define KIT_CID_INVALID (-1)
-#define KIT_CID_TOO_LONG (-1)
-#else
-#define KIT_CID_INVALID (-0x0113)  /* STATE_USER_INPUT_INVALID */
-#define KIT_CID_TOO_LONG (-0x0309) /* STATE_MQTT_SIGN_CLIENTID_BUF_SHORT */
-#endif
+KIT_ASSERT(cid_len, DEV_SIGN_CLIENT_ID_MAXLEN == IOTWIRE_LEGACY_CLIENT_ID_MAXLEN);
 
 /* 3.2.0 has an export of its own (a program links 3.2.0's writer only); 3.1.0 and 3.0.1 share
  * the 3.x family's, which takes the SDK as an argument. */
 #if IOTWIRE_KIT_SDK == IOTWIRE_LEGACY_SDK_V3_2_0
 #define KIT_SIGN_MQTT(build, region, custom, meta, out) \
     iotwire_legacy_v3_2_0_sign_mqtt(build, region, custom, meta, out)
-#define KIT_CLIENT_ID(build, id, kv, itls, out, cap, len) \
-    iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out, cap, len)
+#define KIT_CLIENT_ID(build, id, kv, itls, out) \
+    iotwire_legacy_v3_2_0_client_id(build, id, kv, itls, out)
 #else
 #define KIT_SIGN_MQTT(build, region, custom, meta, out) \
     iotwire_legacy_v3_sign_mqtt(IOTWIRE_KIT_SDK, build, region, custom, meta, out)
-#define KIT_CLIENT_ID(build, id, kv, itls, out, cap, len) \
-    iotwire_legacy_v3_client_id(IOTWIRE_KIT_SDK, build, id, kv, itls, out, cap, len)
+#define KIT_CLIENT_ID(build, id, kv, itls, out) \
+    iotwire_legacy_v3_client_id(IOTWIRE_KIT_SDK, build, id, kv, itls, out)
 #endif
 
 /* The longest custom domain iotwire's 64-byte hostname holds (3.1/3.2's limit too), and
@@ -115,27 +106,8 @@ int32_t IOT_Sign_MQTT(iotx_mqtt_region_types_t region, iotx_dev_meta_info_t *met
     return rc;
 }
 
+/* The SDK's own contract (its char[200], its return codes) is the export's: see iotwire.h. */
 int _sign_get_clientid(char *clientid_string, const char *device_id, const char *custom_kv, uint8_t enable_itls)
 {
-    iotwire_str_t id;
-    iotwire_str_t kv = {NULL, 0};
-    size_t len = 0;
-    int32_t rc;
-
-    if (clientid_string == NULL || device_id == NULL) {
-        return KIT_CID_INVALID;
-    }
-    memset(clientid_string, 0, DEV_SIGN_CLIENT_ID_MAXLEN);
-    /* IOT_MQTT_Construct passes a char[53] that the SDK leaves without NUL at ProductKey 20 +
-     * DeviceName 32 characters; the scan stops at the client id limit instead of running on. */
-    id.ptr = device_id;
-    id.len = kit_strnlen(device_id, DEV_SIGN_CLIENT_ID_MAXLEN);
-    if (custom_kv != NULL) {
-        kv = iotwire_str(custom_kv);
-    }
-    rc = KIT_CLIENT_ID(KIT_BUILD, id, kv, enable_itls, clientid_string, DEV_SIGN_CLIENT_ID_MAXLEN, &len);
-    if (rc == IOTWIRE_ERR_BUFFER_TOO_SMALL) {
-        return KIT_CID_TOO_LONG;
-    }
-    return rc == IOTWIRE_OK ? 0 : KIT_CID_INVALID;
+    return KIT_CLIENT_ID(KIT_BUILD, device_id, custom_kv, enable_itls, clientid_string);
 }

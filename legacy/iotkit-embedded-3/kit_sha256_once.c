@@ -14,8 +14,7 @@
 
 void utils_sha256(const uint8_t *input, uint32_t ilen, uint8_t output[32])
 {
-    size_t n;
-    iotwire_sha256(input, ilen, output, 32, &n);
+    iotwire_sha256_32(input, ilen, output);
 }
 
 KIT_DROPPABLE("utils_hmac_sha256")

@@ -245,6 +245,32 @@ pub unsafe fn emit_text_of(
     }
 }
 
+/// [`emit_bytes`] for bytes already computed (a digest, a MAC): their length is known, so
+/// the export is one pass, [`reserve`], the overlap check, the copy, with no builder run
+/// twice through [`emit`] (a firmware whose only such output is a digest does not link it).
+///
+/// # Safety
+/// As for [`emit_bytes`], with `inputs` all caller memory `bytes` was computed from.
+#[inline(never)]
+pub unsafe fn emit_known(b: BytesOut, inputs: &[Span], bytes: &[u8]) -> iotwire_status_t {
+    let mut writes = Writes::NONE;
+    // SAFETY: forwarded caller contract (`b.len` writable when not NULL).
+    let status = unsafe { reserve(b.out, b.cap, b.len, Ok(bytes.len()), &mut writes) };
+    if status != RESERVED {
+        return status;
+    }
+    if inputs.iter().any(|i| writes.hits(*i)) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: non-NULL, writable for `cap >= bytes.len()` bytes (caller contract), in range,
+    // and disjoint from every input and from `*out_len` (checked by `reserve` and `hits`).
+    let dst = unsafe { core::slice::from_raw_parts_mut(b.out, bytes.len()) };
+    iotwire::sink::copy(dst, bytes);
+    // SAFETY: `b.len` is non-NULL, writable and disjoint from `dst` (checked by `reserve`).
+    unsafe { b.len.write(bytes.len()) };
+    IOTWIRE_OK
+}
+
 /// The caller memory an output writes once its checks pass: the output bytes and `*out_len`.
 /// Every input an export read must be disjoint from both ([`Writes::hits`]).
 #[derive(Clone, Copy, Debug)]

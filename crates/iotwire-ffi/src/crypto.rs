@@ -9,7 +9,7 @@
 //! `iot_sha1_context` 92, `iot_sha256_context` 108). A finish wipes its state; a failed call
 //! changes nothing.
 
-use crate::boundary::{BytesOut, Span, emit_bytes, input_bytes};
+use crate::boundary::{BytesOut, Span, emit_bytes, emit_known, input_bytes};
 use crate::status::*;
 use core::ffi::c_void;
 use iotwire::aes_cbc::Aes128Cbc;
@@ -18,7 +18,6 @@ use iotwire::hash::md5::Md5;
 use iotwire::hash::sha1::Sha1;
 use iotwire::hash::sha256::Sha256;
 use iotwire::hash::stream::{HmacStream, Running, Stream};
-use iotwire::sink::Sink;
 use zeroize::Zeroize;
 
 /// @brief MD5 state (88 bytes, fits `iot_md5_context`). Opaque; set up with
@@ -150,11 +149,7 @@ unsafe fn put_digest<C>(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; the state is the only caller memory read.
-    unsafe {
-        emit_bytes(b, &[Span::of_raw(ctx)], Some(digest.len()), |o| {
-            o.put(digest)
-        })
-    }
+    unsafe { emit_known(b, &[Span::of_raw(ctx)], digest) }
 }
 
 /// Shared body of the hash inits.
@@ -469,9 +464,52 @@ pub unsafe extern "C" fn iotwire_sha256(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; the message is the only caller memory read.
-    let rc = unsafe { emit_bytes(b, &[Span::of(m)], Some(d.len()), |o| o.put(&d)) };
+    let rc = unsafe { emit_known(b, &[Span::of(m)], &d) };
     d.zeroize();
     rc
+}
+
+/// @brief SHA-256 of `len` bytes into a 32-byte array: iotwire_sha256() for a caller whose
+/// output is a fixed `uint8_t[32]` (the shape of mbed TLS's `mbedtls_sha256` and the legacy
+/// SDK's `utils_sha256`), so without the size query and the capacity triple: a firmware that
+/// only hashes into such arrays does not link the general output checks.
+/// @param[in] data Bytes (NULL allowed when `len` is 0).
+/// @param[in] len Number of bytes.
+/// @param[out] out 32 bytes.
+/// @retval IOTWIRE_OK
+/// @retval IOTWIRE_ERR_NULL_POINTER `out` NULL, or `data` NULL with `len` > 0.
+/// @retval IOTWIRE_ERR_INVALID_ARGUMENT the `data` range wraps the address space.
+/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps `data` (nothing written).
+///
+/// @code{c}
+/// uint8_t d[32];
+/// int32_t rc = iotwire_sha256_32(firmware, firmware_len, d);
+/// @endcode
+///
+/// # Safety
+/// `data` NULL or readable for `len` bytes; `out` NULL or writable for 32 bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iotwire_sha256_32(
+    data: *const u8,
+    len: usize,
+    out: *mut u8,
+) -> iotwire_status_t {
+    if out.is_null() {
+        return IOTWIRE_ERR_NULL_POINTER;
+    }
+    // SAFETY: forwarded caller contract.
+    let m = match unsafe { input_bytes(data, len) } {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    let out = out.cast::<[u8; 32]>();
+    if Span::of_raw(out.cast_const()).overlaps(Span::of(m)) {
+        return IOTWIRE_ERR_OVERLAP;
+    }
+    // SAFETY: non-NULL, writable for 32 bytes (caller contract), alignment 1, disjoint from
+    // the message (checked).
+    iotwire::hash::digest_into::<Sha256>(m, unsafe { &mut *out });
+    IOTWIRE_OK
 }
 
 /// @brief HMAC-SHA256 (RFC 2104) of a message in one call, on the engine the MQTT sign already
@@ -521,7 +559,7 @@ pub unsafe extern "C" fn iotwire_hmac_sha256(
         len: out_len,
     };
     // SAFETY: forwarded caller contract; key and message are the caller memory read.
-    let rc = unsafe { emit_bytes(b, &[Span::of(k), Span::of(m)], Some(d.len()), |o| o.put(&d)) };
+    let rc = unsafe { emit_known(b, &[Span::of(k), Span::of(m)], &d) };
     d.zeroize();
     rc
 }

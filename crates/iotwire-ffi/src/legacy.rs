@@ -68,8 +68,18 @@ fn as_bytes(chars: &[c_char]) -> &[u8] {
 /// # Safety
 /// `p` must point to a NUL-terminated string.
 unsafe fn c_string<'a>(p: *const c_char) -> &'a [u8] {
-    let mut len = CUSTOM_DOMAIN_SCAN;
-    for i in 0..CUSTOM_DOMAIN_SCAN {
+    // SAFETY: forwarded caller contract.
+    unsafe { c_string_max(p, CUSTOM_DOMAIN_SCAN) }
+}
+
+/// The bytes of the NUL-terminated string at `p` before its NUL, scanning at most `max`
+/// bytes (then those `max` bytes: no read past them, whatever the caller passed).
+///
+/// # Safety
+/// `p` must point to a NUL-terminated string, or to `max` readable bytes.
+pub(crate) unsafe fn c_string_max<'a>(p: *const c_char, max: usize) -> &'a [u8] {
+    let mut len = max;
+    for i in 0..max {
         // SAFETY: the string is NUL-terminated and we stop at the first NUL, so every byte
         // read belongs to the string.
         if unsafe { p.add(i).read() } == 0 {

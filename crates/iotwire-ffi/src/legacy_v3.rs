@@ -4,13 +4,14 @@
 //! `dev_sign_mqtt.c` calls both. Only the 3.x writer is linked (no general resolver, no
 //! MD5/SHA-1).
 
-use crate::boundary::{TextOut, emit_text_of, input_all};
-use crate::legacy::{iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t, sign};
+use crate::boundary::{Span, TextOut, emit_text_of, input_all};
+use crate::legacy::{c_string_max, iotwire_legacy_dev_meta_t, iotwire_legacy_sign_mqtt_t, sign};
 use crate::legacy_sdk::{legacy_profile, with_build};
 use crate::status::*;
 use crate::types::iotwire_str_t;
 use core::ffi::c_char;
 use iotwire::mqtt::iotkit3;
+use iotwire::mqtt::legacy_out::{CText, Failure, legacy_code};
 use iotwire::mqtt::params::{LegacyProfile, LegacySdk};
 
 /// An iotkit 3.x profile from the C selectors, or `None`.
@@ -132,101 +133,81 @@ pub unsafe extern "C" fn iotwire_legacy_v3_2_0_sign_mqtt(
     }
 }
 
+/// `DEV_SIGN_CLIENT_ID_MAXLEN`, the client id buffer of every iotkit-embedded 3.x SDK
+/// (`iotx_sign_mqtt_t.clientid`, the buffer `_sign_get_clientid` fills): the client id
+/// exports write `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`, at most 199 characters and a NUL.
+pub const IOTWIRE_LEGACY_CLIENT_ID_MAXLEN: usize = 200;
+
 /// @brief `_sign_get_clientid()` of an iotkit-embedded 3.x build: `<device_id>|timestamp=...,
-/// _v=...,securemode=...,...[,<custom_kv>]|`, exactly as that build writes it.
+/// _v=...,securemode=...,...[,<custom_kv>]|` into the SDK's 200-byte buffer, exactly as that
+/// build wrote it, with its prototype's arguments and its return codes (the SDK's
+/// `IOT_MQTT_Construct` calls it after IOT_Sign_MQTT() with the user's `customize_info`).
 ///
 /// Like the SDK it checks nothing but the length, so any `customize_info` the SDK accepted
-/// (spaces, `|`, ...) gives the same client id. The SDK's limit is its 200-byte buffer: pass
-/// `out_cap = 200` and treat IOTWIRE_ERR_BUFFER_TOO_SMALL as its
-/// `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (the SDK then left a half-written buffer; this writes
-/// nothing).
+/// (spaces, `|`, ...) gives the same client id. Unlike it: a client id over 199 characters
+/// leaves `clientid` zeroed (the SDK left it half written), `device_id` is read up to 200
+/// bytes at most (the SDK read `IOT_MQTT_Construct`'s unterminated `char[53]` past its end),
+/// and a `clientid` that overlaps an input is refused before anything is written.
 /// @param[in] sdk `IOTWIRE_LEGACY_SDK_V3_2_0`, `_V3_1_0`, `_V3_0_1` or `_BUNDLE`.
 /// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
-/// @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
-/// @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
-///            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+/// @param[in] device_id `<ProductKey>.<DeviceName>`, NUL-terminated (any bytes).
+/// @param[in] custom_kv [nullable] The SDK's `customize_info`, NUL-terminated; appended after
+///            a comma (`""` gives `,|`, as in the SDK).
 /// @param[in] enable_itls Non-zero: securemode 8 (the SDK sets it when `customize_info`
 ///            contains `authtype=id2`).
-/// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
-/// @param[in] out_cap Capacity of `out` (0 with a size query).
-/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
-/// @retval IOTWIRE_OK
-/// @retval IOTWIRE_ERR_INVALID_SELECTOR `sdk` is not a 3.x build or `build` has unknown bits.
-/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
-///         string with a non-zero length.
-/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
-/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+/// @param[out] clientid `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`: zeroed, then the client id.
+/// @return 0, or the build's negative code: 3.1/3.2 `STATE_USER_INPUT_INVALID` (-275) for a
+///         NULL `clientid` or `device_id` or overlapping arguments (nothing written) and
+///         `STATE_MQTT_SIGN_CLIENTID_BUF_SHORT` (-777) for a client id over 199 characters;
+///         3.0.1 and the bundle -1 for both; IOTWIRE_ERR_INVALID_SELECTOR for another `sdk`
+///         or unknown `build` bits.
 ///
 /// # Safety
-/// The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
-/// `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+/// `device_id` and `custom_kv` must be NULL or NUL-terminated (or readable for 200 bytes);
+/// `clientid` must be NULL or writable for 200 bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iotwire_legacy_v3_client_id(
     sdk: u32,
     build: u32,
-    device_id: iotwire_str_t,
-    custom_kv: iotwire_str_t,
+    device_id: *const c_char,
+    custom_kv: *const c_char,
     enable_itls: u32,
-    out: *mut c_char,
-    out_cap: usize,
-    out_len: *mut usize,
-) -> iotwire_status_t {
+    clientid: *mut c_char,
+) -> i32 {
     let Some(profile) = v3_profile(sdk, build) else {
         return IOTWIRE_ERR_INVALID_SELECTOR;
     };
     // SAFETY: forwarded caller contract.
-    unsafe {
-        client_id(
-            profile,
-            |p| p,
-            device_id,
-            custom_kv,
-            enable_itls,
-            out,
-            out_cap,
-            out_len,
-        )
-    }
+    unsafe { client_id(profile, |p| p, device_id, custom_kv, enable_itls, clientid) }
 }
 
 /// @brief `_sign_get_clientid()` of an iotkit-embedded 3.2.0 build: iotwire_legacy_v3_client_id()
 /// with the SDK fixed, so that a firmware links the code of 3.2.0 only (the swap-in kit's
-/// `_sign_get_clientid` on a 3.2.0 tree). The same contract, output and return codes.
+/// `_sign_get_clientid` on a 3.2.0 tree). The same arguments, output and return codes.
 /// @param[in] build `IOTWIRE_LEGACY_BUILD_*` bits of the build's switches.
-/// @param[in] device_id `<ProductKey>.<DeviceName>` (any bytes).
-/// @param[in] custom_kv The SDK's `customize_info`: `ptr == NULL` for none; any other pointer,
-///            even with `len == 0`, is appended after a comma, as the SDK appended `""`.
+/// @param[in] device_id `<ProductKey>.<DeviceName>`, NUL-terminated (any bytes).
+/// @param[in] custom_kv [nullable] The SDK's `customize_info`, NUL-terminated.
 /// @param[in] enable_itls Non-zero: securemode 8.
-/// @param[out] out Buffer for the NUL-terminated client id, or NULL for a size query.
-/// @param[in] out_cap Capacity of `out` (0 with a size query).
-/// @param[out] out_len Length written (without NUL), or the capacity needed for a size query.
-/// @retval IOTWIRE_OK
-/// @retval IOTWIRE_ERR_INVALID_SELECTOR `build` has unknown bits.
-/// @retval IOTWIRE_ERR_NULL_POINTER `out_len` NULL, `out` NULL with `out_cap` > 0, or a NULL
-///         string with a non-zero length.
-/// @retval IOTWIRE_ERR_BUFFER_TOO_SMALL the id and its NUL do not fit `out_cap`.
-/// @retval IOTWIRE_ERR_OVERLAP `out` overlaps an input or `out_len`.
+/// @param[out] clientid `char[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]`: zeroed, then the client id.
+/// @return 0, -275 (NULL or overlapping arguments: nothing written), -777 (over 199
+///         characters: `clientid` zeroed); IOTWIRE_ERR_INVALID_SELECTOR for unknown `build` bits.
 ///
 /// @code{c}
-/// char id[200];
-/// size_t n;
+/// char id[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN];
 /// int32_t rc = iotwire_legacy_v3_2_0_client_id(IOTWIRE_LEGACY_BUILD_SUPPORT_TLS,
-///     iotwire_str("a1X2bEnP82z.example1"), iotwire_str(NULL), 0, id, sizeof id, &n);
+///     "a1X2bEnP82z.example1", NULL, 0, id);
 /// @endcode
 ///
 /// # Safety
-/// The strings must follow the `iotwire_str_t` contract; `out` must be NULL or writable for
-/// `out_cap` bytes; `out_len` must be NULL or a writable `size_t`.
+/// As iotwire_legacy_v3_client_id().
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iotwire_legacy_v3_2_0_client_id(
     build: u32,
-    device_id: iotwire_str_t,
-    custom_kv: iotwire_str_t,
+    device_id: *const c_char,
+    custom_kv: *const c_char,
     enable_itls: u32,
-    out: *mut c_char,
-    out_cap: usize,
-    out_len: *mut usize,
-) -> iotwire_status_t {
+    clientid: *mut c_char,
+) -> i32 {
     let Some(profile) = with_build(LegacySdk::V320, build) else {
         return IOTWIRE_ERR_INVALID_SELECTOR;
     };
@@ -242,52 +223,59 @@ pub unsafe extern "C" fn iotwire_legacy_v3_2_0_client_id(
             device_id,
             custom_kv,
             enable_itls,
-            out,
-            out_cap,
-            out_len,
+            clientid,
         )
     }
 }
 
 /// The body of both client id exports. Generic over `fixed` (what the writer sees of
 /// `profile`), so that each export has its own writer and 3.2.0's folds its constant SDK.
+/// The SDK's own contract, not the output triple: the caller's buffer is the SDK's
+/// `char[200]`, filled as a C text by the writer IOT_Sign_MQTT() uses for its field, so no
+/// size query and no second writer run are linked.
 ///
 /// # Safety
 /// As iotwire_legacy_v3_client_id().
 #[inline(always)]
-#[allow(clippy::too_many_arguments)]
 unsafe fn client_id(
     profile: LegacyProfile,
     fixed: impl Fn(LegacyProfile) -> LegacyProfile,
-    device_id: iotwire_str_t,
-    custom_kv: iotwire_str_t,
+    device_id: *const c_char,
+    custom_kv: *const c_char,
     enable_itls: u32,
-    out: *mut c_char,
-    out_cap: usize,
-    out_len: *mut usize,
-) -> iotwire_status_t {
-    let mut strs: [&[u8]; 2] = [&[]; 2];
-    // SAFETY: both follow the iotwire_str_t contract (caller).
-    if let Err(e) = unsafe { input_all(&[device_id, custom_kv], &mut strs) } {
-        return e;
+    clientid: *mut c_char,
+) -> i32 {
+    // 3.1 and 3.2 return their STATE_* codes; 3.0.1 and the bundle returned FAIL_RETURN.
+    let code = |f| match profile.sdk {
+        LegacySdk::V320 | LegacySdk::V310 => legacy_code(profile.sdk, f),
+        _ => -1,
+    };
+    if clientid.is_null() || device_id.is_null() {
+        return code(Failure::InputInvalid);
     }
-    let [id, custom] = strs;
-    let custom = if custom_kv.ptr.is_null() {
+    // SAFETY: NUL-terminated or readable for the scanned bytes (caller contract).
+    let id = unsafe { c_string_max(device_id, IOTWIRE_LEGACY_CLIENT_ID_MAXLEN) };
+    let custom = if custom_kv.is_null() {
         None
     } else {
-        Some(custom)
+        // SAFETY: as for `device_id`. More than 199 bytes cannot fit anyway.
+        Some(unsafe { c_string_max(custom_kv, IOTWIRE_LEGACY_CLIENT_ID_MAXLEN) })
     };
-    let t = TextOut {
-        out,
-        cap: out_cap,
-        len: out_len,
-    };
-    // SAFETY: forwarded caller contract; `strs` are the only caller memory the writer reads.
-    unsafe {
-        emit_text_of(t, &strs, &[], None, &|s| {
-            iotkit3::write_client_id(fixed(profile), id, None, custom, enable_itls != 0, s);
-            Ok(())
-        })
+    let out = clientid.cast::<[u8; IOTWIRE_LEGACY_CLIENT_ID_MAXLEN]>();
+    let out_span = Span::of_raw(out.cast_const());
+    if out_span.overlaps(Span::of(id)) || custom.is_some_and(|c| out_span.overlaps(Span::of(c))) {
+        return code(Failure::InputInvalid);
+    }
+    // SAFETY: non-NULL, writable for 200 bytes (caller contract), alignment 1, disjoint from
+    // both inputs (checked), so the exclusive borrow aliases nothing read.
+    let buf = unsafe { &mut *out };
+    // The SDK's first step; CText writes into a zeroed array and wipes it on failure.
+    buf.fill(0);
+    let mut t = CText::new(buf);
+    iotkit3::write_client_id(fixed(profile), id, None, custom, enable_itls != 0, &mut t);
+    match t.check(Failure::ClientIdTooLong) {
+        Ok(()) => 0,
+        Err(f) => code(f),
     }
 }
 

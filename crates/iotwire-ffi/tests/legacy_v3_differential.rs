@@ -208,80 +208,108 @@ fn exported_symbol_equals_the_general_v320_path() {
 }
 
 /// `iotwire_legacy_v3_2_0_client_id` (the swap-in kit's `_sign_get_clientid` on a 3.2.0 tree)
-/// agrees with the family's `iotwire_legacy_v3_client_id` for 3.2.0 on the status, the length
-/// and every byte written, for every build, random device ids and `customize_info` strings
-/// (none, empty, any bytes), `enable_itls`, capacities around the exact fit and size queries.
+/// agrees with the family's `iotwire_legacy_v3_client_id` for 3.2.0 on the return code and
+/// all 200 bytes of the buffer, for every build, random device ids (with and without a NUL in
+/// their first 200 bytes) and `customize_info` strings (none, empty, any bytes), `enable_itls`,
+/// lengths around the 199-character limit, and a buffer overlapping the device id.
 #[test]
 fn v320_client_id_equals_the_family_export() {
-    use iotwire_ffi::legacy_v3::{iotwire_legacy_v3_2_0_client_id, iotwire_legacy_v3_client_id};
-    use iotwire_ffi::types::iotwire_str_t;
+    use iotwire_ffi::legacy_v3::{
+        IOTWIRE_LEGACY_CLIENT_ID_MAXLEN, iotwire_legacy_v3_2_0_client_id,
+        iotwire_legacy_v3_client_id,
+    };
     let mut rng = Lcg(0x05ee_dc1d);
+    // Bytes 1..=255 of random length, then a NUL (or none: 220 bytes, read up to 200).
     let text = |rng: &mut Lcg, max: usize| -> Vec<u8> {
         let len = (rng.next() as usize) % (max + 1);
-        (0..len).map(|_| rng.byte() as u8).collect()
+        let mut t: Vec<u8> = (0..len).map(|_| (rng.byte() as u8).max(1)).collect();
+        t.push(0);
+        t
     };
-    let mut checked = 0;
-    for round in 0..400 {
+    let (mut written, mut too_long, mut overlapped) = (0, 0, 0);
+    for round in 0..600 {
         let build = (round as u32) % 17; // 16 is an unknown bit
-        let id = text(&mut rng, 60);
-        let kv = text(&mut rng, 80);
-        let kv = match rng.next() % 3 {
-            0 => iotwire_str_t::EMPTY,
-            1 => iotwire_str_t {
-                ptr: kv.as_ptr().cast(),
-                len: 0,
-            },
-            _ => iotwire_str_t {
-                ptr: kv.as_ptr().cast(),
-                len: kv.len(),
-            },
+        let id = if round % 50 == 7 {
+            vec![b'x'; 220]
+        } else {
+            text(&mut rng, 60)
         };
-        let dev = iotwire_str_t {
-            ptr: id.as_ptr().cast(),
-            len: id.len(),
+        let kv = text(&mut rng, 150);
+        let kv_ptr: *const c_char = match rng.next() % 3 {
+            0 => std::ptr::null(),
+            1 => c"".as_ptr(),
+            _ => kv.as_ptr().cast(),
         };
         let itls = rng.next() % 2;
-        let query = rng.next().is_multiple_of(4);
-        let cap = if query {
-            0
-        } else {
-            100 + (rng.next() as usize) % 120
-        };
+        let overlap = round % 40 == 3;
         let run = |v320: bool| {
-            let mut buf = vec![0x55u8; cap];
-            let out = if query {
-                std::ptr::null_mut()
+            let mut buf = [0x55u8; 260];
+            let id_copy;
+            let id_ptr: *const c_char = if overlap {
+                // The device id inside the output buffer: refused, nothing written.
+                buf[100..100 + 5].copy_from_slice(b"a.b\0\0");
+                buf[100..].as_ptr().cast()
             } else {
-                buf.as_mut_ptr().cast()
+                id_copy = id.clone();
+                id_copy.as_ptr().cast()
             };
-            let mut len = 7usize;
-            // SAFETY: valid strings, a buffer of `cap` bytes (or NULL with 0) and a length.
+            let out: *mut c_char = buf.as_mut_ptr().cast();
+            // SAFETY: NUL-terminated strings (or 200 readable bytes), a 260-byte buffer.
             let rc = unsafe {
                 if v320 {
-                    iotwire_legacy_v3_2_0_client_id(build, dev, kv, itls, out, cap, &mut len)
+                    iotwire_legacy_v3_2_0_client_id(build, id_ptr, kv_ptr, itls, out)
                 } else {
                     iotwire_legacy_v3_client_id(
                         IOTWIRE_LEGACY_SDK_V3_2_0,
                         build,
-                        dev,
-                        kv,
+                        id_ptr,
+                        kv_ptr,
                         itls,
                         out,
-                        cap,
-                        &mut len,
                     )
                 }
             };
-            (rc, len, buf)
+            (rc, buf)
         };
         let family = run(false);
         assert_eq!(run(true), family, "round {round}");
-        if family.0 == 0 {
-            checked += 1;
-        }
-        if build == 16 {
-            assert_eq!(family.0, IOTWIRE_ERR_INVALID_SELECTOR);
+        let (rc, buf) = family;
+        // Nothing past the SDK's 200 bytes is ever written.
+        assert!(
+            buf[IOTWIRE_LEGACY_CLIENT_ID_MAXLEN..]
+                .iter()
+                .all(|&b| b == 0x55)
+        );
+        match rc {
+            0 => {
+                written += 1;
+                let n = buf.iter().position(|&b| b == 0).unwrap();
+                assert!(n < IOTWIRE_LEGACY_CLIENT_ID_MAXLEN && buf[n..200].iter().all(|&b| b == 0));
+            }
+            -0x309 => {
+                too_long += 1;
+                assert!(
+                    buf[..200].iter().all(|&b| b == 0),
+                    "round {round}: not wiped"
+                );
+            }
+            -0x113 => {
+                overlapped += 1;
+                assert!(overlap, "round {round}");
+                assert!(
+                    buf[..100].iter().all(|&b| b == 0x55),
+                    "round {round}: written"
+                );
+            }
+            _ => assert_eq!(
+                (build, rc),
+                (16, IOTWIRE_ERR_INVALID_SELECTOR),
+                "round {round}"
+            ),
         }
     }
-    assert!(checked > 200, "only {checked} rounds wrote a client id");
+    assert!(
+        written > 200 && too_long > 20 && overlapped > 5,
+        "{written} {too_long} {overlapped}"
+    );
 }

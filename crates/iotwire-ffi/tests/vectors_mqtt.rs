@@ -12,7 +12,6 @@ use iotwire_ffi::legacy_sign::*;
 use iotwire_ffi::legacy_v3::*;
 use iotwire_ffi::mqtt::*;
 use iotwire_ffi::status::{IOTWIRE_ERR_BUFFER_TOO_SMALL, IOTWIRE_ERR_INVALID_SELECTOR, IOTWIRE_OK};
-use iotwire_ffi::types::iotwire_str_t;
 use serde_json::Value;
 use std::ffi::CString;
 
@@ -289,72 +288,115 @@ fn v320_customize_info_extra_params() {
 
 /// `_sign_get_clientid` as the swap-in kit calls it: the vectors, the strings the SDK accepted
 /// that the documented-form validation refuses, the SDK's empty-but-present `customize_info`,
-/// and the 200-byte limit.
+/// the 200-byte limit and the SDK's return codes.
 #[test]
 fn v3_client_id_customize_info() {
     let build = IOTWIRE_LEGACY_BUILD_SUPPORT_TLS | IOTWIRE_LEGACY_BUILD_MQTT_AUTO_SUBSCRIBE;
-    let cid = |device_id: &str, custom: Option<&str>, itls: u32, cap: usize| {
-        let mut buf = vec![0x55u8; cap];
-        let mut len = 0usize;
-        let custom = custom.map_or(iotwire_str_t::EMPTY, |c| iotwire_str_t {
-            ptr: c.as_ptr().cast(),
-            len: c.len(),
-        });
-        // SAFETY: valid strings and buffer.
+    let cid_of = |sdk: u32, device_id: &str, custom: Option<&str>, itls: u32| {
+        let mut buf = [0x55u8; IOTWIRE_LEGACY_CLIENT_ID_MAXLEN];
+        let id = CString::new(device_id).unwrap();
+        let custom = custom.map(|c| CString::new(c).unwrap());
+        // SAFETY: NUL-terminated strings (or NULL) and a 200-byte buffer.
         let rc = unsafe {
             iotwire_legacy_v3_client_id(
-                IOTWIRE_LEGACY_SDK_V3_2_0,
+                sdk,
                 build,
-                s(device_id),
-                custom,
+                id.as_ptr(),
+                custom.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
                 itls,
                 buf.as_mut_ptr().cast(),
-                cap,
-                &mut len,
             )
         };
-        (rc, String::from_utf8_lossy(&buf[..len]).into_owned())
+        let text = buf.iter().position(|&b| b == 0).map(|n| &buf[..n]);
+        (
+            rc,
+            String::from_utf8_lossy(text.unwrap_or(&buf)).into_owned(),
+            buf,
+        )
+    };
+    let cid = |device_id: &str, custom: Option<&str>, itls: u32| {
+        let (rc, text, _) = cid_of(IOTWIRE_LEGACY_SDK_V3_2_0, device_id, custom, itls);
+        (rc, text)
     };
     for v in vectors("mqtt_clientid_custom_kv") {
         let i = &v["inputs"];
         let itls = i["enable_itls"].as_u64().unwrap() as u32;
-        let (rc, got) = cid(
-            jstr(i, "device_id"),
-            Some(jstr(i, "customize_info")),
-            itls,
-            200,
-        );
-        assert_eq!(rc, IOTWIRE_OK, "{}", jstr(&v, "id"));
+        let (rc, got) = cid(jstr(i, "device_id"), Some(jstr(i, "customize_info")), itls);
+        assert_eq!(rc, 0, "{}", jstr(&v, "id"));
         assert_eq!(got, jstr(&v["expected"], "clientid"), "{}", jstr(&v, "id"));
     }
     let base = "a1X2bEnP82z.example1|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=2,\
 signmethod=hmacsha256,lan=C,_ss=1,gw=0,ext=0";
+    assert_eq!(cid("a1X2bEnP82z.example1", None, 0).1, format!("{base}|"));
     assert_eq!(
-        cid("a1X2bEnP82z.example1", None, 0, 200).1,
-        format!("{base}|")
-    );
-    assert_eq!(
-        cid("a1X2bEnP82z.example1", Some("mid=ab cd"), 0, 200).1,
+        cid("a1X2bEnP82z.example1", Some("mid=ab cd"), 0).1,
         format!("{base},mid=ab cd|")
     );
     assert_eq!(
-        cid("a1X2bEnP82z.example1", Some("a=1|b"), 0, 200).1,
+        cid("a1X2bEnP82z.example1", Some("a=1|b"), 0).1,
         format!("{base},a=1|b|")
     );
     // A present but empty customize_info: the SDK appended "" and a comma.
-    let empty = String::new();
     assert_eq!(
-        cid("a1X2bEnP82z.example1", Some(&empty), 0, 200).1,
+        cid("a1X2bEnP82z.example1", Some(""), 0).1,
         format!("{base},|")
     );
-    let (_, itls) = cid("a1X2bEnP82z.example1", Some("authtype=id2"), 1, 200);
+    let (_, itls) = cid("a1X2bEnP82z.example1", Some("authtype=id2"), 1);
     assert!(itls.contains(",securemode=8,"), "{itls}");
-    // 199 characters fit clientid[200]; 200 do not, as the SDK refused them.
+    // 199 characters fit clientid[200] (the rest of the buffer zeroed, as by the SDK's memset);
+    // 200 do not: STATE_MQTT_SIGN_CLIENTID_BUF_SHORT and an empty buffer.
     let fill = 199 - base.len() - 2;
-    let (rc, got) = cid("a1X2bEnP82z.example1", Some(&"x".repeat(fill)), 0, 200);
-    assert_eq!((rc, got.len()), (IOTWIRE_OK, 199));
-    let (rc, _) = cid("a1X2bEnP82z.example1", Some(&"x".repeat(fill + 1)), 0, 200);
-    assert_eq!(rc, IOTWIRE_ERR_BUFFER_TOO_SMALL);
+    let (rc, got, buf) = cid_of(
+        IOTWIRE_LEGACY_SDK_V3_2_0,
+        "a1X2bEnP82z.example1",
+        Some(&"x".repeat(fill)),
+        0,
+    );
+    assert_eq!((rc, got.len(), buf[199]), (0, 199, 0));
+    let (rc, _, buf) = cid_of(
+        IOTWIRE_LEGACY_SDK_V3_2_0,
+        "a1X2bEnP82z.example1",
+        Some(&"x".repeat(fill + 1)),
+        0,
+    );
+    assert_eq!(rc, -0x309);
+    assert!(buf.iter().all(|&b| b == 0));
+    // 3.0.1 returned FAIL_RETURN for it (its id has no `,_ss=1`), and wrote its own version.
+    let (rc, _, _) = cid_of(
+        IOTWIRE_LEGACY_SDK_V3_0_1,
+        "a1X2bEnP82z.example1",
+        Some(&"x".repeat(fill + 7)),
+        0,
+    );
+    assert_eq!(rc, -1);
+    let (rc, got, _) = cid_of(IOTWIRE_LEGACY_SDK_V3_0_1, "a1X2bEnP82z.example1", None, 0);
+    assert_eq!(rc, 0);
+    assert!(got.contains("_v=sdk-c-3.0.1,"), "{got}");
+    // NULL arguments: STATE_USER_INPUT_INVALID, nothing written.
+    let mut buf = [0x55u8; IOTWIRE_LEGACY_CLIENT_ID_MAXLEN];
+    // SAFETY: NULL device id (refused before any read) and a 200-byte buffer.
+    let rc = unsafe {
+        iotwire_legacy_v3_2_0_client_id(
+            0,
+            std::ptr::null(),
+            std::ptr::null(),
+            0,
+            buf.as_mut_ptr().cast(),
+        )
+    };
+    assert_eq!(rc, -0x113);
+    assert!(buf.iter().all(|&b| b == 0x55));
+    // SAFETY: a NUL-terminated id and a NULL output (refused before any write).
+    let rc = unsafe {
+        iotwire_legacy_v3_2_0_client_id(
+            0,
+            c"a.b".as_ptr(),
+            std::ptr::null(),
+            0,
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(rc, -0x113);
 }
 
 #[test]
