@@ -192,7 +192,8 @@ unsafe fn finish<C, S: Running>(
         Err(e) => return e,
     };
     let mut copy = s.clone();
-    let mut d = copy.finish();
+    let mut d = [0u8; 32];
+    copy.finish_into(&mut d);
     // SAFETY: forwarded caller contract.
     let rc = unsafe {
         put_digest(

@@ -138,9 +138,11 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
         }
     }
 
-    /// Pads, and returns the digest in the first `H::DIGEST_LEN` bytes (the rest zero). The
-    /// state is wiped: a finished stream hashes from a zero state until [`Stream::new`].
-    pub fn finish(&mut self) -> [u8; 32] {
+    /// Pads, and writes the digest to the first `H::DIGEST_LEN` bytes of `out` (the rest
+    /// zero). The state is wiped: a finished stream hashes from a zero state until
+    /// [`Stream::new`]. Into the caller's array rather than returned: a digest returned by
+    /// value can leave a copy in this frame, dead stack once it returns (for a MAC, a secret).
+    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
         let bits = self.len().wrapping_mul(8);
         let fill = self.fill();
         // Padding is written into the partial block itself: no second copy of the input.
@@ -163,7 +165,7 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
             };
         }
         compress::<H, W>(&mut self.state, block);
-        let mut out = [0u8; 32];
+        out.fill(0);
         for (chunk, word) in out.as_chunks_mut::<4>().0.iter_mut().zip(&self.state) {
             *chunk = if H::BIG_ENDIAN {
                 word.to_be_bytes()
@@ -172,7 +174,6 @@ impl<H: Algorithm, const W: usize> Stream<H, W> {
             };
         }
         self.wipe();
-        out
     }
 
     /// Zeroes the whole state.
@@ -213,7 +214,8 @@ impl<H: Algorithm, const W: usize> HmacStream<H, W> {
         // than a block is hashed there first.
         if key.len() > BLOCK {
             s.inner.update(key);
-            let mut d = s.inner.finish();
+            let mut d = [0u8; 32];
+            s.inner.finish_into(&mut d);
             s.inner = Stream::new();
             copy_into(
                 &mut s.inner.buffer,
@@ -238,14 +240,15 @@ impl<H: Algorithm, const W: usize> HmacStream<H, W> {
         self.inner.update(data);
     }
 
-    /// Returns the MAC in the first `H::DIGEST_LEN` bytes; the state is wiped.
-    pub fn finish(&mut self) -> [u8; 32] {
-        let mut inner = self.inner.finish();
+    /// Writes the MAC to the first `H::DIGEST_LEN` bytes of `out`; the state is wiped.
+    pub fn finish_into(&mut self, out: &mut [u8; 32]) {
+        let mut inner = [0u8; 32];
+        self.inner.finish_into(&mut inner);
         let mut outer = Stream::<H, W>::resumed(self.outer, BLOCK_BYTES);
         outer.update(inner.get(..H::DIGEST_LEN).unwrap_or_default());
         inner.zeroize();
         self.outer.zeroize();
-        outer.finish()
+        outer.finish_into(out);
     }
 
     /// Zeroes the whole state.
@@ -258,12 +261,12 @@ impl<H: Algorithm, const W: usize> HmacStream<H, W> {
 /// What the C API's update and finish need of either running state ([`Stream`],
 /// [`HmacStream`]), so one body serves both.
 pub trait Running: Clone {
-    /// Bytes of the result in [`Running::finish`]'s array.
+    /// Bytes of the result in [`Running::finish_into`]'s array.
     const DIGEST_LEN: usize;
     /// Feeds message bytes.
     fn update(&mut self, data: &[u8]);
-    /// The digest or MAC; the state is wiped.
-    fn finish(&mut self) -> [u8; 32];
+    /// Writes the digest or MAC to `out`; the state is wiped.
+    fn finish_into(&mut self, out: &mut [u8; 32]);
     /// Zeroes the whole state.
     fn wipe(&mut self);
 }
@@ -273,8 +276,8 @@ impl<H: Algorithm, const W: usize> Running for Stream<H, W> {
     fn update(&mut self, data: &[u8]) {
         Stream::update(self, data);
     }
-    fn finish(&mut self) -> [u8; 32] {
-        Stream::finish(self)
+    fn finish_into(&mut self, out: &mut [u8; 32]) {
+        Stream::finish_into(self, out);
     }
     fn wipe(&mut self) {
         Stream::wipe(self);
@@ -286,8 +289,8 @@ impl<H: Algorithm, const W: usize> Running for HmacStream<H, W> {
     fn update(&mut self, data: &[u8]) {
         HmacStream::update(self, data);
     }
-    fn finish(&mut self) -> [u8; 32] {
-        HmacStream::finish(self)
+    fn finish_into(&mut self, out: &mut [u8; 32]) {
+        HmacStream::finish_into(self, out);
     }
     fn wipe(&mut self) {
         HmacStream::wipe(self);
@@ -343,6 +346,22 @@ mod tests {
         s.set_len(0x2_0000_0041);
         assert_eq!(s.total, [0x41, 2]);
         assert_eq!(s.fill(), 1);
+    }
+
+    impl<H: Algorithm, const W: usize> Stream<H, W> {
+        fn finish(&mut self) -> [u8; 32] {
+            let mut out = [0u8; 32];
+            self.finish_into(&mut out);
+            out
+        }
+    }
+
+    impl<H: Algorithm, const W: usize> HmacStream<H, W> {
+        fn finish(&mut self) -> [u8; 32] {
+            let mut out = [0u8; 32];
+            self.finish_into(&mut out);
+            out
+        }
     }
 
     fn one_shot<H: Algorithm>(data: &[u8]) -> [u8; 32] {
