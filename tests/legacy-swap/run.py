@@ -478,6 +478,26 @@ def scenario_size(env, orig, kit):
                              f"target 0, see tests/legacy-swap/size-budget.txt)")
 
 
+def example_images(env, orig, kit, name):
+    """Notes the image of each example both trees built (stripped, as the SDK links them);
+    measured, not budgeted: the budget is mqtt-example's in the MQTT-only tree."""
+    parts = []
+    bindir = os.path.join("output", "release", "bin")
+    for ex in sorted(os.listdir(os.path.join(kit, bindir))):
+        sizes = []
+        for label, tree in (("unmodified", orig), ("swapped", kit)):
+            path = os.path.join(tree, bindir, ex)
+            if not os.path.isfile(path):
+                break
+            stripped = os.path.join(env.work, f"{name}-{ex}-{label}.stripped")
+            shutil.copy(path, stripped)
+            subprocess.run(["strip", stripped], check=True)
+            sizes.append(image_size(stripped))
+        if len(sizes) == 2:
+            parts.append(f"{ex} {sizes[0]:,} -> {sizes[1]:,} ({sizes[1] - sizes[0]:+,})")
+    env.note(f"{name} tree images (text+data+bss, stripped, as the SDK links them): " + "; ".join(parts))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sdk", required=True)
@@ -506,8 +526,10 @@ def main():
                 scenario_http(env, orig, kit)
                 scenario_dynreg_https(env, orig, kit)
                 scenario_hmac_long_key(env, orig, kit)
+                example_images(env, orig, kit, name)
             else:
                 scenario_dynreg_mqtt(env, orig, kit)
+                example_images(env, orig, kit, name)
     except Failure as e:
         print(f"FAIL: {e}")
         return 1
