@@ -36,14 +36,23 @@ fn v31_or_later(sdk: LegacySdk) -> bool {
     matches!(sdk, LegacySdk::V320 | LegacySdk::V310)
 }
 
-/// The `_v=sdk-c-` version of the build.
-fn version(sdk: LegacySdk) -> &'static [u8] {
-    match sdk {
-        LegacySdk::V320 => b"3.2.0",
+/// `|timestamp=2524608000000,_v=sdk-c-<version>,securemode=` of the build: 3.2.0's (the
+/// default SDK, with exports of its own where the SDK is a constant) as one literal, so that
+/// its client id writer puts it in one call; the others as three pieces around the version.
+#[inline(always)]
+fn put_version_item<T: Text + ?Sized>(sdk: LegacySdk, t: &mut T) {
+    let version: &[u8] = match sdk {
+        LegacySdk::V320 => {
+            t.put(b"|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=");
+            return;
+        }
         LegacySdk::V310 => b"3.1.0",
         LegacySdk::V301 => b"3.0.1",
         _ => b"3.0.1.1",
-    }
+    };
+    t.put(b"|timestamp=2524608000000,_v=sdk-c-");
+    t.put(version);
+    t.put(b",securemode=");
 }
 
 /// The `securemode` value: `MODE_TLS_GUIDER` (-1) under `MQTT_PRE_AUTH` where 3.0.1 and the
@@ -97,14 +106,7 @@ pub fn write_client_id<T: Text + ?Sized>(
         t.put(b".");
         t.put(dn);
     }
-    // 3.2.0 (the default SDK, its own exports with the SDK a constant) in one piece.
-    if p.sdk == LegacySdk::V320 {
-        t.put(b"|timestamp=2524608000000,_v=sdk-c-3.2.0,securemode=");
-    } else {
-        t.put(b"|timestamp=2524608000000,_v=sdk-c-");
-        t.put(version(p.sdk));
-        t.put(b",securemode=");
-    }
+    put_version_item(p.sdk, t);
     t.put(secure_mode(p, itls));
     t.put(b",signmethod=hmacsha256,lan=C");
     if p.auto_subscribe && v31_or_later(p.sdk) {
